@@ -1,0 +1,63 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "TrustAudit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "trustaudit", targets: ["trustaudit"]),
+        .library(name: "AuditCore", targets: ["AuditCore"]),
+        .library(name: "Certificates", targets: ["Certificates"]),
+        .library(name: "Timestamps", targets: ["Timestamps"]),
+        .library(name: "TrustedLists", targets: ["TrustedLists"]),
+        .library(name: "Audit", targets: ["Audit"]),
+        .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "Bundle", targets: ["Bundle"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries from the system (Debian: libssl-dev, libxml2-dev). Their headers carry
+        // static-inline shims for the function-like macros Swift cannot import.
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        .target(name: "AuditCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "Certificates",
+            dependencies: ["AuditCore", "COpenSSL", .product(name: "SwiftASN1", package: "swift-asn1")]
+        ),
+        .target(
+            name: "TrustedLists",
+            dependencies: ["AuditCore", "Certificates", "CLibXML2"]
+        ),
+        .target(
+            name: "Timestamps",
+            dependencies: [
+                "AuditCore", "Certificates", "TrustedLists", .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+        .target(name: "Audit", dependencies: ["AuditCore", "Certificates", "TrustedLists", "Timestamps"]),
+        .target(name: "Pipeline", dependencies: ["AuditCore"]),
+        .target(name: "Bundle", dependencies: ["AuditCore", "Pipeline"]),
+        .executableTarget(
+            name: "trustaudit",
+            dependencies: [
+                "AuditCore", "Audit", "Certificates", "Pipeline", "Bundle",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore"]),
+        .testTarget(name: "CertificatesTests", dependencies: ["Certificates", "AuditCore"]),
+        .testTarget(name: "TimestampsTests", dependencies: ["Timestamps", "AuditCore"]),
+        .testTarget(name: "TrustedListsTests", dependencies: ["TrustedLists", "AuditCore"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "AuditCore", "Pipeline"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "AuditCore", "Audit"]),
+        .testTarget(name: "TrustauditTests", dependencies: ["trustaudit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

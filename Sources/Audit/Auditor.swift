@@ -1,0 +1,86 @@
+import AuditCore
+import Certificates
+import Timestamps
+import TrustedLists
+
+/// Turns one input item into its evidence record: classify, pick the profile, run the checker of
+/// the item's kind, grade. Pure and `Sendable`, so the pipeline can call it from any thread.
+public struct Auditor: Sendable {
+    public let profiles: ProfileSet
+    public let selection: ProfileSelection
+    public let context: EvaluationContext
+    private let classifier = ArtefactClassifier()
+    private let certificates = CertificateChecker()
+    private let timestamps = TimestampChecker()
+    private let trustedLists = TrustedListChecker()
+    private let resolved: [ArtefactKind: (profile: ResolvedProfile, reason: String)]
+
+    /// - Throws: ``AuditCoreError`` when a named profile does not exist or a default is missing.
+    public init(profiles: ProfileSet, selection: ProfileSelection, context: EvaluationContext) throws {
+        self.profiles = profiles
+        self.selection = selection
+        self.context = context
+        var resolved: [ArtefactKind: (ResolvedProfile, String)] = [:]
+        let requested = try selection.requestedProfile(in: profiles)
+        for kind in ArtefactKind.allCases {
+            if let requested, requested.kind == kind {
+                resolved[kind] = (requested, "requested with --profile \(requested.name)")
+                continue
+            }
+            let name = ProfileSelection.defaults[kind]!
+            let profile = try profiles.profile(named: name)
+            let reason =
+                requested.map { "--profile \($0.name) is for \($0.kind) items; default profile for \(kind)" }
+                ?? "default profile for \(kind) items"
+            resolved[kind] = (profile, reason)
+        }
+        self.resolved = resolved
+    }
+
+    /// The evidence record of `item`.
+    public func evidence(for item: InputItem) -> ItemEvidence {
+        let sha256 = SHA256.hex(item.bytes)
+        let classification =
+            item.problem.map { Classification(form: .unknown, reason: $0) } ?? classifier.classify(item.bytes)
+        let (profile, reason) = resolved[classification.kind]!
+        let type: String
+        let findings: [Finding]
+        switch classification.form {
+        case .certificate:
+            let result = certificates.check(item.bytes, profile: profile, context: context)
+            (type, findings) = (result.inspected.detectedType, result.findings)
+        case .timestampToken, .timestampResponse:
+            let form: InspectedTimestamp.Form = classification.form == .timestampToken ? .token : .response
+            let result = timestamps.check(item.bytes, form: form, profile: profile, context: context)
+            (type, findings) = (form.rawValue, result.findings)
+        case .trustedList:
+            let result = trustedLists.check(item.bytes, profile: profile, context: context)
+            (type, findings) = (result.inspected.detectedType, result.findings)
+        case .unknown:
+            type = "unrecognised"
+            findings = [
+                .fail("INPUT-001", observed: classification.reason, location: "byte 0",
+                      message: "not a recognisable artefact: \(classification.reason)")
+            ]
+        }
+        let checks = Evaluation(catalogue: profiles.catalogue, profile: profile).checks(for: findings)
+        return ItemEvidence(
+            index: item.index, source: item.source, sha256: sha256, kind: classification.kind, type: type,
+            profile: profile.name, profileReason: "\(reason); \(classification.reason)", checks: checks)
+    }
+
+    /// Every requirement some rule of this build evaluates, for the catalogue consistency test.
+    public static var ruleRequirementIDs: [RequirementID] {
+        CertificateRules.all.requirementIDs + TimestampRules.all.requirementIDs
+            + TrustedListRules.all.requirementIDs + ["INPUT-001"]
+    }
+}
+
+extension ProfileSelection {
+    fileprivate func requestedProfile(in profiles: ProfileSet) throws -> ResolvedProfile? {
+        switch self {
+        case .automatic: nil
+        case .named(let name): try profiles.profile(named: name)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// Turns a rule's findings into graded checks: the catalogue supplies the citation, the
+/// profile the grade.
+public struct Evaluation: Sendable {
+    public let catalogue: Catalogue
+    public let profile: ResolvedProfile
+
+    public init(catalogue: Catalogue, profile: ResolvedProfile) {
+        self.catalogue = catalogue
+        self.profile = profile
+    }
+
+    /// Grades findings. A finding for a requirement the profile does not contain is graded as
+    /// an observation (it was found, but this profile does not make it a non-conformity).
+    public func checks(for findings: [Finding]) -> [Check] {
+        findings.map { finding in
+            let requirement = catalogue[finding.requirement]
+            var message = finding.message
+            if finding.outcome == .fail, let fix = requirement?.fix {
+                message = message.map { "\($0) Fix: \(fix)" } ?? "Fix: \(fix)"
+            }
+            return Check(
+                requirement: finding.requirement,
+                standard: requirement?.standard ?? "unknown",
+                version: requirement?.version ?? "",
+                clause: requirement?.clause ?? "",
+                outcome: finding.outcome,
+                grade: profile.grade(of: finding.requirement) ?? .observation,
+                observed: finding.observed,
+                expected: finding.expected,
+                location: finding.location,
+                message: message)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// What a rule found about one requirement on one item, before the profile grades it.
+///
+/// Rules produce findings; ``Evaluation`` turns them into graded ``Check``s. A rule may return
+/// several findings for one requirement (every DER violation with its own byte offset).
+public struct Finding: Sendable, Hashable {
+    public var requirement: RequirementID
+    public var outcome: Outcome
+    /// The value seen in the item, in a form an auditor can compare with the artefact.
+    public var observed: String?
+    /// What the requirement expects, where a single value says it.
+    public var expected: String?
+    /// Where in the artefact: byte offset, extension OID, DN attribute, XPath, CMS attribute.
+    public var location: String?
+    /// What is wrong (or why the requirement was not evaluated), and how to fix it.
+    public var message: String?
+
+    public init(
+        requirement: RequirementID, outcome: Outcome, observed: String? = nil, expected: String? = nil,
+        location: String? = nil, message: String? = nil
+    ) {
+        self.requirement = requirement
+        self.outcome = outcome
+        self.observed = observed
+        self.expected = expected
+        self.location = location
+        self.message = message
+    }
+
+    public static func pass(
+        _ requirement: RequirementID, observed: String? = nil, location: String? = nil
+    ) -> Finding {
+        Finding(requirement: requirement, outcome: .pass, observed: observed, location: location)
+    }
+
+    public static func fail(
+        _ requirement: RequirementID, observed: String?, expected: String? = nil, location: String? = nil,
+        message: String
+    ) -> Finding {
+        Finding(
+            requirement: requirement, outcome: .fail, observed: observed, expected: expected, location: location,
+            message: message)
+    }
+
+    public static func notApplicable(_ requirement: RequirementID, because reason: String) -> Finding {
+        Finding(requirement: requirement, outcome: .notApplicable, message: reason)
+    }
+
+    public static func notChecked(_ requirement: RequirementID, because reason: String) -> Finding {
+        Finding(requirement: requirement, outcome: .notChecked, message: reason)
+    }
+}

@@ -1,0 +1,66 @@
+import Yams
+
+/// A named selection of requirements with the grade each failure gets.
+///
+/// Profiles are data (`Profiles/*.yaml`): a TSP can write its own, stricter one without code.
+/// A profile may extend another; its entries then add to or re-grade the parent's.
+public struct Profile: Sendable, Hashable, Codable {
+    /// One requirement in a profile.
+    public struct Entry: Sendable, Hashable, Codable {
+        public var requirement: RequirementID
+        public var grade: Grade
+
+        public init(requirement: RequirementID, grade: Grade) {
+            self.requirement = requirement
+            self.grade = grade
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case requirement = "id"
+            case grade
+        }
+    }
+
+    public var name: String
+    public var title: String
+    public var kind: ArtefactKind
+    public var extends: String?
+    public var requirements: [Entry]
+
+    public init(name: String, title: String, kind: ArtefactKind, extends: String? = nil, requirements: [Entry]) {
+        self.name = name
+        self.title = title
+        self.kind = kind
+        self.extends = extends
+        self.requirements = requirements
+    }
+
+    /// Parses one profile document.
+    public init(document: ProfileDocument) throws {
+        do {
+            self = try YAMLDecoder().decode(Profile.self, from: document.text)
+        } catch {
+            throw AuditCoreError.invalidDocument("\(document.name): \(error)")
+        }
+    }
+}
+
+/// A profile with its `extends` chain flattened: the requirements to evaluate, in order, with
+/// their grades.
+public struct ResolvedProfile: Sendable, Hashable {
+    public let name: String
+    public let title: String
+    public let kind: ArtefactKind
+    public let entries: [Profile.Entry]
+    private let grades: [RequirementID: Grade]
+
+    init(name: String, title: String, kind: ArtefactKind, entries: [Profile.Entry]) {
+        self.name = name
+        self.title = title
+        self.kind = kind
+        self.entries = entries
+        self.grades = Dictionary(entries.map { ($0.requirement, $0.grade) }, uniquingKeysWith: { _, last in last })
+    }
+
+    public func grade(of requirement: RequirementID) -> Grade? { grades[requirement] }
+}

@@ -1,0 +1,72 @@
+/// The catalogue and every profile of a run, checked against each other.
+public struct ProfileSet: Sendable {
+    public let catalogue: Catalogue
+    /// Profiles by name, resolved (extends flattened, ids checked).
+    public let profiles: [String: ResolvedProfile]
+    /// The documents this set was built from, in load order (for hashing into the manifest).
+    public let documents: [ProfileDocument]
+
+    /// Builds the set from documents in order: built-in first, then the user's, so a user's
+    /// profile or requirement of the same name replaces the built-in one.
+    public init(documents: [ProfileDocument]) throws {
+        let catalogue = try Catalogue(documents: documents)
+        var raw: [String: Profile] = [:]
+        for document in documents where !document.isCatalogue {
+            let profile = try Profile(document: document)
+            raw[profile.name] = profile
+        }
+        var resolved: [String: ResolvedProfile] = [:]
+        for name in raw.keys.sorted() {
+            resolved[name] = try Self.resolve(name, in: raw, catalogue: catalogue, visiting: [])
+        }
+        self.catalogue = catalogue
+        self.profiles = resolved
+        self.documents = documents
+    }
+
+    /// The profile of that name.
+    public func profile(named name: String) throws -> ResolvedProfile {
+        guard let profile = profiles[name] else {
+            let known = profiles.keys.sorted().joined(separator: ", ")
+            throw AuditCoreError.unknownProfile("no profile named '\(name)' (known: \(known))")
+        }
+        return profile
+    }
+
+    /// Profile names in alphabetical order.
+    public var names: [String] { profiles.keys.sorted() }
+
+    private static func resolve(
+        _ name: String, in raw: [String: Profile], catalogue: Catalogue, visiting: [String]
+    ) throws -> ResolvedProfile {
+        guard let profile = raw[name] else {
+            throw AuditCoreError.unknownProfile("'\(visiting.last ?? name)' extends unknown profile '\(name)'")
+        }
+        guard !visiting.contains(name) else {
+            throw AuditCoreError.profileCycle((visiting + [name]).joined(separator: " → "))
+        }
+        var entries: [Profile.Entry] = []
+        if let parent = profile.extends {
+            let base = try resolve(parent, in: raw, catalogue: catalogue, visiting: visiting + [name])
+            guard base.kind == profile.kind else {
+                throw AuditCoreError.invalidDocument("\(name) (\(profile.kind)) extends \(parent) (\(base.kind))")
+            }
+            entries = base.entries
+        }
+        for entry in profile.requirements {
+            guard let requirement = catalogue[entry.requirement] else {
+                throw AuditCoreError.unknownRequirement("profile \(name) names \(entry.requirement), not in the catalogue")
+            }
+            guard requirement.appliesTo.contains(profile.kind) else {
+                throw AuditCoreError.invalidDocument(
+                    "profile \(name) is for \(profile.kind) but \(entry.requirement) applies to \(requirement.appliesTo)")
+            }
+            if let existing = entries.firstIndex(where: { $0.requirement == entry.requirement }) {
+                entries[existing] = entry
+            } else {
+                entries.append(entry)
+            }
+        }
+        return ResolvedProfile(name: profile.name, title: profile.title, kind: profile.kind, entries: entries)
+    }
+}

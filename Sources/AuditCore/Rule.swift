@@ -1,0 +1,65 @@
+import Foundation
+
+/// The inputs a rule may use besides the artefact itself.
+///
+/// Rules never read the clock: the validation time is always given (``validationTime``), so the
+/// same inputs give the same evidence on any day.
+public struct EvaluationContext: Sendable {
+    /// The time at which the artefact is judged (`--at`, or the run's start time).
+    public var validationTime: Date
+
+    public init(validationTime: Date) {
+        self.validationTime = validationTime
+    }
+}
+
+/// One requirement's check: the id of the requirement and a pure function from a parsed
+/// artefact (plus context) to findings.
+///
+/// Rules know nothing about files, threads or output formats.
+public struct Rule<Subject>: Sendable {
+    public let requirement: RequirementID
+    private let body: @Sendable (Subject, EvaluationContext) -> [Finding]
+
+    public init(_ requirement: RequirementID, _ body: @escaping @Sendable (Subject, EvaluationContext) -> [Finding]) {
+        self.requirement = requirement
+        self.body = body
+    }
+
+    /// Evaluates the rule; an empty answer from the body is recorded as a pass.
+    public func evaluate(_ subject: Subject, in context: EvaluationContext) -> [Finding] {
+        let findings = body(subject, context)
+        return findings.isEmpty ? [.pass(requirement)] : findings
+    }
+}
+
+/// The rules of one artefact kind, looked up by requirement.
+public struct RuleSet<Subject>: Sendable {
+    public let rules: [Rule<Subject>]
+    private let index: [RequirementID: Int]
+
+    /// - Precondition: no two rules check the same requirement (enforced by a test).
+    public init(_ rules: [Rule<Subject>]) {
+        self.rules = rules
+        var index: [RequirementID: Int] = [:]
+        for (position, rule) in rules.enumerated() where index[rule.requirement] == nil {
+            index[rule.requirement] = position
+        }
+        self.index = index
+    }
+
+    public var requirementIDs: [RequirementID] { rules.map(\.requirement) }
+
+    public subscript(id: RequirementID) -> Rule<Subject>? { index[id].map { rules[$0] } }
+
+    /// Runs the rules of `profile` that this set knows, in the profile's order.
+    public func evaluate(_ subject: Subject, profile: ResolvedProfile, in context: EvaluationContext) -> [Finding] {
+        var findings: [Finding] = []
+        findings.reserveCapacity(profile.entries.count)
+        for entry in profile.entries {
+            guard let rule = self[entry.requirement] else { continue }
+            findings.append(contentsOf: rule.evaluate(subject, in: context))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,14 @@
+#ifndef TRUSTAUDIT_CLIBXML2_SHIM_H
+#define TRUSTAUDIT_CLIBXML2_SHIM_H
+// libxml2 for Swift. xmlFree is a global function-pointer variable, which Swift 6 refuses to
+// touch from concurrent code, so it is called through a shim.
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/c14n.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xpath.h>
+#include <libxml/xmlmemory.h>
+#include <libxml/xmlerror.h>
+
+static inline void shim_xmlFree(void *p) { xmlFree(p); }
+#endif

@@ -1,0 +1,33 @@
+internal import COpenSSL
+
+/// SHA-256 through libcrypto (OpenSSL 3): item digests for evidence, certificate hashes for
+/// ESSCertID and fingerprints.
+public enum SHA256 {
+    /// The 32-byte digest of `bytes`.
+    public static func digest(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: 32)
+        bytes.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { out in
+                // The one-shot SHA256() with a caller buffer is thread-safe and does not allocate.
+                _ = COpenSSL.SHA256(input.baseAddress, input.count, out.baseAddress)
+            }
+        }
+        return output
+    }
+
+    public static func digest(_ bytes: [UInt8]) -> [UInt8] { digest(bytes[...]) }
+
+    /// The digest as lower-case hex, as written in evidence records.
+    public static func hex(_ bytes: ArraySlice<UInt8>) -> String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(64)
+        for byte in digest(bytes) {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    public static func hex(_ bytes: [UInt8]) -> String { hex(bytes[...]) }
+}

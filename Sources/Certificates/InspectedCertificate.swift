@@ -1,0 +1,44 @@
+import SwiftASN1
+
+/// A certificate item as the rules see it: its bytes, the DER scan of them, and the decoded
+/// model when the bytes could be decoded at all (strictly, or leniently as BER).
+public struct InspectedCertificate: Sendable {
+    public let bytes: [UInt8]
+    public let derScan: DERScan
+    public let decoded: Result<Certificate, CertificateError>
+
+    /// Decodes as far as possible: a DER violation does not stop the other rules when a BER
+    /// reading still yields the certificate.
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        derScan = DERScanner.scan(bytes)
+        let end = derScan.valueLength ?? bytes.count
+        let value = bytes[0..<end]
+        let node: ASN1Node
+        do {
+            node = try DER.parse(value)
+        } catch {
+            do {
+                node = try BER.parse(value)
+            } catch let berError {
+                decoded = .failure(.notDecodable("not a BER/DER value (\(berError))"))
+                return
+            }
+        }
+        do throws(CertificateError) {
+            decoded = .success(try Certificate(node: node))
+        } catch {
+            decoded = .failure(error)
+        }
+    }
+
+    public var certificate: Certificate? { try? decoded.get() }
+
+    /// The type recorded in evidence: `precertificate`, `ca` or `endEntity` (refined into ETSI
+    /// types by the profile detection).
+    public var detectedType: String {
+        guard let certificate else { return "undecodable" }
+        if certificate.isPrecertificate { return "precertificate" }
+        return certificate.isCA ? "ca" : "endEntity"
+    }
+}

@@ -1,0 +1,97 @@
+import SwiftASN1
+
+/// A validity date as encoded: which time type, the exact characters, and the instant they
+/// denote when they can be read at all (leniently: the encoding rules are CERT-005's job).
+public struct CertificateTime: Sendable, Hashable, CustomStringConvertible {
+    public enum Encoding: Sendable, Hashable {
+        case utcTime, generalizedTime
+        case other(ASN1Identifier)
+    }
+
+    public var encoding: Encoding
+    /// The characters between the length and the end, e.g. `260101000000Z`.
+    public var text: String
+    /// Seconds since 1970-01-01T00:00:00Z, if `text` could be read as a date.
+    public var secondsSince1970: Int64?
+    /// The calendar year, if `text` could be read.
+    public var year: Int?
+    public var offset: Int
+
+    public var description: String {
+        switch encoding {
+        case .utcTime: "UTCTime \(text)"
+        case .generalizedTime: "GeneralizedTime \(text)"
+        case .other(let tag): "\(tag) \(text)"
+        }
+    }
+
+    init(node: ASN1Node) {
+        offset = node.offset
+        let raw: ArraySlice<UInt8>
+        switch node.content {
+        case .primitive(let bytes): raw = bytes
+        case .constructed: raw = node.encodedBytes
+        }
+        text = String(decoding: raw, as: UTF8.self)
+        switch node.identifier {
+        case .utcTime: encoding = .utcTime
+        case .generalizedTime: encoding = .generalizedTime
+        default: encoding = .other(node.identifier)
+        }
+        (year, secondsSince1970) = Self.read(text, encoding: encoding)
+    }
+
+    /// Reads `YYMMDDHHMM[SS]…` or `YYYYMMDDHHMM[SS]…` leniently; zones other than Z are applied.
+    private static func read(_ text: String, encoding: Encoding) -> (Int?, Int64?) {
+        let chars = Array(text.utf8)
+        let yearDigits: Int
+        switch encoding {
+        case .utcTime: yearDigits = 2
+        case .generalizedTime: yearDigits = 4
+        case .other: return (nil, nil)
+        }
+        func number(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= chars.count else { return nil }
+            var value = 0
+            for c in chars[from..<from + count] {
+                guard (0x30...0x39).contains(c) else { return nil }
+                value = value * 10 + Int(c - 0x30)
+            }
+            return value
+        }
+        guard var year = number(0, yearDigits), let month = number(yearDigits, 2), let day = number(yearDigits + 2, 2),
+            let hour = number(yearDigits + 4, 2), let minute = number(yearDigits + 6, 2),
+            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60
+        else { return (nil, nil) }
+        if yearDigits == 2 { year += year >= 50 ? 1900 : 2000 }
+        var position = yearDigits + 8
+        var second = 0
+        if let s = number(position, 2) {
+            second = s
+            position += 2
+        }
+        while position < chars.count, chars[position] == 0x2E || chars[position] == 0x2C
+            || (0x30...0x39).contains(chars[position])
+        {
+            position += 1
+        }
+        var zone = 0
+        if position < chars.count, chars[position] == 0x2B || chars[position] == 0x2D,
+            let zh = number(position + 1, 2), let zm = number(position + 3, 2)
+        {
+            zone = (zh * 60 + zm) * 60 * (chars[position] == 0x2B ? 1 : -1)
+        }
+        let days = daysSince1970(year: year, month: month, day: day)
+        return (year, Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - zone))
+    }
+
+    /// Days from 1970-01-01 to the given proleptic Gregorian date (Howard Hinnant's algorithm).
+    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}

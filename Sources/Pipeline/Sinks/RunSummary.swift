@@ -1,0 +1,54 @@
+import AuditCore
+
+/// Counts per verdict and kind, and the requirements failed most often, for the human summary
+/// on stderr and the run manifest.
+public struct RunSummary: Sendable {
+    public private(set) var items = 0
+    public private(set) var byVerdict: [Verdict: Int] = [:]
+    public private(set) var byKind: [ArtefactKind: Int] = [:]
+    /// Items failing each requirement (an item counts once per requirement).
+    public private(set) var failures: [RequirementID: Int] = [:]
+    private var failureMessages: [RequirementID: String] = [:]
+
+    public init() {}
+
+    public mutating func add(_ evidence: ItemEvidence) {
+        items += 1
+        byVerdict[evidence.verdict, default: 0] += 1
+        byKind[evidence.kind, default: 0] += 1
+        for id in evidence.failedRequirements {
+            failures[id, default: 0] += 1
+            if failureMessages[id] == nil {
+                failureMessages[id] = evidence.checks.first { $0.requirement == id && $0.outcome == .fail }
+                    .map { "\($0.standard) \($0.clause)" }
+            }
+        }
+    }
+
+    /// True when some item is a minor or major non-conformity (exit code 1).
+    public var hasNonConformities: Bool { byVerdict.contains { $0.key.isNonConformity && $0.value > 0 } }
+
+    /// The summary printed on stderr at the end of a run.
+    public func text(topFailures: Int = 10) -> String {
+        var lines = ["trustaudit: \(items) item(s) checked"]
+        let kinds = ArtefactKind.allCases.compactMap { kind in byKind[kind].map { "\($0) \(kind)" } }
+        if !kinds.isEmpty { lines.append("  kinds:    " + kinds.joined(separator: ", ")) }
+        lines.append(
+            "  verdicts: " + Verdict.allCases.map { "\(byVerdict[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", "))
+        let top = failures.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(topFailures)
+        if !top.isEmpty {
+            lines.append("  most failed requirements:")
+            for (id, count) in top {
+                lines.append("    \(id.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(count) item(s)  \(failureMessages[id] ?? "")")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Counts for the manifest: `items` and one entry per verdict.
+    public var counts: [String: Int] {
+        var counts = ["items": items]
+        for verdict in Verdict.allCases { counts[verdict.rawValue] = byVerdict[verdict, default: 0] }
+        return counts
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Reads a file descriptor line by line in fixed-size chunks, so a file of any length streams in
+/// flat memory. Lines are returned without their `\n` or `\r\n`.
+final class ByteLineReader {
+    /// A longer line is cut and reported (a malformed or hostile input must not exhaust memory).
+    static let maximumLineLength = 64 * 1024 * 1024
+
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+
+    init(handle: FileHandle, prefix: [UInt8] = []) {
+        self.handle = handle
+        self.buffer = prefix
+    }
+
+    /// The next line, or nil at end of input. `overlong` is true when the line was cut.
+    func nextLine() -> (line: ArraySlice<UInt8>, overlong: Bool)? {
+        while true {
+            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                var line = buffer[position..<newline]
+                position = newline + 1
+                if line.last == 0x0D { line = line.dropLast() }
+                return (line, false)
+            }
+            if buffer.count - position > Self.maximumLineLength {
+                let line = buffer[position..<(position + Self.maximumLineLength)]
+                position += Self.maximumLineLength
+                skipToNewline()
+                return (line, true)
+            }
+            if atEnd {
+                guard position < buffer.count else { return nil }
+                var line = buffer[position...]
+                position = buffer.count
+                if line.last == 0x0D { line = line.dropLast() }
+                return (line, false)
+            }
+            refill()
+        }
+    }
+
+    private func refill() {
+        if position > 0 {
+            buffer.removeSubrange(0..<position)
+            position = 0
+        }
+        let chunk = handle.readData(ofLength: 256 * 1024)
+        if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+    }
+
+    private func skipToNewline() {
+        while true {
+            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                position = newline + 1
+                return
+            }
+            position = buffer.count
+            if atEnd { return }
+            refill()
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import AuditCore
+import Foundation
+
+/// Splits one file (or stdin) into items, deciding the container from its first bytes:
+/// PEM blocks (many per file, explanatory text between them ignored as RFC 7468 §5.2 allows),
+/// one base64 item per line, or the whole file as one item (DER, XML, anything binary).
+final class FileItemReader {
+    /// Whole-file items larger than this are refused with a finding rather than read.
+    static let maximumItemSize = 1 << 30
+    private static let probeLength = 64 * 1024
+
+    private enum Mode {
+        case whole(bytes: [UInt8]?, problem: String?)
+        case pem(ByteLineReader)
+        case base64Lines(ByteLineReader)
+        case finished
+    }
+
+    private let name: String
+    private var mode: Mode
+    private var position = 0
+    /// A BEGIN line read while looking for an END line, to start the next block with.
+    private var pendingBegin: ArraySlice<UInt8>?
+
+    /// - Parameters:
+    ///   - name: the locator prefix (`path`, or `-` for stdin).
+    init(name: String, handle: FileHandle, size: Int?) {
+        self.name = name
+        let probe = [UInt8](handle.readData(ofLength: Self.probeLength))
+        if Self.isText(probe) && !Self.looksLikeXML(probe) {
+            let reader = ByteLineReader(handle: handle, prefix: probe)
+            mode = probe.firstRange(of: Array("-----BEGIN ".utf8)) != nil ? .pem(reader) : .base64Lines(reader)
+        } else if let size, size > Self.maximumItemSize {
+            mode = .whole(bytes: [], problem: "the file is \(size) bytes, over the \(Self.maximumItemSize)-byte item limit")
+        } else {
+            var bytes = probe
+            if probe.count == Self.probeLength {
+                bytes.append(contentsOf: handle.readDataToEndOfFile())
+            }
+            mode = .whole(bytes: bytes, problem: nil)
+        }
+    }
+
+    /// The next item of this file; `index` is assigned by the caller.
+    func next() -> (source: String, bytes: [UInt8], problem: String?)? {
+        switch mode {
+        case .finished:
+            return nil
+        case .whole(let bytes, let problem):
+            mode = .finished
+            return (name, bytes ?? [], problem)
+        case .pem(let reader):
+            return nextPEMBlock(reader)
+        case .base64Lines(let reader):
+            return nextBase64Line(reader)
+        }
+    }
+
+    private func locator() -> String {
+        position += 1
+        return "\(name)#\(position)"
+    }
+
+    private func nextBase64Line(_ reader: ByteLineReader) -> (String, [UInt8], String?)? {
+        while let (line, overlong) = reader.nextLine() {
+            let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 }
+            guard !trimmed.isEmpty, !trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { continue }
+            let source = locator()
+            if overlong { return (source, [UInt8](trimmed), "line longer than \(ByteLineReader.maximumLineLength) bytes") }
+            guard let bytes = Base64.decode(trimmed) else {
+                return (source, [UInt8](trimmed), "line \(position) is neither base64 nor a PEM block")
+            }
+            return (source, bytes, nil)
+        }
+        mode = .finished
+        return nil
+    }
+
+    private func nextPEMBlock(_ reader: ByteLineReader) -> (String, [UInt8], String?)? {
+        let begin = Array("-----BEGIN ".utf8)
+        let endPrefix = Array("-----END ".utf8)
+        while let line = pendingBegin ?? reader.nextLine()?.line {
+            pendingBegin = nil
+            guard line.starts(with: begin) else { continue }  // explanatory text between blocks
+            let label = String(decoding: line.dropFirst(begin.count).prefix { $0 != 0x2D }, as: UTF8.self)
+            let source = locator()
+            var body: [UInt8] = []
+            var sawHeader = false
+            while let (inner, overlong) = reader.nextLine() {
+                if inner.starts(with: endPrefix) {
+                    if sawHeader {
+                        return (source, body, "PEM block \(label) has RFC 1421 headers; only RFC 7468 PEM is accepted")
+                    }
+                    guard let bytes = Base64.decode(body) else {
+                        return (source, body, "PEM block \(label) does not contain valid base64")
+                    }
+                    return (source, bytes, nil)
+                }
+                if inner.starts(with: begin) {
+                    pendingBegin = inner
+                    return (source, body, "PEM block \(label) has no END line before the next BEGIN")
+                }
+                if inner.contains(0x3A) { sawHeader = true }
+                if overlong || body.count > Self.maximumItemSize {
+                    return (source, [], "PEM block \(label) exceeds the item size limit")
+                }
+                body.append(contentsOf: inner)
+            }
+            mode = .finished
+            return (source, body, "PEM block \(label) has no END line (file truncated?)")
+        }
+        mode = .finished
+        return nil
+    }
+
+    /// Text means printable ASCII and whitespace only (PEM and base64 are ASCII by definition).
+    private static func isText(_ probe: [UInt8]) -> Bool {
+        !probe.isEmpty && probe.allSatisfy { (0x20...0x7E).contains($0) || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+    }
+
+    private static func looksLikeXML(_ probe: [UInt8]) -> Bool {
+        probe.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 } == 0x3C
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// A trusted-list item as the rules see it: its bytes and the outcome of the hardened parse.
+///
+/// The libxml2 document itself never leaves this initialiser (it is not `Sendable`); the values
+/// the rules need are copied out.
+public struct InspectedTrustedList: Sendable {
+    public static let namespace = "http://uri.etsi.org/02231/v2#"
+
+    public let bytes: [UInt8]
+    /// The root element (local name, namespace), or why the document could not be parsed.
+    public let parsed: Result<Root, TrustedListError>
+
+    /// What the parse yielded.
+    public struct Root: Sendable, Hashable {
+        public var name: String
+        public var namespace: String?
+        public var versionIdentifier: String?
+        public var tslType: String?
+    }
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        parsed = XMLDocument.parse(bytes).map { document in
+            let root = document.root
+            return Root(
+                name: root?.name ?? "", namespace: root?.namespace,
+                versionIdentifier: document.text(at: ["SchemeInformation", "TSLVersionIdentifier"]),
+                tslType: document.text(at: ["SchemeInformation", "TSLType"]))
+        }
+    }
+
+    /// `lotl-v6`, `tl-v5`, … for the evidence record; `unparsable` when the parse failed.
+    public var detectedType: String {
+        guard case .success(let root) = parsed else { return "unparsable" }
+        let list = (root.tslType ?? "").hasSuffix("EUlistofthelists") ? "lotl" : "tl"
+        return root.versionIdentifier.map { "\(list)-v\($0)" } ?? list
+    }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// Listing formats of `profiles` and `requirements`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Audit
+import AuditCore
+import Foundation
+
+struct Profiles: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the profiles (built-in and from --profiles).")
+
+    @Option(name: .long, help: "Directory of extra or overriding catalogue/profile YAML files.")
+    var profiles: String?
+
+    @Option(name: .long, help: "text, json or markdown.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let set: ProfileSet
+        do { set = try ProfileSet.load(overridesFrom: profiles) } catch { throw ValidationError("\(error)") }
+        let listed = set.names.map { set.profiles[$0]! }
+        switch format {
+        case .text:
+            for profile in listed {
+                print("\(profile.name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(profile.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(profile.entries.count) requirement(s)  \(profile.title)")
+            }
+        case .markdown:
+            print("| profile | kind | requirements | title |\n|---|---|---|---|")
+            for profile in listed {
+                print("| `\(profile.name)` | \(profile.kind.rawValue) | \(profile.entries.map(\.requirement.rawValue).joined(separator: ", ")) | \(profile.title) |")
+            }
+        case .json:
+            let objects = listed.map { profile -> [String: Any] in
+                [
+                    "name": profile.name, "title": profile.title, "kind": profile.kind.rawValue,
+                    "requirements": profile.entries.map { ["id": $0.requirement.rawValue, "grade": $0.grade.rawValue] },
+                ]
+            }
+            try printJSON(objects)
+        }
+    }
+}
+
+func printJSON(_ object: Any) throws {
+    let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    print(String(decoding: data, as: UTF8.self))
+}

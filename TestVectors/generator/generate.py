@@ -1,0 +1,967 @@
+#!/usr/bin/env python3
+"""TrustAudit test-vector generator.
+
+Builds every file under TestVectors/{certificates,timestamps,trusted-lists}/ and
+TestVectors/expected.json from the committed test keys in TestVectors/keys/.
+All ASN.1 is produced by the hand-rolled DER encoder below so that deliberately
+broken encodings can be made; `cryptography` is used only for RSA keys and
+RSA PKCS#1 v1.5 signing (deterministic), so the output is byte-for-byte
+reproducible.
+
+Usage:
+    python3 TestVectors/generator/generate.py            # (re)write the vectors
+    python3 TestVectors/generator/generate.py --check    # regenerate into a temp dir, diff, exit 1 on change
+    python3 TestVectors/generator/generate.py --bulk N OUTDIR   # N conforming leaf certs (DER), not committed
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import json
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+TV_ROOT = Path(__file__).resolve().parent.parent  # .../TestVectors
+KEYS_DIR = TV_ROOT / "keys"
+OUTPUT_DIRS = ("certificates", "timestamps", "trusted-lists")
+OUTPUT_FILES = ("expected.json",)
+EXPECTED_SCHEMA = "https://trustaudit.invalid/schemas/test-vectors-expected/1"
+
+# --------------------------------------------------------------------------
+# Minimal DER encoder
+# --------------------------------------------------------------------------
+
+
+def enc_len(n: int) -> bytes:
+    """Definite, minimal DER length."""
+    if n < 0x80:
+        return bytes([n])
+    b = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(b)]) + b
+
+
+def tlv(tag: int, content: bytes) -> bytes:
+    return bytes([tag]) + enc_len(len(content)) + content
+
+
+def seq(*items: bytes) -> bytes:
+    return tlv(0x30, b"".join(items))
+
+
+def set_of(*items: bytes) -> bytes:
+    """DER SET OF: elements sorted by their encodings (X.690 11.6)."""
+    return tlv(0x31, b"".join(sorted(items)))
+
+
+def integer(v: int) -> bytes:
+    """Minimal two's-complement INTEGER."""
+    if v == 0:
+        body = b"\x00"
+    elif v > 0:
+        body = v.to_bytes(v.bit_length() // 8 + 1, "big")  # room for a sign bit
+        if len(body) > 1 and body[0] == 0 and body[1] < 0x80:
+            body = body[1:]
+    else:
+        n = 1
+        while not (-(1 << (8 * n - 1)) <= v):
+            n += 1
+        body = v.to_bytes(n, "big", signed=True)
+    return tlv(0x02, body)
+
+
+def integer_raw(content: bytes) -> bytes:
+    """INTEGER with caller-supplied content octets (may be non-DER)."""
+    return tlv(0x02, content)
+
+
+def boolean(v: bool) -> bytes:
+    return tlv(0x01, b"\xff" if v else b"\x00")
+
+
+def boolean_raw(octet: int) -> bytes:
+    return tlv(0x01, bytes([octet]))
+
+
+def null() -> bytes:
+    return b"\x05\x00"
+
+
+def oid(dotted: str) -> bytes:
+    arcs = [int(a) for a in dotted.split(".")]
+    first = arcs[0] * 40 + arcs[1]
+    body = bytearray()
+    for arc in [first] + arcs[2:]:
+        chunk = [arc & 0x7F]
+        arc >>= 7
+        while arc:
+            chunk.append(0x80 | (arc & 0x7F))
+            arc >>= 7
+        body.extend(reversed(chunk))
+    return tlv(0x06, bytes(body))
+
+
+def bit_string(data: bytes, unused: int = 0) -> bytes:
+    return tlv(0x03, bytes([unused]) + data)
+
+
+def named_bits(*bits: int) -> bytes:
+    """DER BIT STRING for a NamedBitList: trailing zero bits removed (X.690 11.2.2)."""
+    if not bits:
+        return bit_string(b"")
+    top = max(bits)
+    nbytes = top // 8 + 1
+    buf = bytearray(nbytes)
+    for b in bits:
+        buf[b // 8] |= 0x80 >> (b % 8)
+    return bit_string(bytes(buf), 7 - (top % 8))
+
+
+def octet_string(data: bytes) -> bytes:
+    return tlv(0x04, data)
+
+
+def utc_time(s: str) -> bytes:
+    return tlv(0x17, s.encode("ascii"))
+
+
+def generalized_time(s: str) -> bytes:
+    return tlv(0x18, s.encode("ascii"))
+
+
+def printable_string(s: str) -> bytes:
+    return tlv(0x13, s.encode("ascii"))
+
+
+def utf8_string(s: str) -> bytes:
+    return tlv(0x0C, s.encode("utf-8"))
+
+
+def explicit(n: int, content: bytes) -> bytes:
+    """[n] EXPLICIT (context-specific, constructed)."""
+    return tlv(0xA0 | n, content)
+
+
+def implicit_prim(n: int, content: bytes) -> bytes:
+    """[n] IMPLICIT over a primitive type: content octets of the underlying type."""
+    return tlv(0x80 | n, content)
+
+
+def implicit_cons(n: int, content: bytes) -> bytes:
+    """[n] IMPLICIT over a constructed type (SEQUENCE/SET): content octets of it."""
+    return tlv(0xA0 | n, content)
+
+
+def der_content(encoded: bytes) -> bytes:
+    """Content octets of a single definite-length TLV."""
+    i = 1
+    first = encoded[i]
+    if first < 0x80:
+        return encoded[2 : 2 + first]
+    n = first & 0x7F
+    length = int.from_bytes(encoded[2 : 2 + n], "big")
+    return encoded[2 + n : 2 + n + length]
+
+
+def header_len(encoded: bytes) -> int:
+    first = encoded[1]
+    return 2 if first < 0x80 else 2 + (first & 0x7F)
+
+
+def pem(label: str, der: bytes) -> bytes:
+    b64 = base64.b64encode(der).decode("ascii")
+    lines = [b64[i : i + 64] for i in range(0, len(b64), 64)]
+    return ("-----BEGIN %s-----\n%s\n-----END %s-----\n" % (label, "\n".join(lines), label)).encode("ascii")
+
+
+# --------------------------------------------------------------------------
+# OIDs and fixed values
+# --------------------------------------------------------------------------
+
+OID_C, OID_O, OID_CN = "2.5.4.6", "2.5.4.10", "2.5.4.3"
+OID_RSA = "1.2.840.113549.1.1.1"
+OID_SHA256_RSA = "1.2.840.113549.1.1.11"
+OID_SHA384_RSA = "1.2.840.113549.1.1.12"
+OID_SHA256 = "2.16.840.1.101.3.4.2.1"
+OID_SKI, OID_KU, OID_BC = "2.5.29.14", "2.5.29.15", "2.5.29.19"
+OID_CP, OID_AKI, OID_EKU = "2.5.29.32", "2.5.29.35", "2.5.29.37"
+OID_ANY_POLICY = "2.5.29.32.0"
+OID_QCP_N_QSCD = "0.4.0.194112.1.2"
+OID_KP_TIMESTAMPING = "1.3.6.1.5.5.7.3.8"
+OID_SIGNED_DATA = "1.2.840.113549.1.7.2"
+OID_CT_TSTINFO = "1.2.840.113549.1.9.16.1.4"
+OID_ATTR_CONTENT_TYPE = "1.2.840.113549.1.9.3"
+OID_ATTR_MESSAGE_DIGEST = "1.2.840.113549.1.9.4"
+OID_ATTR_SIGNING_CERT_V2 = "1.2.840.113549.1.9.16.2.47"
+# TSA policy: under the ITU-T/ISO "example" arc 2.999 (X.660), never a real policy.
+OID_TSA_POLICY = "2.999.3161.1"
+
+ALG_SHA256_RSA = seq(oid(OID_SHA256_RSA), null())
+ALG_SHA384_RSA = seq(oid(OID_SHA384_RSA), null())
+ALG_SHA256_RSA_NO_PARAMS = seq(oid(OID_SHA256_RSA))
+ALG_SHA256 = seq(oid(OID_SHA256))  # RFC 5754: parameters absent
+
+CA_NOT_BEFORE, CA_NOT_AFTER = "250101000000Z", "350101000000Z"
+EE_NOT_BEFORE, EE_NOT_AFTER = "260101000000Z", "270101000000Z"
+
+KU_DIGITAL_SIGNATURE, KU_NON_REPUDIATION, KU_KEY_CERT_SIGN, KU_CRL_SIGN = 0, 1, 5, 6
+
+TST_DATA = b"TrustAudit test data"
+TST_GEN_TIME = "20260601120000Z"
+
+
+def name(*rdns: tuple) -> bytes:
+    """RDNSequence, one attribute per RDN, given in encoding order (C first)."""
+    out = []
+    for attr_oid, value in rdns:
+        v = printable_string(value) if attr_oid == OID_C else utf8_string(value)
+        out.append(set_of(seq(oid(attr_oid), v)))
+    return seq(*out)
+
+
+ROOT_NAME = name((OID_C, "BE"), (OID_O, "TrustAudit Test"), (OID_CN, "TrustAudit Test Root CA"))
+ISSUING_NAME = name((OID_C, "BE"), (OID_O, "TrustAudit Test"), (OID_CN, "TrustAudit Test Issuing CA"))
+TSU_NAME = name((OID_C, "BE"), (OID_O, "TrustAudit Test"), (OID_CN, "TrustAudit Test TSU"))
+
+
+def alice_name(cn: str = "Alice Test") -> bytes:
+    return name((OID_C, "BE"), (OID_CN, cn))
+
+
+def serial_for(label: str) -> bytes:
+    """Fixed 16-octet positive serial (first octet 0x01..0x7f) derived from a label."""
+    h = bytearray(hashlib.sha256(b"TrustAudit serial/" + label.encode()).digest()[:16])
+    h[0] &= 0x7F
+    if h[0] == 0:
+        h[0] = 0x01
+    return bytes(h)
+
+
+# --------------------------------------------------------------------------
+# Keys
+# --------------------------------------------------------------------------
+
+KEY_NAMES = ("root-ca", "issuing-ca", "leaf", "tsu")
+
+
+def load_keys(keys_dir: Path, create: bool) -> dict:
+    keys = {}
+    for k in KEY_NAMES:
+        p = keys_dir / ("%s-key.pem" % k)
+        if p.exists():
+            keys[k] = serialization.load_pem_private_key(p.read_bytes(), password=None)
+        elif create:
+            keys_dir.mkdir(parents=True, exist_ok=True)
+            key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+            p.write_bytes(
+                key.private_bytes(
+                    serialization.Encoding.PEM,
+                    serialization.PrivateFormat.PKCS8,
+                    serialization.NoEncryption(),
+                )
+            )
+            print("created new test key %s" % p, file=sys.stderr)
+            keys[k] = key
+        else:
+            sys.exit("missing key %s (run without --check first)" % p)
+        if not isinstance(keys[k], rsa.RSAPrivateKey):
+            sys.exit("key %s is not RSA" % p)
+    return keys
+
+
+def spki(key) -> bytes:
+    nums = key.public_key().public_numbers()
+    rsa_pub = seq(integer(nums.n), integer(nums.e))
+    out = seq(seq(oid(OID_RSA), null()), bit_string(rsa_pub))
+    # Cross-check the hand-rolled SPKI against the library's encoding.
+    lib = key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    assert out == lib, "SPKI encoding mismatch"
+    return out
+
+
+def key_id(key) -> bytes:
+    """RFC 5280 4.2.1.2 method (1): SHA-1 of the subjectPublicKey BIT STRING value."""
+    nums = key.public_key().public_numbers()
+    return hashlib.sha1(seq(integer(nums.n), integer(nums.e))).digest()
+
+
+def sign(key, data: bytes, algo=hashes.SHA256()) -> bytes:
+    return key.sign(data, padding.PKCS1v15(), algo)
+
+
+# --------------------------------------------------------------------------
+# Extensions and certificates
+# --------------------------------------------------------------------------
+
+
+def extension(ext_oid: str, value: bytes, critical: bool = False, critical_raw: bytes | None = None) -> bytes:
+    parts = [oid(ext_oid)]
+    if critical_raw is not None:
+        parts.append(critical_raw)
+    elif critical:
+        parts.append(boolean(True))  # FALSE is the DEFAULT and is never encoded
+    parts.append(octet_string(value))
+    return seq(*parts)
+
+
+def ext_ski(key) -> bytes:
+    return extension(OID_SKI, octet_string(key_id(key)))
+
+
+def ext_aki(issuer_key) -> bytes:
+    return extension(OID_AKI, seq(implicit_prim(0, key_id(issuer_key))))
+
+
+def ext_bc_ca(path_len: int | None) -> bytes:
+    inner = [boolean(True)]
+    if path_len is not None:
+        inner.append(integer(path_len))
+    return extension(OID_BC, seq(*inner), critical=True)
+
+
+def ext_ku(*bits: int, critical_raw: bytes | None = None) -> bytes:
+    return extension(OID_KU, named_bits(*bits), critical=True, critical_raw=critical_raw)
+
+
+def ext_cp(*policy_oids: str) -> bytes:
+    return extension(OID_CP, seq(*[seq(oid(p)) for p in policy_oids]))
+
+
+def ext_eku_critical(*kp: str) -> bytes:
+    return extension(OID_EKU, seq(*[oid(k) for k in kp]), critical=True)
+
+
+class Cert:
+    """Parts of a certificate; each field is a ready TLV (or None to omit)."""
+
+    def __init__(self, **kw):
+        self.version = kw.get("version", explicit(0, integer(2)))
+        self.serial = kw["serial"]
+        self.tbs_sigalg = kw.get("tbs_sigalg", ALG_SHA256_RSA)
+        self.issuer = kw["issuer"]
+        self.not_before = kw.get("not_before", utc_time(EE_NOT_BEFORE))
+        self.not_after = kw.get("not_after", utc_time(EE_NOT_AFTER))
+        self.subject = kw["subject"]
+        self.spki = kw["spki"]
+        self.extensions = kw.get("extensions")  # list of Extension TLVs or None
+        self.outer_sigalg = kw.get("outer_sigalg", self.tbs_sigalg)
+        self.signer = kw["signer"]
+
+    def tbs(self) -> bytes:
+        parts = []
+        if self.version is not None:
+            parts.append(self.version)
+        parts += [
+            self.serial,
+            self.tbs_sigalg,
+            self.issuer,
+            seq(self.not_before, self.not_after),
+            self.subject,
+            self.spki,
+        ]
+        if self.extensions is not None:
+            parts.append(explicit(3, seq(*self.extensions)))
+        return seq(*parts)
+
+    def der(self) -> bytes:
+        tbs = self.tbs()
+        return seq(tbs, self.outer_sigalg, bit_string(sign(self.signer, tbs)))
+
+
+class PKI:
+    def __init__(self, keys: dict):
+        self.keys = keys
+        self.spki = {k: spki(v) for k, v in keys.items()}
+        self.root = Cert(
+            serial=integer_raw(serial_for("root-ca")),
+            issuer=ROOT_NAME,
+            subject=ROOT_NAME,
+            not_before=utc_time(CA_NOT_BEFORE),
+            not_after=utc_time(CA_NOT_AFTER),
+            spki=self.spki["root-ca"],
+            extensions=[
+                ext_ski(keys["root-ca"]),
+                ext_aki(keys["root-ca"]),
+                ext_bc_ca(None),
+                ext_ku(KU_KEY_CERT_SIGN, KU_CRL_SIGN),
+            ],
+            signer=keys["root-ca"],
+        ).der()
+        self.issuing = Cert(
+            serial=integer_raw(serial_for("issuing-ca")),
+            issuer=ROOT_NAME,
+            subject=ISSUING_NAME,
+            not_before=utc_time(CA_NOT_BEFORE),
+            not_after=utc_time(CA_NOT_AFTER),
+            spki=self.spki["issuing-ca"],
+            extensions=[
+                ext_ski(keys["issuing-ca"]),
+                ext_aki(keys["root-ca"]),
+                ext_bc_ca(0),
+                ext_ku(KU_KEY_CERT_SIGN, KU_CRL_SIGN),
+                ext_cp(OID_ANY_POLICY),
+            ],
+            signer=keys["root-ca"],
+        ).der()
+        self.tsu_serial = serial_for("tsu")
+        self.tsu = Cert(
+            serial=integer_raw(self.tsu_serial),
+            issuer=ISSUING_NAME,
+            subject=TSU_NAME,
+            spki=self.spki["tsu"],
+            extensions=[
+                ext_ski(keys["tsu"]),
+                ext_aki(keys["issuing-ca"]),
+                ext_ku(KU_DIGITAL_SIGNATURE),
+                ext_eku_critical(OID_KP_TIMESTAMPING),
+            ],
+            signer=keys["issuing-ca"],
+        ).der()
+
+    def leaf_extensions(self) -> list:
+        return [
+            ext_ski(self.keys["leaf"]),
+            ext_aki(self.keys["issuing-ca"]),
+            ext_ku(KU_NON_REPUDIATION),
+            ext_cp(OID_QCP_N_QSCD),
+        ]
+
+    def leaf(self, label: str, **overrides) -> Cert:
+        kw = dict(
+            serial=integer_raw(serial_for(label)),
+            issuer=ISSUING_NAME,
+            subject=alice_name(),
+            spki=self.spki["leaf"],
+            extensions=self.leaf_extensions(),
+            signer=self.keys["issuing-ca"],
+        )
+        kw.update(overrides)
+        return Cert(**kw)
+
+
+# --------------------------------------------------------------------------
+# Expected results bookkeeping
+# --------------------------------------------------------------------------
+
+
+def rec(kind: str, failed=()) -> dict:
+    failed = list(failed)
+    if kind == "unknown":
+        failed = ["INPUT-001"]
+    return {"kind": kind, "verdict": "major" if failed else "conforming", "failed": failed}
+
+
+def find_once(hay: bytes, needle: bytes) -> int:
+    i = hay.find(needle)
+    assert i >= 0 and hay.find(needle, i + 1) < 0, "needle not unique"
+    return i
+
+
+class Output:
+    def __init__(self):
+        self.files: dict[str, bytes] = {}
+        self.expected: dict[str, dict] = {}
+
+    def add(self, path: str, data: bytes, records=None, defects=None, note=None):
+        assert path not in self.files
+        self.files[path] = data
+        if records is not None:
+            entry = {"path": path, "records": records}
+            if defects:
+                entry["defects"] = defects
+            if note:
+                entry["note"] = note
+            self.expected[path] = entry
+
+
+def defect(offset: int, length: int, what: str, within: str = "file") -> dict:
+    return {"offset": offset, "length": length, "within": within, "what": what}
+
+
+# --------------------------------------------------------------------------
+# Certificates
+# --------------------------------------------------------------------------
+
+
+def build_certificates(pki: PKI, out: Output):
+    C = "certificates/"
+    ok = [rec("certificate")]
+    leaf_ok = pki.leaf("leaf-ok").der()
+    pki.leaf_ok = leaf_ok
+
+    out.add(C + "root-ca.pem", pem("CERTIFICATE", pki.root), ok)
+    out.add(C + "issuing-ca.pem", pem("CERTIFICATE", pki.issuing), ok)
+    out.add(C + "leaf-ok.pem", pem("CERTIFICATE", leaf_ok), ok)
+    out.add(
+        C + "chain.pem",
+        pem("CERTIFICATE", pki.root) + pem("CERTIFICATE", pki.issuing) + pem("CERTIFICATE", leaf_ok),
+        [rec("certificate")] * 3,
+    )
+
+    def der_defect(der: bytes, needle: bytes, what: str, sub: int = 0, length: int | None = None) -> dict:
+        i = find_once(der, needle) + sub
+        return defect(i, len(needle) - sub if length is None else length, what, "DER")
+
+    # v1: version omitted; a v1 certificate carries no extensions.
+    c = pki.leaf("v1", version=None, extensions=None).der()
+    out.add(C + "v1.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-001"])],
+            [defect(header_len(c) + header_len(der_content(c)), 0,
+                    "TBSCertificate starts with serialNumber: version [0] absent (v1)", "DER")])
+
+    # serials
+    neg = integer_raw(b"\x80" + serial_for("serial-negative")[1:])
+    c = pki.leaf("serial-negative", serial=neg).der()
+    out.add(C + "serial-negative.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-002"])],
+            [der_defect(c, neg, "serialNumber INTEGER, first content octet 0x80 (negative)")])
+
+    zero = integer(0)
+    c = pki.leaf("serial-zero", serial=zero).der()
+    tbs_hdr = header_len(c) + header_len(der_content(c))
+    assert c[tbs_hdr + 5 : tbs_hdr + 8] == b"\x02\x01\x00"
+    out.add(C + "serial-zero.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-002"])],
+            [defect(tbs_hdr + 5, 3, "serialNumber INTEGER 02 01 00 (zero)", "DER")])
+
+    s21 = integer_raw(b"\x21" + hashlib.sha256(b"serial-21").digest()[:20])
+    c = pki.leaf("serial-21-octets", serial=s21).der()
+    out.add(C + "serial-21-octets.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-002"])],
+            [der_defect(c, s21, "serialNumber INTEGER with 21 content octets")])
+
+    nm = integer_raw(b"\x00\x00\x01" + serial_for("serial-nonminimal")[3:])
+    c = pki.leaf("serial-nonminimal", serial=nm).der()
+    out.add(C + "serial-nonminimal.pem", pem("CERTIFICATE", c),
+            [rec("certificate", ["CERT-000", "CERT-002"])],
+            [der_defect(c, nm, "serialNumber INTEGER 02 10 00 00 01 ...: two redundant leading 0x00 octets")])
+
+    # signature algorithms
+    c = pki.leaf("sigalg-mismatch", outer_sigalg=ALG_SHA384_RSA).der()
+    i = c.rfind(ALG_SHA384_RSA)
+    out.add(C + "sigalg-mismatch.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-003"])],
+            [defect(i, len(ALG_SHA384_RSA), "outer signatureAlgorithm sha384WithRSAEncryption; TBS says sha256WithRSAEncryption (signed with SHA-256)", "DER")])
+
+    c = pki.leaf("sigalg-rsa-params-absent", tbs_sigalg=ALG_SHA256_RSA_NO_PARAMS).der()
+    i1 = c.find(ALG_SHA256_RSA_NO_PARAMS)
+    i2 = c.rfind(ALG_SHA256_RSA_NO_PARAMS)
+    assert i1 != i2
+    out.add(C + "sigalg-rsa-params-absent.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-003"])],
+            [defect(i1, len(ALG_SHA256_RSA_NO_PARAMS), "TBS signature AlgorithmIdentifier sha256WithRSAEncryption without NULL parameters", "DER"),
+             defect(i2, len(ALG_SHA256_RSA_NO_PARAMS), "outer signatureAlgorithm without NULL parameters", "DER")])
+
+    # validity
+    gt = generalized_time("20260101000000Z")
+    c = pki.leaf("validity-generalized-before-2050", not_before=gt).der()
+    out.add(C + "validity-generalized-before-2050.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-005"])],
+            [der_defect(c, gt, "notBefore GeneralizedTime 20260101000000Z (before 2050 must be UTCTime)")])
+
+    ns = utc_time("2701010000Z")
+    c = pki.leaf("validity-utc-no-seconds", not_after=ns).der()
+    out.add(C + "validity-utc-no-seconds.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-005"])],
+            [der_defect(c, ns, "notAfter UTCTime 2701010000Z (no seconds)")])
+
+    inv = seq(utc_time(EE_NOT_AFTER), utc_time(EE_NOT_BEFORE))
+    c = pki.leaf("validity-inverted", not_before=utc_time(EE_NOT_AFTER), not_after=utc_time(EE_NOT_BEFORE)).der()
+    out.add(C + "validity-inverted.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-006"])],
+            [der_defect(c, inv, "Validity notBefore 270101000000Z > notAfter 260101000000Z")])
+
+    # issuer
+    c = pki.leaf("issuer-empty", issuer=seq()).der()
+    alg_at = find_once(c, ALG_SHA256_RSA + b"\x30\x00")  # TBS signature field is followed by the issuer
+    out.add(C + "issuer-empty.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-004"])],
+            [defect(alg_at + len(ALG_SHA256_RSA), 2, "issuer Name is an empty SEQUENCE 30 00", "DER")])
+
+    # extensions
+    ku = ext_ku(KU_NON_REPUDIATION)
+    c = pki.leaf("duplicate-extension", extensions=pki.leaf_extensions() + [ku]).der()
+    i1, i2 = c.find(ku), c.rfind(ku)
+    assert i1 != i2
+    out.add(C + "duplicate-extension.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-008"])],
+            [defect(i1, len(ku), "keyUsage extension (first occurrence)", "DER"),
+             defect(i2, len(ku), "keyUsage extension again (duplicate, last extension)", "DER")])
+
+    # BER, not DER
+    body = der_content(leaf_ok)
+    c = b"\x30\x80" + body + b"\x00\x00"
+    out.add(C + "ber-indefinite-length.der", c, [rec("certificate", ["CERT-000"])],
+            [defect(1, 1, "outer SEQUENCE length octet 0x80 (indefinite form)"),
+             defect(len(c) - 2, 2, "end-of-contents octets 00 00")])
+
+    hl = header_len(leaf_ok)
+    assert leaf_ok[1] == 0x82
+    c = b"\x30\x83\x00" + leaf_ok[2:hl] + body
+    out.add(C + "ber-nonminimal-length.der", c, [rec("certificate", ["CERT-000"])],
+            [defect(1, 4, "outer SEQUENCE length 83 00 %02X %02X: long form with a redundant leading 0x00 length octet" % (leaf_ok[2], leaf_ok[3]))])
+
+    ku01 = ext_ku(KU_NON_REPUDIATION, critical_raw=boolean_raw(0x01))
+    exts = [ku01 if e == ext_ku(KU_NON_REPUDIATION) else e for e in pki.leaf_extensions()]
+    c = pki.leaf("ber-boolean-01", extensions=exts).der()
+    i = find_once(c, ku01) + len(oid(OID_KU)) + 2  # Extension header is 2 octets
+    assert c[i : i + 3] == b"\x01\x01\x01"
+    out.add(C + "ber-boolean-01.der", c, [rec("certificate", ["CERT-000"])],
+            [defect(i, 3, "keyUsage critical BOOLEAN encoded 01 01 01 (DER requires FF); signature is valid over this TBS")])
+
+    c = leaf_ok + b"\x00"
+    out.add(C + "trailing-byte.der", c, [rec("certificate", ["CERT-000"])],
+            [defect(len(leaf_ok), 1, "one 0x00 octet after the certificate")])
+
+    c = leaf_ok[:200]
+    out.add(C + "truncated.der", c, [rec("certificate", ["CERT-000"])],
+            [defect(200, len(leaf_ok) - 200, "file ends after 200 octets; the outer SEQUENCE declares %d content octets" % len(body))])
+
+    # not certificates at all
+    out.add(C + "empty.bin", b"", [rec("unknown")], note="zero-length file: one unknown record")
+    rng = random.Random(3161)
+    rnd = bytearray(rng.getrandbits(8) for _ in range(512))
+    if rnd[0] < 0x80:  # keep it clearly non-DER-SEQUENCE, non-XML, non-PEM, non-base64
+        rnd[0] |= 0x80
+    assert rnd[0] not in (0x30, 0x3C, 0xEF, 0xFE, 0xFF)
+    out.add(C + "random.bin", bytes(rnd), [rec("unknown")],
+            note="512 octets from random.Random(3161).getrandbits(8); first octet 0x%02X" % rnd[0])
+
+    # multi-item text containers
+    bad_block = b"-----BEGIN CERTIFICATE-----\n@@@not base64@@@\n-----END CERTIFICATE-----\n"
+    garbage = b"garbage between blocks !!\nmore free text, not PEM\n"
+    data = pem("CERTIFICATE", pki.root) + garbage + bad_block + pem("CERTIFICATE", leaf_ok)
+    out.add(C + "bundle-with-garbage.pem", data,
+            [rec("certificate"), rec("unknown"), rec("certificate")],
+            [defect(data.find(garbage), len(garbage), "explanatory text between blocks (ignored, RFC 7468)"),
+             defect(data.find(bad_block), len(bad_block), "CERTIFICATE block whose body is not base64 (unknown record)")])
+
+    lines = b"".join(base64.b64encode(d) + b"\n" for d in (pki.root, pki.issuing, leaf_ok))
+    out.add(C + "base64-lines.txt", lines, [rec("certificate")] * 3)
+
+    # Sanity: every conforming certificate parses under a strict DER parser and verifies.
+    from cryptography import x509
+
+    issuer_of = {pki.root: pki.keys["root-ca"], pki.issuing: pki.keys["root-ca"],
+                 leaf_ok: pki.keys["issuing-ca"], pki.tsu: pki.keys["issuing-ca"]}
+    for der, k in issuer_of.items():
+        cert = x509.load_der_x509_certificate(der)
+        k.public_key().verify(cert.signature, cert.tbs_certificate_bytes, padding.PKCS1v15(), hashes.SHA256())
+        assert cert.public_bytes(serialization.Encoding.DER) == der
+
+
+# --------------------------------------------------------------------------
+# Time-stamp token
+# --------------------------------------------------------------------------
+
+
+def build_timestamps(pki: PKI, out: Output):
+    T = "timestamps/"
+    key = pki.keys["tsu"]
+    tst_info = seq(
+        integer(1),
+        oid(OID_TSA_POLICY),
+        seq(ALG_SHA256, octet_string(hashlib.sha256(TST_DATA).digest())),
+        integer(42),
+        generalized_time(TST_GEN_TIME),
+        seq(integer(1)),  # accuracy: seconds 1
+    )
+    # ESSCertIDv2: hashAlgorithm is DEFAULT sha256 -> omitted in DER.
+    issuer_serial = seq(seq(explicit(4, ISSUING_NAME)), integer_raw(pki.tsu_serial))
+    ess_cert_id = seq(octet_string(hashlib.sha256(pki.tsu).digest()), issuer_serial)
+    signing_cert_v2 = seq(seq(ess_cert_id))
+    attrs = [
+        seq(oid(OID_ATTR_CONTENT_TYPE), set_of(oid(OID_CT_TSTINFO))),
+        seq(oid(OID_ATTR_MESSAGE_DIGEST), set_of(octet_string(hashlib.sha256(tst_info).digest()))),
+        seq(oid(OID_ATTR_SIGNING_CERT_V2), set_of(signing_cert_v2)),
+    ]
+    signed_attrs_set = set_of(*attrs)  # what is signed: tag 0x31
+    signature = sign(key, signed_attrs_set)
+    signer_info = seq(
+        integer(1),
+        seq(ISSUING_NAME, integer_raw(pki.tsu_serial)),
+        ALG_SHA256,
+        implicit_cons(0, der_content(signed_attrs_set)),  # same content, tag [0]
+        ALG_SHA256_RSA,
+        octet_string(signature),
+    )
+    signed_data = seq(
+        integer(3),
+        set_of(ALG_SHA256),
+        seq(oid(OID_CT_TSTINFO), explicit(0, octet_string(tst_info))),
+        implicit_cons(0, pki.tsu),
+        set_of(signer_info),
+    )
+    token = seq(oid(OID_SIGNED_DATA), explicit(0, signed_data))
+    response = seq(seq(integer(0)), token)
+
+    ok = [rec("timestamp")]
+    out.add(T + "token-ok.tst", token, ok)
+    out.add(T + "response-ok.tsr", response, ok)
+    out.add(T + "token-ok.b64", base64.b64encode(token) + b"\n", ok,
+            note="one line of plain base64 (no armour) of token-ok.tst, newline-terminated")
+    out.add(T + "token-trailing-bytes.tst", token + b"\x00\x00", [rec("timestamp", ["TST-001"])],
+            [defect(len(token), 2, "two 0x00 octets after the TimeStampToken")])
+    out.add(T + "data.txt", TST_DATA)  # imprinted data, not an input
+    out.add(T + "tsa-chain.pem",
+            pem("CERTIFICATE", pki.root) + pem("CERTIFICATE", pki.issuing) + pem("CERTIFICATE", pki.tsu),
+            [rec("certificate")] * 3)
+
+
+# --------------------------------------------------------------------------
+# Trusted lists
+# --------------------------------------------------------------------------
+
+TSL_NS = "http://uri.etsi.org/02231/v2#"
+
+
+def tl_body(pki: PKI, operator_name: str = "TrustAudit Test Scheme Operator") -> str:
+    x509_b64 = base64.b64encode(pki.issuing).decode("ascii")
+    return f"""<tsl:TrustServiceStatusList xmlns:tsl="{TSL_NS}" Id="TSL" TSLTag="http://uri.etsi.org/19612/TSLTag">
+  <tsl:SchemeInformation>
+    <tsl:TSLVersionIdentifier>5</tsl:TSLVersionIdentifier>
+    <tsl:TSLSequenceNumber>1</tsl:TSLSequenceNumber>
+    <tsl:TSLType>http://uri.etsi.org/TrstSvc/TrustedList/TSLType/EUgeneric</tsl:TSLType>
+    <tsl:SchemeOperatorName>
+      <tsl:Name xml:lang="en">{operator_name}</tsl:Name>
+    </tsl:SchemeOperatorName>
+    <tsl:SchemeOperatorAddress>
+      <tsl:PostalAddresses>
+        <tsl:PostalAddress xml:lang="en">
+          <tsl:StreetAddress>Test Street 1</tsl:StreetAddress>
+          <tsl:Locality>Brussels</tsl:Locality>
+          <tsl:PostalCode>1000</tsl:PostalCode>
+          <tsl:CountryName>BE</tsl:CountryName>
+        </tsl:PostalAddress>
+      </tsl:PostalAddresses>
+      <tsl:ElectronicAddress>
+        <tsl:URI xml:lang="en">mailto:tl@trustaudit.invalid</tsl:URI>
+      </tsl:ElectronicAddress>
+    </tsl:SchemeOperatorAddress>
+    <tsl:SchemeName>
+      <tsl:Name xml:lang="en">BE: TrustAudit test trusted list</tsl:Name>
+    </tsl:SchemeName>
+    <tsl:SchemeInformationURI>
+      <tsl:URI xml:lang="en">https://trustaudit.invalid/tl/info</tsl:URI>
+    </tsl:SchemeInformationURI>
+    <tsl:StatusDeterminationApproach>http://uri.etsi.org/TrstSvc/TrustedList/StatusDetn/EUappropriate</tsl:StatusDeterminationApproach>
+    <tsl:SchemeTypeCommunityRules>
+      <tsl:URI xml:lang="en">http://uri.etsi.org/TrstSvc/TrustedList/schemerules/EUcommon</tsl:URI>
+    </tsl:SchemeTypeCommunityRules>
+    <tsl:SchemeTerritory>BE</tsl:SchemeTerritory>
+    <tsl:PolicyOrLegalNotice>
+      <tsl:TSLLegalNotice xml:lang="en">Test list for TrustAudit. Not a real trusted list.</tsl:TSLLegalNotice>
+    </tsl:PolicyOrLegalNotice>
+    <tsl:HistoricalInformationPeriod>65535</tsl:HistoricalInformationPeriod>
+    <tsl:ListIssueDateTime>2026-06-01T00:00:00Z</tsl:ListIssueDateTime>
+    <tsl:NextUpdate>
+      <tsl:dateTime>2026-12-01T00:00:00Z</tsl:dateTime>
+    </tsl:NextUpdate>
+  </tsl:SchemeInformation>
+  <tsl:TrustServiceProviderList>
+    <tsl:TrustServiceProvider>
+      <tsl:TSPInformation>
+        <tsl:TSPName>
+          <tsl:Name xml:lang="en">TrustAudit Test</tsl:Name>
+        </tsl:TSPName>
+        <tsl:TSPAddress>
+          <tsl:PostalAddresses>
+            <tsl:PostalAddress xml:lang="en">
+              <tsl:StreetAddress>Test Street 1</tsl:StreetAddress>
+              <tsl:Locality>Brussels</tsl:Locality>
+              <tsl:PostalCode>1000</tsl:PostalCode>
+              <tsl:CountryName>BE</tsl:CountryName>
+            </tsl:PostalAddress>
+          </tsl:PostalAddresses>
+          <tsl:ElectronicAddress>
+            <tsl:URI xml:lang="en">https://trustaudit.invalid/</tsl:URI>
+          </tsl:ElectronicAddress>
+        </tsl:TSPAddress>
+        <tsl:TSPInformationURI>
+          <tsl:URI xml:lang="en">https://trustaudit.invalid/tsp</tsl:URI>
+        </tsl:TSPInformationURI>
+      </tsl:TSPInformation>
+      <tsl:TSPServices>
+        <tsl:TSPService>
+          <tsl:ServiceInformation>
+            <tsl:ServiceTypeIdentifier>http://uri.etsi.org/TrstSvc/Svctype/CA/QC</tsl:ServiceTypeIdentifier>
+            <tsl:ServiceName>
+              <tsl:Name xml:lang="en">TrustAudit Test Issuing CA</tsl:Name>
+            </tsl:ServiceName>
+            <tsl:ServiceDigitalIdentity>
+              <tsl:DigitalId>
+                <tsl:X509Certificate>{x509_b64}</tsl:X509Certificate>
+              </tsl:DigitalId>
+            </tsl:ServiceDigitalIdentity>
+            <tsl:ServiceStatus>http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/granted</tsl:ServiceStatus>
+            <tsl:StatusStartingTime>2026-01-01T00:00:00Z</tsl:StatusStartingTime>
+          </tsl:ServiceInformation>
+        </tsl:TSPService>
+      </tsl:TSPServices>
+    </tsl:TrustServiceProvider>
+  </tsl:TrustServiceProviderList>
+</tsl:TrustServiceStatusList>
+"""
+
+
+XML_DECL = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+def build_trusted_lists(pki: PKI, out: Output):
+    L = "trusted-lists/"
+    import xml.etree.ElementTree as ET
+
+    ok = (XML_DECL + tl_body(pki)).encode("utf-8")
+    root = ET.fromstring(ok)
+    assert root.tag == "{%s}TrustServiceStatusList" % TSL_NS
+    out.add(L + "tl-v5-minimal.xml", ok, [rec("trustedList")])
+
+    good, bad = "</tsl:SchemeTerritory>", "</tsl:SchemeTerritry>"
+    broken = ok.replace(good.encode(), bad.encode())
+    try:
+        ET.fromstring(broken)
+        raise AssertionError("tl-not-well-formed.xml parsed")
+    except ET.ParseError:
+        pass
+    out.add(L + "tl-not-well-formed.xml", broken, [rec("trustedList", ["TL-002"])],
+            [defect(broken.find(bad.encode()), len(bad), "mismatched end tag %s for <tsl:SchemeTerritory>" % bad)])
+
+    dt = '<!DOCTYPE tsl:TrustServiceStatusList [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>\n'
+    xxe = (XML_DECL + dt + tl_body(pki, "&xxe;")).encode("utf-8")
+    out.add(L + "tl-xxe.xml", xxe, [rec("trustedList", ["TL-002"])],
+            [defect(xxe.find(b"<!DOCTYPE"), len(dt) - 1, "document type declaration with an external entity"),
+             defect(xxe.find(b"&xxe;"), 5, "reference to the external entity (in SchemeOperatorName/Name)")])
+
+    ents = ['  <!ENTITY lol "lol">']
+    ents.append('  <!ENTITY lol1 "' + "&lol;" * 10 + '">')
+    for n in range(2, 10):
+        ents.append('  <!ENTITY lol%d "' % n + ("&lol%d;" % (n - 1)) * 10 + '">')
+    dt = "<!DOCTYPE tsl:TrustServiceStatusList [\n" + "\n".join(ents) + "\n]>\n"
+    bl_doc = (XML_DECL + dt + '<tsl:TrustServiceStatusList xmlns:tsl="%s" Id="TSL" '
+              'TSLTag="http://uri.etsi.org/19612/TSLTag">&lol9;</tsl:TrustServiceStatusList>\n' % TSL_NS).encode("utf-8")
+    out.add(L + "tl-billion-laughs.xml", bl_doc, [rec("trustedList", ["TL-002"])],
+            [defect(bl_doc.find(b"<!DOCTYPE"), len(dt) - 1, "document type declaration with nested entities lol1..lol9"),
+             defect(bl_doc.find(b"&lol9;"), 6, "reference expanding to 10^9 'lol'")])
+
+    note = (XML_DECL + "<note>\n  <to>Alice</to>\n  <from>Bob</from>\n  <body>Not a trusted list.</body>\n</note>\n").encode("utf-8")
+    ET.fromstring(note)
+    out.add(L + "not-a-tl.xml", note, [rec("unknown")])
+
+
+# --------------------------------------------------------------------------
+# Driver
+# --------------------------------------------------------------------------
+
+
+def generate_all(keys: dict) -> dict[str, bytes]:
+    pki = PKI(keys)
+    out = Output()
+    build_certificates(pki, out)
+    build_timestamps(pki, out)
+    build_trusted_lists(pki, out)
+    expected = {
+        "schema": EXPECTED_SCHEMA,
+        "generator": "TestVectors/generator/generate.py",
+        "notes": [
+            "One entry per input file, sorted by path; records are in file order.",
+            "verdict is 'conforming' when failed is empty, else 'major' (every requirement here is graded major).",
+            "kind 'unknown' always fails INPUT-001.",
+            "defects[].offset/length are octet positions; within='DER' means inside the decoded DER of the "
+            "(single) PEM block, within='file' means the raw file bytes.",
+        ],
+        "nonInputs": ["timestamps/data.txt"],
+        "files": [out.expected[p] for p in sorted(out.expected)],
+    }
+    out.files["expected.json"] = (json.dumps(expected, indent=2, sort_keys=False, ensure_ascii=True) + "\n").encode()
+    return out.files
+
+
+def write_tree(files: dict[str, bytes], root: Path):
+    for d in OUTPUT_DIRS:
+        p = root / d
+        if p.exists():
+            shutil.rmtree(p)
+    for rel in sorted(files):
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(files[rel])
+
+
+def tree_files(root: Path) -> dict[str, bytes]:
+    res = {}
+    for d in OUTPUT_DIRS:
+        base = root / d
+        if base.is_dir():
+            for p in sorted(base.rglob("*")):
+                if p.is_file():
+                    res[p.relative_to(root).as_posix()] = p.read_bytes()
+    for f in OUTPUT_FILES:
+        if (root / f).is_file():
+            res[f] = (root / f).read_bytes()
+    return res
+
+
+def check() -> int:
+    keys = load_keys(KEYS_DIR, create=False)
+    with tempfile.TemporaryDirectory(prefix="trustaudit-tv-") as tmp:
+        write_tree(generate_all(keys), Path(tmp))
+        fresh = tree_files(Path(tmp))
+    committed = tree_files(TV_ROOT)
+    bad = 0
+    for rel in sorted(set(fresh) | set(committed)):
+        if rel not in committed:
+            print("MISSING  %s" % rel)
+            bad += 1
+        elif rel not in fresh:
+            print("EXTRA    %s" % rel)
+            bad += 1
+        elif fresh[rel] != committed[rel]:
+            print("DIFFERS  %s" % rel)
+            bad += 1
+    if bad:
+        print("%d file(s) out of date; run %s" % (bad, Path(__file__).name))
+        return 1
+    print("OK: %d files match" % len(fresh))
+    return 0
+
+
+def bulk(n: int, outdir: Path) -> int:
+    keys = load_keys(KEYS_DIR, create=False)
+    ca_key = keys["issuing-ca"]
+    leaf_spki = spki(keys["leaf"])
+    # Everything except serial and subject is fixed: pre-encode once.
+    head = ALG_SHA256_RSA + ISSUING_NAME + seq(utc_time(EE_NOT_BEFORE), utc_time(EE_NOT_AFTER))
+    exts = explicit(3, seq(ext_ski(keys["leaf"]), ext_aki(ca_key), ext_ku(KU_NON_REPUDIATION), ext_cp(OID_QCP_N_QSCD)))
+    version = explicit(0, integer(2))
+    outdir.mkdir(parents=True, exist_ok=True)
+    pad = padding.PKCS1v15()
+    sha = hashes.SHA256()
+    t0 = time.monotonic()
+    for i in range(n):
+        serial = integer_raw(b"\x42" + i.to_bytes(15, "big"))
+        subject = alice_name("Bulk Test %06d" % i)
+        tbs = seq(version, serial, head, subject, leaf_spki, exts)
+        der = seq(tbs, ALG_SHA256_RSA, bit_string(ca_key.sign(tbs, pad, sha)))
+        (outdir / ("cert-%06d.der" % i)).write_bytes(der)
+    print("wrote %d certificates to %s in %.1fs" % (n, outdir, time.monotonic() - t0), file=sys.stderr)
+    return 0
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true", help="regenerate into a temp dir and fail if committed files differ")
+    ap.add_argument("--bulk", nargs=2, metavar=("N", "OUTDIR"), help="write N conforming leaf certificates (DER) to OUTDIR")
+    ap.add_argument("--out", type=Path, default=TV_ROOT, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.check:
+        return check()
+    if args.bulk:
+        return bulk(int(args.bulk[0]), Path(args.bulk[1]))
+    keys = load_keys(KEYS_DIR, create=True)
+    files = generate_all(keys)
+    write_tree(files, args.out)
+    print("wrote %d files under %s" % (len(files), args.out), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
