@@ -1,0 +1,44 @@
+# TrustAudit — the two commands of a fresh machine are `make demo` and `make test`.
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+DEMO_INPUTS := TestVectors/certificates TestVectors/timestamps TestVectors/trusted-lists
+
+.PHONY: deps demo test release profiles profiles-check vectors vectors-check clean
+
+deps:
+	@scripts/ensure-deps.sh
+
+## Build release and check the bundled sample; exit status 0 even though the sample contains
+## deliberately broken items (the tool itself exits 1 for them).
+demo: deps
+	swift build -c release --product trustaudit
+	@mkdir -p demo-out
+	@set +e; .build/release/trustaudit check --jobs $(JOBS) --out demo-out/evidence.jsonl \
+	  --manifest demo-out/manifest.json $(DEMO_INPUTS); rc=$$?; set -e; \
+	  if [ $$rc -gt 1 ]; then echo "demo: trustaudit failed (exit $$rc)" >&2; exit $$rc; fi; \
+	  echo "demo: exit code $$rc (1 = non-conformities found, as expected for the broken vectors)"; \
+	  echo "demo: evidence in demo-out/evidence.jsonl ($$(wc -l < demo-out/evidence.jsonl) records), manifest in demo-out/manifest.json"
+
+## Unit, vector and CLI tests (plain `swift test`, so XCTest/Swift Testing print their summary lines).
+test: deps profiles-check
+	swift test
+
+release: deps
+	swift build -c release --product trustaudit
+
+## Re-embed Profiles/*.yaml into the binary after editing them.
+profiles:
+	python3 scripts/embed-profiles.py
+
+profiles-check:
+	python3 scripts/embed-profiles.py --check
+
+## Regenerate / verify the project's own test vectors (needs python3 with `cryptography`).
+vectors:
+	python3 TestVectors/generator/generate.py
+
+vectors-check:
+	python3 TestVectors/generator/generate.py --check
+
+clean:
+	rm -rf .build demo-out

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine lacks to build TrustAudit: the OpenSSL and libxml2 headers and
+# pkg-config (Debian packages). Swift itself comes with the machine.
+set -euo pipefail
+missing=()
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if command -v pkg-config >/dev/null 2>&1; then
+  pkg-config --exists libcrypto || missing+=(libssl-dev)
+  pkg-config --exists libxml-2.0 || missing+=(libxml2-dev)
+else
+  missing+=(libssl-dev libxml2-dev)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "ensure-deps: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+command -v swift >/dev/null 2>&1 || { echo "ensure-deps: swift is not on PATH (expected /opt/swift/usr/bin)" >&2; exit 2; }
