@@ -51,13 +51,15 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore"]),
-        .testTarget(name: "CertificatesTests", dependencies: ["Certificates", "AuditCore"]),
-        .testTarget(name: "TimestampsTests", dependencies: ["Timestamps", "AuditCore"]),
-        .testTarget(name: "TrustedListsTests", dependencies: ["TrustedLists", "AuditCore"]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "AuditCore", "Pipeline"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "AuditCore", "Audit"]),
-        .testTarget(name: "TrustauditTests", dependencies: ["trustaudit"]),
+        // Locates the repository, TestVectors/ and ../shared/vectors for the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore", "TestSupport"]),
+        .testTarget(name: "CertificatesTests", dependencies: ["Certificates", "AuditCore", "TestSupport"]),
+        .testTarget(name: "TimestampsTests", dependencies: ["Timestamps", "AuditCore", "TestSupport"]),
+        .testTarget(name: "TrustedListsTests", dependencies: ["TrustedLists", "AuditCore", "TestSupport"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "AuditCore", "Pipeline", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "AuditCore", "TestSupport"]),
+        .testTarget(name: "TrustauditTests", dependencies: ["trustaudit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,7 +16,7 @@ public struct Evaluation: Sendable {
             let requirement = catalogue[finding.requirement]
             var message = finding.message
             if finding.outcome == .fail, let fix = requirement?.fix {
-                message = message.map { "\($0) Fix: \(fix)" } ?? "Fix: \(fix)"
+                message = message.map { Self.sentence($0) + " Fix: \(fix)" } ?? "Fix: \(fix)"
             }
             return Check(
                 requirement: finding.requirement,
@@ -30,5 +30,10 @@ public struct Evaluation: Sendable {
                 location: finding.location,
                 message: message)
         }
+    }
+
+    private static func sentence(_ text: String) -> String {
+        guard let last = text.last, !".!?".contains(last) else { return text }
+        return text + "."
     }
 }

@@ -1,0 +1,103 @@
+import AuditCore
+import Testing
+
+@Suite struct ProfileSetTests {
+    static let catalogue = ProfileDocument(
+        name: "catalogue/test.yaml",
+        text: """
+            requirements:
+              - { id: T-1, standard: S, version: "1", clause: "1", text: one, level: shall, appliesTo: [certificate], automation: automatic }
+              - { id: T-2, standard: S, version: "1", clause: "2", text: two, level: should, appliesTo: [certificate], automation: automatic, fix: do it }
+              - { id: T-3, standard: S, version: "1", clause: "3", text: three, level: shall, appliesTo: [timestamp], automation: manual }
+            """)
+
+    static func profile(_ name: String, _ body: String) -> ProfileDocument {
+        ProfileDocument(name: "\(name).yaml", text: "name: \(name)\ntitle: \(name)\n" + body)
+    }
+
+    @Test func extendsAddsAndRegrades() throws {
+        let set = try ProfileSet(documents: [
+            Self.catalogue,
+            Self.profile("base", "kind: certificate\nrequirements:\n  - { id: T-1, grade: major }\n  - { id: T-2, grade: observation }\n"),
+            Self.profile("strict", "kind: certificate\nextends: base\nrequirements:\n  - { id: T-2, grade: minor }\n"),
+        ])
+        let strict = try set.profile(named: "strict")
+        #expect(strict.entries.map(\.requirement) == ["T-1", "T-2"])
+        #expect(strict.grade(of: "T-2") == .minor)
+        #expect(strict.grade(of: "T-1") == .major)
+    }
+
+    @Test func laterDocumentOverridesBuiltInRequirementAndProfile() throws {
+        let override = ProfileDocument(
+            name: "catalogue/user.yaml",
+            text: "requirements:\n  - { id: T-1, standard: Mine, version: \"2\", clause: \"9\", text: x, level: shall, appliesTo: [certificate], automation: automatic }\n")
+        let set = try ProfileSet(documents: [
+            Self.catalogue, Self.profile("p", "kind: certificate\nrequirements:\n  - { id: T-1, grade: major }\n"),
+            override, Self.profile("p", "kind: certificate\nrequirements:\n  - { id: T-1, grade: observation }\n"),
+        ])
+        #expect(set.catalogue["T-1"]?.standard == "Mine")
+        #expect(try set.profile(named: "p").grade(of: "T-1") == .observation)
+    }
+
+    @Test func unknownRequirementIsRejected() {
+        #expect(throws: AuditCoreError.unknownRequirement("")) {
+            try ProfileSet(documents: [
+                Self.catalogue, Self.profile("p", "kind: certificate\nrequirements:\n  - { id: NOPE-1, grade: major }\n"),
+            ])
+        }
+    }
+
+    @Test func requirementOfAnotherKindIsRejected() {
+        #expect(throws: AuditCoreError.invalidDocument("")) {
+            try ProfileSet(documents: [
+                Self.catalogue, Self.profile("p", "kind: certificate\nrequirements:\n  - { id: T-3, grade: major }\n"),
+            ])
+        }
+    }
+
+    @Test func extendsCycleIsRejected() {
+        #expect(throws: AuditCoreError.profileCycle("")) {
+            try ProfileSet(documents: [
+                Self.catalogue,
+                Self.profile("a", "kind: certificate\nextends: b\nrequirements: []\n"),
+                Self.profile("b", "kind: certificate\nextends: a\nrequirements: []\n"),
+            ])
+        }
+    }
+
+    @Test func duplicateIdInOneDocumentIsRejected() {
+        let doubled = ProfileDocument(
+            name: "catalogue/x.yaml",
+            text: """
+                requirements:
+                  - { id: D-1, standard: S, version: "1", clause: "1", text: a, level: shall, appliesTo: [certificate], automation: automatic }
+                  - { id: D-1, standard: S, version: "1", clause: "1", text: b, level: shall, appliesTo: [certificate], automation: automatic }
+                """)
+        #expect(throws: AuditCoreError.duplicateRequirement("")) { try Catalogue(documents: [doubled]) }
+    }
+
+    @Test func malformedYAMLNamesTheDocument() {
+        do {
+            _ = try ProfileSet(documents: [ProfileDocument(name: "broken.yaml", text: "name: [unclosed")])
+            Issue.record("expected an error")
+        } catch let error as AuditCoreError {
+            #expect(error.code == .invalidDocument)
+            #expect(error.reason.contains("broken.yaml"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func evaluationCitesCatalogueAndAppendsFix() throws {
+        let set = try ProfileSet(documents: [
+            Self.catalogue, Self.profile("p", "kind: certificate\nrequirements:\n  - { id: T-2, grade: minor }\n"),
+        ])
+        let checks = Evaluation(catalogue: set.catalogue, profile: try set.profile(named: "p")).checks(for: [
+            .fail("T-2", observed: "seen", message: "broken.")
+        ])
+        #expect(checks.count == 1)
+        #expect(checks[0].clause == "2")
+        #expect(checks[0].grade == .minor)
+        #expect(checks[0].message == "broken. Fix: do it")
+    }
+}

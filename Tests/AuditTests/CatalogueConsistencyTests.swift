@@ -1,0 +1,71 @@
+import Audit
+import AuditCore
+import Foundation
+import TestSupport
+import Testing
+
+/// Keeps the catalogue, the rules and the embedded copy of `Profiles/` in step.
+@Suite struct CatalogueConsistencyTests {
+    @Test func everyAutomaticRequirementHasExactlyOneRuleAndEveryRuleACatalogueEntry() throws {
+        let catalogue = try ProfileSet.load().catalogue
+        let ruleIDs = Auditor.ruleRequirementIDs
+        #expect(Set(ruleIDs).count == ruleIDs.count, "a requirement is checked by two rules")
+        let automatic = Set(catalogue.requirements.filter { $0.automation == .automatic }.map(\.id))
+        #expect(automatic == Set(ruleIDs))
+        for id in ruleIDs { #expect(catalogue[id] != nil, "rule \(id) has no catalogue entry") }
+    }
+
+    @Test func everyRequirementCitesStandardVersionAndClause() throws {
+        for requirement in try ProfileSet.load().catalogue.requirements {
+            #expect(!requirement.standard.isEmpty && !requirement.version.isEmpty && !requirement.clause.isEmpty,
+                    "\(requirement.id)")
+            #expect(requirement.text.count > 20, "\(requirement.id) needs a real sentence")
+            #expect(requirement.fix != nil, "\(requirement.id) has no fix hint")
+        }
+    }
+
+    @Test func requirementIDsExistInTheSharedChecklists() throws {
+        guard let shared = Repository.sharedVectors else {
+            print(Repository.sharedVectorsAbsentMessage)
+            return
+        }
+        let notes = shared.deletingLastPathComponent().appendingPathComponent("requirements")
+        let text = try ["certificates.md", "timestamps.md", "trusted-lists.md"]
+            .map { try String(contentsOf: notes.appendingPathComponent($0), encoding: .utf8) }.joined()
+        // CERT-000 and INPUT-001 are TrustAudit's own (documented in their catalogue files).
+        let own: Set<RequirementID> = ["CERT-000", "INPUT-001"]
+        for requirement in try ProfileSet.load().catalogue.requirements where !own.contains(requirement.id) {
+            #expect(text.contains("| \(requirement.id.rawValue) |"), "\(requirement.id) is not in ../shared/requirements")
+        }
+    }
+
+    @Test func embeddedProfilesMatchTheProfilesFolder() throws {
+        let onDisk = try ProfileDocument.read(directory: Repository.root.appendingPathComponent("Profiles").path)
+        let embedded = BuiltinProfiles.documents
+        #expect(embedded.map(\.name) == onDisk.map(\.name), "run `make profiles`")
+        for (a, b) in zip(embedded, onDisk) {
+            #expect(a.text.trimmingCharacters(in: .newlines) == b.text.trimmingCharacters(in: .newlines),
+                    "\(a.name) differs from Profiles/\(b.name): run `make profiles`")
+        }
+    }
+
+    @Test func everyKindHasADefaultProfileOfThatKind() throws {
+        let set = try ProfileSet.load()
+        for kind in ArtefactKind.allCases {
+            let name = try #require(ProfileSelection.defaults[kind])
+            #expect(try set.profile(named: name).kind == kind)
+        }
+    }
+
+    @Test func userProfilesDirectoryAddsAndOverrides() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ta-profiles-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "name: strict-basics\ntitle: stricter\nkind: certificate\nextends: rfc5280-basics\nrequirements:\n  - { id: CERT-007, grade: minor }\n"
+            .write(to: directory.appendingPathComponent("strict.yaml"), atomically: true, encoding: .utf8)
+        let set = try ProfileSet.load(overridesFrom: directory.path)
+        let strict = try set.profile(named: "strict-basics")
+        #expect(strict.grade(of: "CERT-007") == .minor)
+        #expect(strict.entries.count == 9)
+    }
+}

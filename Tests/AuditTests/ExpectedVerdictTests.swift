@@ -1,0 +1,78 @@
+import Audit
+import AuditCore
+import Foundation
+import Pipeline
+import TestSupport
+import Testing
+
+/// Every file of `TestVectors/expected.json` gives exactly the expected records: same count,
+/// kind, verdict and failed requirement ids.
+@Suite struct ExpectedVerdictTests {
+    static let auditor: Auditor = {
+        try! Auditor(
+            profiles: try! ProfileSet.load(), selection: .automatic,
+            context: EvaluationContext(validationTime: Date(timeIntervalSince1970: 1_780_315_200)))
+    }()
+
+    static func records(_ path: String) -> [ItemEvidence] {
+        let reader = InputReader(paths: [path])
+        var records: [ItemEvidence] = []
+        while let item = reader.next() { records.append(auditor.evidence(for: item)) }
+        return records
+    }
+
+    static let expected = try! ExpectedVectors.load()
+
+    @Test(arguments: expected.files.map(\.path))
+    func vectorMatchesExpectation(path: String) throws {
+        let file = try #require(Self.expected.files.first { $0.path == path })
+        let records = Self.records(Repository.testVectors.appendingPathComponent(path).path)
+        try #require(records.count == file.records.count, "items in ≠ records out for \(path)")
+        for (record, expected) in zip(records, file.records) {
+            #expect(record.kind.rawValue == expected.kind, "\(record.source)")
+            #expect(record.verdict.rawValue == expected.verdict, "\(record.source)")
+            #expect(Set(record.failedRequirements.map(\.rawValue)) == Set(expected.failed), "\(record.source)")
+        }
+    }
+
+    @Test func everyInputFileHasAnExpectation() {
+        let listed = Set(Self.expected.files.map(\.path) + (Self.expected.nonInputs ?? []))
+        for folder in ["certificates", "timestamps", "trusted-lists"] {
+            for url in Repository.files(under: Repository.testVectors.appendingPathComponent(folder)) {
+                let relative = "\(folder)/\(url.lastPathComponent)"
+                #expect(listed.contains(relative), "\(relative) has no entry in expected.json")
+            }
+        }
+    }
+
+    @Test func evidenceCarriesCitationsAndProfileReason() throws {
+        let record = try #require(Self.records(Repository.testVectors.appendingPathComponent("certificates/v1.pem").path).first)
+        #expect(record.source.hasSuffix("certificates/v1.pem#1"))
+        #expect(record.profile == "rfc5280-basics")
+        #expect(record.profileReason.contains("default profile for certificate"))
+        let check = try #require(record.checks.first { $0.requirement == "CERT-001" })
+        #expect(check.standard == "IETF RFC 5280")
+        #expect(check.clause == "4.1.2.1")
+        #expect(check.outcome == .fail)
+        #expect(check.grade == .major)
+        #expect(check.message?.contains("Fix:") == true)
+        #expect(record.checks.count == 9)
+        #expect(record.sha256.count == 64)
+    }
+
+    @Test func requestedProfileOfAnotherKindFallsBackToTheKindDefault() throws {
+        let auditor = try Auditor(
+            profiles: try ProfileSet.load(), selection: .named("rfc5280-basics"),
+            context: EvaluationContext(validationTime: Date()))
+        let token = InputItem(index: 0, source: "t", bytes: try Repository.bytes("timestamps/token-ok.tst"))
+        let record = auditor.evidence(for: token)
+        #expect(record.profile == "rfc3161-basics")
+        #expect(record.profileReason.contains("--profile rfc5280-basics is for certificate items"))
+    }
+
+    @Test func unknownProfileNameIsAnError() {
+        #expect(throws: AuditCoreError.unknownProfile("")) {
+            try Auditor(profiles: try ProfileSet.load(), selection: .named("nope"), context: EvaluationContext(validationTime: Date()))
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import AuditCore
+import Foundation
+import Pipeline
+import Testing
+
+@Suite struct OrderedParallelExecutorTests {
+    static func run(jobs: Int, count: Int, batchSize: Int? = nil) -> [Int] {
+        var next = 0
+        var output: [Int] = []
+        OrderedParallelExecutor(jobs: jobs, batchSize: batchSize).run(
+            next: { () -> Int? in
+                defer { next += 1 }
+                return next < count ? next : nil
+            },
+            size: { _ in 1 },
+            transform: { value in
+                // Uneven work so that workers finish out of order.
+                var x = value
+                for _ in 0..<((value % 7) * 200) { x = (x &* 31) &+ 7 }
+                return value * 2 + (x == -1 ? 1 : 0)
+            },
+            emit: { output.append($0) })
+        return output
+    }
+
+    @Test(arguments: [1, 2, 3, 8])
+    func outputIsInInputOrderForAnyJobCount(jobs: Int) {
+        #expect(Self.run(jobs: jobs, count: 5_000) == (0..<5_000).map { $0 * 2 })
+    }
+
+    @Test func partialLastBatchAndEmptyInput() {
+        #expect(Self.run(jobs: 2, count: 0) == [])
+        #expect(Self.run(jobs: 2, count: 1) == [0])
+        #expect(Self.run(jobs: 2, count: 130, batchSize: 64) == (0..<130).map { $0 * 2 })
+    }
+
+    /// Memory stays bounded: no more than one batch is pulled ahead of what has been emitted.
+    @Test(arguments: [(1_000, 10, 3), (4, 1 << 20, 4)])
+    func pulledAheadIsBoundedByOneBatch(batchSize: Int, batchBytes: Int, bound: Int) {
+        var pulled = 0
+        var emitted = 0
+        var maximumAhead = 0
+        OrderedParallelExecutor(jobs: 2, batchSize: batchSize, batchBytes: batchBytes).run(
+            next: { () -> Int? in
+                guard pulled < 25 else { return nil }
+                pulled += 1
+                return pulled - 1
+            },
+            size: { _ in 4 },
+            transform: { $0 },
+            emit: { value in
+                #expect(value == emitted)
+                emitted += 1
+                maximumAhead = max(maximumAhead, pulled - value)
+            })
+        #expect(emitted == 25)
+        #expect(maximumAhead == bound)
+    }
+}
+
+@Suite struct EvidenceJSONTests {
+    static let evidence = ItemEvidence(
+        index: 7, source: "dir/a \"b\".pem#2", sha256: "00", kind: .certificate, type: "endEntity",
+        profile: "rfc5280-basics", profileReason: "default",
+        checks: [
+            Check(requirement: "CERT-001", standard: "IETF RFC 5280", version: "(2008-05)", clause: "4.1.2.1",
+                  outcome: .fail, grade: .major, observed: "line\nbreak\u{01}\\", expected: nil, location: "tbs",
+                  message: "ü")
+        ])
+
+    @Test func recordIsOneLineOfValidJSONWithTheContractFields() throws {
+        let line = EvidenceJSON.line(Self.evidence)
+        #expect(line.last == 0x0A)
+        #expect(line.dropLast().contains(0x0A) == false)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+        for key in ["index", "source", "sha256", "kind", "type", "profile", "verdict", "checks"] {
+            #expect(object[key] != nil, "\(key)")
+        }
+        #expect(object["source"] as? String == "dir/a \"b\".pem#2")
+        #expect(object["verdict"] as? String == "major")
+        #expect(object["failed"] as? [String] == ["CERT-001"])
+        let check = try #require((object["checks"] as? [[String: Any]])?.first)
+        for key in ["requirement", "standard", "clause", "outcome", "grade", "observed", "location", "message"] {
+            #expect(check.keys.contains(key), "\(key)")
+        }
+        #expect(check["observed"] as? String == "line\nbreak\u{01}\\")
+        #expect(check["expected"] is NSNull)
+        #expect(check["message"] as? String == "ü")
+    }
+
+    @Test func keyOrderIsFixed() {
+        let text = String(decoding: EvidenceJSON.line(Self.evidence), as: UTF8.self)
+        #expect(text.hasPrefix("{\"index\":7,\"source\":"))
+    }
+
+    @Test func summaryCountsVerdictsAndTopFailures() {
+        var summary = RunSummary()
+        summary.add(Self.evidence)
+        summary.add(Self.evidence)
+        #expect(summary.items == 2)
+        #expect(summary.hasNonConformities)
+        #expect(summary.counts["major"] == 2)
+        #expect(summary.text().contains("CERT-001"))
+    }
+}

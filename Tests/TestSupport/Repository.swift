@@ -1,0 +1,61 @@
+import Foundation
+
+/// Paths the tests read: the project's own vectors (always present) and the shared real-world
+/// vectors beside the project (present in CI; tests that need them say so when they are absent).
+public enum Repository {
+    public static let root: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }  // Tests/TestSupport/Repository.swift
+        return url
+    }()
+
+    public static let testVectors = root.appendingPathComponent("TestVectors")
+
+    /// `../shared/vectors`, or nil when this checkout has no shared folder beside it.
+    public static let sharedVectors: URL? = {
+        let url = root.deletingLastPathComponent().appendingPathComponent("shared/vectors")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }()
+
+    public static var sharedVectorsAbsentMessage: String {
+        "../shared/vectors is absent beside \(root.path): tests on real-world vectors skipped"
+    }
+
+    public static func bytes(_ relativePath: String, in base: URL = testVectors) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: base.appendingPathComponent(relativePath)))
+    }
+
+    /// Files directly or recursively under `directory`, sorted.
+    public static func files(under directory: URL, extensions: Set<String>? = nil) -> [URL] {
+        let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey])
+        var result: [URL] = []
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            if let extensions, !extensions.contains(url.pathExtension) { continue }
+            result.append(url)
+        }
+        return result.sorted { $0.path < $1.path }
+    }
+}
+
+/// The per-file expectations of `TestVectors/expected.json`.
+public struct ExpectedVectors: Decodable, Sendable {
+    public struct Record: Decodable, Sendable {
+        public var kind: String
+        public var verdict: String
+        public var failed: [String]
+    }
+
+    public struct File: Decodable, Sendable {
+        public var path: String
+        public var records: [Record]
+    }
+
+    public var files: [File]
+    public var nonInputs: [String]?
+
+    public static func load() throws -> ExpectedVectors {
+        try JSONDecoder().decode(
+            ExpectedVectors.self, from: Data(contentsOf: Repository.testVectors.appendingPathComponent("expected.json")))
+    }
+}
