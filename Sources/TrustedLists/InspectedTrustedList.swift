@@ -1,4 +1,3 @@
-import Foundation
 
 /// A trusted-list item as the rules see it: its bytes and the outcome of the hardened parse.
 ///

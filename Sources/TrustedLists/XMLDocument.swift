@@ -1,5 +1,3 @@
-import Foundation
-
 internal import CLibXML2
 
 /// A libxml2 document owned by Swift (freed on deinit), parsed with the network, DTD loading and
@@ -86,7 +84,7 @@ final class XMLDocument {
         }
         guard let content = xmlNodeGetContent(node) else { return nil }
         defer { shim_xmlFree(content) }
-        return String(cString: content).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(cString: content).trimmingWhitespace
     }
 }
 
@@ -95,8 +93,12 @@ private let libxml2Initialised: Void = xmlInitParser()
 
 extension String {
     fileprivate var trimmingTrailingNewlines: String {
-        var result = self
+        var result = Substring(self)
         while result.last?.isNewline == true { result.removeLast() }
-        return result
+        return String(result)
+    }
+
+    fileprivate var trimmingWhitespace: String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

@@ -9,11 +9,8 @@ import Pipeline
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check items and write one JSON evidence record per item.",
-        discussion: """
-            INPUT is a file, a directory (read recursively) or - for standard input. A file may hold
-            one DER or XML item, many PEM blocks, or one base64 item per line; the kind of each item
-            is decided from its bytes.
-            """)
+        discussion:
+            "INPUT is a file, a directory (read recursively) or - for standard input. A file may hold one DER or XML item, many PEM blocks, or one base64 item per line; the kind of each item is decided from its bytes.")
 
     @Option(name: .long, help: "Profile: auto (by item kind and claims) or a name from `trustaudit profiles`.")
     var profile = "auto"
@@ -22,7 +19,7 @@ struct Check: ParsableCommand {
     var profiles: String?
 
     @Option(name: .long, help: "Parallel workers (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Option(name: .long, help: "Write the JSON Lines evidence here instead of stdout.")
     var out: String?
@@ -40,7 +37,7 @@ struct Check: ParsableCommand {
     var inputs: [String]
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         guard !inputs.isEmpty else { throw ValidationError("give at least one INPUT (file, directory or -)") }
         if let at, Self.parseTime(at) == nil {
             throw ValidationError("--at '\(at)' is not an ISO 8601 time such as 2026-06-01T12:00:00Z")
@@ -56,6 +53,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let validationTime = at.flatMap(Self.parseTime) ?? started
         let profileSet: ProfileSet
         let auditor: Auditor

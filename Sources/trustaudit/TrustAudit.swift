@@ -8,10 +8,8 @@ struct TrustAudit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trustaudit",
         abstract: "Check X.509 certificates, RFC 3161 time-stamps and ETSI trusted lists for eIDAS conformity.",
-        discussion: """
-            Exit codes: 0 all items conforming (observations allowed), 1 non-conformities found,
-            2 usage or environment error.
-            """,
+        discussion:
+            "Exit codes: 0 all items conforming (observations allowed), 1 non-conformities found, 2 usage or environment error.",
         version: version,
         subcommands: [Check.self, Profiles.self, Requirements.self],
         defaultSubcommand: nil
