@@ -1,9 +1,10 @@
 # TrustAudit — the two commands of a fresh machine are `make demo` and `make test`.
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
+BENCH_N ?= 20000
 DEMO_INPUTS := TestVectors/certificates TestVectors/timestamps TestVectors/trusted-lists
 
-.PHONY: deps demo test release profiles profiles-check vectors vectors-check clean
+.PHONY: deps demo test release bench profiles profiles-check vectors vectors-check clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -26,6 +27,10 @@ test: deps profiles-check
 release: deps
 	swift build -c release --product trustaudit
 
+## Throughput and peak RSS of the release binary (numbers go to docs/PERFORMANCE.md).
+bench: deps
+	Benchmarks/cli-throughput.sh $(BENCH_N)
+
 ## Re-embed Profiles/*.yaml into the binary after editing them.
 profiles:
 	python3 scripts/embed-profiles.py
@@ -41,4 +46,4 @@ vectors-check:
 	python3 TestVectors/generator/generate.py --check
 
 clean:
-	rm -rf .build demo-out
+	rm -rf .build demo-out bench-out
