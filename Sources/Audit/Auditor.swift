@@ -42,13 +42,21 @@ public struct Auditor: Sendable {
         let sha256 = SHA256.hex(item.bytes)
         let classification =
             item.problem.map { Classification(form: .unknown, reason: $0) } ?? classifier.classify(item.bytes)
-        let (profile, reason) = resolved[classification.kind]!
+        var (profile, reason) = resolved[classification.kind]!
         let type: String
         let findings: [Finding]
         switch classification.form {
         case .certificate:
-            let result = certificates.check(item.bytes, profile: profile, context: context)
-            (type, findings) = (result.inspected.detectedType, result.findings)
+            let inspected = InspectedCertificate(bytes: item.bytes)
+            let detection = inspected.detection
+            if selection == .automatic || profile.kind != .certificate,
+                let name = ProfileSelection.certificateProfiles[detection.type], let chosen = profiles.profiles[name]
+            {
+                profile = chosen
+                reason = "auto: \(detection.type.rawValue) from " + detection.reasons.joined(separator: "; ")
+            }
+            type = detection.type.rawValue
+            findings = certificates.rules.evaluate(inspected, profile: profile, in: context)
         case .timestampToken, .timestampResponse:
             let form: InspectedTimestamp.Form = classification.form == .timestampToken ? .token : .response
             let result = timestamps.check(item.bytes, form: form, profile: profile, context: context)

@@ -4,6 +4,923 @@ import AuditCore
 /// The catalogue and default profiles compiled into the binary (from `Profiles/`).
 public enum BuiltinProfiles {
     public static let documents: [ProfileDocument] = [
+        ProfileDocument(name: "catalogue/etsi-certificates.yaml", text: #"""
+# EN 319 412-1..5, TS 119 495, EN 319 411-1/-2, RFC 3161/3739/5280 and CA/B requirements on
+# certificates. Ids follow shared/requirements/certificates.md; wording is ours. automation:
+# manual = TrustAudit does not evaluate it (yet): the auditor checks it.
+requirements:
+  - id: CERT-009
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "GEN-4.3.1; RFC 5280 4.2.1.1"
+    text: "Every certificate except a self-issued one carries authorityKeyIdentifier with a keyIdentifier."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add authorityKeyIdentifier with the issuing CA's subjectKeyIdentifier."
+  - id: CERT-010
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.2.1.2"
+    text: "CA certificates carry subjectKeyIdentifier; end-entity certificates should."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add subjectKeyIdentifier (e.g. SHA-1 of the subjectPublicKey BIT STRING)."
+  - id: CERT-011
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.2.1.3"
+    text: "A CA certificate has keyUsage including keyCertSign."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Set keyCertSign in the CA certificate's keyUsage."
+  - id: CERT-012
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.2.1.9"
+    text: "A CA certificate has basicConstraints with cA TRUE; an end-entity certificate has none or cA FALSE."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add basicConstraints cA TRUE to CA certificates; never assert cA in end-entity certificates."
+  - id: CERT-013
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.2.1.3, 4.2.1.9"
+    text: "keyCertSign is set only when cA is TRUE, and pathLenConstraint only with cA TRUE and keyCertSign."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Remove keyCertSign (or pathLenConstraint) from certificates that are not CA certificates."
+  - id: CERT-014
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.2.1.3"
+    text: "Key usage bits fit the key type (no keyEncipherment for EC keys, etc.)."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-015
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.2.1.4"
+    text: "certificatePolicies lists each policy once and uses only CPS URI and user notice qualifiers."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-016
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.2.1.6"
+    text: "subjectAltName entries are well formed (dNSName preferred name syntax, not empty)."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-017
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.2.1.12"
+    text: "extKeyUsage is consistent with keyUsage."
+    level: should
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-018
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "6.1.3"
+    text: "The signature verifies with the issuer's public key (needs the issuer certificate)."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-019
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.2"
+    text: "No extension a relying party may not understand is marked critical."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Mark private or uncommon extensions non-critical."
+  - id: CERT-020
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.1.2.4, Appendix A.1"
+    text: "DirectoryString attributes are PrintableString or UTF8String; countryName is PrintableString of 2 letters; upper bounds respected."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-030
+    standard: "ETSI EN 319 412-1"
+    version: "V1.5.1 (2023-09)"
+    clause: "5.1.3"
+    text: "With semanticsId-Natural the subject serialNumber is PAS, IDC, PNO, TAX or TIN, a country code, a hyphen and the identifier (or a local xx: type)."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Write serialNumber as e.g. PNOBE-850101123."
+  - id: CERT-031
+    standard: "ETSI EN 319 412-1"
+    version: "V1.5.1 (2023-09)"
+    clause: "5.1.3"
+    text: "A local xx: natural-person identifier type names its registration authority (nameRegistrationAuthorities URI)."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-032
+    standard: "ETSI EN 319 412-1"
+    version: "V1.5.1 (2023-09)"
+    clause: "5.1.4"
+    text: "With semanticsId-Legal the organizationIdentifier is VAT, NTR, PSD or LEI, a country code, a hyphen and the identifier (or a local xx: scheme)."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Write organizationIdentifier as e.g. VATBE-0123456789."
+  - id: CERT-033
+    standard: "ETSI EN 319 412-1"
+    version: "V1.5.1 (2023-09)"
+    clause: "5.1.4"
+    text: "The country in organizationIdentifier is an ISO 3166-1 code (EL and XI accepted for VAT, XG for LEI)."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Use the ISO 3166-1 alpha-2 code of the registering country."
+  - id: CERT-034
+    standard: "ETSI EN 319 412-1"
+    version: "V1.5.1 (2023-09)"
+    clause: "5.1.4"
+    text: "A local xx: legal-person identifier scheme names its registration authority."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-035
+    standard: "ETSI EN 319 412-1"
+    version: "V1.5.1 (2023-09)"
+    clause: "5.1.5"
+    text: "With semanticsId-eIDASNatural the serialNumber follows the eIDAS PersonIdentifier syntax."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-036
+    standard: "ETSI EN 319 412-1"
+    version: "V1.5.1 (2023-09)"
+    clause: "5.1.6"
+    text: "With semanticsId-eIDASLegal the organizationIdentifier follows the eIDAS LegalPersonIdentifier syntax."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-037
+    standard: "ETSI EN 319 412-1"
+    version: "V1.5.1 (2023-09)"
+    clause: "5.1"
+    text: "The semantics identifier fits the subject kind (Natural for natural persons, Legal for legal persons), at most one of each kind."
+    level: should
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Declare semanticsId-Natural for natural persons and semanticsId-Legal for legal persons."
+  - id: CERT-038
+    standard: "ETSI EN 319 412-1"
+    version: "V1.5.1 (2023-09)"
+    clause: "5.1.3, 5.1.4"
+    text: "Deprecated or national identifier schemes are reported."
+    level: may
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-039
+    standard: "ETSI TS 119 495"
+    version: "V1.7.1"
+    clause: "5.2.1; EN 319 412-1 5.1.4"
+    text: "A PSD organizationIdentifier is PSD, a country code, a hyphen, the NCA identifier (2-8 capital letters), a hyphen and the PSP identifier."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Write it as e.g. PSDBE-NBB-0123456789."
+  - id: CERT-050
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "GEN-4.2.2-1; ETSI TS 119 312"
+    text: "The signature algorithm is one ETSI TS 119 312 accepts (SHA-2 RSA, RSASSA-PSS, ECDSA, EdDSA; never SHA-1 or MD5)."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Sign with SHA-256 or stronger."
+  - id: CERT-051
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "GEN-4.2.3.1"
+    text: "The issuer DN has countryName and organizationName (and organizationIdentifier for legal-person CAs), no duplicates, valid country."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-052
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "GEN-4.2.5-1; ETSI TS 119 312"
+    text: "The public key is of a listed type and size: RSA of at least 2048 bits with an odd exponent of at least 65537, or EC on a listed named curve."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Use RSA-2048 or larger, or P-256/P-384/P-521/brainpool curves."
+  - id: CERT-053
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "NAT-4.2.4-1"
+    text: "A natural-person subject has countryName, commonName, and givenName and/or surname or a pseudonym."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add the missing subject attributes."
+  - id: CERT-054
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "NAT-4.2.4-3"
+    text: "Each of countryName, givenName, surname, pseudonym and commonName appears at most once in a natural-person subject."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Keep one instance of each attribute."
+  - id: CERT-055
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "NAT-4.2.4-4"
+    text: "A pseudonym is not combined with givenName or surname."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Use either the pseudonym or the real names."
+  - id: CERT-056
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "NAT-4.2.4"
+    text: "The subject serialNumber is unique per subject within the CA."
+    level: may
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-057
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "NAT-4.2.4"
+    text: "commonName is consistent with givenName/surname or the pseudonym."
+    level: should
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-058
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "GEN-4.3.1"
+    text: "authorityKeyIdentifier is present (reported under CERT-009)."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-059
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "NAT-4.3.2-1 (Table 1)"
+    text: "keyUsage is present and is one of the types A to F of Table 1."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Use one of the Table 1 combinations, preferably nonRepudiation alone (type A)."
+  - id: CERT-060
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "NAT-4.3.2-2, NAT-4.3.2-3"
+    text: "Certificates for electronic signatures or seals use key usage type A, B or F; type A (nonRepudiation only) should be used."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Set nonRepudiation (contentCommitment) alone."
+  - id: CERT-061
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "GEN-4.3.3"
+    text: "certificatePolicies is present with at least one policy identifier."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add the policy (e.g. QCP-n-qscd 0.4.0.194112.1.2) the certificate is issued under."
+  - id: CERT-062
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "GEN-4.3.5-1, GEN-4.3.6-1"
+    text: "subjectAltName and issuerAltName are not critical."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Mark them non-critical."
+  - id: CERT-063
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "GEN-4.3.10-1"
+    text: "extKeyUsage, if present, is not critical in natural- and legal-person certificates."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Mark extKeyUsage non-critical."
+  - id: CERT-064
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "GEN-4.3.11"
+    text: "cRLDistributionPoints is present when no OCSP responder is given, holds an http or ldap URI and is not critical."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Publish a CRL at an http URL and reference it, non-critically."
+  - id: CERT-065
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "GEN-4.4.1"
+    text: "authorityInfoAccess is present with caIssuers (http or https); OCSP URLs are http(s); an OCSP responder is given when there is no CRL distribution point."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add authorityInfoAccess with caIssuers and OCSP URLs."
+  - id: CERT-066
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "GEN-4.3.8"
+    text: "subjectDirectoryAttributes are not critical and well formed."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-067
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "GEN-4.4.2"
+    text: "EU qualified certificates carry the EN 319 412-5 statements (see CERT-120 to CERT-134)."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-068
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "GEN-4.2.3.1"
+    text: "The issuer countryName is the country where the TSP is established (trusted-list cross-check)."
+    level: may
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-080
+    standard: "ETSI EN 319 412-3"
+    version: "V1.3.1 (2023-09)"
+    clause: "LEG-4.2.1-2"
+    text: "A legal-person subject has countryName, organizationName, organizationIdentifier and commonName."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add the missing subject attributes."
+  - id: CERT-081
+    standard: "ETSI EN 319 412-3"
+    version: "V1.3.1 (2023-09)"
+    clause: "LEG-4.2.1-3"
+    text: "Each of these attributes appears at most once."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Keep one instance of each attribute."
+  - id: CERT-082
+    standard: "ETSI EN 319 412-3"
+    version: "V1.3.1 (2023-09)"
+    clause: "LEG-4.2.1-4"
+    text: "countryName is the country where the legal person is established."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-083
+    standard: "ETSI EN 319 412-3"
+    version: "V1.3.1 (2023-09)"
+    clause: "LEG-4.2.1-6"
+    text: "organizationIdentifier differs from organizationName."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Put the registration identifier (e.g. VATBE-…) in organizationIdentifier, the name in organizationName."
+  - id: CERT-084
+    standard: "ETSI EN 319 412-3"
+    version: "V1.3.1 (2023-09)"
+    clause: "LEG-4.2.1-5"
+    text: "organizationIdentifier is registration-based; with semanticsId-Legal it follows EN 319 412-1 5.1.4."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-085
+    standard: "ETSI EN 319 412-3"
+    version: "V1.3.1 (2023-09)"
+    clause: "LEG-4.3.1"
+    text: "Legal-person key usage follows EN 319 412-2 Table 1 (evaluated as CERT-059/-060)."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-086
+    standard: "ETSI EN 319 412-3"
+    version: "V1.3.1 (2023-09)"
+    clause: "LEG-4.2.1-9"
+    text: "organizationName, organizationalUnitName and commonName may exceed the RFC 5280 upper bounds."
+    level: may
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-100
+    standard: "ETSI EN 319 412-4"
+    version: "V1.3.1 (2023-09)"
+    clause: "WEB-4.1.3-4; CA/B BR 7.1.2.7.12"
+    text: "A website certificate has subjectAltName with at least one dNSName or iPAddress."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "List every host name in subjectAltName."
+  - id: CERT-101
+    standard: "ETSI EN 319 412-4"
+    version: "V1.3.1 (2023-09)"
+    clause: "WEB-4.1.3-4; CA/B BR 7.1.2.7.10"
+    text: "extKeyUsage is present with serverAuth, optionally clientAuth, and nothing else."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Set extKeyUsage to serverAuth (and clientAuth if needed)."
+  - id: CERT-102
+    standard: "ETSI EN 319 412-4"
+    version: "V1.3.1 (2023-09)"
+    clause: "WEB-4.1.3-4, WEB-4.1.4-2"
+    text: "The commonName, if present, is one of the subjectAltName names."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Use one of the SAN dNSNames as commonName, or omit commonName."
+  - id: CERT-103
+    standard: "CA/Browser Forum Baseline Requirements"
+    version: "ballot SC-081 (2025)"
+    clause: "6.3.2"
+    text: "The validity period is at most 398 days (issued before 2026-03-15), 200 days (from 2026-03-15), 100 days (from 2027-03-15) or 47 days (from 2029-03-15)."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Shorten the validity period to the limit for the issuance date."
+  - id: CERT-104
+    standard: "ETSI EN 319 412-4"
+    version: "V1.3.1 (2023-09)"
+    clause: "4.2; EN 319 411-2 5.3"
+    text: "A QWAC carries QEVCP-w with the CA/B EV policy, or QNCP-w(-gen) with a CA/B OV/IV/DV policy; the EN 319 411-2 policy should, the CA/B policy shall be present."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add both the EN 319 411-2 and the CA/B Forum policy OIDs."
+  - id: CERT-105
+    standard: "ETSI EN 319 412-5"
+    version: "V2.4.1 (2023-09)"
+    clause: "4.2.3; EN 319 412-4 4.2"
+    text: "An EU qualified website certificate declares QcType web."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Set QcType to web (0.4.0.1862.1.6.3)."
+  - id: CERT-106
+    standard: "ETSI EN 319 412-4"
+    version: "V1.3.1 (2023-09)"
+    clause: "4.1.3, 4.1.4"
+    text: "The website certificate subject follows EN 319 412-2/-3 and the CA/B subject rules (EV fields, address)."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-107
+    standard: "CA/Browser Forum Baseline Requirements"
+    version: "v2.1"
+    clause: "7.1.2.7.11"
+    text: "A TLS certificate's keyUsage is digitalSignature (EC) or digitalSignature and/or keyEncipherment (RSA), never nonRepudiation, keyCertSign or cRLSign."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Remove nonRepudiation, keyCertSign and cRLSign from TLS certificates."
+  - id: CERT-108
+    standard: "ETSI EN 319 412-4"
+    version: "V1.3.1 (2023-09)"
+    clause: "CA/B BR 7.1.2.7; RFC 6962"
+    text: "A precertificate has a critical poison extension; a final certificate's SCT list is well formed."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-109
+    standard: "ETSI EN 319 412-4"
+    version: "V1.4.1"
+    clause: "4"
+    text: "The QWAC profile family (browser, non-browser/2-QWAC) is reported."
+    level: may
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-120
+    standard: "ETSI EN 319 412-5"
+    version: "V2.4.1 (2023-09)"
+    clause: "4.1 (QCS-4.1-02)"
+    text: "The qcStatements extension is not critical."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Mark qcStatements non-critical."
+  - id: CERT-121
+    standard: "ETSI EN 319 412-5"
+    version: "V2.4.1 (2023-09)"
+    clause: "4.2.1"
+    text: "An EU qualified certificate carries the QcCompliance statement."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add QcCompliance (0.4.0.1862.1.1)."
+  - id: CERT-122
+    standard: "ETSI EN 319 412-5"
+    version: "V2.4.1 (2023-09)"
+    clause: "4.2.2"
+    text: "QcSSCD is present when the private key is in a QSCD and absent from website certificates."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add QcSSCD for QSCD keys; remove it from QWACs."
+  - id: CERT-123
+    standard: "ETSI EN 319 412-5"
+    version: "V2.5.1 (2025-06)"
+    clause: "4.2.3"
+    text: "QcType is present with exactly one value, esign, eseal or web; QcType values are never statement ids."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Declare exactly one QcType."
+  - id: CERT-124
+    standard: "ETSI EN 319 412-5"
+    version: "V2.4.1 (2023-09)"
+    clause: "4.2.3"
+    text: "QcType fits the certificate: esign for natural persons, eseal for legal persons, web for website certificates."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Set the QcType that matches the certificate's purpose."
+  - id: CERT-125
+    standard: "ETSI EN 319 412-5"
+    version: "V2.4.1 (2023-09)"
+    clause: "4.3.3"
+    text: "QcRetentionPeriod is a positive number of years."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Encode the retention period in years, greater than 0."
+  - id: CERT-126
+    standard: "ETSI EN 319 412-5"
+    version: "V2.4.1 (2023-09)"
+    clause: "4.3.2"
+    text: "QcLimitValue uses an ISO 4217 currency (the alphabetic code should be used) and non-negative amount and exponent."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Use the alphabetic ISO 4217 code, e.g. EUR."
+  - id: CERT-127
+    standard: "ETSI EN 319 412-5"
+    version: "V2.4.1 (2023-09)"
+    clause: "4.3.4"
+    text: "Every QcPDS location has an https URL and a two-letter ISO 639-1 language code (lower case should be used)."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Publish the PDS at an https URL and give its language as e.g. en."
+  - id: CERT-128
+    standard: "ETSI EN 319 411-2"
+    version: "V2.5.1"
+    clause: "6.3.4 (PDS)"
+    text: "An EU qualified certificate points to its PKI disclosure statement with QcPDS."
+    level: should
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add QcPDS with the URL of the English PDS."
+  - id: CERT-129
+    standard: "ETSI EN 319 412-5"
+    version: "V2.4.1 (2023-09)"
+    clause: "4.2.4"
+    text: "QcCClegislation lists ISO 3166 countries and is not combined with an EU qualified policy."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Remove QcCClegislation from EU qualified certificates."
+  - id: CERT-130
+    standard: "ETSI EN 319 412-5"
+    version: "V2.4.1 (2023-09)"
+    clause: "5"
+    text: "pkixQCSyntax-v2 carries a known semantics identifier and, where needed, nameRegistrationAuthorities."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-131
+    standard: "IETF RFC 3739"
+    version: "(2004-03)"
+    clause: "3.2.6"
+    text: "The deprecated pkixQCSyntax-v1 statement is not used."
+    level: should
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Use pkixQCSyntax-v2 (1.3.6.1.5.5.7.11.2)."
+  - id: CERT-132
+    standard: "ETSI EN 319 412-5"
+    version: "V2.4.1 (2023-09)"
+    clause: "5.2 (QCS-5.2-1)"
+    text: "An EU qualified certificate contains one of the EN 319 411-2 policy identifiers."
+    level: should
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add the EN 319 411-2 policy the certificate is issued under."
+  - id: CERT-133
+    standard: "IETF RFC 3739"
+    version: "(2004-03)"
+    clause: "3.2.6"
+    text: "Statements other than the ETSI ones are reported."
+    level: may
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-134
+    standard: "ETSI EN 319 412-5"
+    version: "V2.5.1 (2025-06)"
+    clause: "4.1"
+    text: "No ETSI statement appears more than once."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Remove the duplicate statement."
+  - id: CERT-135
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.5.9.2; eIDAS Art. 28, 38, 45"
+    text: "The issuer is a granted CA/QC service on an EU trusted list at issuance and its qualifiers agree with the certificate's claims (needs --trusted-lists)."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-136
+    standard: "ETSI EN 319 412-5"
+    version: "V2.4.1 (2023-09)"
+    clause: "4.2.1"
+    text: "A QcCompliance claim by an issuer on no EU trusted list is reported as unverifiable."
+    level: may
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-150
+    standard: "ETSI TS 119 495"
+    version: "V1.7.1"
+    clause: "5.1"
+    text: "A PSD2 certificate carries the PSD2 statement (roles, NCA name and NCA id)."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add the PSD2QcType statement 0.4.0.19495.2."
+  - id: CERT-151
+    standard: "ETSI TS 119 495"
+    version: "V1.8.1"
+    clause: "5.2.2"
+    text: "rolesOfPSP is not empty and each role is a defined role OID with its matching name."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Use the role OID and the exact role name (e.g. PSP_AS) together."
+  - id: CERT-152
+    standard: "ETSI TS 119 495"
+    version: "V1.7.1"
+    clause: "5.2.3"
+    text: "NCAName is given and NCAId is a country code (or EU), a hyphen and 2-8 capital letters."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Write NCAId as e.g. BE-NBB."
+  - id: CERT-153
+    standard: "ETSI TS 119 495"
+    version: "V1.7.1"
+    clause: "5.2.1"
+    text: "The organizationIdentifier of a PSD2 certificate uses the PSD scheme with the NCA identifier."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Write organizationIdentifier as PSD + country + NCA + PSP id."
+  - id: CERT-154
+    standard: "ETSI TS 119 495"
+    version: "V1.7.1"
+    clause: "6.1"
+    text: "A PSD2 QWAC uses QEVCP-w or QNCP-w; a PSD2 QSealC uses QCP-l or QCP-l-qscd with QcType eseal."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-155
+    standard: "ETSI TS 119 495"
+    version: "V1.7.1"
+    clause: "5.1"
+    text: "All EU qualified statements apply to PSD2 certificates (evaluated as CERT-120 to CERT-134)."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-156
+    standard: "ETSI TS 119 495"
+    version: "V1.7.1"
+    clause: "6.1 (OVR-6.1-3)"
+    text: "The QCP-w-psd2 policy appears only in certificates that carry the PSD2 statement."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Remove 0.4.0.19495.3.1 from non-PSD2 certificates."
+  - id: CERT-157
+    standard: "ETSI TS 119 495"
+    version: "V1.7.1"
+    clause: "5.2.1, 5.2.3"
+    text: "The NCA in the organizationIdentifier equals the NCAId of the PSD2 statement."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Make both name the same competent authority."
+  - id: CERT-170
+    standard: "ETSI EN 319 411-1"
+    version: "V1.4.1"
+    clause: "6.3.3"
+    text: "At most one EN 319 411-1 reserved policy is present, and it matches the CA/B Forum validation type."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Keep only the policy of the validation actually performed."
+  - id: CERT-171
+    standard: "ETSI EN 319 412-5"
+    version: "V2.4.1 (2023-09)"
+    clause: "5.2 (QCS-5.2-2); EN 319 411-2 5.3"
+    text: "Each EN 319 411-2 policy agrees with the subject kind, the QcType and QcSSCD of the certificate."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Use the policy that matches the certificate type."
+  - id: CERT-172
+    standard: "ETSI EN 319 411-2"
+    version: "V2.5.1"
+    clause: "5.3"
+    text: "A certificate with an EN 319 411-2 policy carries QcCompliance."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add QcCompliance, or remove the qualified policy."
+  - id: CERT-173
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "GEN-4.3.3-1"
+    text: "certificatePolicies is not critical."
+    level: should
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Mark certificatePolicies non-critical."
+  - id: CERT-174
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.2.1.4; CA/B BR 7.1.2.7.9"
+    text: "CPS qualifier URIs are http(s); qualifiers are not recommended in TLS certificates."
+    level: may
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-190
+    standard: "IETF RFC 3161"
+    version: "(2001-08)"
+    clause: "2.3; ETSI EN 319 422"
+    text: "A TSU certificate has a critical extKeyUsage containing only id-kp-timeStamping."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Set extKeyUsage critical with 1.3.6.1.5.5.7.3.8 alone."
+  - id: CERT-191
+    standard: "IETF RFC 3161"
+    version: "(2001-08)"
+    clause: "2.3; ETSI EN 319 422"
+    text: "A TSU certificate's keyUsage is digitalSignature and/or nonRepudiation only."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Limit keyUsage to digitalSignature (and nonRepudiation)."
+  - id: CERT-192
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "7"
+    text: "The TSU subject identifies the TSA (countryName, organizationName) and the unit (commonName)."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-193
+    standard: "ETSI EN 319 421"
+    version: "V1.1.1"
+    clause: "7.6"
+    text: "The TSU certificate does not outlive the TSU key usage period."
+    level: should
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-194
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.5; eIDAS Art. 42"
+    text: "A qualified TSU belongs to a granted TSA/QTST service on a trusted list."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-195
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "4; ETSI TS 119 312"
+    text: "TSU key algorithm and size follow ETSI TS 119 312."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-210
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.2.1.9"
+    text: "A CA certificate's basicConstraints is present, critical and asserts cA TRUE."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Mark basicConstraints critical with cA TRUE."
+  - id: CERT-211
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.2.1.3"
+    text: "A CA certificate's keyUsage is present with keyCertSign and should be critical."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Include keyCertSign (and cRLSign) and mark keyUsage critical."
+  - id: CERT-212
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.2.1.1, 4.2.1.2"
+    text: "A CA certificate carries subjectKeyIdentifier, and authorityKeyIdentifier unless self-issued."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add the key identifier extensions."
+  - id: CERT-213
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "GEN-4.2.3.1; EN 319 412-3"
+    text: "A TSP's CA certificate subject has countryName, organizationName, commonName and, for a legal-person TSP, organizationIdentifier."
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add the missing attributes to the CA subject."
+  - id: CERT-214
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.5.3"
+    text: "The CA certificate matches a service digital identity on a trusted list."
+    level: may
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-215
+    standard: "CA/Browser Forum Baseline Requirements"
+    version: "v2.1"
+    clause: "7.1.2.10"
+    text: "A TLS sub-CA has extKeyUsage serverAuth, certificatePolicies, CRL distribution points and AIA."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-216
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.2.1.10"
+    text: "nameConstraints, if present, is critical and well formed."
+    level: shall
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-217
+    standard: "ETSI EN 319 412-5"
+    version: "V2.4.1 (2023-09)"
+    clause: "4"
+    text: "qcStatements in CA certificates are reported."
+    level: may
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-230
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "6.1.3"
+    text: "The certificate is valid at the evaluation time (--at)."
+    level: may
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Evaluate at a time inside the validity period, or note the certificate is expired."
+  - id: CERT-231
+    standard: "ETSI EN 319 411-1"
+    version: "V1.4.1"
+    clause: "6.3.4"
+    text: "The end-entity validity lies inside the issuer's validity."
+    level: should
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-232
+    standard: "ETSI EN 319 411-1"
+    version: "V1.4.1"
+    clause: "6.3.10"
+    text: "Revocation information is reachable (CRL signed by the issuer, OCSP responder answers)."
+    level: may
+    appliesTo: [certificate]
+    automation: manual
+  - id: CERT-233
+    standard: "ETSI EN 319 411-2"
+    version: "V2.5.1"
+    clause: "6.3.10"
+    text: "Status information stays available after expiry."
+    level: may
+    appliesTo: [certificate]
+    automation: manual
+"""#),
         ProfileDocument(name: "catalogue/input.yaml", text: #"""
 # TrustAudit's own requirement on every input item: it must be an artefact the tool can judge.
 requirements:
@@ -148,6 +1065,218 @@ requirements:
     automation: automatic
     fix: Publish the list as plain UTF-8 XML without a DOCTYPE; check it with an XML parser before signing.
 """#),
+        ProfileDocument(name: "en319412-ca.yaml", text: #"""
+name: en319412-ca
+title: "CA certificate of a TSP (RFC 5280, EN 319 412-2)"
+kind: certificate
+extends: en319412-common
+parameters:
+  subject: "ca"
+requirements:
+  - { id: CERT-011, grade: major }
+  - { id: CERT-012, grade: major }
+  - { id: CERT-210, grade: major }
+  - { id: CERT-211, grade: major }
+  - { id: CERT-212, grade: major }
+  - { id: CERT-213, grade: major }
+"""#),
+        ProfileDocument(name: "en319412-common.yaml", text: #"""
+name: en319412-common
+title: "Requirements every ETSI certificate profile shares"
+kind: certificate
+extends: rfc5280-basics
+requirements:
+  - { id: CERT-009, grade: major }
+  - { id: CERT-010, grade: major }
+  - { id: CERT-019, grade: major }
+  - { id: CERT-050, grade: major }
+  - { id: CERT-052, grade: major }
+  - { id: CERT-230, grade: observation }
+"""#),
+        ProfileDocument(name: "en319412-ee.yaml", text: #"""
+name: en319412-ee
+title: "End-entity certificates under EN 319 411-1/-2 (EN 319 412-2 general rules)"
+kind: certificate
+extends: en319412-common
+requirements:
+  - { id: CERT-012, grade: major }
+  - { id: CERT-013, grade: major }
+  - { id: CERT-061, grade: major }
+  - { id: CERT-064, grade: major }
+  - { id: CERT-065, grade: major }
+  - { id: CERT-170, grade: major }
+  - { id: CERT-173, grade: minor }
+"""#),
+        ProfileDocument(name: "en319412-ncp-l.yaml", text: #"""
+name: en319412-ncp-l
+title: "EN 319 412-3 legal person (LCP, NCP, non-qualified)"
+kind: certificate
+extends: en319412-ee
+parameters:
+  subject: "legal"
+requirements:
+  - { id: CERT-080, grade: major }
+  - { id: CERT-081, grade: major }
+  - { id: CERT-083, grade: major }
+  - { id: CERT-032, grade: major }
+  - { id: CERT-033, grade: major }
+  - { id: CERT-037, grade: minor }
+  - { id: CERT-059, grade: major }
+  - { id: CERT-060, grade: major }
+  - { id: CERT-062, grade: major }
+  - { id: CERT-063, grade: major }
+"""#),
+        ProfileDocument(name: "en319412-ncp-n.yaml", text: #"""
+name: en319412-ncp-n
+title: "EN 319 412-2 natural person (NCP, NCP+, non-qualified)"
+kind: certificate
+extends: en319412-ee
+parameters:
+  subject: "natural"
+requirements:
+  - { id: CERT-053, grade: major }
+  - { id: CERT-054, grade: major }
+  - { id: CERT-055, grade: major }
+  - { id: CERT-030, grade: major }
+  - { id: CERT-037, grade: minor }
+  - { id: CERT-059, grade: major }
+  - { id: CERT-060, grade: major }
+  - { id: CERT-062, grade: major }
+  - { id: CERT-063, grade: major }
+"""#),
+        ProfileDocument(name: "en319412-qcp-l-qscd.yaml", text: #"""
+name: en319412-qcp-l-qscd
+title: "EN 319 412-3/-5 EU qualified certificate for e-seals, key in a QSCD (QCP-l-qscd)"
+kind: certificate
+extends: en319412-qcp-l
+parameters:
+  qscd: "true"
+requirements: []
+"""#),
+        ProfileDocument(name: "en319412-qcp-l.yaml", text: #"""
+name: en319412-qcp-l
+title: "EN 319 412-3/-5 EU qualified certificate for e-seals, legal person (QCP-l)"
+kind: certificate
+extends: en319412-ncp-l
+parameters:
+  qualified: "true"
+  qcType: "eseal"
+requirements:
+  - { id: CERT-120, grade: major }
+  - { id: CERT-121, grade: major }
+  - { id: CERT-122, grade: major }
+  - { id: CERT-123, grade: major }
+  - { id: CERT-124, grade: major }
+  - { id: CERT-125, grade: major }
+  - { id: CERT-126, grade: major }
+  - { id: CERT-127, grade: major }
+  - { id: CERT-128, grade: minor }
+  - { id: CERT-129, grade: major }
+  - { id: CERT-131, grade: minor }
+  - { id: CERT-132, grade: minor }
+  - { id: CERT-134, grade: major }
+  - { id: CERT-171, grade: major }
+  - { id: CERT-172, grade: major }
+"""#),
+        ProfileDocument(name: "en319412-qcp-n-qscd.yaml", text: #"""
+name: en319412-qcp-n-qscd
+title: "EN 319 412-2/-5 EU qualified certificate for e-signatures, key in a QSCD (QCP-n-qscd)"
+kind: certificate
+extends: en319412-qcp-n
+parameters:
+  qscd: "true"
+requirements: []
+"""#),
+        ProfileDocument(name: "en319412-qcp-n.yaml", text: #"""
+name: en319412-qcp-n
+title: "EN 319 412-2/-5 EU qualified certificate for e-signatures, natural person (QCP-n)"
+kind: certificate
+extends: en319412-ncp-n
+parameters:
+  qualified: "true"
+  qcType: "esign"
+requirements:
+  - { id: CERT-120, grade: major }
+  - { id: CERT-121, grade: major }
+  - { id: CERT-122, grade: major }
+  - { id: CERT-123, grade: major }
+  - { id: CERT-124, grade: major }
+  - { id: CERT-125, grade: major }
+  - { id: CERT-126, grade: major }
+  - { id: CERT-127, grade: major }
+  - { id: CERT-128, grade: minor }
+  - { id: CERT-129, grade: major }
+  - { id: CERT-131, grade: minor }
+  - { id: CERT-132, grade: minor }
+  - { id: CERT-134, grade: major }
+  - { id: CERT-171, grade: major }
+  - { id: CERT-172, grade: major }
+"""#),
+        ProfileDocument(name: "en319412-qevcp-w.yaml", text: #"""
+name: en319412-qevcp-w
+title: "EN 319 412-4/-5 EU qualified website certificate, EV (QEVCP-w)"
+kind: certificate
+extends: en319412-qncp-w
+parameters:
+  webValidation: "ev"
+requirements: []
+"""#),
+        ProfileDocument(name: "en319412-qncp-w.yaml", text: #"""
+name: en319412-qncp-w
+title: "EN 319 412-4/-5 EU qualified website certificate, OV/IV/DV (QNCP-w)"
+kind: certificate
+extends: en319412-web
+parameters:
+  qualified: "true"
+  qcType: "web"
+  webValidation: "ov"
+requirements:
+  - { id: CERT-120, grade: major }
+  - { id: CERT-121, grade: major }
+  - { id: CERT-122, grade: major }
+  - { id: CERT-123, grade: major }
+  - { id: CERT-124, grade: major }
+  - { id: CERT-125, grade: major }
+  - { id: CERT-126, grade: major }
+  - { id: CERT-127, grade: major }
+  - { id: CERT-128, grade: minor }
+  - { id: CERT-129, grade: major }
+  - { id: CERT-131, grade: minor }
+  - { id: CERT-132, grade: minor }
+  - { id: CERT-134, grade: major }
+  - { id: CERT-171, grade: major }
+  - { id: CERT-172, grade: major }
+  - { id: CERT-104, grade: major }
+  - { id: CERT-105, grade: major }
+"""#),
+        ProfileDocument(name: "en319412-web.yaml", text: #"""
+name: en319412-web
+title: "EN 319 412-4 website certificate (non-qualified)"
+kind: certificate
+extends: en319412-ee
+parameters:
+  subject: "web"
+requirements:
+  - { id: CERT-100, grade: major }
+  - { id: CERT-101, grade: major }
+  - { id: CERT-102, grade: major }
+  - { id: CERT-103, grade: major }
+  - { id: CERT-107, grade: major }
+  - { id: CERT-032, grade: major }
+  - { id: CERT-033, grade: major }
+  - { id: CERT-156, grade: major }
+"""#),
+        ProfileDocument(name: "en319422-tsu.yaml", text: #"""
+name: en319422-tsu
+title: "Time-stamping unit certificate (RFC 3161 2.3, EN 319 422, EN 319 412-2)"
+kind: certificate
+extends: en319412-ee
+parameters:
+  subject: "tsu"
+requirements:
+  - { id: CERT-190, grade: major }
+  - { id: CERT-191, grade: major }
+"""#),
         ProfileDocument(name: "rfc3161-basics.yaml", text: #"""
 name: rfc3161-basics
 title: RFC 3161 time-stamp token encoding
@@ -169,6 +1298,38 @@ requirements:
   - { id: CERT-006, grade: major }
   - { id: CERT-007, grade: major }
   - { id: CERT-008, grade: major }
+"""#),
+        ProfileDocument(name: "ts119495-psd2-qsealc.yaml", text: #"""
+name: ts119495-psd2-qsealc
+title: "ETSI TS 119 495 PSD2 qualified e-seal certificate"
+kind: certificate
+extends: en319412-qcp-l
+parameters:
+  psd2: "true"
+requirements:
+  - { id: CERT-039, grade: major }
+  - { id: CERT-150, grade: major }
+  - { id: CERT-151, grade: major }
+  - { id: CERT-152, grade: major }
+  - { id: CERT-153, grade: major }
+  - { id: CERT-156, grade: major }
+  - { id: CERT-157, grade: major }
+"""#),
+        ProfileDocument(name: "ts119495-psd2-qwac.yaml", text: #"""
+name: ts119495-psd2-qwac
+title: "ETSI TS 119 495 PSD2 qualified website certificate"
+kind: certificate
+extends: en319412-qncp-w
+parameters:
+  psd2: "true"
+  webValidation: "auto"
+requirements:
+  - { id: CERT-039, grade: major }
+  - { id: CERT-150, grade: major }
+  - { id: CERT-151, grade: major }
+  - { id: CERT-152, grade: major }
+  - { id: CERT-153, grade: major }
+  - { id: CERT-157, grade: major }
 """#),
         ProfileDocument(name: "ts119612-basics.yaml", text: #"""
 name: ts119612-basics

@@ -1,4 +1,5 @@
 import AuditCore
+import Certificates
 
 /// How the profile of each item is chosen: `--profile auto` (by kind and, later, by what the
 /// item claims) or one named profile.
@@ -12,6 +13,15 @@ public enum ProfileSelection: Sendable, Hashable {
         .timestamp: "rfc3161-basics",
         .trustedList: "ts119612-basics",
         .unknown: "unrecognised-input",
+    ]
+
+    /// The profile of each detected certificate type (`--profile auto`).
+    public static let certificateProfiles: [CertificateType: String] = [
+        .qcpNQSCD: "en319412-qcp-n-qscd", .qcpN: "en319412-qcp-n", .qcpLQSCD: "en319412-qcp-l-qscd",
+        .qcpL: "en319412-qcp-l", .qevcpW: "en319412-qevcp-w", .qncpW: "en319412-qncp-w", .web: "en319412-web",
+        .psd2QWAC: "ts119495-psd2-qwac", .psd2QSealC: "ts119495-psd2-qsealc", .ncpN: "en319412-ncp-n",
+        .ncpL: "en319412-ncp-l", .tsu: "en319422-tsu", .ca: "en319412-ca", .endEntity: "rfc5280-basics",
+        .undecodable: "rfc5280-basics",
     ]
 
     public init(argument: String) {

@@ -24,12 +24,17 @@ public struct Evaluation: Sendable {
                 version: requirement?.version ?? "",
                 clause: requirement?.clause ?? "",
                 outcome: finding.outcome,
-                grade: profile.grade(of: finding.requirement) ?? .observation,
+                grade: Self.grade(profile.grade(of: finding.requirement) ?? .observation, cap: finding.gradeCap),
                 observed: finding.observed,
                 expected: finding.expected,
                 location: finding.location,
                 message: message)
         }
+    }
+
+    private static func grade(_ grade: Grade, cap: Grade?) -> Grade {
+        guard let cap else { return grade }
+        return min(grade, cap)
     }
 
     private static func sentence(_ text: String) -> String {

@@ -13,6 +13,10 @@ public struct Finding: Sendable, Hashable {
     public var location: String?
     /// What is wrong (or why the requirement was not evaluated), and how to fix it.
     public var message: String?
+    /// The highest grade this failure may get, when the standard words this aspect of the
+    /// requirement as "should" while the rest is "shall" (e.g. a CA keyUsage that is present but
+    /// not critical). The profile's grade applies when it is lower.
+    public var gradeCap: Grade?
 
     public init(
         requirement: RequirementID, outcome: Outcome, observed: String? = nil, expected: String? = nil,

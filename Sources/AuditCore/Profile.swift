@@ -26,13 +26,20 @@ public struct Profile: Sendable, Hashable, Codable {
     public var kind: ArtefactKind
     public var extends: String?
     public var requirements: [Entry]
+    /// What the profile expects of the artefact, for rules that depend on it (e.g. `subject:
+    /// natural`, `qcType: esign`, `qscd: "true"`). Inherited through `extends`, child wins.
+    public var parameters: [String: String]?
 
-    public init(name: String, title: String, kind: ArtefactKind, extends: String? = nil, requirements: [Entry]) {
+    public init(
+        name: String, title: String, kind: ArtefactKind, extends: String? = nil, requirements: [Entry],
+        parameters: [String: String]? = nil
+    ) {
         self.name = name
         self.title = title
         self.kind = kind
         self.extends = extends
         self.requirements = requirements
+        self.parameters = parameters
     }
 
     /// Parses one profile document.
@@ -52,13 +59,16 @@ public struct ResolvedProfile: Sendable, Hashable {
     public let title: String
     public let kind: ArtefactKind
     public let entries: [Profile.Entry]
+    /// The parameters of the profile and its ancestors (the profile's own win).
+    public let parameters: [String: String]
     private let grades: [RequirementID: Grade]
 
-    init(name: String, title: String, kind: ArtefactKind, entries: [Profile.Entry]) {
+    init(name: String, title: String, kind: ArtefactKind, entries: [Profile.Entry], parameters: [String: String]) {
         self.name = name
         self.title = title
         self.kind = kind
         self.entries = entries
+        self.parameters = parameters
         self.grades = Dictionary(entries.map { ($0.requirement, $0.grade) }, uniquingKeysWith: { _, last in last })
     }
 

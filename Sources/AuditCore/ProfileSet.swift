@@ -46,13 +46,16 @@ public struct ProfileSet: Sendable {
             throw AuditCoreError.profileCycle((visiting + [name]).joined(separator: " → "))
         }
         var entries: [Profile.Entry] = []
+        var parameters: [String: String] = [:]
         if let parent = profile.extends {
             let base = try resolve(parent, in: raw, catalogue: catalogue, visiting: visiting + [name])
             guard base.kind == profile.kind else {
                 throw AuditCoreError.invalidDocument("\(name) (\(profile.kind)) extends \(parent) (\(base.kind))")
             }
             entries = base.entries
+            parameters = base.parameters
         }
+        parameters.merge(profile.parameters ?? [:]) { _, own in own }
         for entry in profile.requirements {
             guard let requirement = catalogue[entry.requirement] else {
                 throw AuditCoreError.unknownRequirement("profile \(name) names \(entry.requirement), not in the catalogue")
@@ -67,6 +70,7 @@ public struct ProfileSet: Sendable {
                 entries.append(entry)
             }
         }
-        return ResolvedProfile(name: profile.name, title: profile.title, kind: profile.kind, entries: entries)
+        return ResolvedProfile(
+            name: profile.name, title: profile.title, kind: profile.kind, entries: entries, parameters: parameters)
     }
 }

@@ -7,10 +7,16 @@ import Foundation
 public struct EvaluationContext: Sendable {
     /// The time at which the artefact is judged (`--at`, or the run's start time).
     public var validationTime: Date
+    /// The parameters of the profile being evaluated (set by ``RuleSet/evaluate(_:profile:in:)``).
+    public var parameters: [String: String]
 
-    public init(validationTime: Date) {
+    public init(validationTime: Date, parameters: [String: String] = [:]) {
         self.validationTime = validationTime
+        self.parameters = parameters
     }
+
+    /// A parameter read as a boolean (`"true"`).
+    public func flag(_ name: String) -> Bool { parameters[name] == "true" }
 }
 
 /// One requirement's check: the id of the requirement and a pure function from a parsed
@@ -56,6 +62,8 @@ public struct RuleSet<Subject>: Sendable {
     public func evaluate(_ subject: Subject, profile: ResolvedProfile, in context: EvaluationContext) -> [Finding] {
         var findings: [Finding] = []
         findings.reserveCapacity(profile.entries.count)
+        var context = context
+        context.parameters = profile.parameters
         for entry in profile.entries {
             guard let rule = self[entry.requirement] else { continue }
             findings.append(contentsOf: rule.evaluate(subject, in: context))

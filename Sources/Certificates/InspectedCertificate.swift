@@ -6,6 +6,8 @@ public struct InspectedCertificate: Sendable {
     public let bytes: [UInt8]
     public let derScan: DERScan
     public let decoded: Result<Certificate, CertificateError>
+    /// The extensions the profile rules read, decoded once; nil when the certificate is not.
+    public let extensions: DecodedExtensions?
 
     /// Decodes as far as possible: a DER violation does not stop the other rules when a BER
     /// reading still yields the certificate.
@@ -22,23 +24,22 @@ public struct InspectedCertificate: Sendable {
                 node = try BER.parse(value)
             } catch let berError {
                 decoded = .failure(.notDecodable("not a BER/DER value (\(berError))"))
+                extensions = nil
                 return
             }
         }
         do throws(CertificateError) {
-            decoded = .success(try Certificate(node: node))
+            let certificate = try Certificate(node: node)
+            decoded = .success(certificate)
+            extensions = DecodedExtensions(certificate.tbs)
         } catch {
             decoded = .failure(error)
+            extensions = nil
         }
     }
 
     public var certificate: Certificate? { try? decoded.get() }
 
-    /// The type recorded in evidence: `precertificate`, `ca` or `endEntity` (refined into ETSI
-    /// types by the profile detection).
-    public var detectedType: String {
-        guard let certificate else { return "undecodable" }
-        if certificate.isPrecertificate { return "precertificate" }
-        return certificate.isCA ? "ca" : "endEntity"
-    }
+    /// The certificate type read from what the certificate claims, with the reasons.
+    public var detection: CertificateTypeDetection { CertificateTypeDetection(self) }
 }

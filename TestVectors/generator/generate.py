@@ -249,7 +249,17 @@ def serial_for(label: str) -> bytes:
 # Keys
 # --------------------------------------------------------------------------
 
-KEY_NAMES = ("root-ca", "issuing-ca", "leaf", "tsu")
+# name -> RSA modulus size. "weak-rsa1024" exists only for the ETSI key-size vector
+# (etsi/qcp-n-qscd__rsa1024.pem); "qualified-ca" is the ETSI sub-CA of etsi/ca__*.pem.
+KEY_SIZES = {
+    "root-ca": 2048,
+    "issuing-ca": 2048,
+    "leaf": 2048,
+    "tsu": 2048,
+    "qualified-ca": 2048,
+    "weak-rsa1024": 1024,
+}
+KEY_NAMES = tuple(KEY_SIZES)
 
 
 def load_keys(keys_dir: Path, create: bool) -> dict:
@@ -260,7 +270,7 @@ def load_keys(keys_dir: Path, create: bool) -> dict:
             keys[k] = serialization.load_pem_private_key(p.read_bytes(), password=None)
         elif create:
             keys_dir.mkdir(parents=True, exist_ok=True)
-            key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+            key = rsa.generate_private_key(public_exponent=65537, key_size=KEY_SIZES[k])
             p.write_bytes(
                 key.private_bytes(
                     serialization.Encoding.PEM,
@@ -274,6 +284,8 @@ def load_keys(keys_dir: Path, create: bool) -> dict:
             sys.exit("missing key %s (run without --check first)" % p)
         if not isinstance(keys[k], rsa.RSAPrivateKey):
             sys.exit("key %s is not RSA" % p)
+        if keys[k].key_size != KEY_SIZES[k]:
+            sys.exit("key %s is RSA-%d, expected RSA-%d" % (p, keys[k].key_size, KEY_SIZES[k]))
     return keys
 
 
@@ -356,6 +368,7 @@ class Cert:
         self.extensions = kw.get("extensions")  # list of Extension TLVs or None
         self.outer_sigalg = kw.get("outer_sigalg", self.tbs_sigalg)
         self.signer = kw["signer"]
+        self.hash_algo = kw.get("hash_algo", hashes.SHA256())
 
     def tbs(self) -> bytes:
         parts = []
@@ -375,7 +388,7 @@ class Cert:
 
     def der(self) -> bytes:
         tbs = self.tbs()
-        return seq(tbs, self.outer_sigalg, bit_string(sign(self.signer, tbs)))
+        return seq(tbs, self.outer_sigalg, bit_string(sign(self.signer, tbs, self.hash_algo)))
 
 
 class PKI:
@@ -461,6 +474,12 @@ def rec(kind: str, failed=()) -> dict:
     return {"kind": kind, "verdict": "major" if failed else "conforming", "failed": failed}
 
 
+def ca_rec() -> dict:
+    """The test root and issuing CA name no organizationIdentifier: TrustAudit reports CERT-213
+    as an observation (required only if the TSP is a legal person, which the auditor confirms)."""
+    return {"kind": "certificate", "verdict": "observation", "failed": ["CERT-213"]}
+
+
 def find_once(hay: bytes, needle: bytes) -> int:
     i = hay.find(needle)
     assert i >= 0 and hay.find(needle, i + 1) < 0, "needle not unique"
@@ -499,13 +518,13 @@ def build_certificates(pki: PKI, out: Output):
     leaf_ok = pki.leaf("leaf-ok").der()
     pki.leaf_ok = leaf_ok
 
-    out.add(C + "root-ca.pem", pem("CERTIFICATE", pki.root), ok)
-    out.add(C + "issuing-ca.pem", pem("CERTIFICATE", pki.issuing), ok)
+    out.add(C + "root-ca.pem", pem("CERTIFICATE", pki.root), [ca_rec()])
+    out.add(C + "issuing-ca.pem", pem("CERTIFICATE", pki.issuing), [ca_rec()])
     out.add(C + "leaf-ok.pem", pem("CERTIFICATE", leaf_ok), ok)
     out.add(
         C + "chain.pem",
         pem("CERTIFICATE", pki.root) + pem("CERTIFICATE", pki.issuing) + pem("CERTIFICATE", leaf_ok),
-        [rec("certificate")] * 3,
+        [ca_rec(), ca_rec(), rec("certificate")],
     )
 
     def der_defect(der: bytes, needle: bytes, what: str, sub: int = 0, length: int | None = None) -> dict:
@@ -631,12 +650,12 @@ def build_certificates(pki: PKI, out: Output):
     garbage = b"garbage between blocks !!\nmore free text, not PEM\n"
     data = pem("CERTIFICATE", pki.root) + garbage + bad_block + pem("CERTIFICATE", leaf_ok)
     out.add(C + "bundle-with-garbage.pem", data,
-            [rec("certificate"), rec("unknown"), rec("certificate")],
+            [ca_rec(), rec("unknown"), rec("certificate")],
             [defect(data.find(garbage), len(garbage), "explanatory text between blocks (ignored, RFC 7468)"),
              defect(data.find(bad_block), len(bad_block), "CERTIFICATE block whose body is not base64 (unknown record)")])
 
     lines = b"".join(base64.b64encode(d) + b"\n" for d in (pki.root, pki.issuing, leaf_ok))
-    out.add(C + "base64-lines.txt", lines, [rec("certificate")] * 3)
+    out.add(C + "base64-lines.txt", lines, [ca_rec(), ca_rec(), rec("certificate")])
 
     # Sanity: every conforming certificate parses under a strict DER parser and verifies.
     from cryptography import x509
@@ -647,6 +666,574 @@ def build_certificates(pki: PKI, out: Output):
         cert = x509.load_der_x509_certificate(der)
         k.public_key().verify(cert.signature, cert.tbs_certificate_bytes, padding.PKCS1v15(), hashes.SHA256())
         assert cert.public_bytes(serialization.Encoding.DER) == der
+
+
+# --------------------------------------------------------------------------
+# ETSI profile certificates (EN 319 412-1..5, TS 119 495, EN 319 422)
+# --------------------------------------------------------------------------
+#
+# certificates/etsi/<profile>__ok.pem is a conforming baseline of one profile;
+# certificates/etsi/<profile>__<mutation>.pem changes exactly one thing of that
+# baseline. Requirement ids are those of the TrustAudit certificate checklist
+# (CERT-xxx). Everything below is written for TrustAudit.
+
+# DN attribute types
+OID_SERIAL_NUMBER, OID_GIVEN_NAME, OID_SURNAME = "2.5.4.5", "2.5.4.42", "2.5.4.4"
+OID_PSEUDONYM, OID_ORG_ID, OID_BUSINESS_CATEGORY = "2.5.4.65", "2.5.4.97", "2.5.4.15"
+OID_JURISDICTION_C = "1.3.6.1.4.1.311.60.2.1.3"
+# X.520 serialNumber and the EV jurisdictionCountryName are PrintableString by
+# definition (not DirectoryString), like countryName; every other attribute used
+# here is a DirectoryString and is written as UTF8String.
+PRINTABLE_ATTRS = (OID_C, OID_SERIAL_NUMBER, OID_JURISDICTION_C)
+
+# extensions
+OID_SAN, OID_CRLDP = "2.5.29.17", "2.5.29.31"
+OID_AIA, OID_QC_STATEMENTS = "1.3.6.1.5.5.7.1.1", "1.3.6.1.5.5.7.1.3"
+OID_AD_OCSP, OID_AD_CA_ISSUERS = "1.3.6.1.5.5.7.48.1", "1.3.6.1.5.5.7.48.2"
+OID_CABF_ORG_ID = "2.23.140.3.1"  # CA/B EVG 9.8.2 cabfOrganizationIdentifier
+OID_UNKNOWN_EXT = "1.3.6.1.4.1.99999.1"
+
+# extended key usages
+OID_KP_SERVER_AUTH, OID_KP_CLIENT_AUTH = "1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"
+OID_KP_CODE_SIGNING, OID_KP_EMAIL = "1.3.6.1.5.5.7.3.3", "1.3.6.1.5.5.7.3.4"
+
+# signature algorithm for the SHA-1 vector
+OID_SHA1_RSA = "1.2.840.113549.1.1.5"
+ALG_SHA1_RSA = seq(oid(OID_SHA1_RSA), null())
+
+# certificate policies (EN 319 411-1/-2, TS 119 495, EN 319 421, CA/B Forum)
+OID_NCP, OID_NCP_PLUS, OID_LCP = "0.4.0.2042.1.1", "0.4.0.2042.1.2", "0.4.0.2042.1.3"
+OID_QCP_N, OID_QCP_L, OID_QCP_L_QSCD = "0.4.0.194112.1.0", "0.4.0.194112.1.1", "0.4.0.194112.1.3"
+OID_QEVCP_W, OID_QNCP_W = "0.4.0.194112.1.4", "0.4.0.194112.1.5"
+OID_QCP_W_PSD2 = "0.4.0.19495.3.1"
+OID_BTSP = "0.4.0.2023.1.1"
+OID_CABF_EV, OID_CABF_OV = "2.23.140.1.1", "2.23.140.1.2.2"
+
+# QCStatements (EN 319 412-5, RFC 3739, TS 119 495)
+OID_QC_COMPLIANCE, OID_QC_LIMIT_VALUE = "0.4.0.1862.1.1", "0.4.0.1862.1.2"
+OID_QC_RETENTION, OID_QC_SSCD = "0.4.0.1862.1.3", "0.4.0.1862.1.4"
+OID_QC_PDS, OID_QC_TYPE, OID_QC_CC_LEGISLATION = "0.4.0.1862.1.5", "0.4.0.1862.1.6", "0.4.0.1862.1.7"
+OID_QCT_ESIGN, OID_QCT_ESEAL, OID_QCT_WEB = "0.4.0.1862.1.6.1", "0.4.0.1862.1.6.2", "0.4.0.1862.1.6.3"
+OID_QCT_UNKNOWN = "0.4.0.1862.1.6.9"
+OID_PKIX_QC_SYNTAX_V1, OID_PKIX_QC_SYNTAX_V2 = "1.3.6.1.5.5.7.11.1", "1.3.6.1.5.5.7.11.2"
+OID_SEM_NATURAL, OID_SEM_LEGAL = "0.4.0.194121.1.1", "0.4.0.194121.1.2"
+OID_QC_PSD2 = "0.4.0.19495.2"
+OID_PSP_AS, OID_PSP_PI = "0.4.0.19495.1.1", "0.4.0.19495.1.2"
+
+KU_KEY_ENCIPHERMENT, KU_KEY_AGREEMENT = 2, 4
+
+CRL_URL = "http://crl.trustaudit.test/issuing.crl"
+CA_ISSUERS_URL = "http://pki.trustaudit.test/issuing.cer"
+OCSP_URL = "http://ocsp.trustaudit.test"
+ROOT_CRL_URL = "http://crl.trustaudit.test/root.crl"
+ROOT_CA_ISSUERS_URL = "http://pki.trustaudit.test/root.cer"
+PDS_EN = ("https://pki.trustaudit.test/pds_en.pdf", "en")
+
+ETSI_EE_NOT_BEFORE = "260401000000Z"
+ETSI_CA_NOT_BEFORE, ETSI_CA_NOT_AFTER = "250601000000Z", "330601000000Z"
+
+ETSI_PROFILES = {
+    "qcp-n-qscd": "en319412-qcp-n-qscd",
+    "qcp-n": "en319412-qcp-n",
+    "qcp-l-qscd": "en319412-qcp-l-qscd",
+    "qcp-l": "en319412-qcp-l",
+    "qevcp-w": "en319412-qevcp-w",
+    "qncp-w": "en319412-qncp-w",
+    "psd2-qwac": "ts119495-psd2-qwac",
+    "psd2-qsealc": "ts119495-psd2-qsealc",
+    "ncp-n": "en319412-ncp-n",
+    "ncp-l": "en319412-ncp-l",
+    "tsu": "en319422-tsu",
+    "ca": "en319412-ca",
+}
+
+
+def utc_plus_days(start: str, days: int) -> str:
+    """UTCTime string `days` days after the UTCTime string `start` (both YYMMDDHHMMSSZ)."""
+    import datetime
+
+    t = datetime.datetime.strptime(start, "%y%m%d%H%M%SZ") + datetime.timedelta(days=days)
+    return t.strftime("%y%m%d%H%M%SZ")
+
+
+def ia5_string(s: str) -> bytes:
+    return tlv(0x16, s.encode("ascii"))
+
+
+def dn(rdns) -> bytes:
+    """RDNSequence, one attribute per RDN, in the given order."""
+    out = []
+    for attr_oid, value in rdns:
+        v = printable_string(value) if attr_oid in PRINTABLE_ATTRS else utf8_string(value)
+        out.append(set_of(seq(oid(attr_oid), v)))
+    return seq(*out)
+
+
+def gn_uri(u: str) -> bytes:
+    return implicit_prim(6, u.encode("ascii"))
+
+
+def gn_dns(d: str) -> bytes:
+    return implicit_prim(2, d.encode("ascii"))
+
+
+def gn_email(e: str) -> bytes:
+    return implicit_prim(1, e.encode("ascii"))
+
+
+def ext_crldp(url: str) -> bytes:
+    # DistributionPoint { distributionPoint [0] { fullName [0] GeneralNames } }
+    return extension(OID_CRLDP, seq(seq(explicit(0, implicit_cons(0, gn_uri(url))))))
+
+
+def ext_aia(access: list) -> bytes:
+    return extension(OID_AIA, seq(*[seq(oid(m), gn_uri(u)) for m, u in access]))
+
+
+# QCStatement ::= SEQUENCE { statementId OID, statementInfo ANY OPTIONAL }
+def qc(statement_oid: str, info: bytes | None = None) -> bytes:
+    return seq(oid(statement_oid)) if info is None else seq(oid(statement_oid), info)
+
+
+def qc_type(*types: str) -> bytes:
+    return qc(OID_QC_TYPE, seq(*[oid(t) for t in types]))
+
+
+def qc_pds(*locations) -> bytes:
+    return qc(OID_QC_PDS, seq(*[seq(ia5_string(u), printable_string(lang)) for u, lang in locations]))
+
+
+def qc_semantics(semantics_id: str, syntax: str = OID_PKIX_QC_SYNTAX_V2) -> bytes:
+    return qc(syntax, seq(oid(semantics_id)))
+
+
+def qc_limit_value(currency, amount: int, exponent: int) -> bytes:
+    cur = printable_string(currency) if isinstance(currency, str) else integer(currency)
+    return qc(OID_QC_LIMIT_VALUE, seq(cur, integer(amount), integer(exponent)))
+
+
+def qc_psd2(roles, nca_name: str, nca_id: str) -> bytes:
+    roles_of_psp = seq(*[seq(oid(o), utf8_string(n)) for o, n in roles])
+    return qc(OID_QC_PSD2, seq(roles_of_psp, utf8_string(nca_name), utf8_string(nca_id)))
+
+
+PSD2_ROLES = [(OID_PSP_AS, "PSP_AS"), (OID_PSP_PI, "PSP_PI")]
+PSD2_NCA_NAME, PSD2_NCA_ID = "National Bank of Belgium", "BE-NBB"
+PSD2_ORG_ID = "PSDBE-NBB-0123456789"
+
+NP_SUBJECT = [(OID_C, "BE"), (OID_GIVEN_NAME, "Alice"), (OID_SURNAME, "Example"),
+              (OID_SERIAL_NUMBER, "PNOBE-850101123"), (OID_CN, "Alice Example")]
+LP_SUBJECT = [(OID_C, "BE"), (OID_O, "Example Seal Company"), (OID_ORG_ID, "VATBE-0123456789"),
+              (OID_CN, "Example Seal")]
+WEB_OV_SUBJECT = [(OID_C, "BE"), (OID_O, "Example Web Company"), (OID_ORG_ID, "VATBE-0123456789"),
+                  (OID_CN, "www.trustaudit.test")]
+WEB_EV_SUBJECT = [(OID_BUSINESS_CATEGORY, "Private Organization"), (OID_JURISDICTION_C, "BE"),
+                  (OID_SERIAL_NUMBER, "0123456789")] + WEB_OV_SUBJECT
+TSU_SUBJECT = [(OID_C, "BE"), (OID_O, "Example TSA"), (OID_ORG_ID, "VATBE-0123456789"), (OID_CN, "Example TSU 1")]
+ETSI_CA_SUBJECT = [(OID_C, "BE"), (OID_O, "TrustAudit Test"), (OID_ORG_ID, "VATBE-0123456789"),
+                   (OID_CN, "TrustAudit Test Qualified CA")]
+
+
+def replace_attr(rdns, attr_oid: str, value: str):
+    assert any(a == attr_oid for a, _ in rdns)
+    return [(a, value if a == attr_oid else v) for a, v in rdns]
+
+
+def drop_attr(rdns, attr_oid: str):
+    assert any(a == attr_oid for a, _ in rdns)
+    return [(a, v) for a, v in rdns if a != attr_oid]
+
+
+def insert_after(rdns, attr_oid: str, new):
+    out = []
+    for a, v in rdns:
+        out.append((a, v))
+        if a == attr_oid:
+            out.append(new)
+    assert len(out) == len(rdns) + 1
+    return out
+
+
+def etsi_baseline(profile: str) -> dict:
+    """The conforming baseline of one profile as an editable description."""
+    ee_aia = [(OID_AD_OCSP, OCSP_URL), (OID_AD_CA_ISSUERS, CA_ISSUERS_URL)]
+    b = dict(
+        subject=None, key="leaf", issuer="issuing",
+        not_before=ETSI_EE_NOT_BEFORE, days=730, not_after=None,
+        ski=True, aki=True, bc=None,
+        ku=(KU_NON_REPUDIATION,), ku_critical=True,
+        eku=None, eku_critical=False,
+        policies=None, cp_critical=False,
+        san=None, san_critical=False,
+        crldp=CRL_URL, aia=ee_aia,
+        qcs=None, qcs_critical=False,
+        cabf_org_id=None, extra=[],
+        sha1=False,
+    )
+    np_qcs = lambda: [("compliance", qc(OID_QC_COMPLIANCE)), ("sscd", qc(OID_QC_SSCD)),
+                      ("type", qc_type(OID_QCT_ESIGN)), ("pds", qc_pds(PDS_EN)),
+                      ("semantics", qc_semantics(OID_SEM_NATURAL))]
+    lp_qcs = lambda: [("compliance", qc(OID_QC_COMPLIANCE)), ("sscd", qc(OID_QC_SSCD)),
+                      ("type", qc_type(OID_QCT_ESEAL)), ("pds", qc_pds(PDS_EN)),
+                      ("semantics", qc_semantics(OID_SEM_LEGAL))]
+    web_qcs = lambda: [("compliance", qc(OID_QC_COMPLIANCE)), ("type", qc_type(OID_QCT_WEB)),
+                       ("pds", qc_pds(PDS_EN)), ("semantics", qc_semantics(OID_SEM_LEGAL))]
+    no_sscd = lambda l: [s for s in l if s[0] != "sscd"]
+    web = dict(days=180, ku=(KU_DIGITAL_SIGNATURE, KU_KEY_ENCIPHERMENT),
+               eku=[OID_KP_SERVER_AUTH, OID_KP_CLIENT_AUTH], eku_critical=False,
+               san=[gn_dns("www.trustaudit.test"), gn_dns("trustaudit.test")], san_critical=False,
+               qcs=web_qcs())
+    if profile == "qcp-n-qscd":
+        b.update(subject=list(NP_SUBJECT), policies=[OID_QCP_N_QSCD], qcs=np_qcs())
+    elif profile == "qcp-n":
+        b.update(subject=list(NP_SUBJECT), policies=[OID_QCP_N], qcs=no_sscd(np_qcs()))
+    elif profile == "qcp-l-qscd":
+        b.update(subject=list(LP_SUBJECT), policies=[OID_QCP_L_QSCD], qcs=lp_qcs())
+    elif profile == "qcp-l":
+        b.update(subject=list(LP_SUBJECT), policies=[OID_QCP_L], qcs=no_sscd(lp_qcs()))
+    elif profile == "qevcp-w":
+        b.update(web, subject=list(WEB_EV_SUBJECT), policies=[OID_QEVCP_W, OID_CABF_EV],
+                 cabf_org_id=("VAT", "BE", "0123456789"))
+    elif profile == "qncp-w":
+        b.update(web, subject=list(WEB_OV_SUBJECT), policies=[OID_QNCP_W, OID_CABF_OV])
+    elif profile == "psd2-qwac":
+        b.update(web, subject=replace_attr(WEB_OV_SUBJECT, OID_ORG_ID, PSD2_ORG_ID),
+                 policies=[OID_QNCP_W, OID_CABF_OV],
+                 qcs=web_qcs() + [("psd2", qc_psd2(PSD2_ROLES, PSD2_NCA_NAME, PSD2_NCA_ID))])
+    elif profile == "psd2-qsealc":
+        b.update(subject=replace_attr(LP_SUBJECT, OID_ORG_ID, PSD2_ORG_ID), policies=[OID_QCP_L],
+                 qcs=no_sscd(lp_qcs()) + [("psd2", qc_psd2(PSD2_ROLES, PSD2_NCA_NAME, PSD2_NCA_ID))])
+    elif profile == "ncp-n":
+        b.update(subject=list(NP_SUBJECT), policies=[OID_NCP_PLUS])
+    elif profile == "ncp-l":
+        b.update(subject=list(LP_SUBJECT), policies=[OID_LCP])
+    elif profile == "tsu":
+        b.update(subject=list(TSU_SUBJECT), key="tsu", ku=(KU_DIGITAL_SIGNATURE,),
+                 eku=[OID_KP_TIMESTAMPING], eku_critical=True, policies=[OID_BTSP])
+    elif profile == "ca":
+        b.update(subject=list(ETSI_CA_SUBJECT), key="qualified-ca", issuer="root",
+                 not_before=ETSI_CA_NOT_BEFORE, not_after=ETSI_CA_NOT_AFTER, days=None,
+                 bc=dict(path_len=0, critical=True), ku=(KU_KEY_CERT_SIGN, KU_CRL_SIGN),
+                 policies=[OID_ANY_POLICY], crldp=ROOT_CRL_URL,
+                 aia=[(OID_AD_OCSP, OCSP_URL), (OID_AD_CA_ISSUERS, ROOT_CA_ISSUERS_URL)])
+    else:
+        raise KeyError(profile)
+    return b
+
+
+def etsi_cert(pki: PKI, label: str, d: dict) -> bytes:
+    keys = pki.keys
+    issuer_key = keys["root-ca" if d["issuer"] == "root" else "issuing-ca"]
+    issuer_name = ROOT_NAME if d["issuer"] == "root" else ISSUING_NAME
+    subject_key = keys[d["key"]]
+    exts = []
+    if d["ski"]:
+        exts.append(ext_ski(subject_key))
+    if d["aki"]:
+        exts.append(ext_aki(issuer_key))
+    if d["bc"] is not None:
+        inner = [boolean(True)]
+        if d["bc"]["path_len"] is not None:
+            inner.append(integer(d["bc"]["path_len"]))
+        exts.append(extension(OID_BC, seq(*inner), critical=d["bc"]["critical"]))
+    if d["ku"] is not None:
+        exts.append(extension(OID_KU, named_bits(*d["ku"]), critical=d["ku_critical"]))
+    if d["eku"] is not None:
+        exts.append(extension(OID_EKU, seq(*[oid(k) for k in d["eku"]]), critical=d["eku_critical"]))
+    if d["policies"] is not None:
+        exts.append(extension(OID_CP, seq(*[seq(oid(p)) for p in d["policies"]]), critical=d["cp_critical"]))
+    if d["san"] is not None:
+        exts.append(extension(OID_SAN, seq(*d["san"]), critical=d["san_critical"]))
+    if d["crldp"] is not None:
+        exts.append(ext_crldp(d["crldp"]))
+    if d["aia"] is not None:
+        exts.append(ext_aia(d["aia"]))
+    if d["qcs"] is not None:
+        exts.append(extension(OID_QC_STATEMENTS, seq(*[s for _, s in d["qcs"]]), critical=d["qcs_critical"]))
+    if d["cabf_org_id"] is not None:
+        scheme, country, reference = d["cabf_org_id"]
+        exts.append(extension(OID_CABF_ORG_ID,
+                              seq(printable_string(scheme), printable_string(country), utf8_string(reference))))
+    exts += d["extra"]
+    not_after = d["not_after"] or utc_plus_days(d["not_before"], d["days"])
+    sigalg = ALG_SHA1_RSA if d["sha1"] else ALG_SHA256_RSA
+    return Cert(
+        serial=integer_raw(serial_for(label)),
+        tbs_sigalg=sigalg,
+        issuer=issuer_name,
+        not_before=utc_time(d["not_before"]),
+        not_after=utc_time(not_after),
+        subject=dn(d["subject"]),
+        spki=pki.spki[d["key"]],
+        extensions=exts,
+        signer=issuer_key,
+        hash_algo=hashes.SHA1() if d["sha1"] else hashes.SHA256(),
+    ).der()
+
+
+def set_qcs(d: dict, name: str, value: bytes | None):
+    """Replace (value given) or remove (None) the named statement; it must exist."""
+    names = [n for n, _ in d["qcs"]]
+    assert name in names, name
+    d["qcs"] = [(n, value if n == name else s) for n, s in d["qcs"] if not (n == name and value is None)]
+
+
+def add_qcs(d: dict, name: str, value: bytes, after: str | None = None):
+    """Append a statement, or put it right after the named one."""
+    if after is None:
+        d["qcs"] = d["qcs"] + [(name, value)]
+        return
+    out = []
+    for n, s in d["qcs"]:
+        out.append((n, s))
+        if n == after:
+            out.append((name, value))
+    assert len(out) == len(d["qcs"]) + 1
+    d["qcs"] = out
+
+
+def upd(**kw):
+    return lambda d: d.update(kw)
+
+
+# (profile, mutation, failed requirement ids, grade of the failures, what changed, edit)
+# grade "minor": every failed id is a 'should' (recommendation) for this item.
+MAJOR, MINOR = "major", "minor"
+ETSI_MUTATIONS = [
+    # --- QCP-n-qscd -----------------------------------------------------------------------------
+    ("qcp-n-qscd", "no_qccompliance", ["CERT-121", "CERT-172"], MAJOR, "QcCompliance statement removed",
+     lambda d: set_qcs(d, "compliance", None)),
+    ("qcp-n-qscd", "no_qcsscd", ["CERT-122", "CERT-171"], MAJOR, "QcSSCD statement removed (policy stays QCP-n-qscd)",
+     lambda d: set_qcs(d, "sscd", None)),
+    ("qcp-n-qscd", "qcpds_http", ["CERT-127"], MAJOR, "QcPDS URL http://pki.trustaudit.test/pds_en.pdf (not https)",
+     lambda d: set_qcs(d, "pds", qc_pds(("http://pki.trustaudit.test/pds_en.pdf", "en")))),
+    ("qcp-n-qscd", "qcpds_bad_lang", ["CERT-127"], MAJOR, "QcPDS language PrintableString 'english' (SIZE(2) violated)",
+     lambda d: set_qcs(d, "pds", qc_pds((PDS_EN[0], "english")))),
+    ("qcp-n-qscd", "no_qcpds", ["CERT-128"], MINOR, "QcPDS statement removed",
+     lambda d: set_qcs(d, "pds", None)),
+    ("qcp-n-qscd", "qctype_eseal", ["CERT-124", "CERT-171"], MAJOR, "QcType eseal (0.4.0.1862.1.6.2) instead of esign",
+     lambda d: set_qcs(d, "type", qc_type(OID_QCT_ESEAL))),
+    ("qcp-n-qscd", "qctype_unknown", ["CERT-123"], MAJOR, "QcType 0.4.0.1862.1.6.9 (not defined) instead of esign",
+     lambda d: set_qcs(d, "type", qc_type(OID_QCT_UNKNOWN))),
+    ("qcp-n-qscd", "no_qctype", ["CERT-123"], MAJOR, "QcType statement removed",
+     lambda d: set_qcs(d, "type", None)),
+    ("qcp-n-qscd", "qctype_two", ["CERT-123"], MAJOR, "QcType lists esign and eseal",
+     lambda d: set_qcs(d, "type", qc_type(OID_QCT_ESIGN, OID_QCT_ESEAL))),
+    ("qcp-n-qscd", "qcs_critical", ["CERT-120"], MAJOR, "qcStatements extension marked critical",
+     upd(qcs_critical=True)),
+    ("qcp-n-qscd", "ccleg", ["CERT-129"], MAJOR, "QcCClegislation {CH} added (non-EU legislation) to an EU QCP-n-qscd certificate",
+     lambda d: add_qcs(d, "ccleg", qc(OID_QC_CC_LEGISLATION, seq(printable_string("CH"))), after="compliance")),
+    ("qcp-n-qscd", "no_policy", ["CERT-061", "CERT-132"], MAJOR, "certificatePolicies extension removed",
+     upd(policies=None)),
+    ("qcp-n-qscd", "policy_qcp_l", ["CERT-171"], MAJOR, "policy QCP-l (0.4.0.194112.1.1) instead of QCP-n-qscd",
+     upd(policies=[OID_QCP_L])),
+    ("qcp-n-qscd", "ku_digsig_only", ["CERT-060"], MAJOR, "keyUsage digitalSignature only (type C) on an esign certificate",
+     upd(ku=(KU_DIGITAL_SIGNATURE,))),
+    ("qcp-n-qscd", "ku_type_b", ["CERT-060"], MINOR, "keyUsage digitalSignature+nonRepudiation (type B; type A should be used)",
+     upd(ku=(KU_DIGITAL_SIGNATURE, KU_NON_REPUDIATION))),
+    ("qcp-n-qscd", "ku_keycertsign", ["CERT-013", "CERT-059"], MAJOR, "keyUsage nonRepudiation+keyCertSign on an end entity",
+     upd(ku=(KU_NON_REPUDIATION, KU_KEY_CERT_SIGN))),
+    ("qcp-n-qscd", "ku_not_in_table", ["CERT-059"], MAJOR, "keyUsage nonRepudiation+keyAgreement (not in EN 319 412-2 Table 1)",
+     upd(ku=(KU_NON_REPUDIATION, KU_KEY_AGREEMENT))),
+    ("qcp-n-qscd", "no_country", ["CERT-053"], MAJOR, "subject countryName removed",
+     lambda d: d.update(subject=drop_attr(d["subject"], OID_C))),
+    ("qcp-n-qscd", "two_cn", ["CERT-054"], MAJOR, "subject commonName 'Alice Example' twice (two RDNs)",
+     lambda d: d.update(subject=insert_after(d["subject"], OID_CN, (OID_CN, "Alice Example")))),
+    ("qcp-n-qscd", "pseudonym_and_names", ["CERT-055"], MAJOR, "subject pseudonym 'Wonderland' added next to givenName and surname",
+     lambda d: d.update(subject=insert_after(d["subject"], OID_SERIAL_NUMBER, (OID_PSEUDONYM, "Wonderland")))),
+    ("qcp-n-qscd", "bad_serialnumber", ["CERT-030"], MAJOR, "subject serialNumber '85010112345' (no PNOBE- prefix) with semanticsId-Natural",
+     lambda d: d.update(subject=replace_attr(d["subject"], OID_SERIAL_NUMBER, "85010112345"))),
+    ("qcp-n-qscd", "bad_serial_scheme", ["CERT-030"], MAJOR, "subject serialNumber 'XYZBE-1' (unknown type XYZ) with semanticsId-Natural",
+     lambda d: d.update(subject=replace_attr(d["subject"], OID_SERIAL_NUMBER, "XYZBE-1"))),
+    ("qcp-n-qscd", "no_crl_no_ocsp", ["CERT-064", "CERT-065"], MAJOR, "CRLDP removed and AIA without OCSP (caIssuers kept)",
+     upd(crldp=None, aia=[(OID_AD_CA_ISSUERS, CA_ISSUERS_URL)])),
+    ("qcp-n-qscd", "no_aia_caissuers", ["CERT-065"], MAJOR, "AIA with OCSP only (caIssuers removed)",
+     upd(aia=[(OID_AD_OCSP, OCSP_URL)])),
+    ("qcp-n-qscd", "no_aki", ["CERT-009"], MAJOR, "authorityKeyIdentifier removed",
+     upd(aki=False)),
+    ("qcp-n-qscd", "pol_critical", ["CERT-173"], MINOR, "certificatePolicies marked critical",
+     upd(cp_critical=True)),
+    ("qcp-n-qscd", "retention_zero", ["CERT-125"], MAJOR, "QcRetentionPeriod 0 added",
+     lambda d: add_qcs(d, "retention", qc(OID_QC_RETENTION, integer(0)), after="pds")),
+    ("qcp-n-qscd", "two_qccompliance", ["CERT-134"], MAJOR, "QcCompliance statement twice",
+     lambda d: add_qcs(d, "compliance2", qc(OID_QC_COMPLIANCE), after="compliance")),
+    ("qcp-n-qscd", "pkix_v1", ["CERT-131"], MINOR, "semantics statement under id-qcs-pkixQCSyntax-v1 (1.3.6.1.5.5.7.11.1) instead of v2",
+     lambda d: set_qcs(d, "semantics", qc_semantics(OID_SEM_NATURAL, OID_PKIX_QC_SYNTAX_V1))),
+    ("qcp-n-qscd", "unknown_critical_ext", ["CERT-019"], MAJOR, "extension 1.3.6.1.4.1.99999.1, critical, value NULL",
+     lambda d: d.update(extra=[extension(OID_UNKNOWN_EXT, null(), critical=True)])),
+    ("qcp-n-qscd", "san_critical", ["CERT-062"], MAJOR, "subjectAltName rfc822Name alice@trustaudit.test, critical",
+     upd(san=[gn_email("alice@trustaudit.test")], san_critical=True)),
+    ("qcp-n-qscd", "eku_critical", ["CERT-063"], MAJOR, "extKeyUsage emailProtection, critical",
+     upd(eku=[OID_KP_EMAIL], eku_critical=True)),
+    ("qcp-n-qscd", "sha1", ["CERT-050"], MAJOR, "sha1WithRSAEncryption in tbsCertificate.signature and signatureAlgorithm; signed with SHA-1",
+     upd(sha1=True)),
+    ("qcp-n-qscd", "rsa1024", ["CERT-052"], MAJOR, "subject public key RSA-1024 (keys/weak-rsa1024-key.pem)",
+     upd(key="weak-rsa1024")),
+    # --- QCP-l ----------------------------------------------------------------------------------
+    ("qcp-l", "orgid_no_scheme", ["CERT-032"], MAJOR, "organizationIdentifier 'BE0123456789' (no scheme) with semanticsId-Legal",
+     lambda d: d.update(subject=replace_attr(d["subject"], OID_ORG_ID, "BE0123456789"))),
+    ("qcp-l", "orgid_bad_scheme", ["CERT-032"], MAJOR, "organizationIdentifier 'ABCBE-123' (unknown scheme ABC)",
+     lambda d: d.update(subject=replace_attr(d["subject"], OID_ORG_ID, "ABCBE-123"))),
+    ("qcp-l", "orgid_bad_country", ["CERT-033"], MAJOR, "organizationIdentifier 'VATZZ-123456789' (ZZ not ISO 3166-1)",
+     lambda d: d.update(subject=replace_attr(d["subject"], OID_ORG_ID, "VATZZ-123456789"))),
+    ("qcp-l", "no_orgid", ["CERT-080"], MAJOR, "subject organizationIdentifier removed",
+     lambda d: d.update(subject=drop_attr(d["subject"], OID_ORG_ID))),
+    ("qcp-l", "orgid_equals_o", ["CERT-083"], MAJOR, "organizationName 'VATBE-0123456789', equal to organizationIdentifier",
+     lambda d: d.update(subject=replace_attr(d["subject"], OID_O, "VATBE-0123456789"))),
+    ("qcp-l", "two_o", ["CERT-081"], MAJOR, "subject organizationName 'Example Seal Company' twice (two RDNs)",
+     lambda d: d.update(subject=insert_after(d["subject"], OID_O, (OID_O, "Example Seal Company")))),
+    ("qcp-l", "qcpds_http", ["CERT-127"], MAJOR, "QcPDS URL http://pki.trustaudit.test/pds_en.pdf (not https)",
+     lambda d: set_qcs(d, "pds", qc_pds(("http://pki.trustaudit.test/pds_en.pdf", "en")))),
+    ("qcp-l", "bad_currency", ["CERT-126"], MAJOR, "QcLimitValue added: currency PrintableString 'EURO' (not ISO 4217, SIZE(3) violated), amount 10000, exponent 0",
+     lambda d: add_qcs(d, "limit", qc_limit_value("EURO", 10000, 0), after="compliance")),
+    ("qcp-l", "numeric_currency", ["CERT-126"], MINOR, "QcLimitValue added: numeric currency 978 (EUR; alphabetic form should be used), amount 10000, exponent 0",
+     lambda d: add_qcs(d, "limit", qc_limit_value(978, 10000, 0), after="compliance")),
+    ("qcp-l", "retention_zero", ["CERT-125"], MAJOR, "QcRetentionPeriod 0 added",
+     lambda d: add_qcs(d, "retention", qc(OID_QC_RETENTION, integer(0)), after="pds")),
+    ("qcp-l", "qctype_esign", ["CERT-124", "CERT-171"], MAJOR, "QcType esign instead of eseal on a legal-person certificate",
+     lambda d: set_qcs(d, "type", qc_type(OID_QCT_ESIGN))),
+    ("qcp-l", "sem_natural", ["CERT-037"], MINOR, "semanticsId-Natural (0.4.0.194121.1.1) on a legal-person certificate",
+     lambda d: set_qcs(d, "semantics", qc_semantics(OID_SEM_NATURAL))),
+    ("qcp-l", "no_qccompliance", ["CERT-121", "CERT-172"], MAJOR, "QcCompliance statement removed",
+     lambda d: set_qcs(d, "compliance", None)),
+    # --- QEVCP-w --------------------------------------------------------------------------------
+    ("qevcp-w", "no_qctype", ["CERT-123", "CERT-105"], MAJOR, "QcType statement removed",
+     lambda d: set_qcs(d, "type", None)),
+    ("qevcp-w", "qctype_esign", ["CERT-124", "CERT-105"], MAJOR, "QcType esign instead of web",
+     lambda d: set_qcs(d, "type", qc_type(OID_QCT_ESIGN))),
+    ("qevcp-w", "no_san", ["CERT-100"], MAJOR, "subjectAltName removed (CN www.trustaudit.test kept)",
+     upd(san=None)),
+    ("qevcp-w", "cn_not_in_san", ["CERT-102"], MAJOR, "subject commonName other.trustaudit.test, not among the SAN dNSNames",
+     lambda d: d.update(subject=replace_attr(d["subject"], OID_CN, "other.trustaudit.test"))),
+    ("qevcp-w", "no_eku", ["CERT-101"], MAJOR, "extKeyUsage removed",
+     upd(eku=None)),
+    ("qevcp-w", "eku_codesigning", ["CERT-101"], MAJOR, "extKeyUsage serverAuth + codeSigning",
+     upd(eku=[OID_KP_SERVER_AUTH, OID_KP_CODE_SIGNING])),
+    ("qevcp-w", "ku_nonrep", ["CERT-107"], MAJOR, "keyUsage digitalSignature+nonRepudiation",
+     upd(ku=(KU_DIGITAL_SIGNATURE, KU_NON_REPUDIATION))),
+    ("qevcp-w", "validity_398", ["CERT-103"], MAJOR, "validity 398 days (2026-04-01 to 2027-05-04), issued after 2026-03-15 (max 200)",
+     upd(days=398)),
+    ("qevcp-w", "qcsscd", ["CERT-122"], MAJOR, "QcSSCD statement added to a QWAC",
+     lambda d: add_qcs(d, "sscd", qc(OID_QC_SSCD), after="compliance")),
+    ("qevcp-w", "no_qc_policy", ["CERT-104", "CERT-132"], MINOR, "QEVCP-w policy removed, CA/B EV 2.23.140.1.1 kept",
+     upd(policies=[OID_CABF_EV])),
+    ("qevcp-w", "psd2_policy_no_statement", ["CERT-156"], MAJOR, "QCP-w-psd2 0.4.0.19495.3.1 added without a PSD2 statement",
+     upd(policies=[OID_QEVCP_W, OID_CABF_EV, OID_QCP_W_PSD2])),
+    # --- QNCP-w ---------------------------------------------------------------------------------
+    ("qncp-w", "ov_missing", ["CERT-104"], MAJOR, "CA/B OV 2.23.140.1.2.2 removed, QNCP-w kept",
+     upd(policies=[OID_QNCP_W])),
+    # --- PSD2 QWAC ------------------------------------------------------------------------------
+    ("psd2-qwac", "orgid_vat", ["CERT-153"], MAJOR, "organizationIdentifier 'VATBE-0123456789' (not PSD scheme)",
+     lambda d: d.update(subject=replace_attr(d["subject"], OID_ORG_ID, "VATBE-0123456789"))),
+    ("psd2-qwac", "orgid_bad_psd", ["CERT-153", "CERT-039"], MAJOR, "organizationIdentifier 'PSDBE-0123456789' (no NCA id)",
+     lambda d: d.update(subject=replace_attr(d["subject"], OID_ORG_ID, "PSDBE-0123456789"))),
+    ("psd2-qwac", "no_roles", ["CERT-151"], MAJOR, "PSD2 rolesOfPSP empty",
+     lambda d: set_qcs(d, "psd2", qc_psd2([], PSD2_NCA_NAME, PSD2_NCA_ID))),
+    ("psd2-qwac", "bad_role_name", ["CERT-151"], MAJOR, "PSD2 role with the PSP_PI OID named 'PSP_XX'",
+     lambda d: set_qcs(d, "psd2", qc_psd2([(OID_PSP_AS, "PSP_AS"), (OID_PSP_PI, "PSP_XX")], PSD2_NCA_NAME, PSD2_NCA_ID))),
+    ("psd2-qwac", "role_mismatch", ["CERT-151"], MAJOR, "PSD2 role with the PSP_AS OID named 'PSP_PI'",
+     lambda d: set_qcs(d, "psd2", qc_psd2([(OID_PSP_AS, "PSP_PI"), (OID_PSP_PI, "PSP_PI")], PSD2_NCA_NAME, PSD2_NCA_ID))),
+    ("psd2-qwac", "bad_ncaid", ["CERT-152"], MAJOR, "PSD2 nCAId 'NBB' (no country prefix)",
+     lambda d: set_qcs(d, "psd2", qc_psd2(PSD2_ROLES, PSD2_NCA_NAME, "NBB"))),
+    ("psd2-qwac", "ncaid_mismatch", ["CERT-157"], MAJOR, "PSD2 nCAId 'BE-FSMA' while organizationIdentifier is PSDBE-NBB-0123456789",
+     lambda d: set_qcs(d, "psd2", qc_psd2(PSD2_ROLES, PSD2_NCA_NAME, "BE-FSMA"))),
+    ("psd2-qwac", "psd2_policy", [], MAJOR, "QCP-w-psd2 0.4.0.19495.3.1 added (allowed with the PSD2 statement): conforming",
+     upd(policies=[OID_QNCP_W, OID_CABF_OV, OID_QCP_W_PSD2])),
+    # --- PSD2 QSealC ----------------------------------------------------------------------------
+    ("psd2-qsealc", "no_psd2_statement", ["CERT-150"], MAJOR, "PSD2 statement removed (PSD organizationIdentifier kept)",
+     lambda d: set_qcs(d, "psd2", None)),
+    # --- NCP natural person ---------------------------------------------------------------------
+    ("ncp-n", "two_etsi_policies", ["CERT-170"], MAJOR, "policies NCP 0.4.0.2042.1.1 and NCP+ 0.4.0.2042.1.2",
+     upd(policies=[OID_NCP, OID_NCP_PLUS])),
+    # --- TSU ------------------------------------------------------------------------------------
+    ("tsu", "eku_not_critical", ["CERT-190"], MAJOR, "extKeyUsage timeStamping not critical",
+     upd(eku_critical=False)),
+    ("tsu", "eku_extra", ["CERT-190"], MAJOR, "extKeyUsage timeStamping + serverAuth (critical)",
+     upd(eku=[OID_KP_TIMESTAMPING, OID_KP_SERVER_AUTH])),
+    ("tsu", "no_eku", ["CERT-190"], MAJOR, "extKeyUsage removed",
+     upd(eku=None)),
+    ("tsu", "ku_keyenc", ["CERT-191"], MAJOR, "keyUsage keyEncipherment only",
+     upd(ku=(KU_KEY_ENCIPHERMENT,))),
+    # --- CA -------------------------------------------------------------------------------------
+    ("ca", "no_bc", ["CERT-012", "CERT-210"], MAJOR, "basicConstraints removed (keyUsage keyCertSign+cRLSign kept)",
+     upd(bc=None)),
+    ("ca", "no_keycertsign", ["CERT-011", "CERT-211"], MAJOR,
+     "keyUsage cRLSign only; pathLenConstraint also omitted so that the pathLen-without-keyCertSign clause of CERT-013 is not tripped",
+     upd(ku=(KU_CRL_SIGN,), bc=dict(path_len=None, critical=True))),
+    ("ca", "ku_not_critical", ["CERT-211"], MINOR, "keyUsage not critical",
+     upd(ku_critical=False)),
+    ("ca", "no_ski", ["CERT-010", "CERT-212"], MAJOR, "subjectKeyIdentifier removed",
+     upd(ski=False)),
+    ("ca", "bc_not_critical", ["CERT-210"], MAJOR, "basicConstraints not critical",
+     upd(bc=dict(path_len=0, critical=False))),
+    ("ca", "no_orgid", ["CERT-213"], "observation", "subject organizationIdentifier removed (observation: required only for legal-person TSPs)",
+     lambda d: d.update(subject=drop_attr(d["subject"], OID_ORG_ID))),
+]
+
+ETSI_BASELINE_NOTES = {
+    "qcp-n-qscd": "conforming QCP-n-qscd e-signature certificate, natural person (QcCompliance, QcSSCD, QcType esign, QcPDS, semanticsId-Natural)",
+    "qcp-n": "conforming QCP-n e-signature certificate, natural person (QcCompliance, QcType esign, QcPDS, semanticsId-Natural)",
+    "qcp-l-qscd": "conforming QCP-l-qscd e-seal certificate, legal person (QcCompliance, QcSSCD, QcType eseal, QcPDS, semanticsId-Legal)",
+    "qcp-l": "conforming QCP-l e-seal certificate, legal person (QcCompliance, QcType eseal, QcPDS, semanticsId-Legal)",
+    "qevcp-w": "conforming QEVCP-w + CA/B EV website certificate (QcCompliance, QcType web, QcPDS, semanticsId-Legal; cabfOrganizationIdentifier extension per EVG 9.8.2)",
+    "qncp-w": "conforming QNCP-w + CA/B OV website certificate (QcCompliance, QcType web, QcPDS, semanticsId-Legal)",
+    "psd2-qwac": "conforming PSD2 QWAC (QNCP-w + OV, PSD orgId, PSD2 statement PSP_AS+PSP_PI, NCA BE-NBB)",
+    "psd2-qsealc": "conforming PSD2 QSealC (QCP-l, PSD orgId, PSD2 statement PSP_AS+PSP_PI, NCA BE-NBB)",
+    "ncp-n": "conforming NCP+ natural-person certificate, no qcStatements",
+    "ncp-l": "conforming LCP legal-person certificate, no qcStatements",
+    "tsu": "conforming TSU certificate (EKU timeStamping critical, KU digitalSignature, policy 0.4.0.2023.1.1)",
+    "ca": "conforming sub-CA 'TrustAudit Test Qualified CA' issued by the test root (pathLen 0, keyCertSign+cRLSign)",
+}
+
+
+def etsi_rec(profile: str, failed=(), grade: str = MAJOR) -> dict:
+    failed = list(failed)
+    verdict = "conforming" if not failed else grade
+    return {"kind": "certificate", "verdict": verdict, "failed": failed, "profile": ETSI_PROFILES[profile]}
+
+
+def build_etsi(pki: PKI, out: Output):
+    E = "certificates/etsi/"
+    made = {}  # path -> (der, issuer key, hash)
+
+    def emit(profile: str, mutation: str, d: dict, failed, grade, note):
+        label = "etsi/%s__%s" % (profile, mutation)
+        der = etsi_cert(pki, label, d)
+        path = E + "%s__%s.pem" % (profile, mutation)
+        out.add(path, pem("CERTIFICATE", der), [etsi_rec(profile, failed, grade)], note=note)
+        made[path] = (der, pki.keys["root-ca" if d["issuer"] == "root" else "issuing-ca"],
+                      hashes.SHA1() if d["sha1"] else hashes.SHA256())
+        return der
+
+    baselines = {}
+    for profile in ETSI_PROFILES:
+        baselines[profile] = emit(profile, "ok", etsi_baseline(profile), [], MAJOR,
+                                  ETSI_BASELINE_NOTES[profile])
+    seen = set()
+    for profile, mutation, failed, grade, what, edit in ETSI_MUTATIONS:
+        assert (profile, mutation) not in seen
+        seen.add((profile, mutation))
+        d = etsi_baseline(profile)
+        edit(d)
+        assert d != etsi_baseline(profile), (profile, mutation)
+        assert all(f.startswith("CERT-") for f in failed)
+        emit(profile, mutation, d, failed, grade, "mutation of %s__ok: %s" % (profile, what))
+
+    out.add(E + "chain-etsi.pem", pem("CERTIFICATE", pki.root) + pem("CERTIFICATE", baselines["ca"]),
+            [dict(ca_rec(), profile=ETSI_PROFILES["ca"]), etsi_rec("ca")],
+            note="test root CA (self-signed, no organizationIdentifier: CERT-213 observation) followed by etsi/ca__ok.pem")
+
+    # Sanity: every ETSI vector parses under cryptography's strict DER parser, re-encodes
+    # identically, has parseable extensions and verifies under its issuer key.
+    from cryptography import x509
+
+    for path, (der, issuer_key, algo) in made.items():
+        cert = x509.load_der_x509_certificate(der)
+        assert cert.public_bytes(serialization.Encoding.DER) == der, path
+        issuer_key.public_key().verify(cert.signature, cert.tbs_certificate_bytes, padding.PKCS1v15(), algo)
+        for e in cert.extensions:  # forces decoding of every extension cryptography knows
+            pass
+        cert.subject.rfc4514_string()
 
 
 # --------------------------------------------------------------------------
@@ -704,7 +1291,9 @@ def build_timestamps(pki: PKI, out: Output):
     out.add(T + "data.txt", TST_DATA)  # imprinted data, not an input
     out.add(T + "tsa-chain.pem",
             pem("CERTIFICATE", pki.root) + pem("CERTIFICATE", pki.issuing) + pem("CERTIFICATE", pki.tsu),
-            [rec("certificate")] * 3)
+            # The TSU certificate predates the EN 319 422 profile vectors: no certificatePolicies,
+            # CRL distribution point or AIA, so the TSU profile reports them.
+            [ca_rec(), ca_rec(), rec("certificate", ["CERT-061", "CERT-064", "CERT-065"])])
 
 
 # --------------------------------------------------------------------------
@@ -856,6 +1445,7 @@ def generate_all(keys: dict) -> dict[str, bytes]:
     pki = PKI(keys)
     out = Output()
     build_certificates(pki, out)
+    build_etsi(pki, out)
     build_timestamps(pki, out)
     build_trusted_lists(pki, out)
     expected = {
@@ -863,7 +1453,10 @@ def generate_all(keys: dict) -> dict[str, bytes]:
         "generator": "TestVectors/generator/generate.py",
         "notes": [
             "One entry per input file, sorted by path; records are in file order.",
-            "verdict is 'conforming' when failed is empty, else 'major' (every requirement here is graded major).",
+            "verdict is 'conforming' when failed is empty, 'minor' when every failed requirement is a recommendation "
+            "('should') for that item, else 'major'.",
+            "Records of certificates/etsi/* also give profile: the profile TrustAudit should auto-detect for the item "
+            "(a mutation keeps the profile of its <profile>__ok baseline).",
             "kind 'unknown' always fails INPUT-001.",
             "defects[].offset/length are octet positions; within='DER' means inside the decoded DER of the "
             "(single) PEM block, within='file' means the raw file bytes.",

@@ -44,6 +44,8 @@ public struct ExpectedVectors: Decodable, Sendable {
         public var kind: String
         public var verdict: String
         public var failed: [String]
+        /// The profile `--profile auto` must choose, where the vector pins it.
+        public var profile: String?
     }
 
     public struct File: Decodable, Sendable {

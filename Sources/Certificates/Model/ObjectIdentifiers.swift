@@ -11,6 +11,23 @@ extension ASN1ObjectIdentifier {
         public static let certificatePolicies: ASN1ObjectIdentifier = [2, 5, 29, 32]
         public static let extendedKeyUsage: ASN1ObjectIdentifier = [2, 5, 29, 37]
         public static let qcStatements: ASN1ObjectIdentifier = [1, 3, 6, 1, 5, 5, 7, 1, 3]
+        public static let authorityInformationAccess: ASN1ObjectIdentifier = [1, 3, 6, 1, 5, 5, 7, 1, 1]
+        public static let crlDistributionPoints: ASN1ObjectIdentifier = [2, 5, 29, 31]
+        public static let issuerAltName: ASN1ObjectIdentifier = [2, 5, 29, 18]
+        public static let nameConstraints: ASN1ObjectIdentifier = [2, 5, 29, 30]
+        public static let policyConstraints: ASN1ObjectIdentifier = [2, 5, 29, 36]
+        public static let policyMappings: ASN1ObjectIdentifier = [2, 5, 29, 33]
+        public static let inhibitAnyPolicy: ASN1ObjectIdentifier = [2, 5, 29, 54]
+        public static let subjectDirectoryAttributes: ASN1ObjectIdentifier = [2, 5, 29, 9]
+        public static let privateKeyUsagePeriod: ASN1ObjectIdentifier = [2, 5, 29, 16]
+        /// Extensions RFC 5280 §4.2 requires every application to recognise, plus the ones this
+        /// tool interprets; a critical extension outside this set fails CERT-019.
+        public static let recognised: Set<ASN1ObjectIdentifier> = [
+            basicConstraints, keyUsage, subjectAltName, subjectKeyIdentifier, authorityKeyIdentifier,
+            certificatePolicies, extendedKeyUsage, qcStatements, ctPoison, authorityInformationAccess,
+            crlDistributionPoints, issuerAltName, nameConstraints, policyConstraints, policyMappings,
+            inhibitAnyPolicy, subjectDirectoryAttributes,
+        ]
         /// RFC 6962 §3.1 precertificate poison.
         public static let ctPoison: ASN1ObjectIdentifier = [1, 3, 6, 1, 4, 1, 11129, 2, 4, 3]
     }

@@ -2,19 +2,71 @@ import AuditCore
 
 /// Every certificate rule of this module, one per requirement.
 public enum CertificateRules {
-    public static let all = RuleSet<InspectedCertificate>(RFC5280BasicRules.all)
+    public static let all = RuleSet<InspectedCertificate>(
+        RFC5280BasicRules.all + RFC5280ExtensionRules.all + AlgorithmRules.all + IdentifierRules.all
+            + SubjectRules.all + ProfileExtensionRules.all + WebsiteRules.all + QCStatementRules.all
+            + PSD2Rules.all + PolicyRules.all + TSURules.all + CACertificateRules.all)
 
     /// Builds a rule that needs the decoded certificate; when the bytes could not be decoded the
     /// requirement is recorded as not checked, with the decoding error as the reason.
     static func decoded(
         _ id: RequirementID, _ body: @escaping @Sendable (Certificate) -> [Finding]
     ) -> Rule<InspectedCertificate> {
-        Rule(id) { item, _ in
+        profiled(id) { view, _ in body(view.certificate) }
+    }
+
+    /// Builds a rule that reads the decoded certificate, its decoded extensions and the profile's
+    /// parameters.
+    static func profiled(
+        _ id: RequirementID, _ body: @escaping @Sendable (CertificateView, EvaluationContext) -> [Finding]
+    ) -> Rule<InspectedCertificate> {
+        Rule(id) { item, context in
             switch item.decoded {
-            case .success(let certificate): return body(certificate)
+            case .success(let certificate):
+                return body(CertificateView(certificate: certificate, extensions: item.extensions!), context)
             case .failure(let error):
                 return [.notChecked(id, because: "the certificate could not be decoded: \(error)")]
             }
         }
+    }
+}
+
+/// A decoded certificate with its decoded extensions, as the profile rules read it.
+struct CertificateView {
+    let certificate: Certificate
+    let extensions: DecodedExtensions
+
+    var tbs: TBSCertificate { certificate.tbs }
+    var subject: DistinguishedName { certificate.tbs.subject }
+    var statements: QCStatements? { extensions.statements }
+}
+
+/// The profile parameters the rules understand (set in `Profiles/*.yaml`).
+extension EvaluationContext {
+    /// `natural`, `legal`, `web`, `tsu`, `ca`, or nil for the RFC 5280 basics.
+    var subjectKind: String? { parameters["subject"] }
+    var isQualified: Bool { flag("qualified") }
+    var isQSCD: Bool { flag("qscd") }
+    var isPSD2: Bool { flag("psd2") }
+    /// The QcType the profile expects: `esign`, `eseal` or `web`.
+    var expectedQcType: String? { parameters["qcType"] }
+    var isEndEntity: Bool { subjectKind != "ca" }
+}
+
+extension Finding {
+    /// A present but undecodable extension: the requirement that reads it fails.
+    static func malformed(_ id: RequirementID, _ error: CertificateError) -> Finding {
+        .fail(id, observed: error.reason, location: error.location,
+              message: "the extension cannot be decoded: \(error.reason)")
+    }
+
+    /// A failure whose aspect the standard words as "should": capped at minor whatever the
+    /// profile grades the requirement.
+    static func shouldFail(
+        _ id: RequirementID, observed: String?, expected: String? = nil, location: String? = nil, message: String
+    ) -> Finding {
+        var finding = Finding.fail(id, observed: observed, expected: expected, location: location, message: message)
+        finding.gradeCap = .minor
+        return finding
     }
 }

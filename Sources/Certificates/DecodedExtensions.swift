@@ -1,0 +1,49 @@
+import SwiftASN1
+
+/// The extensions the profile rules read, decoded once per certificate. A `failure` is an
+/// extension that is present but malformed; nil means absent.
+public struct DecodedExtensions: Sendable {
+    public var basicConstraints: Result<BasicConstraints, CertificateError>?
+    public var keyUsage: Result<KeyUsage, CertificateError>?
+    public var extendedKeyUsage: Result<ExtendedKeyUsage, CertificateError>?
+    public var certificatePolicies: Result<CertificatePolicies, CertificateError>?
+    public var subjectAltName: Result<SubjectAltName, CertificateError>?
+    public var authorityInformationAccess: Result<AuthorityInformationAccess, CertificateError>?
+    public var crlDistributionPoints: Result<CRLDistributionPoints, CertificateError>?
+    public var authorityKeyIdentifier: Result<AuthorityKeyIdentifier, CertificateError>?
+    public var subjectKeyIdentifier: Result<SubjectKeyIdentifier, CertificateError>?
+    public var qcStatements: Result<QCStatements, CertificateError>?
+    public var publicKey: Result<SubjectPublicKey, CertificateError>
+
+    init(_ tbs: TBSCertificate) {
+        func decode<T>(_ oid: SwiftASN1.ASN1ObjectIdentifier, _ make: (CertificateExtension) throws(CertificateError) -> T)
+            -> Result<T, CertificateError>?
+        {
+            guard let ext = tbs.extension(oid) else { return nil }
+            do throws(CertificateError) { return .success(try make(ext)) } catch { return .failure(error) }
+        }
+        let ids = SwiftASN1.ASN1ObjectIdentifier.CertificateExtension.self
+        basicConstraints = decode(ids.basicConstraints, BasicConstraints.init)
+        keyUsage = decode(ids.keyUsage, KeyUsage.init)
+        extendedKeyUsage = decode(ids.extendedKeyUsage, ExtendedKeyUsage.init)
+        certificatePolicies = decode(ids.certificatePolicies, CertificatePolicies.init)
+        subjectAltName = decode(ids.subjectAltName, SubjectAltName.init)
+        authorityInformationAccess = decode(ids.authorityInformationAccess, AuthorityInformationAccess.init)
+        crlDistributionPoints = decode(ids.crlDistributionPoints, CRLDistributionPoints.init)
+        authorityKeyIdentifier = decode(ids.authorityKeyIdentifier, AuthorityKeyIdentifier.init)
+        subjectKeyIdentifier = decode(ids.subjectKeyIdentifier, SubjectKeyIdentifier.init)
+        qcStatements = decode(ids.qcStatements, QCStatements.init)
+        do throws(CertificateError) {
+            publicKey = .success(try SubjectPublicKey(spki: tbs.subjectPublicKeyInfo))
+        } catch {
+            publicKey = .failure(error)
+        }
+    }
+
+    /// Convenience: the decoded value when present and well-formed.
+    public var policies: [SwiftASN1.ASN1ObjectIdentifier] { (try? certificatePolicies?.get())?.policies ?? [] }
+    public var ekus: [SwiftASN1.ASN1ObjectIdentifier]? { (try? extendedKeyUsage?.get())?.purposes }
+    public var statements: QCStatements? { try? qcStatements?.get() }
+    public var usage: KeyUsage? { try? keyUsage?.get() }
+    public var isCA: Bool { (try? basicConstraints?.get())?.isCA ?? false }
+}

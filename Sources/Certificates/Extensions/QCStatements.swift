@@ -1,0 +1,170 @@
+import SwiftASN1
+
+/// qcStatements (RFC 3739 §3.2.6; ETSI EN 319 412-5) with the ETSI and TS 119 495 statements
+/// decoded into values. A statement whose info does not have its syntax keeps `info` and is
+/// reported by the rule of that statement.
+public struct QCStatements: Sendable, Hashable {
+    /// Statement identifiers of EN 319 412-5 §4 and 5, RFC 3739 and TS 119 495 §5.1.
+    public enum ID {
+        public static let qcCompliance: ASN1ObjectIdentifier = [0, 4, 0, 1862, 1, 1]
+        public static let qcLimitValue: ASN1ObjectIdentifier = [0, 4, 0, 1862, 1, 2]
+        public static let qcRetentionPeriod: ASN1ObjectIdentifier = [0, 4, 0, 1862, 1, 3]
+        public static let qcSSCD: ASN1ObjectIdentifier = [0, 4, 0, 1862, 1, 4]
+        public static let qcPDS: ASN1ObjectIdentifier = [0, 4, 0, 1862, 1, 5]
+        public static let qcType: ASN1ObjectIdentifier = [0, 4, 0, 1862, 1, 6]
+        public static let qcCClegislation: ASN1ObjectIdentifier = [0, 4, 0, 1862, 1, 7]
+        public static let pkixQCSyntaxV1: ASN1ObjectIdentifier = [1, 3, 6, 1, 5, 5, 7, 11, 1]
+        public static let pkixQCSyntaxV2: ASN1ObjectIdentifier = [1, 3, 6, 1, 5, 5, 7, 11, 2]
+        public static let psd2: ASN1ObjectIdentifier = [0, 4, 0, 19495, 2]
+        /// ETSI statement ids of EN 319 412-5 (for duplicate checks).
+        public static let etsi: Set<ASN1ObjectIdentifier> = [
+            qcCompliance, qcLimitValue, qcRetentionPeriod, qcSSCD, qcPDS, qcType, qcCClegislation,
+        ]
+    }
+
+    /// QcType values (EN 319 412-5 §4.2.3).
+    public enum QcType {
+        public static let esign: ASN1ObjectIdentifier = [0, 4, 0, 1862, 1, 6, 1]
+        public static let eseal: ASN1ObjectIdentifier = [0, 4, 0, 1862, 1, 6, 2]
+        public static let web: ASN1ObjectIdentifier = [0, 4, 0, 1862, 1, 6, 3]
+        public static let all: Set<ASN1ObjectIdentifier> = [esign, eseal, web]
+    }
+
+    /// Semantics identifiers (EN 319 412-1 §5.1).
+    public enum Semantics {
+        public static let natural: ASN1ObjectIdentifier = [0, 4, 0, 194121, 1, 1]
+        public static let legal: ASN1ObjectIdentifier = [0, 4, 0, 194121, 1, 2]
+        public static let eidasNatural: ASN1ObjectIdentifier = [0, 4, 0, 194121, 1, 3]
+        public static let eidasLegal: ASN1ObjectIdentifier = [0, 4, 0, 194121, 1, 4]
+    }
+
+    /// One statement: its id and the info node, if any.
+    public struct Statement: Sendable, Hashable {
+        public var id: ASN1ObjectIdentifier
+        public var info: ASN1Node?
+    }
+
+    /// A PdsLocation.
+    public struct PDSLocation: Sendable, Hashable {
+        public var url: String
+        public var language: String
+    }
+
+    /// QcEuLimitValue.
+    public struct LimitValue: Sendable, Hashable {
+        /// The alphabetic code, or nil when numeric.
+        public var alphabeticCurrency: String?
+        public var numericCurrency: Int?
+        public var amount: Int?
+        public var exponent: Int?
+    }
+
+    public var statements: [Statement]
+
+    init(_ ext: CertificateExtension) throws(CertificateError) {
+        let root = try ExtensionValue.root(ext.value, "qcStatements")
+        guard root.identifier == .sequence else {
+            throw .unexpectedStructure("qcStatements is not a SEQUENCE", at: "qcStatements")
+        }
+        statements = try ExtensionValue.children(root).enumerated().map { (i, node) throws(CertificateError) in
+            let parts = ExtensionValue.children(node)
+            guard let first = parts.first, let id = ExtensionValue.oid(first) else {
+                throw .unexpectedStructure("statement \(i) has no statementId", at: "qcStatements[\(i)]")
+            }
+            return Statement(id: id, info: parts.count > 1 ? parts[1] : nil)
+        }
+    }
+
+    public func statement(_ id: ASN1ObjectIdentifier) -> Statement? { statements.first { $0.id == id } }
+    public func contains(_ id: ASN1ObjectIdentifier) -> Bool { statement(id) != nil }
+
+    /// QcType values, nil when the statement is absent; empty when its info is malformed or empty.
+    public var qcTypes: [ASN1ObjectIdentifier]? {
+        statement(ID.qcType).map { ($0.info).map { ExtensionValue.children($0).compactMap(ExtensionValue.oid) } ?? [] }
+    }
+
+    /// PdsLocations, nil when absent; a malformed entry yields an empty url or language.
+    public var pdsLocations: [PDSLocation]? {
+        statement(ID.qcPDS).map { statement in
+            (statement.info.map(ExtensionValue.children) ?? []).map { location in
+                let parts = ExtensionValue.children(location)
+                return PDSLocation(
+                    url: parts.first.flatMap(ExtensionValue.string) ?? "",
+                    language: parts.dropFirst().first.flatMap(ExtensionValue.string) ?? "")
+            }
+        }
+    }
+
+    public var retentionYears: Int?? {
+        statement(ID.qcRetentionPeriod).map { $0.info.flatMap(ExtensionValue.integer) }
+    }
+
+    public var limitValue: LimitValue? {
+        statement(ID.qcLimitValue).map { statement in
+            let parts = statement.info.map(ExtensionValue.children) ?? []
+            var value = LimitValue()
+            if let currency = parts.first {
+                if currency.identifier == .integer {
+                    value.numericCurrency = ExtensionValue.integer(currency)
+                } else {
+                    value.alphabeticCurrency = ExtensionValue.string(currency)
+                }
+            }
+            value.amount = parts.dropFirst().first.flatMap(ExtensionValue.integer)
+            value.exponent = parts.dropFirst(2).first.flatMap(ExtensionValue.integer)
+            return value
+        }
+    }
+
+    public var legislationCountries: [String]? {
+        statement(ID.qcCClegislation).map { ($0.info.map(ExtensionValue.children) ?? []).compactMap(ExtensionValue.string) }
+    }
+
+    /// The semantics identifiers of all pkixQCSyntax statements (v1 and v2).
+    public var semanticsIdentifiers: [ASN1ObjectIdentifier] {
+        statements.filter { $0.id == ID.pkixQCSyntaxV2 || $0.id == ID.pkixQCSyntaxV1 }.compactMap { statement in
+            statement.info.flatMap { ExtensionValue.children($0).first.flatMap(ExtensionValue.oid) }
+        }
+    }
+
+    /// The nameRegistrationAuthorities of the semantics statements.
+    public var nameRegistrationAuthorities: [GeneralName] {
+        statements.filter { $0.id == ID.pkixQCSyntaxV2 || $0.id == ID.pkixQCSyntaxV1 }.flatMap { statement in
+            (statement.info.map(ExtensionValue.children) ?? []).filter { $0.identifier == .sequence }.flatMap(GeneralName.list)
+        }
+    }
+
+    public var psd2: PSD2QcType? { statement(ID.psd2).map(PSD2QcType.init) }
+}
+
+/// The TS 119 495 §5.1 PSD2 statement.
+public struct PSD2QcType: Sendable, Hashable {
+    public struct Role: Sendable, Hashable {
+        public var oid: ASN1ObjectIdentifier?
+        public var name: String?
+    }
+
+    /// Roles of TS 119 495 V1.7/V1.8 (5.2.2) by OID.
+    public static let roleNames: [ASN1ObjectIdentifier: String] = [
+        [0, 4, 0, 19495, 1, 1]: "PSP_AS", [0, 4, 0, 19495, 1, 2]: "PSP_PI", [0, 4, 0, 19495, 1, 3]: "PSP_AI",
+        [0, 4, 0, 19495, 1, 4]: "PSP_IC", [0, 4, 0, 19495, 1, 5]: "PSP_CB", [0, 4, 0, 19495, 1, 6]: "PSP_PA",
+        [0, 4, 0, 19495, 1, 7]: "VOP_RS", [0, 4, 0, 19495, 1, 8]: "VOP_VS",
+    ]
+
+    public var roles: [Role]
+    public var ncaName: String?
+    public var ncaID: String?
+    /// False when the info is not the SEQUENCE { roles, name, id } of 5.1.
+    public var wellFormed: Bool
+
+    init(_ statement: QCStatements.Statement) {
+        let parts = statement.info.map(ExtensionValue.children) ?? []
+        wellFormed = parts.count == 3
+        roles = (parts.first.map(ExtensionValue.children) ?? []).map { role in
+            let fields = ExtensionValue.children(role)
+            return Role(oid: fields.first.flatMap(ExtensionValue.oid), name: fields.dropFirst().first.flatMap(ExtensionValue.string))
+        }
+        ncaName = parts.dropFirst().first.flatMap(ExtensionValue.string)
+        ncaID = parts.dropFirst(2).first.flatMap(ExtensionValue.string)
+    }
+}

@@ -1,0 +1,47 @@
+import SwiftASN1
+
+/// Certificate policy OIDs of EN 319 411-1 §5.3, EN 319 411-2 §5.3, TS 119 495 and the CA/B
+/// Forum (checked against shared/requirements/certificates.md §1.8).
+public enum PolicyIdentifiers {
+    public static let ncp: ASN1ObjectIdentifier = [0, 4, 0, 2042, 1, 1]
+    public static let ncpPlus: ASN1ObjectIdentifier = [0, 4, 0, 2042, 1, 2]
+    public static let lcp: ASN1ObjectIdentifier = [0, 4, 0, 2042, 1, 3]
+    public static let evcp: ASN1ObjectIdentifier = [0, 4, 0, 2042, 1, 4]
+    public static let dvcp: ASN1ObjectIdentifier = [0, 4, 0, 2042, 1, 6]
+    public static let ovcp: ASN1ObjectIdentifier = [0, 4, 0, 2042, 1, 7]
+    public static let ivcp: ASN1ObjectIdentifier = [0, 4, 0, 2042, 1, 8]
+    /// EN 319 411-1 reserved policies.
+    public static let en319411_1: [ASN1ObjectIdentifier: String] = [
+        ncp: "NCP", ncpPlus: "NCP+", lcp: "LCP", evcp: "EVCP", dvcp: "DVCP", ovcp: "OVCP", ivcp: "IVCP",
+    ]
+
+    public static let qcpN: ASN1ObjectIdentifier = [0, 4, 0, 194112, 1, 0]
+    public static let qcpL: ASN1ObjectIdentifier = [0, 4, 0, 194112, 1, 1]
+    public static let qcpNQSCD: ASN1ObjectIdentifier = [0, 4, 0, 194112, 1, 2]
+    public static let qcpLQSCD: ASN1ObjectIdentifier = [0, 4, 0, 194112, 1, 3]
+    public static let qevcpW: ASN1ObjectIdentifier = [0, 4, 0, 194112, 1, 4]
+    public static let qncpW: ASN1ObjectIdentifier = [0, 4, 0, 194112, 1, 5]
+    public static let qncpWGen: ASN1ObjectIdentifier = [0, 4, 0, 194112, 1, 6]
+    /// EN 319 411-2 qualified policies.
+    public static let en319411_2: [ASN1ObjectIdentifier: String] = [
+        qcpN: "QCP-n", qcpL: "QCP-l", qcpNQSCD: "QCP-n-qscd", qcpLQSCD: "QCP-l-qscd", qevcpW: "QEVCP-w",
+        qncpW: "QNCP-w", qncpWGen: "QNCP-w-gen",
+    ]
+
+    public static let qcpWPSD2: ASN1ObjectIdentifier = [0, 4, 0, 19495, 3, 1]
+
+    public static let cabEV: ASN1ObjectIdentifier = [2, 23, 140, 1, 1]
+    public static let cabDV: ASN1ObjectIdentifier = [2, 23, 140, 1, 2, 1]
+    public static let cabOV: ASN1ObjectIdentifier = [2, 23, 140, 1, 2, 2]
+    public static let cabIV: ASN1ObjectIdentifier = [2, 23, 140, 1, 2, 3]
+    public static let cab: [ASN1ObjectIdentifier: String] = [cabEV: "EV", cabDV: "DV", cabOV: "OV", cabIV: "IV"]
+
+    public static let anyPolicy: ASN1ObjectIdentifier = [2, 5, 29, 32, 0]
+
+    /// A readable name for evidence.
+    public static func name(_ oid: ASN1ObjectIdentifier) -> String {
+        let name = en319411_2[oid] ?? en319411_1[oid] ?? cab[oid].map { "CA/B \($0)" }
+            ?? (oid == qcpWPSD2 ? "QCP-w-psd2" : nil)
+        return name.map { "\($0) (\(oid))" } ?? "\(oid)"
+    }
+}

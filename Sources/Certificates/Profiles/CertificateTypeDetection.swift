@@ -1,0 +1,117 @@
+import SwiftASN1
+
+/// Decides the certificate type from what the certificate itself claims — basicConstraints and
+/// keyUsage (CA), EKU (TSU, web), the PSD2 statement and `PSD` organizationIdentifier, policy
+/// OIDs of EN 319 411-1/-2, QcCompliance/QcSSCD/QcType and the subject's attributes — and keeps
+/// the evidence for the choice. Contradictions are not resolved here: the profile's consistency
+/// rules (CERT-124, CERT-171, …) report them.
+public struct CertificateTypeDetection: Sendable {
+    public let type: CertificateType
+    /// The signals that decided, in words, for `profileReason`.
+    public let reasons: [String]
+    /// True when the certificate is an RFC 6962 precertificate (checked like the final one).
+    public let isPrecertificate: Bool
+
+    init(_ item: InspectedCertificate) {
+        guard let certificate = item.certificate, let extensions = item.extensions else {
+            self.init(type: .undecodable, reasons: ["the certificate could not be decoded"], precertificate: false)
+            return
+        }
+        self = Self.detect(certificate, extensions)
+    }
+
+    private init(type: CertificateType, reasons: [String], precertificate: Bool) {
+        self.type = type
+        self.reasons = reasons
+        self.isPrecertificate = precertificate
+    }
+
+    private static func detect(_ certificate: Certificate, _ extensions: DecodedExtensions) -> CertificateTypeDetection {
+        let precertificate = certificate.isPrecertificate
+        func found(_ type: CertificateType, _ reasons: [String]) -> CertificateTypeDetection {
+            CertificateTypeDetection(
+                type: type, reasons: reasons + (precertificate ? ["CT precertificate (poison extension)"] : []),
+                precertificate: precertificate)
+        }
+        let policies = Set(extensions.policies)
+        let statements = extensions.statements
+        let ekus = extensions.ekus ?? []
+        let subject = certificate.tbs.subject
+        let names = DistinguishedName.AttributeType.self
+        let ids = PolicyIdentifiers.self
+
+        if extensions.isCA { return found(.ca, ["basicConstraints cA TRUE"]) }
+        // keyCertSign alone marks a CA only when nothing says end entity (qcStatements, an
+        // EN 319 411 end-entity policy, a natural-person subject).
+        let endEntityPolicies = extensions.policies.contains {
+            PolicyIdentifiers.en319411_1[$0] != nil || PolicyIdentifiers.en319411_2[$0] != nil
+        }
+        if extensions.usage?.contains(.keyCertSign) == true, extensions.qcStatements == nil, !endEntityPolicies,
+            !certificate.tbs.subject.namesNaturalPerson
+        {
+            return found(.ca, ["keyUsage keyCertSign (no cA TRUE basicConstraints)"])
+        }
+        if ekus.contains(ExtendedKeyUsage.timeStamping) { return found(.tsu, ["extKeyUsage id-kp-timeStamping"]) }
+        if let policy = policies.first(where: { $0.oidComponents.starts(with: [0, 4, 0, 2023, 1]) }) {
+            return found(.tsu, ["time-stamp policy \(policy) (EN 319 421)"])
+        }
+
+        var reasons: [String] = []
+        let qcTypes = statements?.qcTypes ?? []
+        let webPolicies = policies.filter { [ids.qevcpW, ids.qncpW, ids.qncpWGen].contains($0) || ids.cab[$0] != nil }
+        var isWeb = false
+        if ekus.contains(ExtendedKeyUsage.serverAuth) {
+            isWeb = true
+            reasons.append("extKeyUsage serverAuth")
+        }
+        if qcTypes.contains(QCStatements.QcType.web) {
+            isWeb = true
+            reasons.append("QcType web")
+        }
+        if !webPolicies.isEmpty {
+            isWeb = true
+            reasons.append("policy " + webPolicies.map(PolicyIdentifiers.name).sorted().joined(separator: ", "))
+        }
+
+        let organizationIdentifier = subject.value(names.organizationIdentifier)
+        if statements?.contains(QCStatements.ID.psd2) == true || organizationIdentifier?.hasPrefix("PSD") == true {
+            let why = statements?.contains(QCStatements.ID.psd2) == true
+                ? "PSD2 qcStatement 0.4.0.19495.2" : "organizationIdentifier in the PSD scheme"
+            return found(isWeb ? .psd2QWAC : .psd2QSealC, [why] + reasons)
+        }
+
+        let qualifiedPolicies = policies.filter { ids.en319411_2[$0] != nil }
+        let hasCompliance = statements?.contains(QCStatements.ID.qcCompliance) == true
+        if hasCompliance { reasons.append("QcCompliance") }
+        if !qualifiedPolicies.isEmpty && !isWeb {
+            reasons.append("policy " + qualifiedPolicies.map(PolicyIdentifiers.name).sorted().joined(separator: ", "))
+        }
+        let qualified = hasCompliance || !qualifiedPolicies.isEmpty
+
+        if isWeb {
+            guard qualified else { return found(.web, reasons) }
+            let ev = policies.contains(ids.qevcpW) || policies.contains(ids.cabEV)
+            return found(ev ? .qevcpW : .qncpW, reasons)
+        }
+
+        var natural = subject.namesNaturalPerson
+        var legal = !natural && (organizationIdentifier != nil || subject.value(names.organizationName) != nil)
+        if natural {
+            reasons.append("subject names a natural person (givenName/surname/pseudonym)")
+        } else if legal {
+            reasons.append("subject names an organisation (organizationName/organizationIdentifier)")
+        } else if qcTypes.contains(QCStatements.QcType.esign) {
+            natural = true
+            reasons.append("QcType esign")
+        } else if qcTypes.contains(QCStatements.QcType.eseal) {
+            legal = true
+            reasons.append("QcType eseal")
+        }
+        let qscd = statements?.contains(QCStatements.ID.qcSSCD) == true
+            || policies.contains(ids.qcpNQSCD) || policies.contains(ids.qcpLQSCD)
+        if qscd && qualified { reasons.append("key in a QSCD (QcSSCD or a -qscd policy)") }
+        if natural { return found(qualified ? (qscd ? .qcpNQSCD : .qcpN) : .ncpN, reasons) }
+        if legal { return found(qualified ? (qscd ? .qcpLQSCD : .qcpL) : .ncpL, reasons) }
+        return found(.endEntity, reasons.isEmpty ? ["no ETSI type claimed (no QCStatements, ETSI policy, CA, TSU or web signal)"] : reasons)
+    }
+}

@@ -1,0 +1,82 @@
+import AuditCore
+
+/// CA certificates (RFC 5280 §4.2.1, EN 319 412-2 GEN-4.2.3.1): CERT-210 … CERT-213.
+enum CACertificateRules {
+    static let all: [Rule<InspectedCertificate>] = [basicConstraintsCritical, keyUsage, keyIdentifiers, subject]
+
+    /// CERT-210: RFC 5280 §4.2.1.9 — basicConstraints present, critical, cA TRUE.
+    static let basicConstraintsCritical = CertificateRules.profiled("CERT-210") { view, _ in
+        let ext = view.tbs.extension(.CertificateExtension.basicConstraints)
+        switch view.extensions.basicConstraints {
+        case nil:
+            return [.fail("CERT-210", observed: "absent", expected: "critical basicConstraints cA TRUE", location: "extensions",
+                          message: "a CA certificate must have a critical basicConstraints extension")]
+        case .failure(let error)?: return [.malformed("CERT-210", error)]
+        case .success(let bc)?:
+            var findings: [Finding] = []
+            if ext?.critical != true {
+                findings.append(.fail("CERT-210", observed: "not critical", location: "basicConstraints",
+                                      message: "basicConstraints must be critical in a CA certificate"))
+            }
+            if !bc.isCA {
+                findings.append(.fail("CERT-210", observed: "cA FALSE", location: "basicConstraints", message: "cA must be TRUE"))
+            }
+            return findings
+        }
+    }
+
+    /// CERT-211: RFC 5280 §4.2.1.3 — keyUsage present with keyCertSign; it should be critical.
+    static let keyUsage = CertificateRules.profiled("CERT-211") { view, _ in
+        let ext = view.tbs.extension(.CertificateExtension.keyUsage)
+        switch view.extensions.keyUsage {
+        case nil:
+            return [.fail("CERT-211", observed: "absent", location: "extensions", message: "a CA certificate must have keyUsage")]
+        case .failure(let error)?: return [.malformed("CERT-211", error)]
+        case .success(let usage)?:
+            if !usage.contains(.keyCertSign) {
+                return [.fail("CERT-211", observed: "\(usage)", expected: "keyCertSign", location: "keyUsage",
+                              message: "a CA certificate's keyUsage must include keyCertSign")]
+            }
+            if ext?.critical != true {
+                return [.shouldFail("CERT-211", observed: "not critical", location: "keyUsage",
+                                    message: "keyUsage should be critical in a CA certificate")]
+            }
+            return []
+        }
+    }
+
+    /// CERT-212: RFC 5280 §4.2.1.1/§4.2.1.2 — SKI present; AKI present unless self-issued.
+    static let keyIdentifiers = CertificateRules.profiled("CERT-212") { view, _ in
+        var findings: [Finding] = []
+        if view.extensions.subjectKeyIdentifier == nil {
+            findings.append(.fail("CERT-212", observed: "no subjectKeyIdentifier", location: "extensions",
+                                  message: "a CA certificate must carry subjectKeyIdentifier"))
+        }
+        if view.extensions.authorityKeyIdentifier == nil && !view.certificate.isSelfIssued {
+            findings.append(.fail("CERT-212", observed: "no authorityKeyIdentifier", location: "extensions",
+                                  message: "a subordinate CA certificate must carry authorityKeyIdentifier"))
+        }
+        return findings
+    }
+
+    /// CERT-213: GEN-4.2.3.1 / EN 319 412-3 — the CA subject has countryName, organizationName,
+    /// organizationIdentifier and commonName.
+    static let subject = CertificateRules.profiled("CERT-213") { view, _ in
+        typealias Names = DistinguishedName.AttributeType
+        let required = [(Names.countryName, "countryName"), (Names.organizationName, "organizationName"),
+                        (Names.organizationIdentifier, "organizationIdentifier"), (Names.commonName, "commonName")]
+        let missing = required.filter { view.subject.value($0.0) == nil }.map(\.1)
+        if missing == ["organizationIdentifier"] {
+            // Required when the TSP is a legal person, which the certificate alone cannot show.
+            var finding = Finding.fail(
+                "CERT-213", observed: "missing organizationIdentifier", location: "subject",
+                message: "no organizationIdentifier: required if the TSP is a legal person (auditor to confirm)")
+            finding.gradeCap = .observation
+            return [finding]
+        }
+        return missing.isEmpty ? [] : [
+            .fail("CERT-213", observed: "missing " + missing.joined(separator: ", "), location: "subject",
+                  message: "a TSP's CA certificate must identify the TSP: countryName, organizationName, organizationIdentifier, commonName")
+        ]
+    }
+}

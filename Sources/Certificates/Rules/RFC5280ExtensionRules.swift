@@ -1,0 +1,130 @@
+import AuditCore
+import Foundation
+import SwiftASN1
+
+/// RFC 5280 §4.2 extension rules every profile builds on (CERT-009 … CERT-019, CERT-230).
+enum RFC5280ExtensionRules {
+    static let all: [Rule<InspectedCertificate>] = [
+        authorityKeyIdentifier, subjectKeyIdentifier, caKeyUsage, basicConstraints, keyCertSignOnlyInCA,
+        unrecognisedCritical, validAtEvaluationTime,
+    ]
+
+    /// CERT-009: RFC 5280 §4.2.1.1, EN 319 412-2 GEN-4.3.1 — AKI keyIdentifier except in
+    /// self-issued certificates.
+    static let authorityKeyIdentifier = CertificateRules.profiled("CERT-009") { view, _ in
+        if view.certificate.isSelfIssued { return [.notApplicable("CERT-009", because: "self-issued certificate")] }
+        switch view.extensions.authorityKeyIdentifier {
+        case nil:
+            return [.fail("CERT-009", observed: "absent", expected: "authorityKeyIdentifier with keyIdentifier",
+                          location: "extensions", message: "authorityKeyIdentifier is missing")]
+        case .failure(let error)?: return [.malformed("CERT-009", error)]
+        case .success(let aki)? where aki.keyIdentifier == nil:
+            return [.fail("CERT-009", observed: "no keyIdentifier", location: "authorityKeyIdentifier",
+                          message: "authorityKeyIdentifier has no keyIdentifier field")]
+        default: return []
+        }
+    }
+
+    /// CERT-010: RFC 5280 §4.2.1.2 — SKI in CA certificates (shall), in end entities (should).
+    static let subjectKeyIdentifier = CertificateRules.profiled("CERT-010") { view, context in
+        switch view.extensions.subjectKeyIdentifier {
+        case .failure(let error)?: return [.malformed("CERT-010", error)]
+        case .success?: return []
+        case nil:
+            if view.extensions.isCA || context.subjectKind == "ca" {
+                return [.fail("CERT-010", observed: "absent", location: "extensions",
+                              message: "a CA certificate must carry subjectKeyIdentifier")]
+            }
+            return [.shouldFail("CERT-010", observed: "absent", location: "extensions",
+                                message: "end-entity certificates should carry subjectKeyIdentifier")]
+        }
+    }
+
+    /// CERT-011: RFC 5280 §4.2.1.3 — a CA certificate has keyUsage with keyCertSign.
+    static let caKeyUsage = CertificateRules.profiled("CERT-011") { view, context in
+        guard context.subjectKind == "ca" || view.extensions.isCA else {
+            return [.notApplicable("CERT-011", because: "not a CA certificate")]
+        }
+        switch view.extensions.keyUsage {
+        case nil:
+            return [.fail("CERT-011", observed: "keyUsage absent", expected: "keyCertSign", location: "extensions",
+                          message: "a CA certificate must have keyUsage")]
+        case .failure(let error)?: return [.malformed("CERT-011", error)]
+        case .success(let usage)?:
+            return usage.contains(.keyCertSign) ? [] : [
+                .fail("CERT-011", observed: "\(usage)", expected: "keyCertSign", location: "keyUsage",
+                      message: "a CA certificate's keyUsage must include keyCertSign")
+            ]
+        }
+    }
+
+    /// CERT-012: RFC 5280 §4.2.1.9 — CA: basicConstraints with cA TRUE; end entity: absent or
+    /// cA FALSE. (Criticality of the CA's extension is CERT-210.)
+    static let basicConstraints = CertificateRules.profiled("CERT-012") { view, context in
+        let isCAProfile = context.subjectKind == "ca"
+            || (context.subjectKind == nil && view.extensions.usage?.contains(.keyCertSign) == true)
+        switch view.extensions.basicConstraints {
+        case .failure(let error)?: return [.malformed("CERT-012", error)]
+        case nil:
+            return isCAProfile ? [.fail("CERT-012", observed: "absent", expected: "cA TRUE", location: "extensions",
+                                        message: "a CA certificate must have basicConstraints with cA TRUE")] : []
+        case .success(let bc)?:
+            if isCAProfile && !bc.isCA {
+                return [.fail("CERT-012", observed: "cA FALSE", expected: "cA TRUE", location: "basicConstraints",
+                              message: "a CA certificate must assert cA TRUE")]
+            }
+            if !isCAProfile && bc.isCA && context.subjectKind != nil {
+                return [.fail("CERT-012", observed: "cA TRUE", expected: "absent or cA FALSE", location: "basicConstraints",
+                              message: "an end-entity certificate must not assert cA TRUE")]
+            }
+            return []
+        }
+    }
+
+    /// CERT-013: RFC 5280 §4.2.1.3/§4.2.1.9 — keyCertSign only with cA TRUE; pathLenConstraint only
+    /// with cA TRUE and keyCertSign.
+    static let keyCertSignOnlyInCA = CertificateRules.profiled("CERT-013") { view, _ in
+        let bc = try? view.extensions.basicConstraints?.get()
+        let usage = view.extensions.usage
+        var findings: [Finding] = []
+        if usage?.contains(.keyCertSign) == true && bc?.isCA != true {
+            findings.append(.fail("CERT-013", observed: "keyCertSign without cA TRUE", location: "keyUsage",
+                                  message: "keyCertSign is set but basicConstraints does not assert cA TRUE"))
+        }
+        if let bc, bc.pathLength != nil, !(bc.isCA && usage?.contains(.keyCertSign) == true) {
+            findings.append(.fail("CERT-013", observed: "pathLenConstraint \(bc.pathLength!)", location: "basicConstraints",
+                                  message: "pathLenConstraint requires cA TRUE and keyCertSign"))
+        }
+        return findings
+    }
+
+    /// CERT-019: RFC 5280 §4.2 — no critical extension the relying party cannot process.
+    static let unrecognisedCritical = CertificateRules.decoded("CERT-019") { certificate in
+        certificate.tbs.extensions.enumerated().compactMap { i, ext in
+            guard ext.critical, !ASN1ObjectIdentifier.CertificateExtension.recognised.contains(ext.oid) else { return nil }
+            return .fail("CERT-019", observed: "\(ext.oid) critical", location: "tbsCertificate.extensions[\(i)]",
+                         message: "critical extension \(ext.oid) is not one a relying party is required to recognise")
+        }
+    }
+
+    /// CERT-230: RFC 5280 §6.1.3 (a)(2) — valid at the evaluation time (evidence for the auditor).
+    static let validAtEvaluationTime = CertificateRules.profiled("CERT-230") { view, context in
+        let notBefore = view.tbs.notBefore
+        let notAfter = view.tbs.notAfter
+        guard let start = notBefore.secondsSince1970, let end = notAfter.secondsSince1970 else {
+            return [.notChecked("CERT-230", because: "a validity date cannot be read (see CERT-005)")]
+        }
+        let at = Int64(context.validationTime.timeIntervalSince1970.rounded(.down))
+        let when = ISO8601DateFormatter().string(from: context.validationTime)
+        let observed = "valid \(notBefore.text) – \(notAfter.text); evaluated at \(when)"
+        if at < start {
+            return [.fail("CERT-230", observed: observed, location: "tbsCertificate.validity",
+                          message: "the certificate is not yet valid at the evaluation time")]
+        }
+        if at > end {
+            return [.fail("CERT-230", observed: observed, location: "tbsCertificate.validity",
+                          message: "the certificate has expired at the evaluation time")]
+        }
+        return [.pass("CERT-230", observed: observed)]
+    }
+}

@@ -1,0 +1,78 @@
+import AuditCore
+import SwiftASN1
+
+/// Subject attributes of natural persons (EN 319 412-2 §4.2.4) and legal persons (EN 319 412-3
+/// §4.2.1): CERT-053 … -055, CERT-080 … -083.
+enum SubjectRules {
+    static let all: [Rule<InspectedCertificate>] = [naturalAttributes, naturalSingleInstances, pseudonymAlone,
+                                                    legalAttributes, legalSingleInstances, identifierNotName]
+
+    typealias Names = DistinguishedName.AttributeType
+
+    static func count(_ view: CertificateView, _ type: ASN1ObjectIdentifier) -> Int {
+        view.subject.attributes.filter { $0.type == type }.count
+    }
+
+    /// CERT-053: NAT-4.2.4-1 — countryName, givenName and/or surname or pseudonym, commonName.
+    static let naturalAttributes = CertificateRules.profiled("CERT-053") { view, _ in
+        var missing: [String] = []
+        if count(view, Names.countryName) == 0 { missing.append("countryName") }
+        if count(view, Names.commonName) == 0 { missing.append("commonName") }
+        if count(view, Names.givenName) + count(view, Names.surname) + count(view, Names.pseudonym) == 0 {
+            missing.append("givenName/surname or pseudonym")
+        }
+        return missing.isEmpty ? [] : [
+            .fail("CERT-053", observed: "missing " + missing.joined(separator: ", "), location: "subject",
+                  message: "a natural-person subject must contain countryName, commonName and givenName/surname or pseudonym")
+        ]
+    }
+
+    static func single(_ id: RequirementID, _ view: CertificateView, _ types: [(ASN1ObjectIdentifier, String)]) -> [Finding] {
+        let repeated = types.filter { count(view, $0.0) > 1 }.map(\.1)
+        return repeated.isEmpty ? [] : [
+            .fail(id, observed: "repeated: " + repeated.joined(separator: ", "), location: "subject",
+                  message: "each of these subject attributes may appear only once: \(repeated.joined(separator: ", "))")
+        ]
+    }
+
+    /// CERT-054: NAT-4.2.4-3 — one instance each.
+    static let naturalSingleInstances = CertificateRules.profiled("CERT-054") { view, _ in
+        single("CERT-054", view, [(Names.countryName, "countryName"), (Names.givenName, "givenName"),
+                                  (Names.surname, "surname"), (Names.pseudonym, "pseudonym"), (Names.commonName, "commonName")])
+    }
+
+    /// CERT-055: NAT-4.2.4-4 — no pseudonym beside givenName or surname.
+    static let pseudonymAlone = CertificateRules.profiled("CERT-055") { view, _ in
+        guard count(view, Names.pseudonym) > 0, count(view, Names.givenName) + count(view, Names.surname) > 0 else { return [] }
+        return [.fail("CERT-055", observed: "pseudonym with givenName/surname", location: "subject",
+                      message: "a pseudonym must not be combined with givenName or surname")]
+    }
+
+    /// CERT-080: LEG-4.2.1-2 — countryName, organizationName, organizationIdentifier, commonName.
+    static let legalAttributes = CertificateRules.profiled("CERT-080") { view, _ in
+        let required: [(ASN1ObjectIdentifier, String)] = [
+            (Names.countryName, "countryName"), (Names.organizationName, "organizationName"),
+            (Names.organizationIdentifier, "organizationIdentifier"), (Names.commonName, "commonName"),
+        ]
+        let missing = required.filter { count(view, $0.0) == 0 }.map(\.1)
+        return missing.isEmpty ? [] : [
+            .fail("CERT-080", observed: "missing " + missing.joined(separator: ", "), location: "subject",
+                  message: "a legal-person subject must contain countryName, organizationName, organizationIdentifier and commonName")
+        ]
+    }
+
+    /// CERT-081: LEG-4.2.1-3 — one instance each.
+    static let legalSingleInstances = CertificateRules.profiled("CERT-081") { view, _ in
+        single("CERT-081", view, [(Names.countryName, "countryName"), (Names.organizationName, "organizationName"),
+                                  (Names.organizationIdentifier, "organizationIdentifier"), (Names.commonName, "commonName")])
+    }
+
+    /// CERT-083: LEG-4.2.1-6 — organizationIdentifier differs from organizationName.
+    static let identifierNotName = CertificateRules.profiled("CERT-083") { view, _ in
+        guard let identifier = view.subject.value(Names.organizationIdentifier),
+            view.subject.values(Names.organizationName).contains(identifier)
+        else { return [] }
+        return [.fail("CERT-083", observed: identifier, location: "subject.organizationIdentifier",
+                      message: "organizationIdentifier repeats organizationName; it must be the registration identifier")]
+    }
+}

@@ -1,0 +1,44 @@
+import AuditCore
+
+/// Time-stamping unit certificates (RFC 3161 §2.3, EN 319 422): CERT-190, CERT-191.
+enum TSURules {
+    static let all: [Rule<InspectedCertificate>] = [timeStampingOnly, signingKeyUsage]
+
+    /// CERT-190: RFC 3161 §2.3 — extKeyUsage critical with id-kp-timeStamping only.
+    static let timeStampingOnly = CertificateRules.profiled("CERT-190") { view, _ in
+        let ext = view.tbs.extension(.CertificateExtension.extendedKeyUsage)
+        switch view.extensions.extendedKeyUsage {
+        case nil:
+            return [.fail("CERT-190", observed: "absent", expected: "critical extKeyUsage {timeStamping}", location: "extensions",
+                          message: "a TSU certificate must have a critical extKeyUsage with id-kp-timeStamping only")]
+        case .failure(let error)?: return [.malformed("CERT-190", error)]
+        case .success(let eku)?:
+            var findings: [Finding] = []
+            if eku.purposes != [ExtendedKeyUsage.timeStamping] {
+                findings.append(.fail("CERT-190", observed: eku.purposes.map { "\($0)" }.joined(separator: ", "),
+                                      expected: "1.3.6.1.5.5.7.3.8 only", location: "extKeyUsage",
+                                      message: "a TSU certificate's extKeyUsage must contain id-kp-timeStamping and nothing else"))
+            }
+            if ext?.critical != true {
+                findings.append(.fail("CERT-190", observed: "not critical", location: "extKeyUsage",
+                                      message: "a TSU certificate's extKeyUsage must be critical"))
+            }
+            return findings
+        }
+    }
+
+    /// CERT-191: RFC 3161 §2.3 / EN 319 422 — keyUsage digitalSignature and/or nonRepudiation only.
+    static let signingKeyUsage = CertificateRules.profiled("CERT-191") { view, _ in
+        switch view.extensions.keyUsage {
+        case nil:
+            return [.fail("CERT-191", observed: "absent", location: "extensions", message: "a TSU certificate must have keyUsage")]
+        case .failure(let error)?: return [.malformed("CERT-191", error)]
+        case .success(let usage)?:
+            let allowed: Set<KeyUsage.Bit> = [.digitalSignature, .nonRepudiation]
+            return usage.bits.isEmpty || !usage.bits.isSubset(of: allowed) ? [
+                .fail("CERT-191", observed: "\(usage)", expected: "digitalSignature and/or nonRepudiation", location: "keyUsage",
+                      message: "a TSU key may only be used for signing time-stamps")
+            ] : []
+        }
+    }
+}

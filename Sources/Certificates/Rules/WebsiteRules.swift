@@ -1,0 +1,143 @@
+import AuditCore
+import Foundation
+import SwiftASN1
+
+/// Website certificates: EN 319 412-4 and the CA/B Forum Baseline Requirements it imports
+/// (CERT-100 … CERT-107).
+enum WebsiteRules {
+    static let all: [Rule<InspectedCertificate>] = [subjectAltName, serverAuth, commonNameInSAN, validityLimit,
+                                                    qualifiedWebPolicies, qcTypeWeb, tlsKeyUsage]
+
+    /// CERT-100: WEB-4.1.3-4 → BR 7.1.2.7.12 — SAN with at least one dNSName or iPAddress.
+    static let subjectAltName = CertificateRules.profiled("CERT-100") { view, _ in
+        switch view.extensions.subjectAltName {
+        case nil:
+            return [.fail("CERT-100", observed: "absent", location: "extensions",
+                          message: "a website certificate must list its names in subjectAltName")]
+        case .failure(let error)?: return [.malformed("CERT-100", error)]
+        case .success(let san)?:
+            let usable = san.names.filter {
+                if case .dnsName = $0 { return true }
+                if case .ipAddress = $0 { return true }
+                return false
+            }
+            return usable.isEmpty ? [
+                .fail("CERT-100", observed: san.names.map(\.description).joined(separator: ", "), location: "subjectAltName",
+                      message: "subjectAltName has no dNSName or iPAddress")
+            ] : [.pass("CERT-100", observed: usable.map(\.description).joined(separator: ", "))]
+        }
+    }
+
+    /// CERT-101: BR 7.1.2.7.10 — extKeyUsage with serverAuth (clientAuth allowed), nothing else.
+    static let serverAuth = CertificateRules.profiled("CERT-101") { view, _ in
+        switch view.extensions.extendedKeyUsage {
+        case nil:
+            return [.fail("CERT-101", observed: "absent", expected: "serverAuth", location: "extensions",
+                          message: "a website certificate must have extKeyUsage with serverAuth")]
+        case .failure(let error)?: return [.malformed("CERT-101", error)]
+        case .success(let eku)?:
+            let allowed: Set<ASN1ObjectIdentifier> = [ExtendedKeyUsage.serverAuth, ExtendedKeyUsage.clientAuth]
+            let extra = eku.purposes.filter { !allowed.contains($0) }
+            if !eku.purposes.contains(ExtendedKeyUsage.serverAuth) || !extra.isEmpty {
+                return [.fail("CERT-101", observed: eku.purposes.map { "\($0)" }.joined(separator: ", "),
+                              expected: "serverAuth (and optionally clientAuth) only", location: "extKeyUsage",
+                              message: "extKeyUsage must contain serverAuth and no purpose other than clientAuth")]
+            }
+            return []
+        }
+    }
+
+    /// CERT-102: WEB-4.1.3-4 (c) — commonName, if present, is one of the SAN names.
+    static let commonNameInSAN = CertificateRules.profiled("CERT-102") { view, _ in
+        let names = view.subject.values(DistinguishedName.AttributeType.commonName)
+        guard !names.isEmpty else { return [.notApplicable("CERT-102", because: "no commonName")] }
+        guard let decoded = try? view.extensions.subjectAltName?.get() else {
+            return [.notApplicable("CERT-102", because: "no readable subjectAltName (see CERT-100)")]
+        }
+        let san = Set(decoded.dnsNames.map { $0.lowercased() })
+        let missing = names.filter { !san.contains($0.lowercased()) }
+        return missing.isEmpty ? [] : [
+            .fail("CERT-102", observed: missing.joined(separator: ", "), expected: "one of: \(san.sorted().joined(separator: ", "))",
+                  location: "subject.commonName", message: "commonName is not among the subjectAltName dNSNames")
+        ]
+    }
+
+    /// CERT-103: BR 6.3.2 — maximum validity by issuance date (398 / 200 / 100 / 47 days).
+    static let validityLimit = CertificateRules.decoded("CERT-103") { certificate in
+        guard let start = certificate.tbs.notBefore.secondsSince1970, let end = certificate.tbs.notAfter.secondsSince1970 else {
+            return [.notChecked("CERT-103", because: "a validity date cannot be read (see CERT-005)")]
+        }
+        // BR validity counts both ends: notAfter − notBefore + 1 second.
+        let seconds = end - start + 1
+        let limits: [(from: Int64, days: Int64)] = [
+            (1_868_918_400, 47),  // 2029-03-15
+            (1_804_982_400, 100),  // 2027-03-15
+            (1_773_532_800, 200),  // 2026-03-15
+            (Int64.min, 398),
+        ]
+        let limit = limits.first { start >= $0.from }!.days
+        let days = Double(seconds) / 86_400
+        let observed = String(format: "%.2f days from %@", days, certificate.tbs.notBefore.text)
+        return seconds <= limit * 86_400 ? [.pass("CERT-103", observed: observed)] : [
+            .fail("CERT-103", observed: observed, expected: "at most \(limit) days for this issuance date",
+                  location: "tbsCertificate.validity",
+                  message: "the validity period exceeds the \(limit) days the CA/B Forum allows for certificates issued then")
+        ]
+    }
+
+    /// CERT-104: EN 319 412-4 §4.2 / EN 319 411-2 — a QWAC carries QEVCP-w with CA/B EV, or
+    /// QNCP-w(-gen) with CA/B OV/IV/DV; the EN 319 411-2 OID is a should, the CA/B OID a shall.
+    static let qualifiedWebPolicies = CertificateRules.profiled("CERT-104") { view, context in
+        let policies = Set(view.extensions.policies)
+        let ids = PolicyIdentifiers.self
+        var findings: [Finding] = []
+        // The profile says which validation type it audits; without one, the certificate's own
+        // claim decides.
+        let ev: Bool
+        switch context.parameters["webValidation"] {
+        case "ev": ev = true
+        case "ov": ev = false
+        default: ev = policies.contains(ids.qevcpW) || policies.contains(ids.cabEV)
+        }
+        let cabNeeded: Set<ASN1ObjectIdentifier> = ev ? [ids.cabEV] : [ids.cabOV, ids.cabIV, ids.cabDV]
+        let etsiNeeded: Set<ASN1ObjectIdentifier> = ev ? [ids.qevcpW] : [ids.qncpW, ids.qncpWGen]
+        let observed = policies.map(PolicyIdentifiers.name).sorted().joined(separator: ", ")
+        if policies.isDisjoint(with: cabNeeded) {
+            findings.append(.fail("CERT-104", observed: observed, expected: ev ? "CA/B EV 2.23.140.1.1" : "CA/B OV, IV or DV",
+                                  location: "certificatePolicies",
+                                  message: "a \(ev ? "QEVCP-w" : "QNCP-w") website certificate must carry the CA/B Forum \(ev ? "EV" : "OV/IV/DV") policy"))
+        }
+        if policies.isDisjoint(with: etsiNeeded) {
+            findings.append(.shouldFail("CERT-104", observed: observed, expected: ev ? "QEVCP-w 0.4.0.194112.1.4" : "QNCP-w 0.4.0.194112.1.5",
+                                        location: "certificatePolicies",
+                                        message: "a qualified website certificate should carry the EN 319 411-2 \(ev ? "QEVCP-w" : "QNCP-w") policy"))
+        }
+        return findings
+    }
+
+    /// CERT-105: EN 319 412-5 §4.2.3 and EN 319 412-4 §4.2 — an EU QWAC's QcType is web.
+    static let qcTypeWeb = CertificateRules.profiled("CERT-105") { view, _ in
+        let types = view.statements?.qcTypes ?? []
+        return types == [QCStatements.QcType.web] ? [] : [
+            .fail("CERT-105", observed: types.isEmpty ? "no QcType" : types.map { "\($0)" }.joined(separator: ", "),
+                  expected: "QcType web 0.4.0.1862.1.6.3", location: "qcStatements.QcType",
+                  message: "an EU qualified website certificate must declare QcType web")
+        ]
+    }
+
+    /// CERT-107: BR 7.1.2.7.11 — digitalSignature (EC) or digitalSignature/keyEncipherment (RSA);
+    /// never nonRepudiation, keyCertSign or cRLSign.
+    static let tlsKeyUsage = CertificateRules.profiled("CERT-107") { view, _ in
+        guard let usage = view.extensions.usage else {
+            return [.notApplicable("CERT-107", because: "keyUsage absent (BR allows it for some subscribers)")]
+        }
+        let isRSA = (try? view.extensions.publicKey.get())?.rsaModulusBits != nil
+        let allowed: Set<KeyUsage.Bit> = isRSA ? [.digitalSignature, .keyEncipherment] : [.digitalSignature, .keyAgreement]
+        let extra = usage.bits.subtracting(allowed)
+        return extra.isEmpty ? [] : [
+            .fail("CERT-107", observed: "\(usage)", expected: isRSA ? "digitalSignature and/or keyEncipherment" : "digitalSignature",
+                  location: "keyUsage",
+                  message: "TLS server certificates must not assert \(extra.map { "\($0)" }.sorted().joined(separator: ", "))")
+        ]
+    }
+}
