@@ -174,8 +174,8 @@ requirements:
     standard: "ETSI EN 319 412-1"
     version: "V1.5.1 (2023-09)"
     clause: "5.1"
-    text: "The semantics identifier fits the subject kind (Natural for natural persons, Legal for legal persons), at most one of each kind."
-    level: should
+    text: "The semantics identifier fits the subject kind (Natural for natural persons, Legal for legal persons); at most one of each kind should be present."
+    level: shall
     appliesTo: [certificate]
     automation: automatic
     fix: "Declare semanticsId-Natural for natural persons and semanticsId-Legal for legal persons."
@@ -1120,7 +1120,7 @@ requirements:
   - { id: CERT-083, grade: major }
   - { id: CERT-032, grade: major }
   - { id: CERT-033, grade: major }
-  - { id: CERT-037, grade: minor }
+  - { id: CERT-037, grade: major }
   - { id: CERT-059, grade: major }
   - { id: CERT-060, grade: major }
   - { id: CERT-062, grade: major }
@@ -1138,7 +1138,7 @@ requirements:
   - { id: CERT-054, grade: major }
   - { id: CERT-055, grade: major }
   - { id: CERT-030, grade: major }
-  - { id: CERT-037, grade: minor }
+  - { id: CERT-037, grade: major }
   - { id: CERT-059, grade: major }
   - { id: CERT-060, grade: major }
   - { id: CERT-062, grade: major }
@@ -1270,10 +1270,16 @@ requirements:
 name: en319422-tsu
 title: "Time-stamping unit certificate (RFC 3161 2.3, EN 319 422, EN 319 412-2)"
 kind: certificate
-extends: en319412-ee
+extends: en319412-common
 parameters:
   subject: "tsu"
 requirements:
+  - { id: CERT-012, grade: major }
+  - { id: CERT-013, grade: major }
+  - { id: CERT-064, grade: major }
+  - { id: CERT-065, grade: major }
+  - { id: CERT-170, grade: major }
+  - { id: CERT-173, grade: minor }
   - { id: CERT-190, grade: major }
   - { id: CERT-191, grade: major }
 """#),

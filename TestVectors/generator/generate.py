@@ -1092,7 +1092,7 @@ ETSI_MUTATIONS = [
      lambda d: add_qcs(d, "retention", qc(OID_QC_RETENTION, integer(0)), after="pds")),
     ("qcp-l", "qctype_esign", ["CERT-124", "CERT-171"], MAJOR, "QcType esign instead of eseal on a legal-person certificate",
      lambda d: set_qcs(d, "type", qc_type(OID_QCT_ESIGN))),
-    ("qcp-l", "sem_natural", ["CERT-037"], MINOR, "semanticsId-Natural (0.4.0.194121.1.1) on a legal-person certificate",
+    ("qcp-l", "sem_natural", ["CERT-037"], MAJOR, "semanticsId-Natural (0.4.0.194121.1.1) on a legal-person certificate",
      lambda d: set_qcs(d, "semantics", qc_semantics(OID_SEM_NATURAL))),
     ("qcp-l", "no_qccompliance", ["CERT-121", "CERT-172"], MAJOR, "QcCompliance statement removed",
      lambda d: set_qcs(d, "compliance", None)),
@@ -1291,9 +1291,9 @@ def build_timestamps(pki: PKI, out: Output):
     out.add(T + "data.txt", TST_DATA)  # imprinted data, not an input
     out.add(T + "tsa-chain.pem",
             pem("CERTIFICATE", pki.root) + pem("CERTIFICATE", pki.issuing) + pem("CERTIFICATE", pki.tsu),
-            # The TSU certificate predates the EN 319 422 profile vectors: no certificatePolicies,
-            # CRL distribution point or AIA, so the TSU profile reports them.
-            [ca_rec(), ca_rec(), rec("certificate", ["CERT-061", "CERT-064", "CERT-065"])])
+            # The TSU certificate predates the EN 319 422 profile vectors: no CRL distribution
+            # point or AIA, so the TSU profile reports them.
+            [ca_rec(), ca_rec(), rec("certificate", ["CERT-064", "CERT-065"])])
 
 
 # --------------------------------------------------------------------------

@@ -26,6 +26,18 @@ public struct CertificateTypeDetection: Sendable {
         self.isPrecertificate = precertificate
     }
 
+    /// Words by which TSPs name their time-stamping units in commonName or organizationalUnitName.
+    static func namesTimeStampingUnit(_ name: String) -> Bool {
+        let words = name.uppercased().split { !$0.isLetter && !$0.isNumber }
+        let lowered = name.lowercased()
+        return words.contains("TSU") || words.contains("TSA") || lowered.contains("time-stamp")
+            || lowered.contains("timestamp") || lowered.contains("time stamp")
+    }
+
+    private static func subjectNames(_ subject: DistinguishedName) -> [String] {
+        subject.values(DistinguishedName.AttributeType.commonName) + subject.values(DistinguishedName.AttributeType.organizationalUnitName)
+    }
+
     private static func detect(_ certificate: Certificate, _ extensions: DecodedExtensions) -> CertificateTypeDetection {
         let precertificate = certificate.isPrecertificate
         func found(_ type: CertificateType, _ reasons: [String]) -> CertificateTypeDetection {
@@ -54,6 +66,11 @@ public struct CertificateTypeDetection: Sendable {
         if ekus.contains(ExtendedKeyUsage.timeStamping) { return found(.tsu, ["extKeyUsage id-kp-timeStamping"]) }
         if let policy = policies.first(where: { $0.oidComponents.starts(with: [0, 4, 0, 2023, 1]) }) {
             return found(.tsu, ["time-stamp policy \(policy) (EN 319 421)"])
+        }
+        if extensions.qcStatements == nil, extensions.extendedKeyUsage == nil,
+            let name = (subjectNames(certificate.tbs.subject)).first(where: Self.namesTimeStampingUnit)
+        {
+            return found(.tsu, ["no extKeyUsage, but the subject names a time-stamping unit (\"\(name)\")"])
         }
 
         var reasons: [String] = []

@@ -91,7 +91,8 @@ enum IdentifierRules {
         ]
     }
 
-    /// CERT-037: EN 319 412-1 §5.1 — the semantics identifier matches the subject kind (should).
+    /// CERT-037: EN 319 412-1 §5.1 — the semantics identifier matches the subject kind (shall: the
+    /// identifier it announces would be read wrongly); one per kind (should).
     static let semanticsMatchSubject = CertificateRules.profiled("CERT-037") { view, context in
         let ids = view.statements?.semanticsIdentifiers ?? []
         guard !ids.isEmpty else { return [.notApplicable("CERT-037", because: "no semantics identifier")] }
@@ -100,7 +101,7 @@ enum IdentifierRules {
         let isNatural = context.subjectKind == "natural" || (context.subjectKind == nil && view.subject.namesNaturalPerson)
         let wrong = ids.filter { isNatural ? legalIDs.contains($0) : naturalIDs.contains($0) }
         if !wrong.isEmpty {
-            return [.shouldFail("CERT-037", observed: wrong.map { "\($0)" }.joined(separator: ", "),
+            return [.fail("CERT-037", observed: wrong.map { "\($0)" }.joined(separator: ", "),
                                 location: "qcStatements.pkixQCSyntax-v2",
                                 message: "the semantics identifier is for a \(isNatural ? "legal" : "natural") person but the subject is a \(isNatural ? "natural" : "legal") person")]
         }

@@ -31,6 +31,9 @@ enum RFC5280ExtensionRules {
         case .failure(let error)?: return [.malformed("CERT-010", error)]
         case .success?: return []
         case nil:
+            if (view.extensions.ekus ?? []).contains(ExtendedKeyUsage.serverAuth) && !view.extensions.isCA {
+                return [.notApplicable("CERT-010", because: "TLS subscriber certificate: CA/B BR 7.1.2.7.6 does not recommend subjectKeyIdentifier")]
+            }
             if view.extensions.isCA || context.subjectKind == "ca" {
                 return [.fail("CERT-010", observed: "absent", location: "extensions",
                               message: "a CA certificate must carry subjectKeyIdentifier")]

@@ -1,0 +1,79 @@
+import Audit
+import AuditCore
+import Foundation
+import Pipeline
+import TestSupport
+import Testing
+
+/// Cross-checks on the shared vectors (`../shared/vectors/certs`): the sibling research set with
+/// its own expected verdicts, and 450 real certificates taken from EU trusted lists.
+@Suite struct SharedCertificateVectorTests {
+    struct SharedExpected: Decodable {
+        struct Vector: Decodable {
+            var file: String
+            var profile: String
+            var expected_verdict: String
+            var requirements: [String]
+        }
+        var vectors: [Vector]
+    }
+
+    /// The research set's profile names, mapped to ours.
+    static let profiles: [String: String] = [
+        "qcp_n_qscd": "en319412-qcp-n-qscd", "qcp_n": "en319412-qcp-n", "qcp_l_qscd": "en319412-qcp-l-qscd",
+        "qcp_l": "en319412-qcp-l", "qwac_ev": "en319412-qevcp-w", "qwac_ov": "en319412-qncp-w",
+        "psd2_qwac": "ts119495-psd2-qwac", "psd2_qsealc": "ts119495-psd2-qsealc", "ncp_n": "en319412-ncp-n",
+        "tsu": "en319422-tsu", "ca": "en319412-ca",
+    ]
+
+    /// pass → conforming; warning → a should-level finding (minor or observation); fail → major.
+    static let verdicts: [String: Set<Verdict>] = [
+        "pass": [.conforming], "warning": [.minor, .observation], "fail": [.major],
+    ]
+
+    static func evidence(_ url: URL) -> [ItemEvidence] {
+        ExpectedVerdictTests.records(url.path)
+    }
+
+    @Test func researchSetMatchesEveryVerdictRequirementAndProfile() throws {
+        guard let shared = Repository.sharedVectors else {
+            print(Repository.sharedVectorsAbsentMessage)
+            return
+        }
+        let folder = shared.appendingPathComponent("certs")
+        let expected = try JSONDecoder().decode(
+            SharedExpected.self, from: Data(contentsOf: folder.appendingPathComponent("expected.json")))
+        #expect(expected.vectors.count >= 75)
+        for vector in expected.vectors {
+            let record = try #require(Self.evidence(folder.appendingPathComponent(vector.file)).first)
+            #expect(Self.verdicts[vector.expected_verdict]?.contains(record.verdict) == true,
+                    "\(vector.file): \(record.verdict) for expected \(vector.expected_verdict)")
+            #expect(Set(record.failedRequirements.map(\.rawValue)) == Set(vector.requirements), "\(vector.file)")
+            #expect(record.profile == Self.profiles[vector.profile], "\(vector.file): \(record.profileReason)")
+        }
+    }
+
+    @Test func realTrustedListCertificatesAllDecodeAndGetATypedProfile() throws {
+        guard let shared = Repository.sharedVectors else {
+            print(Repository.sharedVectorsAbsentMessage)
+            return
+        }
+        let folder = shared.appendingPathComponent("certs/tl")
+        let index = try String(contentsOf: folder.appendingPathComponent("index.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", maxSplits: 3).map(String.init) }
+        let category = Dictionary(uniqueKeysWithValues: index.map { (($0[0] as NSString).lastPathComponent, $0[2]) })
+        let files = Repository.files(under: folder, extensions: ["der"])
+        #expect(files.count >= 450)
+        for url in files {
+            let record = try #require(Self.evidence(url).first)
+            #expect(record.kind == .certificate, "\(url.lastPathComponent)")
+            #expect(record.type != "undecodable", "\(url.lastPathComponent)")
+            switch category[url.lastPathComponent] {
+            case "ca": #expect(record.type == "ca", "\(url.lastPathComponent): \(record.profileReason)")
+            // A CA certificate that also lists timeStamping is a CA (cA TRUE decides).
+            case "tsu": #expect(["tsu", "ca"].contains(record.type), "\(url.lastPathComponent): \(record.profileReason)")
+            default: break
+            }
+        }
+    }
+}
