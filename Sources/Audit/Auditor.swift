@@ -9,15 +9,17 @@ public struct Auditor: Sendable {
     public let profiles: ProfileSet
     public let selection: ProfileSelection
     public let context: EvaluationContext
+    /// Issuer certificates for chain checks (`--issuer`), if supplied.
+    public let issuers: IssuerStore?
     private let classifier = ArtefactClassifier()
-    private let certificates = CertificateChecker()
-    private let timestamps = TimestampChecker()
-    private let trustedLists = TrustedListChecker()
     private let resolved: [ArtefactKind: (profile: ResolvedProfile, reason: String)]
 
     /// - Throws: ``AuditCoreError`` when a named profile does not exist or a default is missing.
-    public init(profiles: ProfileSet, selection: ProfileSelection, context: EvaluationContext) throws {
+    public init(
+        profiles: ProfileSet, selection: ProfileSelection, context: EvaluationContext, issuers: IssuerStore? = nil
+    ) throws {
         self.profiles = profiles
+        self.issuers = issuers
         self.selection = selection
         self.context = context
         var resolved: [ArtefactKind: (ResolvedProfile, String)] = [:]
@@ -47,7 +49,7 @@ public struct Auditor: Sendable {
         let findings: [Finding]
         switch classification.form {
         case .certificate:
-            let inspected = InspectedCertificate(bytes: item.bytes)
+            let inspected = InspectedCertificate(bytes: item.bytes, issuers: issuers)
             let detection = inspected.detection
             if selection == .automatic || profile.kind != .certificate,
                 let name = ProfileSelection.certificateProfiles[detection.type], let chosen = profiles.profiles[name]
@@ -56,14 +58,14 @@ public struct Auditor: Sendable {
                 reason = "auto: \(detection.type.rawValue) from " + detection.reasons.joined(separator: "; ")
             }
             type = detection.type.rawValue
-            findings = certificates.rules.evaluate(inspected, profile: profile, in: context)
+            findings = CertificateRules.all.evaluate(inspected, profile: profile, in: context)
         case .timestampToken, .timestampResponse:
             let form: InspectedTimestamp.Form = classification.form == .timestampToken ? .token : .response
-            let result = timestamps.check(item.bytes, form: form, profile: profile, context: context)
-            (type, findings) = (form.rawValue, result.findings)
+            let inspected = InspectedTimestamp(bytes: item.bytes, form: form)
+            (type, findings) = (form.rawValue, TimestampRules.all.evaluate(inspected, profile: profile, in: context))
         case .trustedList:
-            let result = trustedLists.check(item.bytes, profile: profile, context: context)
-            (type, findings) = (result.inspected.detectedType, result.findings)
+            let inspected = InspectedTrustedList(bytes: item.bytes)
+            (type, findings) = (inspected.detectedType, TrustedListRules.all.evaluate(inspected, profile: profile, in: context))
         case .unknown:
             type = "unrecognised"
             findings = [

@@ -93,7 +93,8 @@ requirements:
     text: "The signature verifies with the issuer's public key (needs the issuer certificate)."
     level: shall
     appliesTo: [certificate]
-    automation: manual
+    automation: automatic
+    fix: "Re-issue the certificate: its signature does not verify with the issuer key (wrong issuer, corrupted bytes or wrong algorithm)."
   - id: CERT-019
     standard: "IETF RFC 5280"
     version: "(2008-05)"
@@ -494,10 +495,11 @@ requirements:
     standard: "ETSI EN 319 412-4"
     version: "V1.3.1 (2023-09)"
     clause: "CA/B BR 7.1.2.7; RFC 6962"
-    text: "A precertificate has a critical poison extension; a final certificate's SCT list is well formed."
+    text: "A precertificate's poison extension is critical with an ASN.1 NULL value (SCT lists in final certificates are checked by the auditor)."
     level: shall
     appliesTo: [certificate]
-    automation: manual
+    automation: automatic
+    fix: "Encode the poison extension 1.3.6.1.4.1.11129.2.4.3 as critical with value NULL."
   - id: CERT-109
     standard: "ETSI EN 319 412-4"
     version: "V1.4.1"
@@ -903,7 +905,8 @@ requirements:
     text: "The end-entity validity lies inside the issuer's validity."
     level: should
     appliesTo: [certificate]
-    automation: manual
+    automation: automatic
+    fix: "Issue end-entity certificates that expire no later than the issuing CA certificate."
   - id: CERT-232
     standard: "ETSI EN 319 411-1"
     version: "V1.4.1"
@@ -1092,6 +1095,8 @@ requirements:
   - { id: CERT-050, grade: major }
   - { id: CERT-052, grade: major }
   - { id: CERT-230, grade: observation }
+  - { id: CERT-231, grade: minor }
+  - { id: CERT-108, grade: major }
 """#),
         ProfileDocument(name: "en319412-ee.yaml", text: #"""
 name: en319412-ee
@@ -1304,6 +1309,7 @@ requirements:
   - { id: CERT-006, grade: major }
   - { id: CERT-007, grade: major }
   - { id: CERT-008, grade: major }
+  - { id: CERT-018, grade: major }
 """#),
         ProfileDocument(name: "ts119495-psd2-qsealc.yaml", text: #"""
 name: ts119495-psd2-qsealc

@@ -8,11 +8,14 @@ public struct InspectedCertificate: Sendable {
     public let decoded: Result<Certificate, CertificateError>
     /// The extensions the profile rules read, decoded once; nil when the certificate is not.
     public let extensions: DecodedExtensions?
+    /// The issuer certificates supplied for chain checks, if any.
+    public let issuers: IssuerStore?
 
     /// Decodes as far as possible: a DER violation does not stop the other rules when a BER
     /// reading still yields the certificate.
-    public init(bytes: [UInt8]) {
+    public init(bytes: [UInt8], issuers: IssuerStore? = nil) {
         self.bytes = bytes
+        self.issuers = issuers
         derScan = DERScanner.scan(bytes)
         let end = derScan.valueLength ?? bytes.count
         let value = bytes[0..<end]

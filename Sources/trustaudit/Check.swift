@@ -30,6 +30,9 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Validation time, ISO 8601 (e.g. 2026-06-01T12:00:00Z); default: now.")
     var at: String?
 
+    @Option(name: .long, help: "Issuer certificate(s) for signature, name and key-identifier chaining (file or PEM bundle; repeatable).")
+    var issuer: [String] = []
+
     @Flag(name: .long, help: "Do not print the summary on stderr.")
     var quiet = false
 
@@ -39,6 +42,9 @@ struct Check: ParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         guard !inputs.isEmpty else { throw ValidationError("give at least one INPUT (file, directory or -)") }
+        for path in issuer where !FileManager.default.isReadableFile(atPath: path) {
+            throw ValidationError("--issuer \(path) is not a readable file")
+        }
         if let at, Self.parseTime(at) == nil {
             throw ValidationError("--at '\(at)' is not an ISO 8601 time such as 2026-06-01T12:00:00Z")
         }
@@ -51,6 +57,25 @@ struct Check: ParsableCommand {
         return formatter.date(from: text)
     }
 
+    /// The `--issuer` certificates; an issuer file without a decodable certificate is a usage error.
+    func loadIssuers() throws -> IssuerStore? {
+        guard !issuer.isEmpty else { return nil }
+        var certificates: [[UInt8]] = []
+        for path in issuer {
+            let reader = InputReader(paths: [path])
+            var found = 0
+            while let item = reader.next() {
+                guard item.problem == nil else { continue }
+                certificates.append(item.bytes)
+                found += 1
+            }
+            if found == 0 { throw ValidationError("--issuer \(path) holds no certificate") }
+        }
+        let store = IssuerStore(certificates: certificates)
+        guard store.count > 0 else { throw ValidationError("no --issuer file holds a decodable certificate") }
+        return store
+    }
+
     func run() throws {
         let started = Date()
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
@@ -61,7 +86,7 @@ struct Check: ParsableCommand {
             profileSet = try ProfileSet.load(overridesFrom: profiles)
             auditor = try Auditor(
                 profiles: profileSet, selection: ProfileSelection(argument: profile),
-                context: EvaluationContext(validationTime: validationTime))
+                context: EvaluationContext(validationTime: validationTime), issuers: try loadIssuers())
         } catch {
             throw ValidationError("\(error)")
         }
@@ -98,7 +123,10 @@ struct Check: ParsableCommand {
                 profileSHA256: Dictionary(
                     profileSet.documents.filter { !$0.isCatalogue }.map { ($0.name, SHA256.hex(Array($0.text.utf8))) },
                     uniquingKeysWith: { _, last in last }),
-                parameters: ["profile": profile, "jobs": String(jobs), "profiles": profiles ?? ""],
+                parameters: [
+                    "profile": profile, "jobs": String(jobs), "profiles": profiles ?? "",
+                    "issuer": issuer.joined(separator: ","),
+                ],
                 validationTime: iso.string(from: validationTime),
                 inputs: reader.inputs.map { RunManifest.Input(path: $0, sha256: nil) },
                 startedAt: iso.string(from: started), finishedAt: iso.string(from: Date()), counts: summary.counts)

@@ -58,7 +58,7 @@ import Testing
         #expect(check.outcome == .fail)
         #expect(check.grade == .major)
         #expect(check.message?.contains("Fix:") == true)
-        #expect(record.checks.count == 9)
+        #expect(record.checks.count == 10)
         #expect(record.sha256.count == 64)
     }
 

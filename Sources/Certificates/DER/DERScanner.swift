@@ -261,3 +261,5 @@ func hex(_ byte: UInt8) -> String {
     let digits = Array("0123456789ABCDEF")
     return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
 }
+
+func hexString(_ bytes: some Sequence<UInt8>) -> String { bytes.map(hex).joined() }

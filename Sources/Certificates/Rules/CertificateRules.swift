@@ -5,7 +5,7 @@ public enum CertificateRules {
     public static let all = RuleSet<InspectedCertificate>(
         RFC5280BasicRules.all + RFC5280ExtensionRules.all + AlgorithmRules.all + IdentifierRules.all
             + SubjectRules.all + ProfileExtensionRules.all + WebsiteRules.all + QCStatementRules.all
-            + PSD2Rules.all + PolicyRules.all + TSURules.all + CACertificateRules.all)
+            + PSD2Rules.all + PolicyRules.all + TSURules.all + CACertificateRules.all + ChainRules.all)
 
     /// Builds a rule that needs the decoded certificate; when the bytes could not be decoded the
     /// requirement is recorded as not checked, with the decoding error as the reason.
@@ -23,7 +23,8 @@ public enum CertificateRules {
         Rule(id) { item, context in
             switch item.decoded {
             case .success(let certificate):
-                return body(CertificateView(certificate: certificate, extensions: item.extensions!), context)
+                return body(
+                    CertificateView(certificate: certificate, extensions: item.extensions!, issuers: item.issuers), context)
             case .failure(let error):
                 return [.notChecked(id, because: "the certificate could not be decoded: \(error)")]
             }
@@ -35,6 +36,7 @@ public enum CertificateRules {
 struct CertificateView {
     let certificate: Certificate
     let extensions: DecodedExtensions
+    let issuers: IssuerStore?
 
     var tbs: TBSCertificate { certificate.tbs }
     var subject: DistinguishedName { certificate.tbs.subject }

@@ -117,12 +117,19 @@ enum RFC5280BasicRules {
         return nil
     }
 
-    /// CERT-004: RFC 5280 §4.1.2.4 — non-empty issuer (chain matching needs the issuer: issue 4).
-    static let issuerPresent = CertificateRules.decoded("CERT-004") { certificate in
-        certificate.tbs.issuer.isEmpty
-            ? [.fail("CERT-004", observed: "empty SEQUENCE", expected: "the issuing CA's subject DN",
-                     location: "tbsCertificate.issuer", message: "the issuer DN is empty")]
-            : []
+    /// CERT-004: RFC 5280 §4.1.2.4 — non-empty issuer, equal to the subject of a supplied issuer
+    /// certificate when issuers are given (`--issuer`).
+    static let issuerPresent = CertificateRules.profiled("CERT-004") { view, _ in
+        if view.tbs.issuer.isEmpty {
+            return [.fail("CERT-004", observed: "empty SEQUENCE", expected: "the issuing CA's subject DN",
+                          location: "tbsCertificate.issuer", message: "the issuer DN is empty")]
+        }
+        guard let issuers = view.issuers, !view.certificate.isSelfIssued else { return [] }
+        let aki = (try? view.extensions.authorityKeyIdentifier?.get())?.keyIdentifier
+        // A missing issuer says more about the inputs than about the certificate: not checked.
+        return issuers.candidates(for: view.certificate, authorityKeyIdentifier: aki).isEmpty ? [
+            .notChecked("CERT-004", because: "the issuer name is the subject of none of the \(issuers.count) supplied issuer certificates (byte-wise)")
+        ] : [.pass("CERT-004", observed: "matches a supplied issuer's subject")]
     }
 
     /// CERT-005: RFC 5280 §4.1.2.5.1/.2 — UTCTime through 2049, GeneralizedTime from 2050, with

@@ -6,8 +6,26 @@ import SwiftASN1
 enum RFC5280ExtensionRules {
     static let all: [Rule<InspectedCertificate>] = [
         authorityKeyIdentifier, subjectKeyIdentifier, caKeyUsage, basicConstraints, keyCertSignOnlyInCA,
-        unrecognisedCritical, validAtEvaluationTime,
+        unrecognisedCritical, validAtEvaluationTime, precertificatePoison,
     ]
+
+    /// CERT-108: RFC 6962 §3.1 — a precertificate's poison extension is critical with a NULL
+    /// value (the certificate is otherwise checked like the final one).
+    static let precertificatePoison = CertificateRules.decoded("CERT-108") { certificate in
+        guard let poison = certificate.tbs.extension(.CertificateExtension.ctPoison) else {
+            return [.notApplicable("CERT-108", because: "not a precertificate")]
+        }
+        var findings: [Finding] = []
+        if !poison.critical {
+            findings.append(.fail("CERT-108", observed: "poison not critical", location: "extensions 1.3.6.1.4.1.11129.2.4.3",
+                                  message: "the CT poison extension must be critical"))
+        }
+        if !poison.value.elementsEqual([0x05, 0x00]) {
+            findings.append(.fail("CERT-108", observed: "poison value \(hexString(poison.value))", expected: "NULL (05 00)",
+                                  location: "extensions 1.3.6.1.4.1.11129.2.4.3", message: "the CT poison extension value must be ASN.1 NULL"))
+        }
+        return findings.isEmpty ? [.pass("CERT-108", observed: "precertificate: poison critical, NULL")] : findings
+    }
 
     /// CERT-009: RFC 5280 §4.2.1.1, EN 319 412-2 GEN-4.3.1 — AKI keyIdentifier except in
     /// self-issued certificates.
@@ -21,7 +39,15 @@ enum RFC5280ExtensionRules {
         case .success(let aki)? where aki.keyIdentifier == nil:
             return [.fail("CERT-009", observed: "no keyIdentifier", location: "authorityKeyIdentifier",
                           message: "authorityKeyIdentifier has no keyIdentifier field")]
-        default: return []
+        case .success(let aki)?:
+            // With a supplied issuer, the identifier must be the issuer's subjectKeyIdentifier.
+            guard let issuer = view.issuers?.candidates(for: view.certificate, authorityKeyIdentifier: aki.keyIdentifier).first,
+                let ski = (try? issuer.extensions.subjectKeyIdentifier?.get())?.keyIdentifier
+            else { return [] }
+            return ski == aki.keyIdentifier! ? [.pass("CERT-009", observed: "matches the issuer's subjectKeyIdentifier")] : [
+                .fail("CERT-009", observed: "authorityKeyIdentifier \(hexString(aki.keyIdentifier!)), issuer SKI \(hexString(ski))",
+                      location: "authorityKeyIdentifier", message: "authorityKeyIdentifier does not match the supplied issuer's subjectKeyIdentifier")
+            ]
         }
     }
 

@@ -1,0 +1,39 @@
+/// Issuer certificates supplied for chain checks (`--issuer`), looked up by subject name.
+public struct IssuerStore: Sendable {
+    /// One supplied issuer: its decoded certificate and its key as OpenSSL holds it.
+    public struct Issuer: Sendable {
+        public let certificate: Certificate
+        public let extensions: DecodedExtensions
+        /// nil when OpenSSL cannot use the key (the signature is then not checked).
+        public let key: IssuerKey?
+    }
+
+    private let bySubject: [[UInt8]: [Issuer]]
+    public let count: Int
+
+    /// Builds the store from certificates' bytes; items that do not decode are skipped and
+    /// returned as `rejected` (index in `certificates`, reason).
+    public init(certificates: [[UInt8]]) {
+        var bySubject: [[UInt8]: [Issuer]] = [:]
+        var count = 0
+        for bytes in certificates {
+            let inspected = InspectedCertificate(bytes: bytes)
+            guard let certificate = inspected.certificate, let extensions = inspected.extensions else { continue }
+            let issuer = Issuer(
+                certificate: certificate, extensions: extensions,
+                key: IssuerKey(subjectPublicKeyInfo: certificate.tbs.subjectPublicKeyInfo))
+            bySubject[Array(certificate.tbs.subject.encoded), default: []].append(issuer)
+            count += 1
+        }
+        self.bySubject = bySubject
+        self.count = count
+    }
+
+    /// The supplied issuers whose subject equals `certificate`'s issuer name, preferring the one
+    /// whose subjectKeyIdentifier equals the certificate's authorityKeyIdentifier.
+    public func candidates(for certificate: Certificate, authorityKeyIdentifier: [UInt8]?) -> [Issuer] {
+        let named = bySubject[Array(certificate.tbs.issuer.encoded)] ?? []
+        guard let aki = authorityKeyIdentifier else { return named }
+        return named.sorted { a, _ in (try? a.extensions.subjectKeyIdentifier?.get())?.keyIdentifier == aki }
+    }
+}

@@ -1,0 +1,57 @@
+import AuditCore
+import Foundation
+
+/// Checks that need the issuer certificate (`--issuer`): signature (CERT-018), issuer name
+/// and key identifier chaining (CERT-004 extension, CERT-009 extension), validity nesting
+/// (CERT-231). A self-issued certificate is its own issuer for the signature check.
+enum ChainRules {
+    static let all: [Rule<InspectedCertificate>] = [signature, validityInsideIssuer]
+
+    /// The issuer to check against: itself when self-issued, else the best supplied candidate.
+    static func issuer(of view: CertificateView) -> (certificate: Certificate, key: IssuerKey?)? {
+        if view.certificate.isSelfIssued {
+            return (view.certificate, IssuerKey(subjectPublicKeyInfo: view.tbs.subjectPublicKeyInfo))
+        }
+        let aki = (try? view.extensions.authorityKeyIdentifier?.get())?.keyIdentifier
+        guard let best = view.issuers?.candidates(for: view.certificate, authorityKeyIdentifier: aki).first else { return nil }
+        return (best.certificate, best.key)
+    }
+
+    static func missingIssuer(_ id: RequirementID, _ view: CertificateView) -> Finding {
+        view.issuers == nil
+            ? .notChecked(id, because: "no issuer certificate supplied (--issuer FILE)")
+            : .notChecked(id, because: "none of the \(view.issuers!.count) supplied issuer certificates has the subject named in issuer")
+    }
+
+    /// CERT-018: RFC 5280 §6.1.3 (a)(1) — the signature verifies with the issuer's public key.
+    static let signature = CertificateRules.profiled("CERT-018") { view, _ in
+        guard let (issuer, key) = issuer(of: view) else { return [missingIssuer("CERT-018", view)] }
+        let issuerName = issuer.tbs.subject == view.tbs.subject && view.certificate.isSelfIssued ? "its own key (self-issued)" : "the supplied issuer's key"
+        guard let key else {
+            return [.notChecked("CERT-018", because: "OpenSSL cannot use the issuer's key")]
+        }
+        switch SignatureVerification.verify(certificate: view.certificate.encoded, issuerKey: key) {
+        case .valid:
+            return [.pass("CERT-018", observed: "\(view.certificate.signatureAlgorithm.algorithm) verified with \(issuerName)")]
+        case .invalid(let reason):
+            return [.fail("CERT-018", observed: "signature does not verify (\(reason))", location: "signatureValue",
+                          message: "the signature does not verify with \(issuerName)")]
+        case .unusable(let reason):
+            return [.notChecked("CERT-018", because: "OpenSSL could not attempt the verification: \(reason)")]
+        }
+    }
+
+    /// CERT-231: EN 319 411-1 — the certificate's validity lies inside its issuer's (should).
+    static let validityInsideIssuer = CertificateRules.profiled("CERT-231") { view, _ in
+        if view.certificate.isSelfIssued { return [.notApplicable("CERT-231", because: "self-issued certificate")] }
+        guard let (issuer, _) = issuer(of: view) else { return [missingIssuer("CERT-231", view)] }
+        guard let start = view.tbs.notBefore.secondsSince1970, let end = view.tbs.notAfter.secondsSince1970,
+            let issuerStart = issuer.tbs.notBefore.secondsSince1970, let issuerEnd = issuer.tbs.notAfter.secondsSince1970
+        else { return [.notChecked("CERT-231", because: "a validity date cannot be read")] }
+        let observed = "certificate \(view.tbs.notBefore.text)–\(view.tbs.notAfter.text), issuer \(issuer.tbs.notBefore.text)–\(issuer.tbs.notAfter.text)"
+        return start >= issuerStart && end <= issuerEnd ? [.pass("CERT-231", observed: observed)] : [
+            .shouldFail("CERT-231", observed: observed, location: "tbsCertificate.validity",
+                        message: "the validity period extends beyond the issuer certificate's")
+        ]
+    }
+}

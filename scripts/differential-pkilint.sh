@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Differential run: pkilint's ETSI certificate linter (DigiCert, PyPI `pkilint`) against
+# `trustaudit check` on the same certificates; prints a markdown table (see docs/DIFFERENTIAL.md).
+#
+# usage: scripts/differential-pkilint.sh [--out FILE] [--bench] [--trustaudit BIN] [--at TIME] [FILE...]
+#
+#   FILE...          certificate files (PEM with one or more blocks, or DER). Default:
+#                    TestVectors/certificates/etsi/*.pem and, when present, ../shared/vectors/certs/gen/*.pem
+#   --out FILE       also write the markdown report to FILE
+#   --bench          also measure throughput (pkilint in one process, trustaudit as a whole run)
+#   --details        append pkilint's and TrustAudit's messages for every disagreement
+#   --trustaudit BIN the trustaudit binary (default: $TRUSTAUDIT or .build/debug/trustaudit)
+#   --at TIME        validation time given to trustaudit (default 2026-06-01T00:00:00Z)
+#
+# The venv lives in ${TMPDIR:-/tmp}/trustaudit-pkilint-venv and is reused when present.
+# pkilint failing on one certificate is recorded in the table and does not stop the run.
+set -euo pipefail
+
+PKILINT_VERSION="${PKILINT_VERSION:-0.13.3}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+cd "$root"
+
+out=""
+bench=0
+details=0
+at="2026-06-01T00:00:00Z"
+trustaudit="${TRUSTAUDIT:-.build/debug/trustaudit}"
+files=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --out) out="$2"; shift 2 ;;
+    --bench) bench=1; shift ;;
+    --details) details=1; shift ;;
+    --trustaudit) trustaudit="$2"; shift 2 ;;
+    --at) at="$2"; shift 2 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --) shift; files+=("$@"); break ;;
+    -*) echo "differential-pkilint: unknown option $1" >&2; exit 2 ;;
+    *) files+=("$1"); shift ;;
+  esac
+done
+
+if [ ${#files[@]} -eq 0 ]; then
+  shopt -s nullglob
+  files=(TestVectors/certificates/etsi/*.pem)
+  files+=(../shared/vectors/certs/gen/*.pem)
+  shopt -u nullglob
+fi
+[ ${#files[@]} -gt 0 ] || { echo "differential-pkilint: no input files" >&2; exit 2; }
+[ -x "$trustaudit" ] || { echo "differential-pkilint: $trustaudit not found (build it first)" >&2; exit 2; }
+
+# --- pkilint in a throwaway venv ------------------------------------------------------------
+venv="${TMPDIR:-/tmp}/trustaudit-pkilint-venv"
+if [ ! -x "$venv/bin/lint_etsi_cert" ] || \
+   [ "$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("pkilint"))' 2>/dev/null)" != "$PKILINT_VERSION" ]; then
+  echo "differential-pkilint: installing pkilint $PKILINT_VERSION into $venv" >&2
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "pkilint==$PKILINT_VERSION"
+fi
+py="$venv/bin/python"
+lint="$venv/bin/lint_etsi_cert"
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/trustaudit-pkilint.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/pk"
+
+# --- pkilint: one process per certificate (PEM blocks are piped in, nothing is copied) ------
+# manifest.tsv: idx <TAB> file <TAB> block number (1-based, as in trustaudit's source "#n") <TAB> exit code
+n=0
+t0=$(date +%s.%N)
+for f in "${files[@]}"; do
+  blocks=$(grep -c -- '-----BEGIN CERTIFICATE-----' "$f" || true)
+  if [ "$blocks" -eq 0 ]; then
+    # DER or base64: hand the whole file to pkilint's format detection
+    n=$((n + 1)); rc=0
+    "$lint" lint -d -o -s INFO -f JSON - < "$f" > "$work/pk/$n.json" 2> "$work/pk/$n.err" || rc=$?
+    printf '%s\t%s\t%s\t%s\n' "$n" "$f" 1 "$rc" >> "$work/manifest.tsv"
+    continue
+  fi
+  for b in $(seq 1 "$blocks"); do
+    n=$((n + 1)); rc=0
+    awk -v want="$b" '/-----BEGIN CERTIFICATE-----/{c++} c==want{print} /-----END CERTIFICATE-----/{if(c==want) exit}' "$f" \
+      | "$lint" lint -d -o -s INFO -f JSON - > "$work/pk/$n.json" 2> "$work/pk/$n.err" || rc=$?
+    printf '%s\t%s\t%s\t%s\n' "$n" "$f" "$b" "$rc" >> "$work/manifest.tsv"
+  done
+done
+t1=$(date +%s.%N)
+
+# --- trustaudit on the same files ----------------------------------------------------------
+rc=0
+"$trustaudit" check --quiet --at "$at" "${files[@]}" > "$work/trustaudit.jsonl" 2> "$work/trustaudit.err" || rc=$?
+if [ "$rc" -gt 1 ]; then
+  echo "differential-pkilint: trustaudit exited $rc:" >&2
+  cat "$work/trustaudit.err" >&2
+  exit "$rc"
+fi
+
+pkver="$("$py" -c 'import importlib.metadata as m; print(m.version("pkilint"))')"
+taver="$("$trustaudit" --version)"
+meta=(--pkilint-version "$pkver" --trustaudit-version "$taver" --trustaudit-bin "$trustaudit" --at "$at"
+      --cli-seconds "$(echo "$t1 - $t0" | bc -l)")
+args=(compare --manifest "$work/manifest.tsv" --pkilint-dir "$work/pk" --trustaudit "$work/trustaudit.jsonl" "${meta[@]}")
+[ -n "$out" ] && args+=(--out "$out")
+[ "$details" -eq 1 ] && args+=(--details)
+"$py" "$here/differential_pkilint.py" "${args[@]}"
+
+# --- throughput (optional) -----------------------------------------------------------------
+if [ "$bench" -eq 1 ]; then
+  echo
+  echo "## Throughput"
+  echo
+  "$py" "$here/differential_pkilint.py" bench-pkilint --repeat 3 "${files[@]}"
+  # trustaudit: the whole process timed from outside, best of 5; once over the set and over the set x20
+  reps=()
+  for _ in $(seq 1 20); do reps+=("${files[@]}"); done
+  for jobs in 1 2; do
+    for label in once x20; do
+      if [ "$label" = once ]; then set -- "${files[@]}"; else set -- "${reps[@]}"; fi
+      best=""
+      for _ in 1 2 3 4 5; do
+        s=$(date +%s.%N)
+        "$trustaudit" check --quiet --jobs "$jobs" --at "$at" "$@" > "$work/bench.jsonl" 2>/dev/null || true
+        e=$(date +%s.%N)
+        d=$(echo "$e - $s" | bc -l)
+        if [ -z "$best" ] || [ "$(echo "$d < $best" | bc -l)" -eq 1 ]; then best=$d; fi
+      done
+      items=$(wc -l < "$work/bench.jsonl")
+      printf -- '- trustaudit (%s) --jobs %s, set %s: %s certificates in %.3f s wall (best of 5) = %.0f certificates/s\n' \
+        "$trustaudit" "$jobs" "$label" "$items" "$best" "$(echo "$items / $best" | bc -l)"
+    done
+  done
+fi

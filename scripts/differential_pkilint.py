@@ -1,0 +1,280 @@
+#!/usr/bin/env python3
+"""Comparer for scripts/differential-pkilint.sh.
+
+  compare        read pkilint's per-certificate JSON output and trustaudit's JSON Lines evidence,
+                 print a markdown table (and write it with --out).
+  bench-pkilint  pkilint's ETSI linter in one process over the given files (needs pkilint importable):
+                 a cold pass (validator trees built on first use of a type, as a batch tool would)
+                 and warm passes (trees cached), certificates per second.
+
+Verdict mapping used for "agree?":
+  pkilint  fail    = any FATAL or ERROR finding, warning = any WARNING, pass otherwise
+  trustaudit major -> fail, minor -> warning, observation / conforming -> pass
+"""
+import argparse
+import json
+import os
+import re
+import sys
+import time
+
+SEVERITIES = ["FATAL", "ERROR", "WARNING", "NOTICE", "INFO", "DEBUG"]
+SHOWN = {"FATAL", "ERROR", "WARNING"}
+TA_CLASS = {"major": "fail", "minor": "warning", "observation": "pass", "conforming": "pass"}
+RANK = {"pass": 0, "warning": 1, "fail": 2}
+
+
+def label(path):
+    """Short, unique-enough display name: last directory + file name."""
+    parent = os.path.basename(os.path.dirname(os.path.normpath(path)))
+    return f"{parent}/{os.path.basename(path)}"
+
+
+def read_pkilint(pk_dir, idx, rc):
+    """-> dict(type, findings[(sev, code, message)], verdict, error)"""
+    err_path = os.path.join(pk_dir, f"{idx}.err")
+    out_path = os.path.join(pk_dir, f"{idx}.json")
+    stderr = open(err_path, encoding="utf-8", errors="replace").read() if os.path.exists(err_path) else ""
+    stdout = open(out_path, encoding="utf-8", errors="replace").read() if os.path.exists(out_path) else ""
+    err_lines = [l.strip() for l in stderr.splitlines() if l.strip()]
+    ctype = None
+    # `-o` prints the detected type (e.g. QEVCP-W-EIDAS-FINAL-CERTIFICATE) as the first stderr line
+    if err_lines and re.fullmatch(r"[A-Z0-9-]+", err_lines[0]):
+        ctype = err_lines[0]
+    try:
+        doc = json.loads(stdout)
+    except ValueError:
+        msg = err_lines[-1] if err_lines else f"no JSON output (exit {rc})"
+        return {"type": ctype, "findings": [], "verdict": "error", "error": msg[:160]}
+    findings = []
+    for res in doc.get("results", []):
+        for fd in res.get("finding_descriptions", []):
+            findings.append((fd.get("severity", "?"), fd.get("code", "?"), fd.get("message") or ""))
+    findings.sort(key=lambda f: (SEVERITIES.index(f[0]) if f[0] in SEVERITIES else 99, f[1]))
+    sevs = {f[0] for f in findings}
+    if sevs & {"FATAL", "ERROR"}:
+        verdict = "fail"
+    elif "WARNING" in sevs:
+        verdict = "warning"
+    else:
+        verdict = "pass"
+    return {"type": ctype, "findings": findings, "verdict": verdict, "error": None}
+
+
+def read_trustaudit(path):
+    """-> {(source path, block number): record}"""
+    records = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line:
+                continue
+            rec = json.loads(line)
+            src = rec.get("source") or ""
+            m = re.fullmatch(r"(.*)#(\d+)", src)
+            key = (m.group(1), int(m.group(2))) if m else (src, 1)
+            records[key] = rec
+    return records
+
+
+def ta_summary(rec):
+    if rec is None:
+        return "-", "missing", "-"
+    by_grade = {}
+    for chk in rec.get("checks", []):
+        if chk.get("outcome") == "fail":
+            by_grade.setdefault(chk.get("grade") or "?", [])
+            if chk["requirement"] not in by_grade[chk["grade"]]:
+                by_grade[chk["grade"]].append(chk["requirement"])
+    parts = [f"{g} {' '.join(by_grade[g])}" for g in ("major", "minor", "observation") if g in by_grade]
+    verdict = rec.get("verdict", "?")
+    text = verdict + (f" ({'; '.join(parts)})" if parts else "")
+    profile = (rec.get("profile") or "-").replace("en319412-", "").replace("ts119495-", "").replace("en319422-", "")
+    return profile, TA_CLASS.get(verdict, "error"), text
+
+
+def md_escape(s):
+    return s.replace("|", "\\|")
+
+
+def compare(args):
+    rows = []
+    with open(args.manifest, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            idx, path, block, rc = line.rstrip("\n").split("\t")
+            rows.append((idx, path, int(block), int(rc)))
+    ta = read_trustaudit(args.trustaudit)
+
+    table = []
+    counts = {"agree": 0, "disagree": 0}
+    directions = {}
+    multi = {}
+    for idx, path, block, _ in rows:
+        multi[path] = max(multi.get(path, 0), block)
+    for idx, path, block, rc in rows:
+        pk = read_pkilint(args.pkilint_dir, idx, rc)
+        rec = ta.get((path, block))
+        profile, ta_class, ta_text = ta_summary(rec)
+        name = label(path) + (f"#{block}" if multi[path] > 1 else "")
+        if pk["verdict"] == "error" or ta_class in ("error", "missing"):
+            agree = "n/a"
+        elif pk["verdict"] == ta_class:
+            agree = "yes"
+        else:
+            agree = "no"
+            d = "pkilint stricter" if RANK[pk["verdict"]] > RANK[ta_class] else "TrustAudit stricter"
+            key = f"{d} ({pk['verdict']} vs {ta_class})"
+            directions[key] = directions.get(key, 0) + 1
+        bucket = {"yes": "agree", "no": "disagree"}.get(agree, "n/a")
+        counts[bucket] = counts.get(bucket, 0) + 1
+        shown = [f"{s}:{c}" for s, c, _ in pk["findings"] if s in SHOWN]
+        hidden = sum(1 for s, _, _ in pk["findings"] if s not in SHOWN)
+        ftext = "<br>".join(shown) if shown else "-"
+        if hidden:
+            ftext += f" (+{hidden} notice/info)"
+        if pk["error"]:
+            ftext = f"pkilint error: {pk['error']}"
+        table.append({
+            "name": name, "path": path, "block": block, "pk": pk, "rec": rec,
+            "cells": [name, (pk["type"] or "-"), ftext, pk["verdict"], profile, ta_text, agree],
+            "agree": agree,
+        })
+
+    out = []
+    total = len(table)
+    out.append("# pkilint vs TrustAudit — differential run")
+    out.append("")
+    out.append(f"- pkilint {args.pkilint_version} (`lint_etsi_cert lint -d -o -s INFO -f JSON -`, one process per certificate)")
+    out.append(f"- TrustAudit {args.trustaudit_version} (`{args.trustaudit_bin} check --quiet --at {args.at} FILE...`)")
+    out.append(f"- run at {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}")
+    if args.cli_seconds:
+        secs = float(args.cli_seconds)
+        out.append(f"- pkilint CLI loop: {total} certificates in {secs:.1f} s wall "
+                   f"({total / secs:.2f} certificates/s incl. interpreter start-up per certificate)")
+    out.append("- verdicts: pkilint fail = FATAL/ERROR, warning = WARNING, pass otherwise; "
+               "TrustAudit major = fail, minor = warning, observation/conforming = pass")
+    out.append("")
+    out.append(f"**{total} certificates: {counts.get('agree', 0)} agree, {counts.get('disagree', 0)} disagree"
+               + (f", {counts['n/a']} not comparable" if counts.get("n/a") else "") + ".**")
+    for k in sorted(directions):
+        out.append(f"- {k}: {directions[k]}")
+    out.append("")
+    out.append("| file | pkilint detected type | pkilint findings | pkilint verdict | TrustAudit profile | TrustAudit verdict (failed ids) | agree? |")
+    out.append("|---|---|---|---|---|---|---|")
+    for row in table:
+        out.append("| " + " | ".join(md_escape(c) for c in row["cells"]) + " |")
+
+    if args.details:
+        out.append("")
+        out.append("## Disagreements in detail")
+        for row in table:
+            if row["agree"] != "no":
+                continue
+            out.append("")
+            out.append(f"### {row['name']}")
+            rec = row["rec"] or {}
+            out.append(f"- TrustAudit: {rec.get('profile')} — {rec.get('profileReason')}")
+            for chk in rec.get("checks", []):
+                if chk.get("outcome") == "fail":
+                    out.append(f"  - {chk['grade']} {chk['requirement']} ({chk['standard']} {chk['clause']}): "
+                               f"{(chk.get('message') or '').splitlines()[0] if chk.get('message') else ''} "
+                               f"[observed {chk.get('observed')}]")
+            out.append(f"- pkilint: {row['pk']['type']}")
+            for s, c, m in row["pk"]["findings"]:
+                if s in SHOWN:
+                    out.append(f"  - {s} {c}: {m[:200]}")
+
+    text = "\n".join(out) + "\n"
+    sys.stdout.write(text)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as fh:
+            fh.write(text)
+
+
+def split_certs(path):
+    data = open(path, "rb").read()
+    blocks = re.findall(rb"-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----", data, re.DOTALL)
+    if blocks:
+        return [b.decode("ascii") for b in blocks]
+    return [data]
+
+
+def bench_pkilint(args):
+    from pkilint import etsi, finding_filter, loader
+    from pkilint.pkix import certificate
+
+    docs = []
+    for path in args.files:
+        docs.extend(split_certs(path))
+    ld = loader.RFC5280CertificateDocumentLoader()
+    cache = {}
+
+    def lint_one(substrate):
+        cert = ld.load_document(substrate)
+        ctype = etsi.determine_certificate_type(cert)
+        entry = cache.get(ctype)
+        if entry is None:
+            entry = (certificate.create_pkix_certificate_validator_container(
+                etsi.create_decoding_validators(ctype), etsi.create_validators(ctype)),
+                etsi.create_etsi_finding_filters(ctype))
+            cache[ctype] = entry
+        results = entry[0].validate(cert.root)
+        results, _ = finding_filter.filter_results(entry[1], results)
+        return results
+
+    def one_pass():
+        errors = 0
+        start = time.perf_counter()
+        for d in docs:
+            try:
+                lint_one(d)
+            except Exception:  # a certificate pkilint cannot process is counted, not fatal
+                errors += 1
+        return time.perf_counter() - start, errors
+
+    cold, errors = one_pass()
+    warm = min(one_pass()[0] for _ in range(max(1, args.repeat)))
+    n = len(docs)
+    print(f"- pkilint {_version('pkilint')} in one process, {n} certificates, {len(cache)} detected types"
+          + (f", {errors} raised an exception" if errors else "") + ":")
+    print(f"  - cold pass (validator trees built on first use of each type): {cold:.2f} s = {n / cold:.0f} certificates/s")
+    print(f"  - warm pass (trees cached, best of {args.repeat}): {warm:.2f} s = {n / warm:.0f} certificates/s "
+          f"({warm / n * 1000:.2f} ms/certificate)")
+
+
+def _version(dist):
+    try:
+        import importlib.metadata as md
+        return md.version(dist)
+    except Exception:
+        return "?"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("compare")
+    c.add_argument("--manifest", required=True)
+    c.add_argument("--pkilint-dir", required=True)
+    c.add_argument("--trustaudit", required=True)
+    c.add_argument("--out")
+    c.add_argument("--details", action="store_true", help="append messages for every disagreement")
+    c.add_argument("--pkilint-version", default="?")
+    c.add_argument("--trustaudit-version", default="?")
+    c.add_argument("--trustaudit-bin", default="trustaudit")
+    c.add_argument("--at", default="?")
+    c.add_argument("--cli-seconds")
+    b = sub.add_parser("bench-pkilint")
+    b.add_argument("--repeat", type=int, default=3)
+    b.add_argument("files", nargs="+")
+    args = ap.parse_args()
+    if args.cmd == "compare":
+        compare(args)
+    else:
+        bench_pkilint(args)
+
+
+if __name__ == "__main__":
+    main()
