@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "CertificatesTests", dependencies: ["Certificates", "AuditCore", "TestSupport"]),
         .testTarget(name: "TimestampsTests", dependencies: ["Timestamps", "AuditCore", "TestSupport"]),
         .testTarget(name: "TrustedListsTests", dependencies: ["TrustedLists", "AuditCore", "TestSupport"]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "AuditCore", "Pipeline", "TestSupport"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "AuditCore", "Certificates", "Pipeline", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "AuditCore", "TestSupport"]),
         .testTarget(name: "TrustauditTests", dependencies: ["trustaudit", "TestSupport"]),
     ],

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Certificates per second and peak RSS of the release binary on N generated certificates,
-# with 1 and with all cores. Usage: Benchmarks/cli-throughput.sh [N]   (default 20000)
-# The parse-only + SHA-256 floor and the pkilint comparison come with the scale issue.
+# Certificates per second and peak RSS of the release binary on N generated certificates (one
+# DER file each and, separately, one base64-lines file), with 1 and all cores, beside the floor
+# (parse + SHA-256 only, same reader and executor).
+# Usage: Benchmarks/cli-throughput.sh [N]   (default 20000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-20000}
@@ -12,20 +13,37 @@ if [ ! -f "$work/certs-$n/.complete" ]; then
   python3 TestVectors/generator/generate.py --bulk "$n" "$work/certs-$n" >/dev/null
   touch "$work/certs-$n/.complete"
 fi
+if [ ! -f "$work/lines-$n.txt" ]; then
+  python3 - "$work/certs-$n" "$work/lines-$n.txt" <<'PY'
+import base64, os, sys
+folder, target = sys.argv[1:]
+with open(target, "w") as out:
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".der"):
+            out.write(base64.b64encode(open(os.path.join(folder, name), "rb").read()).decode() + "\n")
+PY
+fi
 swift build -c release --product trustaudit >/dev/null
+(cd Benchmarks && swift build -c release --product trustaudit-floor >/dev/null)
 bin=.build/release/trustaudit
-measure() {  # jobs -> "seconds peak_rss_kb"
-  python3 - "$bin" "$1" "$work/certs-$n" <<'PY'
+floor=Benchmarks/.build/release/trustaudit-floor
+measure() {  # command... -> "seconds peak_rss_kb"
+  python3 - "$@" <<'PY'
 import resource, subprocess, sys, time
-binary, jobs, folder = sys.argv[1:]
 start = time.perf_counter()
-subprocess.run([binary, "check", "--quiet", "--jobs", jobs, "--at", "2026-06-01T00:00:00Z", folder],
-               stdout=subprocess.DEVNULL, check=False)
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False)
 print(f"{time.perf_counter() - start:.3f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
 PY
 }
-echo "machine: $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%dT%H:%MZ)"
-for jobs in 1 $(nproc); do
-  read -r seconds rss < <(measure "$jobs")
-  python3 -c "import sys; n,s,r,j=int(sys.argv[1]),float(sys.argv[2]),int(sys.argv[3]),sys.argv[4]; print(f'jobs={j}: {n} certificates in {s:.2f} s = {n/s:,.0f} certificates/s, peak RSS {r/1024:.0f} MB')" "$n" "$seconds" "$rss" "$jobs"
+report() {  # label count seconds rss
+  python3 -c "import sys; l,n,s,r=sys.argv[1],int(sys.argv[2]),float(sys.argv[3]),int(sys.argv[4]); print(f'{l:<34} {n:>8} items {s:>7.2f} s {n/s:>10,.0f} items/s  peak RSS {r/1024:>5.0f} MB')" "$@"
+}
+echo "machine: $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%dT%H:%MZ); N=$n RSA-2048 QCP-n-qscd-like leaves"
+for input in "$work/certs-$n" "$work/lines-$n.txt"; do
+  kind=$([ -d "$input" ] && echo "files" || echo "base64 lines")
+  for jobs in 1 $(nproc); do
+    read -r s r < <(measure "$floor" --jobs "$jobs" "$input"); report "floor ($kind, jobs=$jobs)" "$n" "$s" "$r"
+    read -r s r < <(measure "$bin" check --quiet --jobs "$jobs" --at 2026-06-01T00:00:00Z "$input"); report "trustaudit check ($kind, jobs=$jobs)" "$n" "$s" "$r"
+  done
 done
+echo "pkilint on the same kind of certificates: see docs/DIFFERENTIAL.md (in-process rate)"

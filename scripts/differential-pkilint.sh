@@ -2,13 +2,18 @@
 # Differential run: pkilint's ETSI certificate linter (DigiCert, PyPI `pkilint`) against
 # `trustaudit check` on the same certificates; prints a markdown table (see docs/DIFFERENTIAL.md).
 #
-# usage: scripts/differential-pkilint.sh [--out FILE] [--bench] [--trustaudit BIN] [--at TIME] [FILE...]
+# usage: scripts/differential-pkilint.sh [--out FILE] [--bench] [--details] [--ignore REGEX] [--keep DIR]
+#                                       [--trustaudit BIN] [--at TIME] [FILE...]
 #
 #   FILE...          certificate files (PEM with one or more blocks, or DER). Default:
 #                    TestVectors/certificates/etsi/*.pem and, when present, ../shared/vectors/certs/gen/*.pem
 #   --out FILE       also write the markdown report to FILE
 #   --bench          also measure throughput (pkilint in one process, trustaudit as a whole run)
 #   --details        append pkilint's and TrustAudit's messages for every disagreement
+#   --ignore REGEX   pkilint finding code left out of pkilint's verdict (repeatable). Default:
+#                    'internal_domain_name$' (our own vectors use the reserved .test TLD, RFC 6761);
+#                    --ignore '' ignores nothing
+#   --keep DIR       keep pkilint's raw outputs and the trustaudit JSON Lines in DIR
 #   --trustaudit BIN the trustaudit binary (default: $TRUSTAUDIT or .build/debug/trustaudit)
 #   --at TIME        validation time given to trustaudit (default 2026-06-01T00:00:00Z)
 #
@@ -24,6 +29,9 @@ cd "$root"
 out=""
 bench=0
 details=0
+keep=""
+ignore=()
+ignore_set=0
 at="2026-06-01T00:00:00Z"
 trustaudit="${TRUSTAUDIT:-.build/debug/trustaudit}"
 files=()
@@ -32,14 +40,18 @@ while [ $# -gt 0 ]; do
     --out) out="$2"; shift 2 ;;
     --bench) bench=1; shift ;;
     --details) details=1; shift ;;
+    --ignore) ignore_set=1; [ -n "$2" ] && ignore+=("$2"); shift 2 ;;
+    --keep) keep="$2"; shift 2 ;;
     --trustaudit) trustaudit="$2"; shift 2 ;;
     --at) at="$2"; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     --) shift; files+=("$@"); break ;;
     -*) echo "differential-pkilint: unknown option $1" >&2; exit 2 ;;
     *) files+=("$1"); shift ;;
   esac
 done
+
+[ "$ignore_set" -eq 1 ] || ignore=('internal_domain_name$')
 
 if [ ${#files[@]} -eq 0 ]; then
   shopt -s nullglob
@@ -61,8 +73,12 @@ fi
 py="$venv/bin/python"
 lint="$venv/bin/lint_etsi_cert"
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/trustaudit-pkilint.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+if [ -n "$keep" ]; then
+  rm -rf "$keep"; mkdir -p "$keep"; work="$(cd "$keep" && pwd)"
+else
+  work="$(mktemp -d "${TMPDIR:-/tmp}/trustaudit-pkilint.XXXXXX")"
+  trap 'rm -rf "$work"' EXIT
+fi
 mkdir -p "$work/pk"
 
 # --- pkilint: one process per certificate (PEM blocks are piped in, nothing is copied) ------
@@ -103,6 +119,7 @@ meta=(--pkilint-version "$pkver" --trustaudit-version "$taver" --trustaudit-bin 
 args=(compare --manifest "$work/manifest.tsv" --pkilint-dir "$work/pk" --trustaudit "$work/trustaudit.jsonl" "${meta[@]}")
 [ -n "$out" ] && args+=(--out "$out")
 [ "$details" -eq 1 ] && args+=(--details)
+for rx in ${ignore[@]+"${ignore[@]}"}; do args+=(--ignore "$rx"); done
 "$py" "$here/differential_pkilint.py" "${args[@]}"
 
 # --- throughput (optional) -----------------------------------------------------------------

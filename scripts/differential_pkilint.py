@@ -30,8 +30,17 @@ def label(path):
     return f"{parent}/{os.path.basename(path)}"
 
 
-def read_pkilint(pk_dir, idx, rc):
-    """-> dict(type, findings[(sev, code, message)], verdict, error)"""
+def pk_verdict(findings):
+    sevs = {f[0] for f in findings}
+    if sevs & {"FATAL", "ERROR"}:
+        return "fail"
+    if "WARNING" in sevs:
+        return "warning"
+    return "pass"
+
+
+def read_pkilint(pk_dir, idx, rc, ignore):
+    """-> dict(type, findings[(sev, code, message)], verdict, raw_verdict, ignored, error)"""
     err_path = os.path.join(pk_dir, f"{idx}.err")
     out_path = os.path.join(pk_dir, f"{idx}.json")
     stderr = open(err_path, encoding="utf-8", errors="replace").read() if os.path.exists(err_path) else ""
@@ -45,20 +54,37 @@ def read_pkilint(pk_dir, idx, rc):
         doc = json.loads(stdout)
     except ValueError:
         msg = err_lines[-1] if err_lines else f"no JSON output (exit {rc})"
-        return {"type": ctype, "findings": [], "verdict": "error", "error": msg[:160]}
+        return {"type": ctype, "findings": [], "verdict": "error", "raw_verdict": "error",
+                "ignored": set(), "error": msg[:160]}
     findings = []
     for res in doc.get("results", []):
         for fd in res.get("finding_descriptions", []):
             findings.append((fd.get("severity", "?"), fd.get("code", "?"), fd.get("message") or ""))
     findings.sort(key=lambda f: (SEVERITIES.index(f[0]) if f[0] in SEVERITIES else 99, f[1]))
-    sevs = {f[0] for f in findings}
-    if sevs & {"FATAL", "ERROR"}:
-        verdict = "fail"
-    elif "WARNING" in sevs:
-        verdict = "warning"
-    else:
-        verdict = "pass"
-    return {"type": ctype, "findings": findings, "verdict": verdict, "error": None}
+    ignored = {c for _, c, _ in findings if any(re.search(rx, c) for rx in ignore)}
+    kept = [f for f in findings if f[1] not in ignored]
+    return {"type": ctype, "findings": findings, "verdict": pk_verdict(kept),
+            "raw_verdict": pk_verdict(findings), "ignored": ignored, "error": None}
+
+
+def findings_text(pk):
+    if pk["error"]:
+        return f"pkilint error: {pk['error']}"
+    seen = {}
+    for sev, code, _ in pk["findings"]:
+        if sev in SHOWN:
+            seen[(sev, code)] = seen.get((sev, code), 0) + 1
+    parts = []
+    for (sev, code), n in seen.items():
+        t = f"{sev}:{code}" + (f" ×{n}" if n > 1 else "")
+        if code in pk["ignored"]:
+            t = f"~~{t}~~"
+        parts.append(t)
+    hidden = sum(1 for s, _, _ in pk["findings"] if s not in SHOWN)
+    text = "<br>".join(parts) if parts else "-"
+    if hidden:
+        text += f" (+{hidden} notice/info)"
+    return text
 
 
 def read_trustaudit(path):
@@ -86,8 +112,12 @@ def ta_summary(rec):
             by_grade.setdefault(chk.get("grade") or "?", [])
             if chk["requirement"] not in by_grade[chk["grade"]]:
                 by_grade[chk["grade"]].append(chk["requirement"])
-    parts = [f"{g} {' '.join(by_grade[g])}" for g in ("major", "minor", "observation") if g in by_grade]
     verdict = rec.get("verdict", "?")
+    parts = []
+    for g in ("major", "minor", "observation"):
+        if g in by_grade:
+            ids = " ".join(by_grade[g])
+            parts.append(ids if g == verdict else f"{g} {ids}")
     text = verdict + (f" ({'; '.join(parts)})" if parts else "")
     profile = (rec.get("profile") or "-").replace("en319412-", "").replace("ts119495-", "").replace("en319422-", "")
     return profile, TA_CLASS.get(verdict, "error"), text
@@ -114,7 +144,7 @@ def compare(args):
     for idx, path, block, _ in rows:
         multi[path] = max(multi.get(path, 0), block)
     for idx, path, block, rc in rows:
-        pk = read_pkilint(args.pkilint_dir, idx, rc)
+        pk = read_pkilint(args.pkilint_dir, idx, rc, args.ignore)
         rec = ta.get((path, block))
         profile, ta_class, ta_text = ta_summary(rec)
         name = label(path) + (f"#{block}" if multi[path] > 1 else "")
@@ -129,16 +159,12 @@ def compare(args):
             directions[key] = directions.get(key, 0) + 1
         bucket = {"yes": "agree", "no": "disagree"}.get(agree, "n/a")
         counts[bucket] = counts.get(bucket, 0) + 1
-        shown = [f"{s}:{c}" for s, c, _ in pk["findings"] if s in SHOWN]
-        hidden = sum(1 for s, _, _ in pk["findings"] if s not in SHOWN)
-        ftext = "<br>".join(shown) if shown else "-"
-        if hidden:
-            ftext += f" (+{hidden} notice/info)"
-        if pk["error"]:
-            ftext = f"pkilint error: {pk['error']}"
+        raw_agree = pk["raw_verdict"] == ta_class
+        counts["raw_agree"] = counts.get("raw_agree", 0) + (1 if raw_agree else 0)
+        pk_cell = pk["verdict"] + (f" (raw {pk['raw_verdict']})" if pk["raw_verdict"] != pk["verdict"] else "")
         table.append({
             "name": name, "path": path, "block": block, "pk": pk, "rec": rec,
-            "cells": [name, (pk["type"] or "-"), ftext, pk["verdict"], profile, ta_text, agree],
+            "cells": [name, (pk["type"] or "-"), findings_text(pk), pk_cell, profile, ta_text, agree],
             "agree": agree,
         })
 
@@ -155,6 +181,10 @@ def compare(args):
                    f"({total / secs:.2f} certificates/s incl. interpreter start-up per certificate)")
     out.append("- verdicts: pkilint fail = FATAL/ERROR, warning = WARNING, pass otherwise; "
                "TrustAudit major = fail, minor = warning, observation/conforming = pass")
+    if args.ignore:
+        out.append("- pkilint codes ignored for the verdict (struck through in the table): "
+                   + ", ".join(f"`{rx}`" for rx in args.ignore)
+                   + f"; without ignoring, {counts.get('raw_agree', 0)} of {total} agree")
     out.append("")
     out.append(f"**{total} certificates: {counts.get('agree', 0)} agree, {counts.get('disagree', 0)} disagree"
                + (f", {counts['n/a']} not comparable" if counts.get("n/a") else "") + ".**")
@@ -165,6 +195,8 @@ def compare(args):
     out.append("|---|---|---|---|---|---|---|")
     for row in table:
         out.append("| " + " | ".join(md_escape(c) for c in row["cells"]) + " |")
+
+    out.extend(mutation_view(table))
 
     if args.details:
         out.append("")
@@ -183,7 +215,7 @@ def compare(args):
                                f"[observed {chk.get('observed')}]")
             out.append(f"- pkilint: {row['pk']['type']}")
             for s, c, m in row["pk"]["findings"]:
-                if s in SHOWN:
+                if s in SHOWN and c not in row["pk"]["ignored"]:
                     out.append(f"  - {s} {c}: {m[:200]}")
 
     text = "\n".join(out) + "\n"
@@ -191,6 +223,48 @@ def compare(args):
     if args.out:
         with open(args.out, "w", encoding="utf-8") as fh:
             fh.write(text)
+
+
+def mutation_view(table):
+    """Vectors named PROFILE__MUTATION next to a PROFILE__ok baseline: did each tool notice the
+    mutation? pkilint notices it when it raises a WARNING/ERROR/FATAL (ignored codes aside) that the
+    baseline does not have; TrustAudit when its verdict is minor or major."""
+    from collections import Counter
+
+    by_path = {row["path"]: row for row in table if row["block"] == 1}
+
+    def shown(pk):
+        return Counter((s, c) for s, c, _ in pk["findings"] if s in SHOWN and c not in pk["ignored"])
+
+    counts = Counter()
+    lines = []
+    for row in table:
+        stem = os.path.basename(row["path"]).rsplit(".", 1)[0]
+        if "__" not in stem or stem.endswith("__ok") or row["block"] != 1:
+            continue
+        base = by_path.get(os.path.join(os.path.dirname(row["path"]), stem.split("__")[0] + "__ok.pem"))
+        if base is None or row["pk"]["error"] or base["pk"]["error"] or row["rec"] is None:
+            continue
+        new = shown(row["pk"]) - shown(base["pk"])
+        pk_hit = bool(new)
+        ta_hit = row["rec"].get("verdict") in ("minor", "major")
+        key = {(True, True): "both", (True, False): "pkilint only", (False, True): "TrustAudit only",
+               (False, False): "neither"}[(pk_hit, ta_hit)]
+        counts[key] += 1
+        if key != "both":
+            new_text = ", ".join(f"{s}:{c}" for s, c in sorted(new)) or "no new finding"
+            lines.append(f"| {row['name']} | {key} | {md_escape(new_text)} | {md_escape(row['cells'][5])} |")
+    if not counts:
+        return []
+    out = ["", "## Mutation view", "",
+           "Each `PROFILE__MUTATION` vector against its `PROFILE__ok` baseline: pkilint noticed the mutation when "
+           "it raised a WARNING/ERROR/FATAL the baseline does not have; TrustAudit when its verdict is minor or major.",
+           "",
+           f"**{sum(counts.values())} mutated vectors: " +
+           ", ".join(f"{k} {counts[k]}" for k in ("both", "TrustAudit only", "pkilint only", "neither")) + ".**"]
+    if lines:
+        out += ["", "| vector | noticed by | pkilint's new findings | TrustAudit verdict |", "|---|---|---|---|"] + lines
+    return out
 
 
 def split_certs(path):
@@ -266,6 +340,8 @@ def main():
     c.add_argument("--trustaudit-bin", default="trustaudit")
     c.add_argument("--at", default="?")
     c.add_argument("--cli-seconds")
+    c.add_argument("--ignore", action="append", default=[], metavar="REGEX",
+                   help="pkilint finding codes (regex) left out of pkilint's verdict, e.g. test-data artefacts")
     b = sub.add_parser("bench-pkilint")
     b.add_argument("--repeat", type=int, default=3)
     b.add_argument("files", nargs="+")

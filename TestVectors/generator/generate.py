@@ -597,6 +597,22 @@ def build_certificates(pki: PKI, out: Output):
     out.add(C + "issuer-empty.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-004"])],
             [defect(alg_at + len(ALG_SHA256_RSA), 2, "issuer Name is an empty SEQUENCE 30 00", "DER")])
 
+    # subject: an empty subject needs a critical subjectAltName (RFC 5280 4.1.2.6, 4.2.1.6)
+    empty_subject_at = seq(utc_time(EE_NOT_BEFORE), utc_time(EE_NOT_AFTER)) + b"\x30\x00"
+    c = pki.leaf("subject-empty-no-san", subject=seq()).der()
+    empty_subject_certs = [c]
+    i = find_once(c, empty_subject_at) + len(empty_subject_at) - 2  # Validity is followed by the subject
+    out.add(C + "subject-empty-no-san.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-007"])],
+            [defect(i, 2, "subject Name is an empty SEQUENCE 30 00 and there is no subjectAltName", "DER")],
+            note="leaf-ok with an empty subject and no subjectAltName")
+
+    san = extension(OID_SAN, seq(gn_email("alice@trustaudit.test")), critical=True)
+    c = pki.leaf("subject-empty-san-critical", subject=seq(), extensions=pki.leaf_extensions() + [san]).der()
+    find_once(c, empty_subject_at)
+    empty_subject_certs.append(c)
+    out.add(C + "subject-empty-san-critical.pem", pem("CERTIFICATE", c), ok,
+            note="leaf-ok with an empty subject and a critical subjectAltName rfc822Name alice@trustaudit.test: conforming")
+
     # extensions
     ku = ext_ku(KU_NON_REPUDIATION)
     c = pki.leaf("duplicate-extension", extensions=pki.leaf_extensions() + [ku]).der()
@@ -662,6 +678,7 @@ def build_certificates(pki: PKI, out: Output):
 
     issuer_of = {pki.root: pki.keys["root-ca"], pki.issuing: pki.keys["root-ca"],
                  leaf_ok: pki.keys["issuing-ca"], pki.tsu: pki.keys["issuing-ca"]}
+    issuer_of.update({c: pki.keys["issuing-ca"] for c in empty_subject_certs})
     for der, k in issuer_of.items():
         cert = x509.load_der_x509_certificate(der)
         k.public_key().verify(cert.signature, cert.tbs_certificate_bytes, padding.PKCS1v15(), hashes.SHA256())
@@ -692,6 +709,9 @@ OID_AIA, OID_QC_STATEMENTS = "1.3.6.1.5.5.7.1.1", "1.3.6.1.5.5.7.1.3"
 OID_AD_OCSP, OID_AD_CA_ISSUERS = "1.3.6.1.5.5.7.48.1", "1.3.6.1.5.5.7.48.2"
 OID_CABF_ORG_ID = "2.23.140.3.1"  # CA/B EVG 9.8.2 cabfOrganizationIdentifier
 OID_UNKNOWN_EXT = "1.3.6.1.4.1.99999.1"
+OID_CT_POISON = "1.3.6.1.4.1.11129.2.4.3"  # RFC 6962 3.1 precertificate poison
+# A TSP-specific (non-EN 319 411) certificate policy under the same private arc as OID_UNKNOWN_EXT.
+OID_TSP_POLICY = "1.3.6.1.4.1.99999.3.1"
 
 # extended key usages
 OID_KP_SERVER_AUTH, OID_KP_CLIENT_AUTH = "1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"
@@ -1069,6 +1089,14 @@ ETSI_MUTATIONS = [
      upd(sha1=True)),
     ("qcp-n-qscd", "rsa1024", ["CERT-052"], MAJOR, "subject public key RSA-1024 (keys/weak-rsa1024-key.pem)",
      upd(key="weak-rsa1024")),
+    ("qcp-n-qscd", "expired", ["CERT-230"], "observation",
+     "validity 2020-01-01T00:00:00Z to 2021-12-31T23:59:59Z (UTCTime): expired at the evaluation time (observation); "
+     "with --issuer certificates/issuing-ca.pem CERT-231 also fails (minor: notBefore precedes the issuing CA's 2025-01-01)",
+     upd(not_before="200101000000Z", not_after="211231235959Z")),
+    ("qcp-n-qscd", "beyond_issuer", [], MAJOR,
+     "notAfter 2035-06-01T00:00:00Z, after the issuing CA's notAfter 2035-01-01: conforming without an issuer; "
+     "with --issuer certificates/issuing-ca.pem CERT-231 fails (minor)",
+     upd(not_after="350601000000Z")),
     # --- QCP-l ----------------------------------------------------------------------------------
     ("qcp-l", "orgid_no_scheme", ["CERT-032"], MAJOR, "organizationIdentifier 'BE0123456789' (no scheme) with semanticsId-Legal",
      lambda d: d.update(subject=replace_attr(d["subject"], OID_ORG_ID, "BE0123456789"))),
@@ -1096,6 +1124,14 @@ ETSI_MUTATIONS = [
      lambda d: set_qcs(d, "semantics", qc_semantics(OID_SEM_NATURAL))),
     ("qcp-l", "no_qccompliance", ["CERT-121", "CERT-172"], MAJOR, "QcCompliance statement removed",
      lambda d: set_qcs(d, "compliance", None)),
+    ("qcp-l", "limit_and_retention", [], MAJOR, "QcLimitValue {EUR, 10000, 0} and QcRetentionPeriod 15 added: conforming",
+     lambda d: (add_qcs(d, "limit", qc_limit_value("EUR", 10000, 0), after="compliance"),
+                add_qcs(d, "retention", qc(OID_QC_RETENTION, integer(15)), after="pds"))),
+    ("qcp-l", "ccleg_non_eu", ["CERT-132"], MINOR,
+     "QcCClegislation {CH} added and the QCP-l policy replaced by the TSP policy 1.3.6.1.4.1.99999.3.1 "
+     "(QcCompliance kept; no EU policy claimed, so CERT-129 passes)",
+     lambda d: (add_qcs(d, "ccleg", qc(OID_QC_CC_LEGISLATION, seq(printable_string("CH"))), after="compliance"),
+                d.update(policies=[OID_TSP_POLICY]))),
     # --- QEVCP-w --------------------------------------------------------------------------------
     ("qevcp-w", "no_qctype", ["CERT-123", "CERT-105"], MAJOR, "QcType statement removed",
      lambda d: set_qcs(d, "type", None)),
@@ -1119,6 +1155,11 @@ ETSI_MUTATIONS = [
      upd(policies=[OID_CABF_EV])),
     ("qevcp-w", "psd2_policy_no_statement", ["CERT-156"], MAJOR, "QCP-w-psd2 0.4.0.19495.3.1 added without a PSD2 statement",
      upd(policies=[OID_QEVCP_W, OID_CABF_EV, OID_QCP_W_PSD2])),
+    ("qevcp-w", "precert", [], MAJOR, "CT precertificate poison 1.3.6.1.4.1.11129.2.4.3 added, critical, value NULL: conforming",
+     lambda d: d.update(extra=[extension(OID_CT_POISON, null(), critical=True)])),
+    ("qevcp-w", "precert_poison_not_critical", ["CERT-108"], MAJOR,
+     "CT precertificate poison 1.3.6.1.4.1.11129.2.4.3 added, value NULL, not critical",
+     lambda d: d.update(extra=[extension(OID_CT_POISON, null())])),
     # --- QNCP-w ---------------------------------------------------------------------------------
     ("qncp-w", "ov_missing", ["CERT-104"], MAJOR, "CA/B OV 2.23.140.1.2.2 removed, QNCP-w kept",
      upd(policies=[OID_QNCP_W])),
@@ -1219,6 +1260,17 @@ def build_etsi(pki: PKI, out: Output):
         assert all(f.startswith("CERT-") for f in failed)
         emit(profile, mutation, d, failed, grade, "mutation of %s__ok: %s" % (profile, what))
 
+    # Broken signature: the only vector whose bytes change after signing.
+    bad_sig = {}
+    path = E + "qcp-n-qscd__bad_signature.pem"
+    der = etsi_cert(pki, "etsi/qcp-n-qscd__bad_signature", etsi_baseline("qcp-n-qscd"))
+    der = der[:-1] + bytes([der[-1] ^ 0x01])
+    out.add(path, pem("CERTIFICATE", der), [etsi_rec("qcp-n-qscd")],
+            [defect(len(der) - 1, 1, "last octet of the signature value XOR 0x01", "DER")],
+            note="qcp-n-qscd__ok with the last signature octet XOR 0x01: conforming without an issuer "
+                 "(CERT-018 not checked); with --issuer certificates/issuing-ca.pem CERT-018 fails")
+    bad_sig[path] = (der, pki.keys["issuing-ca"])
+
     out.add(E + "chain-etsi.pem", pem("CERTIFICATE", pki.root) + pem("CERTIFICATE", baselines["ca"]),
             [dict(ca_rec(), profile=ETSI_PROFILES["ca"]), etsi_rec("ca")],
             note="test root CA (self-signed, no organizationIdentifier: CERT-213 observation) followed by etsi/ca__ok.pem")
@@ -1234,6 +1286,16 @@ def build_etsi(pki: PKI, out: Output):
         for e in cert.extensions:  # forces decoding of every extension cryptography knows
             pass
         cert.subject.rfc4514_string()
+    from cryptography.exceptions import InvalidSignature
+
+    for path, (der, issuer_key) in bad_sig.items():
+        cert = x509.load_der_x509_certificate(der)
+        assert cert.public_bytes(serialization.Encoding.DER) == der, path
+        try:
+            issuer_key.public_key().verify(cert.signature, cert.tbs_certificate_bytes, padding.PKCS1v15(), hashes.SHA256())
+            raise AssertionError("%s verifies" % path)
+        except InvalidSignature:
+            pass
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,33 @@
+import AuditCore
+import Certificates
+import Foundation
+import Pipeline
+import SwiftASN1
+
+// The floor the full check is measured against: the same input reading and parallel executor,
+// then only what every record needs — parse the certificate with swift-asn1 into our model and
+// hash its bytes with OpenSSL — with no DER scan, no extension decoding, no rules and no output.
+// Usage: trustaudit-floor [--jobs N] INPUT...
+var arguments = Array(CommandLine.arguments.dropFirst())
+var jobs = ProcessInfo.processInfo.activeProcessorCount
+if let flag = arguments.firstIndex(of: "--jobs"), flag + 1 < arguments.count, let value = Int(arguments[flag + 1]) {
+    jobs = value
+    arguments.removeSubrange(flag...(flag + 1))
+}
+let reader = InputReader(paths: arguments)
+let started = ContinuousClock.now
+var items = 0
+var decoded = 0
+OrderedParallelExecutor(jobs: jobs).run(
+    next: reader.next, size: { $0.bytes.count },
+    transform: { item in
+        let parsed = (try? DER.parse(item.bytes)).flatMap { try? Certificate(node: $0) }
+        return (SHA256.hex(item.bytes).utf8.count, parsed != nil)
+    },
+    emit: { _, ok in
+        items += 1
+        if ok { decoded += 1 }
+    })
+let elapsed = ContinuousClock.now - started
+let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+print(String(format: "floor jobs=%d: %d items (%d decoded) in %.3f s = %.0f items/s", jobs, items, decoded, seconds, Double(items) / seconds))
