@@ -1,5 +1,5 @@
 import AuditCore
-import Certificates
+@testable import Certificates
 import Foundation
 import TestSupport
 import Testing
@@ -107,5 +107,15 @@ import Testing
                 _ = CertificateRules.all.rules.flatMap { $0.evaluate(item, in: Self.context) }
             }
         }
+    }
+}
+
+@Suite struct CertificateTimeTests {
+    @Test(arguments: [
+        (0, "1970-01-01T00:00:00Z"), (1_780_315_200, "2026-06-01T12:00:00Z"), (951_782_400, "2000-02-29T00:00:00Z"),
+        (4_102_444_799, "2099-12-31T23:59:59Z"), (-1, "1969-12-31T23:59:59Z"),
+    ] as [(Int64, String)])
+    func iso8601MatchesTheCalendar(seconds: Int64, text: String) {
+        #expect(CertificateTime.iso8601(secondsSince1970: seconds) == text)
     }
 }

@@ -257,9 +257,18 @@ public struct DERScanner: Sendable {
     }
 }
 
-func hex(_ byte: UInt8) -> String {
-    let digits = Array("0123456789ABCDEF")
-    return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-}
+private let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
-func hexString(_ bytes: some Sequence<UInt8>) -> String { bytes.map(hex).joined() }
+/// Upper-case hex of one byte, for evidence text.
+func hex(_ byte: UInt8) -> String { hexString(CollectionOfOne(byte)) }
+
+/// Upper-case hex of bytes, built in one buffer (it runs for every serial number).
+func hexString(_ bytes: some Sequence<UInt8>) -> String {
+    var text: [UInt8] = []
+    text.reserveCapacity(bytes.underestimatedCount * 2)
+    for byte in bytes {
+        text.append(hexDigits[Int(byte >> 4)])
+        text.append(hexDigits[Int(byte & 0x0F)])
+    }
+    return String(decoding: text, as: UTF8.self)
+}

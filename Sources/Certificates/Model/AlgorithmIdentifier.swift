@@ -15,12 +15,12 @@ public struct AlgorithmIdentifier: Sendable, Hashable, CustomStringConvertible {
         return "\(algorithm) (parameters \(parameters.count) bytes)"
     }
 
-    init(node: ASN1Node, location: String) throws(CertificateError) {
-        let children = try node.children(expecting: .sequence, at: location)
+    init(node: ASN1Node, location: @autoclosure () -> String) throws(CertificateError) {
+        let children = try node.children(expecting: .sequence, at: location())
         guard (1...2).contains(children.count) else {
-            throw .unexpectedStructure("AlgorithmIdentifier has \(children.count) elements", at: location)
+            throw .unexpectedStructure("AlgorithmIdentifier has \(children.count) elements", at: location())
         }
-        algorithm = try children[0].objectIdentifier(at: "\(location).algorithm")
+        algorithm = try children[0].objectIdentifier(at: "\(location()).algorithm")
         parameters = children.count == 2 ? children[1].encodedBytes : nil
         encoded = node.encodedBytes
     }

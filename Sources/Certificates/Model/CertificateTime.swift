@@ -85,6 +85,24 @@ public struct CertificateTime: Sendable, Hashable, CustomStringConvertible {
         return (year, Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - zone))
     }
 
+    /// `YYYY-MM-DDThh:mm:ssZ` for evidence text, without a formatter (this runs per item).
+    static func iso8601(secondsSince1970 seconds: Int64) -> String {
+        let days = Int(seconds.quotientAndRemainder(dividingBy: 86_400).quotient) - (seconds < 0 && seconds % 86_400 != 0 ? 1 : 0)
+        let secondOfDay = Int(seconds - Int64(days) * 86_400)
+        // Civil date from days (Howard Hinnant's algorithm, inverse of daysSince1970).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+    }
+
     /// Days from 1970-01-01 to the given proleptic Gregorian date (Howard Hinnant's algorithm).
     static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year

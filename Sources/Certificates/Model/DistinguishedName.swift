@@ -22,10 +22,11 @@ public struct DistinguishedName: Sendable, Hashable {
         for (i, rdn) in try node.children(expecting: .sequence, at: location).enumerated() {
             var attributes: [Attribute] = []
             for (j, atv) in try rdn.children(expecting: .set, at: "\(location).rdn[\(i)]").enumerated() {
-                let here = "\(location).rdn[\(i)][\(j)]"
-                let parts = try atv.children(expecting: .sequence, at: here)
+                // Built only when an error needs it: names are decoded for every certificate.
+                func here() -> String { "\(location).rdn[\(i)][\(j)]" }
+                let parts = try atv.children(expecting: .sequence, at: here())
                 guard parts.count == 2 else {
-                    throw .unexpectedStructure("AttributeTypeAndValue has \(parts.count) elements", at: here)
+                    throw .unexpectedStructure("AttributeTypeAndValue has \(parts.count) elements", at: here())
                 }
                 let value: ArraySlice<UInt8>
                 switch parts[1].content {
@@ -33,7 +34,7 @@ public struct DistinguishedName: Sendable, Hashable {
                 case .constructed: value = parts[1].encodedBytes
                 }
                 attributes.append(
-                    Attribute(type: try parts[0].objectIdentifier(at: here), valueTag: parts[1].identifier, value: value))
+                    Attribute(type: try parts[0].objectIdentifier(at: here()), valueTag: parts[1].identifier, value: value))
             }
             rdns.append(attributes)
         }

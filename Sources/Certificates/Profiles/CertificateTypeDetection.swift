@@ -28,10 +28,20 @@ public struct CertificateTypeDetection: Sendable {
 
     /// Words by which TSPs name their time-stamping units in commonName or organizationalUnitName.
     static func namesTimeStampingUnit(_ name: String) -> Bool {
-        let words = name.uppercased().split { !$0.isLetter && !$0.isNumber }
-        let lowered = name.lowercased()
-        return words.contains("TSU") || words.contains("TSA") || lowered.contains("time-stamp")
-            || lowered.contains("timestamp") || lowered.contains("time stamp")
+        // ASCII case folding over the UTF-8 bytes: this runs for every certificate without EKU.
+        let bytes = name.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        func isWordByte(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) || b >= 0x80 }
+        var words: [ArraySlice<UInt8>] = []
+        var start: Int?
+        for (i, b) in bytes.enumerated() {
+            if isWordByte(b) { if start == nil { start = i } } else if let s = start { words.append(bytes[s..<i]); start = nil }
+        }
+        if let s = start { words.append(bytes[s...]) }
+        if words.contains(where: { $0.elementsEqual("tsu".utf8) || $0.elementsEqual("tsa".utf8) }) { return true }
+        for phrase in ["time-stamp", "timestamp", "time stamp"] where bytes.firstRange(of: Array(phrase.utf8)) != nil {
+            return true
+        }
+        return false
     }
 
     private static func subjectNames(_ subject: DistinguishedName) -> [String] {

@@ -57,7 +57,7 @@ enum RFC5280BasicRules {
     /// CERT-002: RFC 5280 §4.1.2.2 — positive, at most 20 octets, minimally encoded.
     static let serialNumber = CertificateRules.decoded("CERT-002") { certificate in
         let octets = certificate.tbs.serialNumber
-        let observed = "\(octets.count) octet(s): \(octets.prefix(24).map(hex).joined())"
+        let observed = "\(octets.count) octet(s): \(hexString(octets.prefix(24)))"
         let location = "tbsCertificate.serialNumber"
         guard let first = octets.first else {
             return [.fail("CERT-002", observed: "empty", expected: "positive INTEGER", location: location,

@@ -144,7 +144,7 @@ enum RFC5280ExtensionRules {
             return [.notChecked("CERT-230", because: "a validity date cannot be read (see CERT-005)")]
         }
         let at = Int64(context.validationTime.timeIntervalSince1970.rounded(.down))
-        let when = ISO8601DateFormatter().string(from: context.validationTime)
+        let when = CertificateTime.iso8601(secondsSince1970: at)
         let observed = "valid \(notBefore.text) – \(notAfter.text); evaluated at \(when)"
         if at < start {
             return [.fail("CERT-230", observed: observed, location: "tbsCertificate.validity",
