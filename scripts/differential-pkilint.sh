@@ -114,7 +114,10 @@ fi
 
 pkver="$("$py" -c 'import importlib.metadata as m; print(m.version("pkilint"))')"
 taver="$("$trustaudit" --version)"
-meta=(--pkilint-version "$pkver" --trustaudit-version "$taver" --trustaudit-bin "$trustaudit" --at "$at"
+tasha="$(sha256sum "$trustaudit" | cut -c1-12)"
+rev="$(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+[ -z "$(git status --porcelain --untracked-files=no 2>/dev/null)" ] || rev="$rev+local changes"
+meta=(--pkilint-version "$pkver" --trustaudit-version "$taver, binary sha256 $tasha…, tree $rev" --trustaudit-bin "$trustaudit" --at "$at"
       --cli-seconds "$(echo "$t1 - $t0" | bc -l)")
 args=(compare --manifest "$work/manifest.tsv" --pkilint-dir "$work/pk" --trustaudit "$work/trustaudit.jsonl" "${meta[@]}")
 [ -n "$out" ] && args+=(--out "$out")

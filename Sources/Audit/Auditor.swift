@@ -11,16 +11,22 @@ public struct Auditor: Sendable {
     public let context: EvaluationContext
     /// Issuer certificates for chain checks (`--issuer`), if supplied.
     public let issuers: IssuerStore?
+    /// The pinned standard versions (`--standards`), if any; nil means the newest.
+    public let standards: StandardsSet?
     private let classifier = ArtefactClassifier()
     private let resolved: [ArtefactKind: (profile: ResolvedProfile, reason: String)]
 
     /// - Throws: ``AuditCoreError`` when a named profile does not exist or a default is missing.
     public init(
-        profiles: ProfileSet, selection: ProfileSelection, context: EvaluationContext, issuers: IssuerStore? = nil
+        profiles: ProfileSet, selection: ProfileSelection, context: EvaluationContext, issuers: IssuerStore? = nil,
+        standards: StandardsSet? = nil
     ) throws {
         self.profiles = profiles
         self.issuers = issuers
+        self.standards = standards
         self.selection = selection
+        var context = context
+        context.parameters.merge(standards?.parameters ?? [:]) { _, pinned in pinned }
         self.context = context
         var resolved: [ArtefactKind: (ResolvedProfile, String)] = [:]
         let requested = try selection.requestedProfile(in: profiles)
@@ -73,7 +79,7 @@ public struct Auditor: Sendable {
                       message: "not a recognisable artefact: \(classification.reason)")
             ]
         }
-        let checks = Evaluation(catalogue: profiles.catalogue, profile: profile).checks(for: findings)
+        let checks = Evaluation(catalogue: profiles.catalogue, profile: profile, standards: standards).checks(for: findings)
         return ItemEvidence(
             index: item.index, source: item.source, sha256: sha256, kind: classification.kind, type: type,
             profile: profile.name, profileReason: "\(reason); \(classification.reason)", checks: checks)

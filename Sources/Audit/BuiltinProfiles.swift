@@ -1311,6 +1311,24 @@ requirements:
   - { id: CERT-008, grade: major }
   - { id: CERT-018, grade: major }
 """#),
+        ProfileDocument(name: "standards/2023-09.yaml", text: #"""
+# The ETSI certificate-profile series published 2023-09, as many TSPs were audited against in
+# 2024-2025: EN 319 412-5 V2.4.1 (one QcType not yet required to be exactly one, duplicate
+# statements not yet forbidden) and TS 119 495 V1.7.1 (four PSP roles).
+name: "2023-09"
+title: EN 319 412-5 V2.4.1 (2023-09) and TS 119 495 V1.7.1
+versions:
+  ETSI EN 319 412-5: "V2.4.1 (2023-09)"
+  ETSI TS 119 495: "V1.7.1"
+"""#),
+        ProfileDocument(name: "standards/latest.yaml", text: #"""
+# The newest standard versions TrustAudit implements (the default, --standards latest).
+name: latest
+title: Newest versions implemented (EN 319 412-5 V2.5.1, TS 119 495 V1.8.1)
+versions:
+  ETSI EN 319 412-5: "V2.5.1 (2025-06)"
+  ETSI TS 119 495: "V1.8.1"
+"""#),
         ProfileDocument(name: "ts119495-psd2-qsealc.yaml", text: #"""
 name: ts119495-psd2-qsealc
 title: "ETSI TS 119 495 PSD2 qualified e-seal certificate"

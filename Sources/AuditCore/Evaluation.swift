@@ -3,10 +3,13 @@
 public struct Evaluation: Sendable {
     public let catalogue: Catalogue
     public let profile: ResolvedProfile
+    /// Pinned versions: a check of a requirement from a pinned standard cites that version.
+    public let standards: StandardsSet?
 
-    public init(catalogue: Catalogue, profile: ResolvedProfile) {
+    public init(catalogue: Catalogue, profile: ResolvedProfile, standards: StandardsSet? = nil) {
         self.catalogue = catalogue
         self.profile = profile
+        self.standards = standards
     }
 
     /// Grades findings. A finding for a requirement the profile does not contain is graded as
@@ -21,7 +24,7 @@ public struct Evaluation: Sendable {
             return Check(
                 requirement: finding.requirement,
                 standard: requirement?.standard ?? "unknown",
-                version: requirement?.version ?? "",
+                version: requirement.map { standards?.versions[$0.standard] ?? $0.version } ?? "",
                 clause: requirement?.clause ?? "",
                 outcome: finding.outcome,
                 grade: Self.grade(profile.grade(of: finding.requirement) ?? .observation, cap: finding.gradeCap),

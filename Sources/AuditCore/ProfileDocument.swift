@@ -13,6 +13,9 @@ public struct ProfileDocument: Sendable, Hashable {
         self.text = text
     }
 
-    /// Catalogue documents live under `catalogue/`; every other document is a profile.
+    /// Catalogue documents live under `catalogue/`, standards sets under `standards/`; every
+    /// other document is a profile.
     public var isCatalogue: Bool { name.hasPrefix("catalogue/") }
+    public var isStandardsSet: Bool { name.hasPrefix("standards/") }
+    public var isProfile: Bool { !isCatalogue && !isStandardsSet }
 }

@@ -3,6 +3,8 @@ public struct ProfileSet: Sendable {
     public let catalogue: Catalogue
     /// Profiles by name, resolved (extends flattened, ids checked).
     public let profiles: [String: ResolvedProfile]
+    /// Standards sets by name (`--standards`).
+    public let standards: [String: StandardsSet]
     /// The documents this set was built from, in load order (for hashing into the manifest).
     public let documents: [ProfileDocument]
 
@@ -11,9 +13,14 @@ public struct ProfileSet: Sendable {
     public init(documents: [ProfileDocument]) throws {
         let catalogue = try Catalogue(documents: documents)
         var raw: [String: Profile] = [:]
-        for document in documents where !document.isCatalogue {
+        for document in documents where document.isProfile {
             let profile = try Profile(document: document)
             raw[profile.name] = profile
+        }
+        var standards: [String: StandardsSet] = [:]
+        for document in documents where document.isStandardsSet {
+            let set = try StandardsSet(document: document)
+            standards[set.name] = set
         }
         var resolved: [String: ResolvedProfile] = [:]
         for name in raw.keys.sorted() {
@@ -21,6 +28,7 @@ public struct ProfileSet: Sendable {
         }
         self.catalogue = catalogue
         self.profiles = resolved
+        self.standards = standards
         self.documents = documents
     }
 
@@ -31,6 +39,15 @@ public struct ProfileSet: Sendable {
             throw AuditCoreError.unknownProfile("no profile named '\(name)' (known: \(known))")
         }
         return profile
+    }
+
+    /// The standards set of that name.
+    public func standardsSet(named name: String) throws -> StandardsSet {
+        guard let set = standards[name] else {
+            let known = standards.keys.sorted().joined(separator: ", ")
+            throw AuditCoreError.unknownProfile("no standards set named '\(name)' (known: \(known))")
+        }
+        return set
     }
 
     /// Profile names in alphabetical order.

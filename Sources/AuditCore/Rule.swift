@@ -63,7 +63,7 @@ public struct RuleSet<Subject>: Sendable {
         var findings: [Finding] = []
         findings.reserveCapacity(profile.entries.count)
         var context = context
-        context.parameters = profile.parameters
+        context.parameters.merge(profile.parameters) { _, profile in profile }
         for entry in profile.entries {
             guard let rule = self[entry.requirement] else { continue }
             findings.append(contentsOf: rule.evaluate(subject, in: context))

@@ -30,6 +30,9 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Validation time, ISO 8601 (e.g. 2026-06-01T12:00:00Z); default: now.")
     var at: String?
 
+    @Option(name: .long, help: "Standards set to judge against (`trustaudit profiles` lists them; default: latest).")
+    var standards = "latest"
+
     @Option(name: .long, help: "Issuer certificate(s) for signature, name and key-identifier chaining (file or PEM bundle; repeatable).")
     var issuer: [String] = []
 
@@ -86,7 +89,8 @@ struct Check: ParsableCommand {
             profileSet = try ProfileSet.load(overridesFrom: profiles)
             auditor = try Auditor(
                 profiles: profileSet, selection: ProfileSelection(argument: profile),
-                context: EvaluationContext(validationTime: validationTime), issuers: try loadIssuers())
+                context: EvaluationContext(validationTime: validationTime), issuers: try loadIssuers(),
+                standards: try profileSet.standardsSet(named: standards))
         } catch {
             throw ValidationError("\(error)")
         }
@@ -125,7 +129,7 @@ struct Check: ParsableCommand {
                     uniquingKeysWith: { _, last in last }),
                 parameters: [
                     "profile": profile, "jobs": String(jobs), "profiles": profiles ?? "",
-                    "issuer": issuer.joined(separator: ","),
+                    "issuer": issuer.joined(separator: ","), "standards": standards,
                 ],
                 validationTime: iso.string(from: validationTime),
                 inputs: reader.inputs.map { RunManifest.Input(path: $0, sha256: nil) },

@@ -21,6 +21,10 @@ struct Profiles: ParsableCommand {
             for profile in listed {
                 print("\(profile.name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(profile.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(profile.entries.count) requirement(s)  \(profile.title)")
             }
+            print("\nstandards sets (--standards):")
+            for set in set.standards.values.sorted(by: { $0.name < $1.name }) {
+                print("  \(set.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(set.title)")
+            }
         case .markdown:
             print("| profile | kind | requirements | title |\n|---|---|---|---|")
             for profile in listed {

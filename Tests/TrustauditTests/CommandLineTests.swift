@@ -87,6 +87,7 @@ import Testing
     @Test(arguments: [
         ["check", "--jobs", "0", "x"], ["check"], ["check", "--profile", "no-such-profile", "x"],
         ["check", "--at", "yesterday", "x"], ["no-such-command"], ["check", "--profiles", "/nonexistent", "x"],
+        ["check", "--standards", "1999", "x"], ["check", "--issuer", "/nonexistent", "x"],
     ])
     func usageErrorsExitTwo(arguments: [String]) throws {
         let run = try Self.run(arguments)

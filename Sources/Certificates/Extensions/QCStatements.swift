@@ -144,12 +144,17 @@ public struct PSD2QcType: Sendable, Hashable {
         public var name: String?
     }
 
-    /// Roles of TS 119 495 V1.7/V1.8 (5.2.2) by OID.
-    public static let roleNames: [ASN1ObjectIdentifier: String] = [
+    /// Roles of TS 119 495 V1.7.1 (5.2.2) by OID.
+    public static let roleNamesV1_7: [ASN1ObjectIdentifier: String] = [
         [0, 4, 0, 19495, 1, 1]: "PSP_AS", [0, 4, 0, 19495, 1, 2]: "PSP_PI", [0, 4, 0, 19495, 1, 3]: "PSP_AI",
-        [0, 4, 0, 19495, 1, 4]: "PSP_IC", [0, 4, 0, 19495, 1, 5]: "PSP_CB", [0, 4, 0, 19495, 1, 6]: "PSP_PA",
-        [0, 4, 0, 19495, 1, 7]: "VOP_RS", [0, 4, 0, 19495, 1, 8]: "VOP_VS",
+        [0, 4, 0, 19495, 1, 4]: "PSP_IC",
     ]
+
+    /// Roles of TS 119 495 V1.8.1: V1.7.1's plus PSP_CB, PSP_PA, VOP_RS and VOP_VS.
+    public static let roleNames: [ASN1ObjectIdentifier: String] = roleNamesV1_7.merging([
+        [0, 4, 0, 19495, 1, 5]: "PSP_CB", [0, 4, 0, 19495, 1, 6]: "PSP_PA", [0, 4, 0, 19495, 1, 7]: "VOP_RS",
+        [0, 4, 0, 19495, 1, 8]: "VOP_VS",
+    ]) { old, _ in old }
 
     public var roles: [Role]
     public var ncaName: String?

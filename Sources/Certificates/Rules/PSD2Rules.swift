@@ -27,14 +27,15 @@ enum PSD2Rules {
     }
 
     /// CERT-151: TS 119 495 §5.2.2 — at least one role; each a defined role OID with its name.
-    static let roles = CertificateRules.profiled("CERT-151") { view, _ in
+    static let roles = CertificateRules.profiled("CERT-151") { view, context in
+        let known = context.standard("ETSI TS 119 495", isAtLeast: "V1.8.1") ? PSD2QcType.roleNames : PSD2QcType.roleNamesV1_7
         guard let psd2 = view.statements?.psd2 else { return [.notChecked("CERT-151", because: "no PSD2 statement (CERT-150)")] }
         guard !psd2.roles.isEmpty else {
             return [.fail("CERT-151", observed: "no roles", location: "PSD2QcType.rolesOfPSP", message: "rolesOfPSP must not be empty")]
         }
         return psd2.roles.enumerated().compactMap { i, role in
             let location = "PSD2QcType.rolesOfPSP[\(i)]"
-            guard let oid = role.oid, let name = PSD2QcType.roleNames[oid] else {
+            guard let oid = role.oid, let name = known[oid] else {
                 return .fail("CERT-151", observed: role.oid.map { "\($0)" } ?? "no OID", location: location,
                              message: "role OID is not a TS 119 495 role")
             }

@@ -61,7 +61,7 @@ enum QCStatementRules {
     }
 
     /// CERT-123: EN 319 412-5 §4.2.3 (V2.5.1: exactly one type) — QcType present with one known value.
-    static let qcType = CertificateRules.profiled("CERT-123") { view, _ in
+    static let qcType = CertificateRules.profiled("CERT-123") { view, context in
         withStatements("CERT-123", view, absent: {
             [.fail("CERT-123", observed: "no qcStatements", expected: "QcType", location: "extensions",
                    message: "an EU qualified certificate must declare its QcType")]
@@ -76,7 +76,7 @@ enum QCStatementRules {
                               expected: "esign (.6.1), eseal (.6.2) or web (.6.3)", location: "qcStatements.QcType",
                               message: "QcType must hold one of the types EN 319 412-5 defines")]
             }
-            if types.count > 1 {
+            if types.count > 1 && context.standard("ETSI EN 319 412-5", isAtLeast: "V2.5.1") {
                 return [.fail("CERT-123", observed: types.compactMap { qcTypeNames[$0] }.joined(separator: ", "),
                               expected: "exactly one QcType", location: "qcStatements.QcType",
                               message: "EN 319 412-5 V2.5.1 requires exactly one QcType")]
@@ -210,8 +210,11 @@ enum QCStatementRules {
     }
 
     /// CERT-134: QCS-4.1-02A — no ETSI statement appears twice.
-    static let noDuplicates = CertificateRules.profiled("CERT-134") { view, _ in
+    static let noDuplicates = CertificateRules.profiled("CERT-134") { view, context in
         guard let statements = view.statements else { return [.notApplicable("CERT-134", because: "no qcStatements")] }
+        guard context.standard("ETSI EN 319 412-5", isAtLeast: "V2.5.1") else {
+            return [.notApplicable("CERT-134", because: "EN 319 412-5 before V2.5.1 does not forbid repeated statements")]
+        }
         var seen = Set<ASN1ObjectIdentifier>()
         let duplicated = Set(statements.statements.map(\.id).filter { QCStatements.ID.etsi.contains($0) && !seen.insert($0).inserted })
         return duplicated.isEmpty ? [] : [

@@ -1,0 +1,46 @@
+import Yams
+
+/// A pinned version per standard (`--standards NAME`): rules whose wording changed between
+/// versions follow the pinned one, and checks cite it.
+public struct StandardsSet: Sendable, Hashable, Codable {
+    public var name: String
+    public var title: String
+    /// Standard name as in the catalogue (e.g. `ETSI EN 319 412-5`) → version text.
+    public var versions: [String: String]
+
+    public init(name: String, title: String, versions: [String: String]) {
+        self.name = name
+        self.title = title
+        self.versions = versions
+    }
+
+    init(document: ProfileDocument) throws {
+        do {
+            self = try YAMLDecoder().decode(StandardsSet.self, from: document.text)
+        } catch {
+            throw AuditCoreError.invalidDocument("\(document.name): \(error)")
+        }
+    }
+
+    /// The parameter key under which a rule finds the pinned version of `standard`.
+    public static func parameterKey(_ standard: String) -> String { "standard:\(standard)" }
+
+    /// The versions as evaluation parameters.
+    public var parameters: [String: String] {
+        Dictionary(uniqueKeysWithValues: versions.map { (Self.parameterKey($0.key), $0.value) })
+    }
+}
+
+extension EvaluationContext {
+    /// True when the pinned version of `standard` is at least `version` (`V2.5.1`), or when no
+    /// version is pinned (the newest applies).
+    public func standard(_ standard: String, isAtLeast version: String) -> Bool {
+        guard let pinned = parameters[StandardsSet.parameterKey(standard)] else { return true }
+        return Self.versionNumbers(pinned).lexicographicallyPrecedes(Self.versionNumbers(version)) == false
+    }
+
+    static func versionNumbers(_ text: String) -> [Int] {
+        let token = text.split(separator: " ").first.map(String.init) ?? text
+        return token.drop { !$0.isNumber }.split(separator: ".").compactMap { Int($0) }
+    }
+}
