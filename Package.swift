@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "trustaudit",
             dependencies: [
-                "AuditCore", "Audit", "Certificates", "Pipeline", "Bundle",
+                "AuditCore", "Audit", "Certificates", "TrustedLists", "Pipeline", "Bundle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,8 +56,9 @@ let package = Package(
         .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore", "TestSupport"]),
         .testTarget(name: "CertificatesTests", dependencies: ["Certificates", "AuditCore", "TestSupport"]),
         .testTarget(name: "TimestampsTests", dependencies: ["Timestamps", "AuditCore", "TestSupport"]),
-        .testTarget(name: "TrustedListsTests", dependencies: ["TrustedLists", "AuditCore", "TestSupport"]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "AuditCore", "Certificates", "Pipeline", "TestSupport"]),
+        .testTarget(name: "TrustedListsTests", dependencies: ["TrustedLists", "Certificates", "AuditCore", "TestSupport"]),
+        .testTarget(
+            name: "AuditTests", dependencies: ["Audit", "AuditCore", "Certificates", "TrustedLists", "Pipeline", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "AuditCore", "TestSupport"]),
         .testTarget(name: "TrustauditTests", dependencies: ["trustaudit", "TestSupport"]),
     ],

@@ -13,17 +13,22 @@ public struct Auditor: Sendable {
     public let issuers: IssuerStore?
     /// The pinned standard versions (`--standards`), if any; nil means the newest.
     public let standards: StandardsSet?
+    /// Trusted lists for the qualified-status cross-check (`--trusted-lists`), if supplied.
+    public let trustedLists: TrustedListStore?
+    private let qualificationRules: RuleSet<InspectedCertificate>
     private let classifier = ArtefactClassifier()
     private let resolved: [ArtefactKind: (profile: ResolvedProfile, reason: String)]
 
     /// - Throws: ``AuditCoreError`` when a named profile does not exist or a default is missing.
     public init(
         profiles: ProfileSet, selection: ProfileSelection, context: EvaluationContext, issuers: IssuerStore? = nil,
-        standards: StandardsSet? = nil
+        standards: StandardsSet? = nil, trustedLists: TrustedListStore? = nil
     ) throws {
         self.profiles = profiles
         self.issuers = issuers
         self.standards = standards
+        self.trustedLists = trustedLists
+        self.qualificationRules = QualificationRules.rules(store: trustedLists)
         self.selection = selection
         var context = context
         context.parameters.merge(standards?.parameters ?? [:]) { _, pinned in pinned }
@@ -65,6 +70,7 @@ public struct Auditor: Sendable {
             }
             type = detection.type.rawValue
             findings = CertificateRules.all.evaluate(inspected, profile: profile, in: context)
+                + qualificationRules.evaluate(inspected, profile: profile, in: context)
         case .timestampToken, .timestampResponse:
             let form: InspectedTimestamp.Form = classification.form == .timestampToken ? .token : .response
             let inspected = InspectedTimestamp(bytes: item.bytes, form: form)
@@ -88,7 +94,7 @@ public struct Auditor: Sendable {
     /// Every requirement some rule of this build evaluates, for the catalogue consistency test.
     public static var ruleRequirementIDs: [RequirementID] {
         CertificateRules.all.requirementIDs + TimestampRules.all.requirementIDs
-            + TrustedListRules.all.requirementIDs + ["INPUT-001"]
+            + TrustedListRules.all.requirementIDs + QualificationRules.requirementIDs + ["INPUT-001"]
     }
 }
 

@@ -645,18 +645,20 @@ requirements:
     standard: "ETSI TS 119 612"
     version: "V2.4.1 (2025-08)"
     clause: "5.5.9.2; eIDAS Art. 28, 38, 45"
-    text: "The issuer is a granted CA/QC service on an EU trusted list at issuance and its qualifiers agree with the certificate's claims (needs --trusted-lists)."
+    text: "At issuance the issuer is a granted CA/QC service on a supplied trusted list, and the list's qualifiers and additional service information agree with QcSSCD and QcType (--trusted-lists)."
     level: shall
     appliesTo: [certificate]
-    automation: manual
+    automation: automatic
+    fix: "Issue qualified certificates only from a granted CA/QC service, with statements that match its trusted-list qualifiers."
   - id: CERT-136
     standard: "ETSI EN 319 412-5"
     version: "V2.4.1 (2023-09)"
     clause: "4.2.1"
-    text: "A QcCompliance claim by an issuer on no EU trusted list is reported as unverifiable."
+    text: "A QcCompliance claim whose issuer is on none of the supplied trusted lists is reported as unconfirmed."
     level: may
     appliesTo: [certificate]
-    automation: manual
+    automation: automatic
+    fix: "Check that the issuing CA is listed as CA/QC on the trusted list of its Member State."
   - id: CERT-150
     standard: "ETSI TS 119 495"
     version: "V1.7.1"
@@ -1182,6 +1184,8 @@ requirements:
   - { id: CERT-134, grade: major }
   - { id: CERT-171, grade: major }
   - { id: CERT-172, grade: major }
+  - { id: CERT-135, grade: major }
+  - { id: CERT-136, grade: observation }
 """#),
         ProfileDocument(name: "en319412-qcp-n-qscd.yaml", text: #"""
 name: en319412-qcp-n-qscd
@@ -1216,6 +1220,8 @@ requirements:
   - { id: CERT-134, grade: major }
   - { id: CERT-171, grade: major }
   - { id: CERT-172, grade: major }
+  - { id: CERT-135, grade: major }
+  - { id: CERT-136, grade: observation }
 """#),
         ProfileDocument(name: "en319412-qevcp-w.yaml", text: #"""
 name: en319412-qevcp-w
@@ -1253,6 +1259,8 @@ requirements:
   - { id: CERT-172, grade: major }
   - { id: CERT-104, grade: major }
   - { id: CERT-105, grade: major }
+  - { id: CERT-135, grade: major }
+  - { id: CERT-136, grade: observation }
 """#),
         ProfileDocument(name: "en319412-web.yaml", text: #"""
 name: en319412-web

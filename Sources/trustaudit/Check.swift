@@ -5,6 +5,7 @@ import Bundle
 import Certificates
 import Foundation
 import Pipeline
+import TrustedLists
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,6 +36,9 @@ struct Check: ParsableCommand {
 
     @Option(name: .long, help: "Issuer certificate(s) for signature, name and key-identifier chaining (file or PEM bundle; repeatable).")
     var issuer: [String] = []
+
+    @Option(name: .customLong("trusted-lists"), help: "Trusted list file or directory for the qualified-status cross-check (repeatable).")
+    var trustedLists: [String] = []
 
     @Flag(name: .long, help: "Do not print the summary on stderr.")
     var quiet = false
@@ -79,6 +83,25 @@ struct Check: ParsableCommand {
         return store
     }
 
+    /// The `--trusted-lists` files (XML, read recursively from directories).
+    func loadTrustedLists() throws -> TrustedListStore? {
+        guard !trustedLists.isEmpty else { return nil }
+        let reader = InputReader(paths: trustedLists)
+        var files: [(source: String, bytes: [UInt8])] = []
+        while let item = reader.next() {
+            if let problem = item.problem { throw ValidationError("--trusted-lists: \(problem)") }
+            if item.bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }) == 0x3C {
+                files.append((item.source, item.bytes))
+            }
+        }
+        let store = TrustedListStore(files: files)
+        for rejected in store.rejected {
+            FileHandle.standardError.write(Data("trustaudit: trusted list \(rejected.source) not used: \(rejected.reason)\n".utf8))
+        }
+        guard !store.lists.isEmpty else { throw ValidationError("--trusted-lists holds no usable trusted list") }
+        return store
+    }
+
     func run() throws {
         let started = Date()
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
@@ -90,7 +113,7 @@ struct Check: ParsableCommand {
             auditor = try Auditor(
                 profiles: profileSet, selection: ProfileSelection(argument: profile),
                 context: EvaluationContext(validationTime: validationTime), issuers: try loadIssuers(),
-                standards: try profileSet.standardsSet(named: standards))
+                standards: try profileSet.standardsSet(named: standards), trustedLists: try loadTrustedLists())
         } catch {
             throw ValidationError("\(error)")
         }
@@ -130,6 +153,7 @@ struct Check: ParsableCommand {
                 parameters: [
                     "profile": profile, "jobs": String(jobs), "profiles": profiles ?? "",
                     "issuer": issuer.joined(separator: ","), "standards": standards,
+                    "trustedLists": trustedLists.joined(separator: ","),
                 ],
                 validationTime: iso.string(from: validationTime),
                 inputs: reader.inputs.map { RunManifest.Input(path: $0, sha256: nil) },

@@ -3,6 +3,7 @@ import Certificates
 import AuditCore
 import Foundation
 import Pipeline
+import TrustedLists
 import TestSupport
 import Testing
 
@@ -13,11 +14,19 @@ import Testing
         let profiles = try ProfileSet.load()
         let reader = InputReader(paths: [Repository.testVectors.appendingPathComponent("certificates/issuing-ca.pem").path])
         let issuerBytes = try #require(reader.next()?.bytes)
+        // Trusted lists: the own list naming the test issuing CA (CA/QC granted since 2026-01-01),
+        // and a list naming no service, so a QcCompliance claim cannot be confirmed.
+        let listed = TrustedListStore(files: [("tl-v5-minimal.xml", try Repository.bytes("trusted-lists/tl-v5-minimal.xml"))])
+        let empty = TrustedListStore(files: [("empty.xml", Array("<tsl:TrustServiceStatusList xmlns:tsl=\"http://uri.etsi.org/02231/v2#\"/>".utf8))])
         var outcomes: [RequirementID: Set<Outcome>] = [:]
-        for issuers in [nil, IssuerStore(certificates: [issuerBytes])] as [IssuerStore?] {
+        let contexts: [(IssuerStore?, TrustedListStore?)] = [
+            (nil, nil), (IssuerStore(certificates: [issuerBytes]), nil), (nil, listed), (nil, empty),
+        ]
+        for (issuers, lists) in contexts {
             let auditor = try Auditor(
                 profiles: profiles, selection: .automatic,
-                context: EvaluationContext(validationTime: Date(timeIntervalSince1970: 1_780_315_200)), issuers: issuers)
+                context: EvaluationContext(validationTime: Date(timeIntervalSince1970: 1_780_315_200)), issuers: issuers,
+                trustedLists: lists)
             for folder in ["certificates", "timestamps", "trusted-lists"] {
                 let reader = InputReader(paths: [Repository.testVectors.appendingPathComponent(folder).path])
                 while let item = reader.next() {

@@ -39,6 +39,26 @@ public struct Certificate: Sendable, Hashable {
     /// True for an RFC 6962 precertificate (poison extension present).
     public var isPrecertificate: Bool { tbs.extension(.CertificateExtension.ctPoison) != nil }
 
+    /// The subjectPublicKey BIT STRING contents without the unused-bits octet (what RFC 5280
+    /// §4.2.1.2 method 1 hashes into a key identifier).
+    public var subjectPublicKeyBits: ArraySlice<UInt8>? {
+        guard let spki = try? BER.parse(tbs.subjectPublicKeyInfo), case .constructed(let parts) = spki.content,
+            let bits = Array(parts).dropFirst().first, case .primitive(let content) = bits.content, !content.isEmpty
+        else { return nil }
+        return content.dropFirst()
+    }
+
+    /// The key identifier: the subjectKeyIdentifier extension, or RFC 5280 method 1 (SHA-1 of the
+    /// public key bits) when the extension is absent.
+    public var keyIdentifier: [UInt8]? {
+        if let ext = tbs.extension(.CertificateExtension.subjectKeyIdentifier),
+            let node = try? BER.parse(ext.value), case .primitive(let bytes) = node.content
+        {
+            return Array(bytes)
+        }
+        return subjectPublicKeyBits.map(SHA1.digest)
+    }
+
     /// True when issuer and subject are the same name (a self-issued certificate).
     public var isSelfIssued: Bool { tbs.issuer.encoded.elementsEqual(tbs.subject.encoded) }
 }
