@@ -3,6 +3,8 @@ import AuditCore
 import Foundation
 import Pipeline
 import TestSupport
+import TrustedLists
+import Certificates
 import Testing
 
 /// Cross-checks on the shared vectors (`../shared/vectors/certs`): the sibling research set with
@@ -75,5 +77,35 @@ import Testing
             default: break
             }
         }
+    }
+}
+
+/// Every certificate named as a service digital identity in the shared real trusted lists decodes
+/// and is typed; the CA ones (basicConstraints cA TRUE) get the CA profile.
+@Suite struct TrustedListCertificateTests {
+    @Test func everyServiceCertificateOfTheRealListsDecodesAndIsClassified() throws {
+        guard let shared = Repository.sharedVectors else {
+            print(Repository.sharedVectorsAbsentMessage)
+            return
+        }
+        let lists = Repository.files(under: shared.appendingPathComponent("trusted-lists/tl"), extensions: ["xml"])
+            .filter { !$0.path.contains("/negative/") }
+        var seen = Set<[UInt8]>()
+        for url in lists {
+            guard case .success(let list) = TrustedListParser.parse([UInt8](try Data(contentsOf: url)), source: url.lastPathComponent)
+            else { continue }
+            for provider in list.providers {
+                for service in provider.services {
+                    for der in service.identity.certificates where seen.insert(der).inserted {
+                        let inspected = InspectedCertificate(bytes: der)
+                        #expect(inspected.certificate != nil, "\(url.lastPathComponent): \(provider.name) / \(service.name)")
+                        #expect(ArtefactClassifier().classify(der).form == .certificate)
+                        if inspected.extensions?.isCA == true { #expect(inspected.detection.type == .ca) }
+                    }
+                }
+            }
+        }
+        #expect(seen.count > 1_000, "only \(seen.count) distinct service certificates")
+        print("decoded and classified \(seen.count) distinct service certificates from \(lists.count) real lists")
     }
 }
