@@ -46,7 +46,8 @@ let package = Package(
         .executableTarget(
             name: "trustaudit",
             dependencies: [
-                "AuditCore", "Audit", "Certificates", "TrustedLists", "Pipeline", "Bundle",
+                "AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Pipeline", "Bundle",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,7 +56,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore", "TestSupport"]),
         .testTarget(name: "CertificatesTests", dependencies: ["Certificates", "AuditCore", "TestSupport"]),
-        .testTarget(name: "TimestampsTests", dependencies: ["Timestamps", "AuditCore", "TestSupport"]),
+        .testTarget(name: "TimestampsTests", dependencies: ["Timestamps", "Audit", "Certificates", "AuditCore", "TestSupport"]),
         .testTarget(name: "TrustedListsTests", dependencies: ["TrustedLists", "Certificates", "AuditCore", "TestSupport"]),
         .testTarget(
             name: "AuditTests", dependencies: ["Audit", "AuditCore", "Certificates", "TrustedLists", "Pipeline", "TestSupport"]),

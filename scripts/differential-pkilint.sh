@@ -61,6 +61,11 @@ if [ ${#files[@]} -eq 0 ]; then
   files+=(../shared/vectors/certs/gen/*.pem)
   shopt -u nullglob
 fi
+readable=()
+for f in "${files[@]}"; do
+  if [ -f "$f" ] && [ -r "$f" ]; then readable+=("$f"); else echo "differential-pkilint: skipping $f (not a readable file)" >&2; fi
+done
+files=(${readable[@]+"${readable[@]}"})
 [ ${#files[@]} -gt 0 ] || { echo "differential-pkilint: no input files" >&2; exit 2; }
 [ -x "$trustaudit" ] || { echo "differential-pkilint: $trustaudit not found (build it first)" >&2; exit 2; }
 
@@ -136,25 +141,9 @@ bench_section() {
   echo
   echo "- machine: $(nproc) cores, load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   "$py" "$here/differential_pkilint.py" bench-pkilint --repeat 3 "${files[@]}"
-  # trustaudit: the whole process timed from outside, best of 5; once over the set and over the set x20
-  local reps=() jobs label best s e d items
-  for _ in $(seq 1 20); do reps+=("${files[@]}"); done
-  for jobs in 1 2; do
-    for label in once x20; do
-      if [ "$label" = once ]; then set -- "${files[@]}"; else set -- "${reps[@]}"; fi
-      best=""
-      for _ in 1 2 3 4 5; do
-        s=$(date +%s.%N)
-        "$trustaudit" check --quiet --jobs "$jobs" --at "$at" "$@" > "$work/bench.jsonl" 2>/dev/null || true
-        e=$(date +%s.%N)
-        d=$(echo "$e - $s" | bc -l)
-        if [ -z "$best" ] || [ "$(echo "$d < $best" | bc -l)" -eq 1 ]; then best=$d; fi
-      done
-      items=$(wc -l < "$work/bench.jsonl")
-      printf -- '- trustaudit (%s) --jobs %s, set %s: %s certificates in %.3f s wall (best of 5) = %.0f certificates/s\n' \
-        "$trustaudit" "$jobs" "$label" "$items" "$best" "$(echo "$items / $best" | bc -l)"
-    done
-  done
+  # trustaudit: the whole process timed from outside (wall and CPU), best of 5, the set once and x20
+  "$py" "$here/differential_pkilint.py" bench-trustaudit --trustaudit "$trustaudit" --at "$at" \
+    --repeat 5 --times 20 "${files[@]}"
 }
 if [ "$bench" -ge 1 ]; then
   if [ -n "$out" ]; then

@@ -300,22 +300,50 @@ def bench_pkilint(args):
 
     def one_pass():
         errors = 0
-        start = time.perf_counter()
+        start, cpu0 = time.perf_counter(), time.process_time()
         for d in docs:
             try:
                 lint_one(d)
             except Exception:  # a certificate pkilint cannot process is counted, not fatal
                 errors += 1
-        return time.perf_counter() - start, errors
+        return time.perf_counter() - start, time.process_time() - cpu0, errors
 
-    cold, errors = one_pass()
-    warm = min(one_pass()[0] for _ in range(max(1, args.repeat)))
+    cold, cold_cpu, errors = one_pass()
+    warm_runs = [one_pass() for _ in range(max(1, args.repeat))]
+    warm, warm_cpu = min(r[0] for r in warm_runs), min(r[1] for r in warm_runs)
     n = len(docs)
-    print(f"- pkilint {_version('pkilint')} in one process, {n} certificates, {len(cache)} detected types"
-          + (f", {errors} raised an exception" if errors else "") + ":")
-    print(f"  - cold pass (validator trees built on first use of each type): {cold:.2f} s = {n / cold:.0f} certificates/s")
-    print(f"  - warm pass (trees cached, best of {args.repeat}): {warm:.2f} s = {n / warm:.0f} certificates/s "
-          f"({warm / n * 1000:.2f} ms/certificate)")
+    print(f"- pkilint {_version('pkilint')} in one process (`bench-pkilint`), {n} certificates, "
+          f"{len(cache)} detected types" + (f", {errors} raised an exception" if errors else "") + ":")
+    print(f"  - cold pass (validator trees built on first use of each type): {cold:.2f} s wall, {cold_cpu:.2f} s CPU "
+          f"= {n / cold:.0f} certificates/s wall, {n / cold_cpu:.0f}/s CPU")
+    print(f"  - warm pass (trees cached, best of {args.repeat}): {warm:.2f} s wall, {warm_cpu:.2f} s CPU "
+          f"= {n / warm:.0f} certificates/s wall, {n / warm_cpu:.0f}/s CPU ({warm_cpu / n * 1000:.2f} ms CPU/certificate)")
+
+
+def bench_trustaudit(args):
+    """The whole trustaudit process timed from outside: wall clock and CPU (user+sys of the child)."""
+    import resource
+    import subprocess
+
+    for jobs in (1, 2):
+        for times in (1, args.times):
+            cmd = [args.trustaudit, "check", "--quiet", "--jobs", str(jobs), "--at", args.at] + args.files * times
+            best_wall = best_cpu = None
+            items = 0
+            for _ in range(args.repeat):
+                r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+                t0 = time.perf_counter()
+                proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                wall = time.perf_counter() - t0
+                r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+                items = proc.stdout.count(b"\n")
+                best_wall = wall if best_wall is None else min(best_wall, wall)
+                best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
+            label = "the set once" if times == 1 else f"the set x{times}"
+            print(f"- trustaudit `--jobs {jobs}`, {label}: {items} certificates, best of {args.repeat}: "
+                  f"{best_wall:.3f} s wall, {best_cpu:.3f} s CPU = {items / best_wall:.0f} certificates/s wall, "
+                  f"{items / best_cpu:.0f}/s CPU")
 
 
 def _version(dist):
@@ -345,11 +373,19 @@ def main():
     b = sub.add_parser("bench-pkilint")
     b.add_argument("--repeat", type=int, default=3)
     b.add_argument("files", nargs="+")
+    t = sub.add_parser("bench-trustaudit")
+    t.add_argument("--trustaudit", required=True)
+    t.add_argument("--at", default="2026-06-01T00:00:00Z")
+    t.add_argument("--repeat", type=int, default=5)
+    t.add_argument("--times", type=int, default=20, help="also run over the set repeated this many times")
+    t.add_argument("files", nargs="+")
     args = ap.parse_args()
     if args.cmd == "compare":
         compare(args)
-    else:
+    elif args.cmd == "bench-pkilint":
         bench_pkilint(args)
+    else:
+        bench_trustaudit(args)
 
 
 if __name__ == "__main__":

@@ -16,14 +16,20 @@ public struct Auditor: Sendable {
     /// Trusted lists for the qualified-status cross-check (`--trusted-lists`), if supplied.
     public let trustedLists: TrustedListStore?
     private let qualificationRules: RuleSet<InspectedCertificate>
+    /// What the auditor supplied for time-stamp checks (data, request, policies, CAs, TSU certificates).
+    public let timestampInputs: TimestampInputs
     private let classifier = ArtefactClassifier()
     private let resolved: [ArtefactKind: (profile: ResolvedProfile, reason: String)]
 
     /// - Throws: ``AuditCoreError`` when a named profile does not exist or a default is missing.
     public init(
         profiles: ProfileSet, selection: ProfileSelection, context: EvaluationContext, issuers: IssuerStore? = nil,
-        standards: StandardsSet? = nil, trustedLists: TrustedListStore? = nil
+        standards: StandardsSet? = nil, trustedLists: TrustedListStore? = nil,
+        timestampInputs: TimestampInputs = TimestampInputs()
     ) throws {
+        var timestampInputs = timestampInputs
+        timestampInputs.trustedLists = timestampInputs.trustedLists ?? trustedLists
+        self.timestampInputs = timestampInputs
         self.profiles = profiles
         self.issuers = issuers
         self.standards = standards
@@ -73,7 +79,7 @@ public struct Auditor: Sendable {
                 + qualificationRules.evaluate(inspected, profile: profile, in: context)
         case .timestampToken, .timestampResponse:
             let form: InspectedTimestamp.Form = classification.form == .timestampToken ? .token : .response
-            let inspected = InspectedTimestamp(bytes: item.bytes, form: form)
+            let inspected = InspectedTimestamp(bytes: item.bytes, form: form, inputs: timestampInputs)
             (type, findings) = (form.rawValue, TimestampRules.all.evaluate(inspected, profile: profile, in: context))
         case .trustedList:
             let inspected = InspectedTrustedList(bytes: item.bytes)

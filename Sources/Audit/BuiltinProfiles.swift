@@ -956,6 +956,423 @@ requirements:
     appliesTo: [timestamp]
     automation: automatic
     fix: Make the TSA emit DER (no indefinite lengths, minimal lengths and integers) and send the token bytes alone.
+  - id: TST-002
+    standard: "IETF RFC 3161"
+    version: "(2001-08)"
+    clause: "2.4.2"
+    text: "A granted response (status 0 or 1) carries the token; any other status is a rejection, reported with its statusString and failInfo."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Fix the request the TSA rejected (see failInfo), or the TSA's configuration."
+  - id: TST-003
+    standard: "IETF RFC 3161"
+    version: "(2001-08)"
+    clause: "2.4.2"
+    text: "Unknown PKIStatus values or failInfo bits, or failInfo on a granted response, are errors."
+    level: shall
+    appliesTo: [timestamp]
+    automation: manual
+  - id: TST-004
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "Annex C"
+    text: "Stored tokens use the .tst extension / application/vnd.etsi.timestamp-token media type."
+    level: may
+    appliesTo: [timestamp]
+    automation: manual
+  - id: TST-010
+    standard: "IETF RFC 5652"
+    version: "(2009-09)"
+    clause: "5.1; RFC 3161 2.4.2"
+    text: "The token is a ContentInfo with SignedData of version 3."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Emit SignedData version 3."
+  - id: TST-011
+    standard: "IETF RFC 3161"
+    version: "(2001-08)"
+    clause: "2.4.2"
+    text: "The encapsulated content is a TSTInfo (eContentType id-ct-TSTInfo), not detached."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Encapsulate the DER TSTInfo with eContentType 1.2.840.113549.1.9.16.1.4."
+  - id: TST-012
+    standard: "IETF RFC 3161"
+    version: "(2001-08)"
+    clause: "2.4.2"
+    text: "The token carries exactly one SignerInfo, the TSA's."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Sign tokens with the TSU key only."
+  - id: TST-013
+    standard: "IETF RFC 5652"
+    version: "(2009-09)"
+    clause: "5.3, 5.4, 11.1, 11.2"
+    text: "Signed attributes hold contentType id-ct-TSTInfo and a messageDigest equal to the hash of the TSTInfo."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Compute messageDigest over the exact TSTInfo bytes; never alter the TSTInfo after signing."
+  - id: TST-014
+    standard: "IETF RFC 5652"
+    version: "(2009-09)"
+    clause: "5.6; RFC 3161 2.2"
+    text: "The signature over the DER signed attributes verifies with the TSU public key."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Check the TSU key and signing configuration: the signature does not verify."
+  - id: TST-015
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "5.2.2; RFC 5816 2.2.1"
+    text: "A signing-certificate attribute (SigningCertificateV2 or SigningCertificate) names the TSU certificate."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Add the ESS signing-certificate-v2 attribute."
+  - id: TST-016
+    standard: "IETF RFC 5816"
+    version: "(2010-03)"
+    clause: "2.2.2; RFC 5035 5.4"
+    text: "The first ESSCertID(v2) hash equals the hash of the TSU certificate that signed the token."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Put the hash of the actual TSU certificate in ESSCertIDv2."
+  - id: TST-017
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "5.2.2"
+    text: "The token uses ESSCertID v1 (SHA-1) rather than v2 (reported for the auditor)."
+    level: may
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Prefer SigningCertificateV2 with SHA-256."
+  - id: TST-018
+    standard: "IETF RFC 3161"
+    version: "(2001-08)"
+    clause: "2.4.1"
+    text: "The TSU certificate is included exactly when certReq was TRUE."
+    level: should
+    appliesTo: [timestamp]
+    automation: manual
+  - id: TST-019
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "4.2.3, 5.2.3; ETSI TS 119 312"
+    text: "Digest and signature algorithms are ones ETSI TS 119 312 accepts (no SHA-1 or MD5)."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Sign with SHA-256 or stronger."
+  - id: TST-020
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "4.2.4; ETSI TS 119 312"
+    text: "The TSU key is at least RSA-2048 (or an EC key of at least 256 bits)."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Use an RSA key of 3072 bits or more, or P-256 or stronger."
+  - id: TST-030
+    standard: "IETF RFC 3161"
+    version: "(2001-08)"
+    clause: "2.4.2"
+    text: "TSTInfo version is 1."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Emit TSTInfo version 1."
+  - id: TST-031
+    standard: "IETF RFC 3161"
+    version: "(2001-08)"
+    clause: "2.4.2; EN 319 422 4.1.2"
+    text: "The policy equals the request's reqPolicy when one was requested (--request)."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Honour reqPolicy or reject the request."
+  - id: TST-032
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "5.2.2, Annex A"
+    text: "The policy is EN 319 421's best-practices time-stamp policy (0.4.0.2023.1.1) or a policy the TSA announced (--policy)."
+    level: should
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Use 0.4.0.2023.1.1 or a TSA policy OID that your practice statement announces."
+  - id: TST-033
+    standard: "IETF RFC 3161"
+    version: "(2001-08)"
+    clause: "2.4.1"
+    text: "The imprint's hash algorithm is recognised and its value has that algorithm's length."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Reject requests whose imprint length does not fit the algorithm."
+  - id: TST-034
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "5.1.3, 5.2.3; ETSI TS 119 312"
+    text: "The imprint hash algorithm is one TS 119 312 accepts (not SHA-1, MD5 or RIPEMD-160)."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Reject requests with SHA-1 imprints (failInfo badAlg)."
+  - id: TST-035
+    standard: "IETF RFC 3161"
+    version: "(2001-08)"
+    clause: "2.2, 2.4.2"
+    text: "The imprint equals the hash of the supplied data (--data), the supplied digest (--digest) or the request's imprint (--request)."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "The token does not cover this data: time-stamp the right document."
+  - id: TST-036
+    standard: "IETF RFC 3161"
+    version: "(2001-08)"
+    clause: "2.4.2"
+    text: "The serial number is a positive integer of at most 160 bits."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Generate positive serials of at most 160 bits."
+  - id: TST-037
+    standard: "IETF RFC 3161"
+    version: "(2001-08)"
+    clause: "2.4.2; ITU-T X.690 11.7"
+    text: "genTime is a DER GeneralizedTime YYYYMMDDHHMMSS[.f]Z with seconds, Z and no trailing zero in the fraction."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Encode genTime in UTC with seconds and no trailing fraction zeros."
+  - id: TST-038
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "5.2.2"
+    text: "A sub-second accuracy comes with fraction digits in genTime."
+    level: should
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Give genTime with fraction digits matching the declared accuracy."
+  - id: TST-039
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "5.2.2"
+    text: "accuracy is present, its millis and micros are 1-999, and it should be one second or better."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "State the accuracy (1 s or better) in every token."
+  - id: TST-040
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "5.2.2"
+    text: "ordering is absent or FALSE."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Do not set ordering TRUE."
+  - id: TST-041
+    standard: "IETF RFC 3161"
+    version: "(2001-08)"
+    clause: "2.4.2; EN 319 422 4.2.2"
+    text: "The request's nonce is returned unchanged (--request)."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Copy the request's nonce into the token."
+  - id: TST-042
+    standard: "IETF RFC 3161"
+    version: "(2001-08)"
+    clause: "2.4.2"
+    text: "The tsa field, if present, names the TSU certificate's subject."
+    level: shall
+    appliesTo: [timestamp]
+    automation: manual
+  - id: TST-043
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "5.2.2"
+    text: "No TSTInfo extension is critical."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Mark TSTInfo extensions non-critical."
+  - id: TST-044
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "9.1, Annex B"
+    text: "A qcStatements extension in TSTInfo is single, not critical and contains esi4-qtstStatement-1 (0.4.0.19422.1.1)."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Encode qcStatements once, non-critical, with esi4-qtstStatement-1."
+  - id: TST-045
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "9.1"
+    text: "A qualified token carries esi4-qtstStatement-1 (evaluated with the trusted list as TST-073)."
+    level: should
+    appliesTo: [timestamp]
+    automation: manual
+  - id: TST-046
+    standard: "ETSI EN 319 102-1"
+    version: "V1.3.1"
+    clause: "5.4"
+    text: "genTime is not after the validation time and not before the TSU notBefore."
+    level: should
+    appliesTo: [timestamp]
+    automation: manual
+  - id: TST-050
+    standard: "IETF RFC 3161"
+    version: "(2001-08)"
+    clause: "2.4.1; RFC 5652 5.3"
+    text: "The TSU certificate is available (in the token or supplied with --tsu) and identified by the signer identifier."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Include the TSU certificate (certReq) or supply it with --tsu."
+  - id: TST-051
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "6.4; RFC 3161 2.3"
+    text: "The TSU certificate has a critical extKeyUsage with id-kp-timeStamping only (evaluated as CERT-190)."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Issue the TSU certificate with critical EKU timeStamping alone."
+  - id: TST-052
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "6.1"
+    text: "The TSU certificate's keyUsage is digitalSignature and/or nonRepudiation only (evaluated as CERT-191)."
+    level: should
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Limit the TSU keyUsage to digitalSignature."
+  - id: TST-053
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "6.2"
+    text: "The TSU certificate subject has countryName and organizationName."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Name the TSA's country and organisation in the TSU subject."
+  - id: TST-054
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "6.4"
+    text: "privateKeyUsagePeriod is present and genTime lies inside it."
+    level: may
+    appliesTo: [timestamp]
+    automation: manual
+  - id: TST-055
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "6.1"
+    text: "The TSU certificate meets EN 319 412-2/-3 (check it with trustaudit check on the certificate)."
+    level: shall
+    appliesTo: [timestamp]
+    automation: manual
+  - id: TST-056
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "6.5"
+    text: "TSU key and certificate-signature algorithms follow TS 119 312."
+    level: should
+    appliesTo: [timestamp]
+    automation: manual
+  - id: TST-057
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.1.2.5; EN 319 102-1"
+    text: "genTime lies inside the TSU certificate's validity."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Stop using a TSU whose certificate has expired."
+  - id: TST-058
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "6"
+    text: "The TSU certificate chains to a supplied TSA CA (--ca) valid at genTime."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Supply the TSA CA with --ca, or the TSU was issued by another CA."
+  - id: TST-059
+    standard: "IETF RFC 3161"
+    version: "(2001-08)"
+    clause: "2.2"
+    text: "The TSU certificate was not revoked at genTime (CRL/OCSP)."
+    level: should
+    appliesTo: [timestamp]
+    automation: manual
+  - id: TST-060
+    standard: "ETSI EN 319 102-1"
+    version: "V1.3.1"
+    clause: "5.6.2"
+    text: "A TSU certificate expired at validation time is reported; the token stays valid if it was at genTime."
+    level: may
+    appliesTo: [timestamp]
+    automation: manual
+  - id: TST-070
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.5.1, 5.5.3"
+    text: "The TSU matches a TSA/QTST service digital identity (evaluated with TST-071)."
+    level: shall
+    appliesTo: [timestamp]
+    automation: manual
+  - id: TST-071
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.5.4, 5.6; TS 119 615"
+    text: "With --trusted-lists: a TSU listed as a TSA/QTST service was granted at genTime."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Use only TSUs of a granted QTST service."
+  - id: TST-072
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.7"
+    text: "The trusted list used was authentic and current."
+    level: shall
+    appliesTo: [timestamp]
+    automation: manual
+  - id: TST-073
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "9.1; eIDAS Art. 42"
+    text: "With --trusted-lists: esi4-qtstStatement-1 only when the TSU is a granted QTST service at genTime (and it should be present then)."
+    level: shall
+    appliesTo: [timestamp]
+    automation: automatic
+    fix: "Claim qualified only from a granted QTST service."
+  - id: TST-080
+    standard: "IETF RFC 3161"
+    version: "(2001-08)"
+    clause: "2.4.1"
+    text: "The TimeStampReq is version 1 with a well-formed imprint."
+    level: shall
+    appliesTo: [timestamp]
+    automation: manual
+  - id: TST-081
+    standard: "ETSI EN 319 422"
+    version: "V1.1.1 (2016-03)"
+    clause: "4.1.2"
+    text: "Requests use reqPolicy, a 64-bit random nonce and certReq as recommended."
+    level: may
+    appliesTo: [timestamp]
+    automation: manual
 """#),
         ProfileDocument(name: "catalogue/rfc5280.yaml", text: #"""
 # RFC 5280 / X.690 basics every X.509 certificate rests on. Ids follow
@@ -1278,6 +1695,46 @@ requirements:
   - { id: CERT-032, grade: major }
   - { id: CERT-033, grade: major }
   - { id: CERT-156, grade: major }
+"""#),
+        ProfileDocument(name: "en319422-tst.yaml", text: #"""
+name: en319422-tst
+title: "RFC 3161 / RFC 5816 time-stamp token against ETSI EN 319 422"
+kind: timestamp
+extends: rfc3161-basics
+requirements:
+  - { id: TST-002, grade: major }
+  - { id: TST-010, grade: major }
+  - { id: TST-011, grade: major }
+  - { id: TST-012, grade: major }
+  - { id: TST-013, grade: major }
+  - { id: TST-014, grade: major }
+  - { id: TST-015, grade: major }
+  - { id: TST-016, grade: major }
+  - { id: TST-017, grade: observation }
+  - { id: TST-019, grade: major }
+  - { id: TST-020, grade: major }
+  - { id: TST-030, grade: major }
+  - { id: TST-031, grade: major }
+  - { id: TST-032, grade: minor }
+  - { id: TST-033, grade: major }
+  - { id: TST-034, grade: major }
+  - { id: TST-035, grade: major }
+  - { id: TST-036, grade: major }
+  - { id: TST-037, grade: major }
+  - { id: TST-038, grade: minor }
+  - { id: TST-039, grade: major }
+  - { id: TST-040, grade: major }
+  - { id: TST-041, grade: major }
+  - { id: TST-043, grade: major }
+  - { id: TST-044, grade: major }
+  - { id: TST-050, grade: major }
+  - { id: TST-051, grade: major }
+  - { id: TST-052, grade: minor }
+  - { id: TST-053, grade: major }
+  - { id: TST-057, grade: major }
+  - { id: TST-058, grade: major }
+  - { id: TST-071, grade: major }
+  - { id: TST-073, grade: major }
 """#),
         ProfileDocument(name: "en319422-tsu.yaml", text: #"""
 name: en319422-tsu

@@ -10,7 +10,7 @@ public enum ProfileSelection: Sendable, Hashable {
     /// The default profile of each kind.
     public static let defaults: [ArtefactKind: String] = [
         .certificate: "rfc5280-basics",
-        .timestamp: "rfc3161-basics",
+        .timestamp: "en319422-tst",
         .trustedList: "ts119612-basics",
         .unknown: "unrecognised-input",
     ]

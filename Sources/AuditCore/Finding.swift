@@ -45,6 +45,16 @@ public struct Finding: Sendable, Hashable {
             message: message)
     }
 
+    /// A failure whose aspect the standard words as "should": capped at minor whatever the
+    /// profile grades the requirement.
+    public static func shouldFail(
+        _ requirement: RequirementID, observed: String?, expected: String? = nil, location: String? = nil, message: String
+    ) -> Finding {
+        var finding = Finding.fail(requirement, observed: observed, expected: expected, location: location, message: message)
+        finding.gradeCap = .minor
+        return finding
+    }
+
     public static func notApplicable(_ requirement: RequirementID, because reason: String) -> Finding {
         Finding(requirement: requirement, outcome: .notApplicable, message: reason)
     }

@@ -2,15 +2,23 @@ import Certificates
 import SwiftASN1
 
 /// A time-stamp item as the rules see it: a TimeStampToken (CMS ContentInfo) or a
-/// TimeStampResp, the DER scan of its bytes and of the TSTInfo it carries.
+/// TimeStampResp, the DER scan of its bytes and of its TSTInfo, the decoded token, the TSU
+/// certificate that signed it, and the auditor's inputs.
 public struct InspectedTimestamp: Sendable {
     /// Which RFC 3161 structure the item is.
     public enum Form: String, Sendable {
         case token, response
     }
 
-    public static let signedDataOID: ASN1ObjectIdentifier = [1, 2, 840, 113_549, 1, 7, 2]
-    public static let tstInfoOID: ASN1ObjectIdentifier = [1, 2, 840, 113_549, 1, 9, 16, 1, 4]
+    public static let signedDataOID: ASN1ObjectIdentifier = TimeStampToken.signedData
+    public static let tstInfoOID: ASN1ObjectIdentifier = TimeStampToken.tstInfoType
+
+    /// How the signing TSU certificate was found.
+    public struct Signer: Sendable {
+        public var certificate: InspectedCertificate
+        /// `token` or `supplied` (`--tsu`).
+        public var origin: String
+    }
 
     public let bytes: [UInt8]
     public let form: Form
@@ -19,43 +27,83 @@ public struct InspectedTimestamp: Sendable {
     public let tstInfo: Result<ArraySlice<UInt8>, TimestampError>
     /// The DER scan of the TSTInfo, with item offsets.
     public let tstInfoScan: DERScan?
+    /// The PKIStatusInfo of a response.
+    public let status: TimeStampResponseStatus?
+    /// The decoded token; nil for a response without one.
+    public let token: Result<TimeStampToken, TimestampError>?
+    /// The TSU certificate matching the signer's sid, from the token or the supplied ones.
+    public let signer: Signer?
+    public let inputs: TimestampInputs
 
-    public init(bytes: [UInt8], form: Form) {
+    public init(bytes: [UInt8], form: Form, inputs: TimestampInputs = TimestampInputs()) {
         self.bytes = bytes
         self.form = form
+        self.inputs = inputs
         derScan = DERScanner.scan(bytes)
-        tstInfo = Self.locateTSTInfo(bytes[0..<(derScan.valueLength ?? bytes.count)], form: form)
-        if case .success(let content) = tstInfo {
-            tstInfoScan = DERScanner.scan(content, offset: content.startIndex)
+        let value = bytes[0..<(derScan.valueLength ?? bytes.count)]
+        var tokenNode: ASN1Node?
+        var status: TimeStampResponseStatus?
+        if let root = try? BER.parse(value) {
+            if form == .response {
+                status = TimeStampResponseStatus(node: root)
+                tokenNode = Node.children(root).dropFirst().first
+            } else {
+                tokenNode = root
+            }
+        }
+        self.status = status
+        if let tokenNode {
+            do throws(TimestampError) { token = .success(try TimeStampToken(contentInfo: tokenNode)) } catch { token = .failure(error) }
+        } else if form == .response && status != nil {
+            token = nil
         } else {
+            token = .failure(.unexpectedStructure("not a BER/DER value", at: "item"))
+        }
+        switch token {
+        case .success(let decoded)?:
+            tstInfo = .success(decoded.eContent)
+            tstInfoScan = DERScanner.scan(decoded.eContent, offset: decoded.eContent.startIndex)
+            signer = Self.findSigner(decoded, inputs)
+        case .failure(let error)?:
+            tstInfo = .failure(error)
             tstInfoScan = nil
+            signer = nil
+        case nil:
+            tstInfo = .failure(.unexpectedStructure("the response carries no timeStampToken", at: "TimeStampResp"))
+            tstInfoScan = nil
+            signer = nil
         }
     }
 
-    private static func locateTSTInfo(_ value: ArraySlice<UInt8>, form: Form) -> Result<ArraySlice<UInt8>, TimestampError> {
-        func fail(_ reason: String, _ at: String) -> Result<ArraySlice<UInt8>, TimestampError> {
-            .failure(.unexpectedStructure(reason, at: at))
-        }
-        guard let root = try? BER.parse(value) else { return fail("not a BER/DER value", "item") }
-        var contentInfo = root
-        if form == .response {
-            guard case .constructed(let parts) = root.content, let token = Array(parts).dropFirst().first else {
-                return fail("the response carries no timeStampToken", "TimeStampResp")
+    /// The certificate whose issuer and serial (or key identifier) equal the signer's sid.
+    static func findSigner(_ token: TimeStampToken, _ inputs: TimestampInputs) -> Signer? {
+        guard let info = token.signerInfos.first else { return nil }
+        for (origin, list) in [("token", token.certificates), ("supplied", inputs.tsuCertificates)] {
+            for der in list {
+                let inspected = InspectedCertificate(bytes: der)
+                guard let certificate = inspected.certificate else { continue }
+                if let issuer = info.issuer, let serial = info.serialNumber,
+                    certificate.tbs.issuer.encoded.elementsEqual(issuer), certificate.tbs.serialNumber.elementsEqual(serial)
+                {
+                    return Signer(certificate: inspected, origin: origin)
+                }
+                if let ski = info.subjectKeyIdentifier, certificate.keyIdentifier.map({ $0.elementsEqual(ski) }) == true {
+                    return Signer(certificate: inspected, origin: origin)
+                }
             }
-            contentInfo = token
         }
-        guard case .constructed(let ci) = contentInfo.content, let ciParts = Optional(Array(ci)), ciParts.count == 2,
-            (try? ASN1ObjectIdentifier(berEncoded: ciParts[0])) == signedDataOID,
-            case .constructed(let explicit) = ciParts[1].content, let signedData = Array(explicit).first,
-            case .constructed(let sd) = signedData.content, let sdParts = Optional(Array(sd)), sdParts.count >= 4,
-            case .constructed(let eci) = sdParts[2].content, let eciParts = Optional(Array(eci)), eciParts.count == 2
-        else { return fail("not a CMS SignedData ContentInfo", "timeStampToken") }
-        guard (try? ASN1ObjectIdentifier(berEncoded: eciParts[0])) == tstInfoOID else {
-            return fail("eContentType is not id-ct-TSTInfo", "encapContentInfo.eContentType")
-        }
-        guard case .constructed(let wrapper) = eciParts[1].content, let octets = Array(wrapper).first,
-            case .primitive(let content) = octets.content
-        else { return fail("eContent is not an OCTET STRING", "encapContentInfo.eContent") }
-        return .success(content)
+        return nil
+    }
+
+    /// The decoded TSTInfo, when the token and its content could be read.
+    public var info: TSTInfo? {
+        guard case .success(let decoded)? = token, case .success(let info) = decoded.tstInfo else { return nil }
+        return info
+    }
+
+    /// The decoded token, when there is one.
+    public var decodedToken: TimeStampToken? {
+        guard case .success(let decoded)? = token else { return nil }
+        return decoded
     }
 }

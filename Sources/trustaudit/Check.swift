@@ -5,6 +5,8 @@ import Bundle
 import Certificates
 import Foundation
 import Pipeline
+import SwiftASN1
+import Timestamps
 import TrustedLists
 
 struct Check: ParsableCommand {
@@ -40,6 +42,24 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("trusted-lists"), help: "Trusted list file or directory for the qualified-status cross-check (repeatable).")
     var trustedLists: [String] = []
 
+    @Option(name: .long, help: "Time-stamps: the stamped data, to check the imprint.")
+    var data: String?
+
+    @Option(name: .long, help: "Time-stamps: the expected imprint, hex.")
+    var digest: String?
+
+    @Option(name: .long, help: "Time-stamps: the TimeStampReq (DER), for nonce, policy and imprint.")
+    var request: String?
+
+    @Option(name: .long, help: "Time-stamps: a policy OID the TSA announced (repeatable).")
+    var policy: [String] = []
+
+    @Option(name: .long, help: "Time-stamps: TSA CA certificate(s) the TSU must chain to (repeatable).")
+    var ca: [String] = []
+
+    @Option(name: .long, help: "Time-stamps: TSU certificate(s) for tokens without certificates (repeatable).")
+    var tsu: [String] = []
+
     @Flag(name: .long, help: "Do not print the summary on stderr.")
     var quiet = false
 
@@ -49,8 +69,10 @@ struct Check: ParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         guard !inputs.isEmpty else { throw ValidationError("give at least one INPUT (file, directory or -)") }
-        for path in issuer where !FileManager.default.isReadableFile(atPath: path) {
-            throw ValidationError("--issuer \(path) is not a readable file")
+        for (option, paths) in [("--issuer", issuer), ("--ca", ca), ("--tsu", tsu)] {
+            for path in paths where !FileManager.default.isReadableFile(atPath: path) {
+                throw ValidationError("\(option) \(path) is not a readable file")
+            }
         }
         if let at, Self.parseTime(at) == nil {
             throw ValidationError("--at '\(at)' is not an ISO 8601 time such as 2026-06-01T12:00:00Z")
@@ -67,8 +89,45 @@ struct Check: ParsableCommand {
     /// The `--issuer` certificates; an issuer file without a decodable certificate is a usage error.
     func loadIssuers() throws -> IssuerStore? {
         guard !issuer.isEmpty else { return nil }
+        let store = IssuerStore(certificates: try certificates(in: issuer, option: "--issuer"))
+        guard store.count > 0 else { throw ValidationError("no --issuer file holds a decodable certificate") }
+        return store
+    }
+
+    /// The inputs of the time-stamp checks.
+    func loadTimestampInputs() throws -> TimestampInputs {
+        func read(_ path: String, _ option: String) throws -> [UInt8] {
+            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(option) \(path) is not readable") }
+            return [UInt8](data)
+        }
+        var inputs = TimestampInputs()
+        inputs.data = try data.map { try read($0, "--data") }
+        if let digest {
+            let hex = Array(digest.utf8)
+            guard hex.count % 2 == 0, let bytes = Optional(stride(from: 0, to: hex.count, by: 2).compactMap({ UInt8(String(decoding: hex[$0..<$0 + 2], as: UTF8.self), radix: 16) })),
+                bytes.count * 2 == hex.count
+            else { throw ValidationError("--digest must be hex") }
+            inputs.digest = bytes
+        }
+        if let request {
+            guard let parsed = TimeStampRequest(der: try read(request, "--request")) else {
+                throw ValidationError("--request \(request) is not a DER TimeStampReq")
+            }
+            inputs.request = parsed
+        }
+        inputs.policies = try policy.map {
+            guard let oid = try? ASN1ObjectIdentifier(dotRepresentation: $0) else { throw ValidationError("--policy \($0) is not an OID") }
+            return oid
+        }
+        if !ca.isEmpty { inputs.anchors = IssuerStore(certificates: try certificates(in: ca, option: "--ca")) }
+        inputs.tsuCertificates = try certificates(in: tsu, option: "--tsu")
+        return inputs
+    }
+
+    /// Every decodable item of the files (PEM bundles allowed); a file with none is a usage error.
+    func certificates(in paths: [String], option: String) throws -> [[UInt8]] {
         var certificates: [[UInt8]] = []
-        for path in issuer {
+        for path in paths {
             let reader = InputReader(paths: [path])
             var found = 0
             while let item = reader.next() {
@@ -76,11 +135,9 @@ struct Check: ParsableCommand {
                 certificates.append(item.bytes)
                 found += 1
             }
-            if found == 0 { throw ValidationError("--issuer \(path) holds no certificate") }
+            if found == 0 { throw ValidationError("\(option) \(path) holds no certificate") }
         }
-        let store = IssuerStore(certificates: certificates)
-        guard store.count > 0 else { throw ValidationError("no --issuer file holds a decodable certificate") }
-        return store
+        return certificates
     }
 
     /// The `--trusted-lists` files (XML, read recursively from directories).
@@ -113,7 +170,8 @@ struct Check: ParsableCommand {
             auditor = try Auditor(
                 profiles: profileSet, selection: ProfileSelection(argument: profile),
                 context: EvaluationContext(validationTime: validationTime), issuers: try loadIssuers(),
-                standards: try profileSet.standardsSet(named: standards), trustedLists: try loadTrustedLists())
+                standards: try profileSet.standardsSet(named: standards), trustedLists: try loadTrustedLists(),
+                timestampInputs: try loadTimestampInputs())
         } catch {
             throw ValidationError("\(error)")
         }

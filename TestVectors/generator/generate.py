@@ -202,7 +202,7 @@ OID_ATTR_CONTENT_TYPE = "1.2.840.113549.1.9.3"
 OID_ATTR_MESSAGE_DIGEST = "1.2.840.113549.1.9.4"
 OID_ATTR_SIGNING_CERT_V2 = "1.2.840.113549.1.9.16.2.47"
 # TSA policy: under the ITU-T/ISO "example" arc 2.999 (X.660), never a real policy.
-OID_TSA_POLICY = "2.999.3161.1"
+OID_TSA_POLICY = "0.4.0.2023.1.1"  # EN 319 421 best-practices time-stamp policy
 
 ALG_SHA256_RSA = seq(oid(OID_SHA256_RSA), null())
 ALG_SHA384_RSA = seq(oid(OID_SHA384_RSA), null())

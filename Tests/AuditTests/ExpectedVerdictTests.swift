@@ -68,7 +68,7 @@ import Testing
             context: EvaluationContext(validationTime: Date()))
         let token = InputItem(index: 0, source: "t", bytes: try Repository.bytes("timestamps/token-ok.tst"))
         let record = auditor.evidence(for: token)
-        #expect(record.profile == "rfc3161-basics")
+        #expect(record.profile == "en319422-tst")
         #expect(record.profileReason.contains("--profile rfc5280-basics is for certificate items"))
     }
 

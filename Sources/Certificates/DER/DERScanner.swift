@@ -263,7 +263,7 @@ private let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 func hex(_ byte: UInt8) -> String { hexString(CollectionOfOne(byte)) }
 
 /// Upper-case hex of bytes, built in one buffer (it runs for every serial number).
-func hexString(_ bytes: some Sequence<UInt8>) -> String {
+public func hexString(_ bytes: some Sequence<UInt8>) -> String {
     var text: [UInt8] = []
     text.reserveCapacity(bytes.underestimatedCount * 2)
     for byte in bytes {

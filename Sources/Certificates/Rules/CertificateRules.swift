@@ -62,13 +62,4 @@ extension Finding {
               message: "the extension cannot be decoded: \(error.reason)")
     }
 
-    /// A failure whose aspect the standard words as "should": capped at minor whatever the
-    /// profile grades the requirement.
-    static func shouldFail(
-        _ id: RequirementID, observed: String?, expected: String? = nil, location: String? = nil, message: String
-    ) -> Finding {
-        var finding = Finding.fail(id, observed: observed, expected: expected, location: location, message: message)
-        finding.gradeCap = .minor
-        return finding
-    }
 }
