@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(name: "TimestampsTests", dependencies: ["Timestamps", "Audit", "Certificates", "AuditCore", "TestSupport"]),
         .testTarget(name: "TrustedListsTests", dependencies: ["TrustedLists", "Certificates", "AuditCore", "TestSupport"]),
         .testTarget(
-            name: "AuditTests", dependencies: ["Audit", "AuditCore", "Certificates", "TrustedLists", "Pipeline", "TestSupport"]),
+            name: "AuditTests",
+            dependencies: ["Audit", "AuditCore", "Certificates", "TrustedLists", "Timestamps", "Pipeline", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "AuditCore", "TestSupport"]),
         .testTarget(name: "TrustauditTests", dependencies: ["trustaudit", "TestSupport"]),
     ],

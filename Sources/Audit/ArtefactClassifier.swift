@@ -66,9 +66,11 @@ public struct ArtefactClassifier: Sendable {
         }
         // TimeStampToken: ContentInfo { contentType id-signedData, [0] SignedData { … TSTInfo … } }.
         if bytes[outer.contentStart...].starts(with: Self.signedDataOID) {
-            let probe = bytes[outer.contentStart..<min(bytes.count, outer.contentStart + 256)]
+            // id-ct-TSTInfo as eContentType (first bytes) or, in a token whose eContentType is
+            // wrong, as the signed contentType attribute: either way the item is a time-stamp.
+            let probe = bytes[outer.contentStart..<min(bytes.count, outer.contentStart + Self.xmlProbeLength)]
             if probe.firstRange(of: Self.tstInfoOID) != nil {
-                return Classification(form: .timestampToken, reason: "CMS SignedData ContentInfo with eContentType id-ct-TSTInfo")
+                return Classification(form: .timestampToken, reason: "CMS SignedData ContentInfo naming id-ct-TSTInfo")
             }
             return Classification(form: .unknown, reason: "CMS SignedData that does not carry a TSTInfo")
         }

@@ -34,6 +34,12 @@ import Testing
             #expect(Set(record.failedRequirements.map(\.rawValue)) == Set(expected.failed), "\(record.source)")
             if let profile = expected.profile { #expect(record.profile == profile, "\(record.source): \(record.profileReason)") }
         }
+        for (position, expected) in file.records.enumerated() {
+            guard let variant = expected.withInputs else { continue }
+            let record = try #require(VectorInputs.records(path, try VectorInputs.auditor(args: variant.args)).dropFirst(position).first)
+            #expect(record.verdict.rawValue == variant.verdict, "\(record.source) \(variant.args)")
+            #expect(Set(record.failedRequirements.map(\.rawValue)) == Set(variant.failed), "\(record.source) \(variant.args)")
+        }
     }
 
     @Test func everyInputFileHasAnExpectation() {

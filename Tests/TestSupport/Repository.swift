@@ -46,6 +46,14 @@ public struct ExpectedVectors: Decodable, Sendable {
         public var failed: [String]
         /// The profile `--profile auto` must choose, where the vector pins it.
         public var profile: String?
+        /// The result with extra command-line inputs (paths relative to TestVectors/).
+        public var withInputs: WithInputs?
+    }
+
+    public struct WithInputs: Decodable, Sendable {
+        public var args: [String]
+        public var verdict: String
+        public var failed: [String]
     }
 
     public struct File: Decodable, Sendable {

@@ -1,0 +1,52 @@
+import Audit
+import AuditCore
+import Certificates
+import Foundation
+import Testing
+import Pipeline
+import SwiftASN1
+import TestSupport
+import Timestamps
+import TrustedLists
+
+/// Builds an Auditor from the command-line style inputs recorded in `expected.json`
+/// (`withInputs.args`, paths relative to TestVectors/), as `trustaudit check` would.
+enum VectorInputs {
+    static let time = Date(timeIntervalSince1970: 1_780_315_200)
+
+    static func items(_ path: String) -> [[UInt8]] {
+        let reader = InputReader(paths: [Repository.testVectors.appendingPathComponent(path).path])
+        var items: [[UInt8]] = []
+        while let item = reader.next() {
+            if item.problem == nil { items.append(item.bytes) }
+        }
+        return items
+    }
+
+    static func auditor(args: [String] = [], issuers: IssuerStore? = nil, trustedLists: TrustedListStore? = nil) throws -> Auditor {
+        var inputs = TimestampInputs()
+        var index = 0
+        while index + 1 < args.count {
+            let value = args[index + 1]
+            switch args[index] {
+            case "--data": inputs.data = try Repository.bytes(value)
+            case "--ca": inputs.anchors = IssuerStore(certificates: items(value))
+            case "--tsu": inputs.tsuCertificates = items(value)
+            case "--request": inputs.request = TimeStampRequest(der: try Repository.bytes(value))
+            case "--policy": inputs.policies.append(try ASN1ObjectIdentifier(dotRepresentation: value))
+            default: Issue.record("unsupported vector argument \(args[index])")
+            }
+            index += 2
+        }
+        return try Auditor(
+            profiles: try ProfileSet.load(), selection: .automatic, context: EvaluationContext(validationTime: time),
+            issuers: issuers, trustedLists: trustedLists, timestampInputs: inputs)
+    }
+
+    static func records(_ path: String, _ auditor: Auditor) -> [ItemEvidence] {
+        let reader = InputReader(paths: [Repository.testVectors.appendingPathComponent(path).path])
+        var records: [ItemEvidence] = []
+        while let item = reader.next() { records.append(auditor.evidence(for: item)) }
+        return records
+    }
+}
