@@ -424,7 +424,7 @@ requirements:
     standard: "ETSI EN 319 412-4"
     version: "V1.3.1 (2023-09)"
     clause: "WEB-4.1.3-4; CA/B BR 7.1.2.7.12"
-    text: "A website certificate has subjectAltName with at least one dNSName or iPAddress."
+    text: "A website certificate has subjectAltName with at least one dNSName or iPAddress, and no internal name (single label or reserved top-level domain)."
     level: shall
     appliesTo: [certificate]
     automation: automatic
@@ -609,9 +609,9 @@ requirements:
   - id: CERT-131
     standard: "IETF RFC 3739"
     version: "(2004-03)"
-    clause: "3.2.6"
-    text: "The deprecated pkixQCSyntax-v1 statement is not used."
-    level: should
+    clause: "3.2.6.1"
+    text: "The pkixQCSyntax-v1 statement is not used (RFC 3739 says it must not be; v2 replaces it)."
+    level: shall
     appliesTo: [certificate]
     automation: automatic
     fix: "Use pkixQCSyntax-v2 (1.3.6.1.5.5.7.11.2)."
@@ -1596,7 +1596,7 @@ requirements:
   - { id: CERT-127, grade: major }
   - { id: CERT-128, grade: minor }
   - { id: CERT-129, grade: major }
-  - { id: CERT-131, grade: minor }
+  - { id: CERT-131, grade: major }
   - { id: CERT-132, grade: minor }
   - { id: CERT-134, grade: major }
   - { id: CERT-171, grade: major }
@@ -1632,7 +1632,7 @@ requirements:
   - { id: CERT-127, grade: major }
   - { id: CERT-128, grade: minor }
   - { id: CERT-129, grade: major }
-  - { id: CERT-131, grade: minor }
+  - { id: CERT-131, grade: major }
   - { id: CERT-132, grade: minor }
   - { id: CERT-134, grade: major }
   - { id: CERT-171, grade: major }
@@ -1669,7 +1669,7 @@ requirements:
   - { id: CERT-127, grade: major }
   - { id: CERT-128, grade: minor }
   - { id: CERT-129, grade: major }
-  - { id: CERT-131, grade: minor }
+  - { id: CERT-131, grade: major }
   - { id: CERT-132, grade: minor }
   - { id: CERT-134, grade: major }
   - { id: CERT-171, grade: major }

@@ -848,7 +848,7 @@ NP_SUBJECT = [(OID_C, "BE"), (OID_GIVEN_NAME, "Alice"), (OID_SURNAME, "Example")
 LP_SUBJECT = [(OID_C, "BE"), (OID_O, "Example Seal Company"), (OID_ORG_ID, "VATBE-0123456789"),
               (OID_CN, "Example Seal")]
 WEB_OV_SUBJECT = [(OID_C, "BE"), (OID_O, "Example Web Company"), (OID_ORG_ID, "VATBE-0123456789"),
-                  (OID_CN, "www.trustaudit.test")]
+                  (OID_CN, "www.example.com")]
 WEB_EV_SUBJECT = [(OID_BUSINESS_CATEGORY, "Private Organization"), (OID_JURISDICTION_C, "BE"),
                   (OID_SERIAL_NUMBER, "0123456789")] + WEB_OV_SUBJECT
 TSU_SUBJECT = [(OID_C, "BE"), (OID_O, "Example TSA"), (OID_ORG_ID, "VATBE-0123456789"), (OID_CN, "Example TSU 1")]
@@ -903,7 +903,7 @@ def etsi_baseline(profile: str) -> dict:
     no_sscd = lambda l: [s for s in l if s[0] != "sscd"]
     web = dict(days=180, ku=(KU_DIGITAL_SIGNATURE, KU_KEY_ENCIPHERMENT),
                eku=[OID_KP_SERVER_AUTH, OID_KP_CLIENT_AUTH], eku_critical=False,
-               san=[gn_dns("www.trustaudit.test"), gn_dns("trustaudit.test")], san_critical=False,
+               san=[gn_dns("www.example.com"), gn_dns("example.com")], san_critical=False,
                qcs=web_qcs())
     if profile == "qcp-n-qscd":
         b.update(subject=list(NP_SUBJECT), policies=[OID_QCP_N_QSCD], qcs=np_qcs())
@@ -1079,7 +1079,7 @@ ETSI_MUTATIONS = [
      lambda d: add_qcs(d, "retention", qc(OID_QC_RETENTION, integer(0)), after="pds")),
     ("qcp-n-qscd", "two_qccompliance", ["CERT-134"], MAJOR, "QcCompliance statement twice",
      lambda d: add_qcs(d, "compliance2", qc(OID_QC_COMPLIANCE), after="compliance")),
-    ("qcp-n-qscd", "pkix_v1", ["CERT-131"], MINOR, "semantics statement under id-qcs-pkixQCSyntax-v1 (1.3.6.1.5.5.7.11.1) instead of v2",
+    ("qcp-n-qscd", "pkix_v1", ["CERT-131"], MAJOR, "semantics statement under id-qcs-pkixQCSyntax-v1 (1.3.6.1.5.5.7.11.1) instead of v2",
      lambda d: set_qcs(d, "semantics", qc_semantics(OID_SEM_NATURAL, OID_PKIX_QC_SYNTAX_V1))),
     ("qcp-n-qscd", "unknown_critical_ext", ["CERT-019"], MAJOR, "extension 1.3.6.1.4.1.99999.1, critical, value NULL",
      lambda d: d.update(extra=[extension(OID_UNKNOWN_EXT, null(), critical=True)])),
@@ -1129,7 +1129,7 @@ ETSI_MUTATIONS = [
     ("qcp-l", "limit_and_retention", [], MAJOR, "QcLimitValue {EUR, 10000, 0} and QcRetentionPeriod 15 added: conforming",
      lambda d: (add_qcs(d, "limit", qc_limit_value("EUR", 10000, 0), after="compliance"),
                 add_qcs(d, "retention", qc(OID_QC_RETENTION, integer(15)), after="pds"))),
-    ("qcp-l", "ccleg_non_eu", ["CERT-132"], MINOR,
+    ("qcp-l", "ccleg_non_eu", [], MINOR,
      "QcCClegislation {CH} added and the QCP-l policy replaced by the TSP policy 1.3.6.1.4.1.99999.3.1 "
      "(QcCompliance kept; no EU policy claimed, so CERT-129 passes)",
      lambda d: (add_qcs(d, "ccleg", qc(OID_QC_CC_LEGISLATION, seq(printable_string("CH"))), after="compliance"),
@@ -1139,10 +1139,12 @@ ETSI_MUTATIONS = [
      lambda d: set_qcs(d, "type", None)),
     ("qevcp-w", "qctype_esign", ["CERT-124", "CERT-105"], MAJOR, "QcType esign instead of web",
      lambda d: set_qcs(d, "type", qc_type(OID_QCT_ESIGN))),
-    ("qevcp-w", "no_san", ["CERT-100"], MAJOR, "subjectAltName removed (CN www.trustaudit.test kept)",
+    ("qevcp-w", "no_san", ["CERT-100"], MAJOR, "subjectAltName removed (CN www.example.com kept)",
      upd(san=None)),
-    ("qevcp-w", "cn_not_in_san", ["CERT-102"], MAJOR, "subject commonName other.trustaudit.test, not among the SAN dNSNames",
-     lambda d: d.update(subject=replace_attr(d["subject"], OID_CN, "other.trustaudit.test"))),
+    ("qevcp-w", "internal_name", ["CERT-100"], MAJOR, "subjectAltName adds the internal name intranet.local",
+     upd(san=[gn_dns("www.example.com"), gn_dns("example.com"), gn_dns("intranet.local")], san_critical=False)),
+    ("qevcp-w", "cn_not_in_san", ["CERT-102"], MAJOR, "subject commonName other.example.com, not among the SAN dNSNames",
+     lambda d: d.update(subject=replace_attr(d["subject"], OID_CN, "other.example.com"))),
     ("qevcp-w", "no_eku", ["CERT-101"], MAJOR, "extKeyUsage removed",
      upd(eku=None)),
     ("qevcp-w", "eku_codesigning", ["CERT-101"], MAJOR, "extKeyUsage serverAuth + codeSigning",

@@ -192,17 +192,20 @@ enum QCStatementRules {
         return []
     }
 
-    /// CERT-131: RFC 3739 §3.2.6 — pkixQCSyntax-v1 is deprecated (should use v2).
+    /// CERT-131: RFC 3739 §3.2.6.1 — pkixQCSyntax-v1 must not be used (v2 replaces it).
     static let pkixSyntaxV1 = CertificateRules.profiled("CERT-131") { view, _ in
         view.statements?.contains(ID.pkixQCSyntaxV1) == true ? [
-            .shouldFail("CERT-131", observed: "id-qcs-pkixQCSyntax-v1", expected: "id-qcs-pkixQCSyntax-v2",
+            .fail("CERT-131", observed: "id-qcs-pkixQCSyntax-v1", expected: "id-qcs-pkixQCSyntax-v2",
                         location: "qcStatements", message: "pkixQCSyntax-v1 is deprecated; use v2 (1.3.6.1.5.5.7.11.2)")
         ] : []
     }
 
     /// CERT-132: QCS-5.2-1 — an EU qualified certificate should contain an EN 319 411-2 policy.
     static let qualifiedPolicy = CertificateRules.profiled("CERT-132") { view, _ in
-        view.extensions.policies.contains { PolicyIdentifiers.en319411_2[$0] != nil } ? [] : [
+        if let countries = view.statements?.legislationCountries, !countries.isEmpty {
+            return [.notApplicable("CERT-132", because: "qualified under non-EU legislation (QcCClegislation \(countries.joined(separator: ", ")))")]
+        }
+        return view.extensions.policies.contains { PolicyIdentifiers.en319411_2[$0] != nil } ? [] : [
             .shouldFail("CERT-132", observed: view.extensions.policies.map(PolicyIdentifiers.name).joined(separator: ", "),
                         expected: "an EN 319 411-2 policy (QCP-n, QCP-l, …)", location: "certificatePolicies",
                         message: "an EU qualified certificate should name its EN 319 411-2 policy")

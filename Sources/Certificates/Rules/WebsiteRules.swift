@@ -21,11 +21,28 @@ enum WebsiteRules {
                 if case .ipAddress = $0 { return true }
                 return false
             }
-            return usable.isEmpty ? [
-                .fail("CERT-100", observed: san.names.map(\.description).joined(separator: ", "), location: "subjectAltName",
-                      message: "subjectAltName has no dNSName or iPAddress")
-            ] : [.pass("CERT-100", observed: usable.map(\.description).joined(separator: ", "))]
+            if usable.isEmpty {
+                return [.fail("CERT-100", observed: san.names.map(\.description).joined(separator: ", "), location: "subjectAltName",
+                              message: "subjectAltName has no dNSName or iPAddress")]
+            }
+            let internalNames = san.dnsNames.filter(isInternalName)
+            if !internalNames.isEmpty {
+                return [.fail("CERT-100", observed: internalNames.joined(separator: ", "), expected: "publicly resolvable domain names",
+                              location: "subjectAltName",
+                              message: "internal names (single labels or reserved top-level domains) are not allowed in publicly-trusted TLS certificates")]
+            }
+            return [.pass("CERT-100", observed: usable.map(\.description).joined(separator: ", "))]
         }
+    }
+
+    /// Top-level domains reserved for non-public use (RFC 2606, RFC 6761, RFC 6762 `.local`,
+    /// ICANN's `.internal`); a name under them, or a single label, is an Internal Name (BR 1.6.1).
+    static let reservedTopLevelDomains: Set<String> = ["test", "example", "invalid", "localhost", "local", "internal", "lan", "home", "corp"]
+
+    static func isInternalName(_ name: String) -> Bool {
+        let labels = name.lowercased().split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let last = labels.last, !last.isEmpty else { return true }
+        return reservedTopLevelDomains.contains(String(last))
     }
 
     /// CERT-101: BR 7.1.2.7.10 — extKeyUsage with serverAuth (clientAuth allowed), nothing else.
