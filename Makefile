@@ -33,6 +33,7 @@ release: deps
 ## Throughput and peak RSS of the release binary (numbers go to docs/PERFORMANCE.md).
 bench: deps
 	Benchmarks/cli-throughput.sh $(BENCH_N)
+	Benchmarks/tst-throughput.sh
 
 ## Re-embed Profiles/*.yaml into the binary after editing them.
 profiles:
