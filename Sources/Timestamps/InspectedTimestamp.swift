@@ -46,7 +46,7 @@ public struct InspectedTimestamp: Sendable {
         if let root = try? BER.parse(value) {
             if form == .response {
                 status = TimeStampResponseStatus(node: root)
-                tokenNode = Node.children(root).dropFirst().first
+                tokenNode = LenientASN1.children(root).dropFirst().first
             } else {
                 tokenNode = root
             }

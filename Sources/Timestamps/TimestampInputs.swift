@@ -44,14 +44,14 @@ public struct TimeStampRequest: Sendable {
     /// Reads a DER TimeStampReq; nil when the bytes are not one.
     public init?(der: [UInt8]) {
         guard let root = try? BER.parse(der), root.identifier == .sequence else { return nil }
-        let fields = Node.children(root)
+        let fields = LenientASN1.children(root)
         guard fields.count >= 2 else { return nil }
-        let imprint = Node.children(fields[1])
-        imprintAlgorithm = imprint.first.map(Node.children)?.first.flatMap(Node.oid)
+        let imprint = LenientASN1.children(fields[1])
+        imprintAlgorithm = imprint.first.map(LenientASN1.children)?.first.flatMap(LenientASN1.oid)
         if imprint.count == 2, case .primitive(let hash) = imprint[1].content { self.imprint = Array(hash) }
         certReq = false
         for field in fields.dropFirst(2) {
-            if field.identifier == .objectIdentifier { policy = Node.oid(field) }
+            if field.identifier == .objectIdentifier { policy = LenientASN1.oid(field) }
             if field.identifier == .integer, case .primitive(let bytes) = field.content { nonce = Array(bytes) }
             if field.identifier == .boolean, case .primitive(let flag) = field.content { certReq = flag.contains { $0 != 0 } }
         }

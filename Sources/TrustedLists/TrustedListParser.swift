@@ -124,15 +124,7 @@ public enum TrustedListParser {
 enum DateTimeText {
     static func seconds(_ text: String) -> Int64? {
         let chars = Array(text.utf8)
-        func number(_ from: Int, _ count: Int) -> Int? {
-            guard from + count <= chars.count else { return nil }
-            var value = 0
-            for c in chars[from..<from + count] {
-                guard (0x30...0x39).contains(c) else { return nil }
-                value = value * 10 + Int(c - 0x30)
-            }
-            return value
-        }
+        func number(_ from: Int, _ count: Int) -> Int? { CertificateTime.decimal(chars, from, count) }
         guard chars.count >= 19, let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
             let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2)
         else { return nil }

@@ -6,14 +6,14 @@ public struct BasicConstraints: Sendable, Hashable {
     public var pathLength: Int?
 
     init(_ ext: CertificateExtension) throws(CertificateError) {
-        let root = try ExtensionValue.root(ext.value, "basicConstraints")
-        var fields = ExtensionValue.children(root)[...]
+        let root = try LenientASN1.root(ext.value, "basicConstraints")
+        var fields = LenientASN1.children(root)[...]
         isCA = false
         if let first = fields.first, first.identifier == .boolean, case .primitive(let flag) = first.content {
             isCA = flag.contains { $0 != 0 }
             fields = fields.dropFirst()
         }
-        pathLength = fields.first.flatMap(ExtensionValue.integer)
+        pathLength = fields.first.flatMap(LenientASN1.integer)
     }
 }
 
@@ -29,7 +29,7 @@ public struct KeyUsage: Sendable, Hashable, CustomStringConvertible {
     public init(bits: Set<Bit>) { self.bits = bits }
 
     init(_ ext: CertificateExtension) throws(CertificateError) {
-        let root = try ExtensionValue.root(ext.value, "keyUsage")
+        let root = try LenientASN1.root(ext.value, "keyUsage")
         guard root.identifier == .bitString, case .primitive(let content) = root.content, !content.isEmpty else {
             throw .unexpectedStructure("keyUsage is not a BIT STRING", at: "keyUsage")
         }
@@ -62,8 +62,8 @@ public struct ExtendedKeyUsage: Sendable, Hashable {
     public var purposes: [ASN1ObjectIdentifier]
 
     init(_ ext: CertificateExtension) throws(CertificateError) {
-        let root = try ExtensionValue.root(ext.value, "extKeyUsage")
-        purposes = ExtensionValue.children(root).compactMap(ExtensionValue.oid)
+        let root = try LenientASN1.root(ext.value, "extKeyUsage")
+        purposes = LenientASN1.children(root).compactMap(LenientASN1.oid)
     }
 }
 
@@ -72,8 +72,8 @@ public struct CertificatePolicies: Sendable, Hashable {
     public var policies: [ASN1ObjectIdentifier]
 
     init(_ ext: CertificateExtension) throws(CertificateError) {
-        let root = try ExtensionValue.root(ext.value, "certificatePolicies")
-        policies = ExtensionValue.children(root).compactMap { ExtensionValue.children($0).first.flatMap(ExtensionValue.oid) }
+        let root = try LenientASN1.root(ext.value, "certificatePolicies")
+        policies = LenientASN1.children(root).compactMap { LenientASN1.children($0).first.flatMap(LenientASN1.oid) }
     }
 }
 
@@ -82,7 +82,7 @@ public struct SubjectAltName: Sendable, Hashable {
     public var names: [GeneralName]
 
     init(_ ext: CertificateExtension) throws(CertificateError) {
-        names = GeneralName.list(try ExtensionValue.root(ext.value, "subjectAltName"))
+        names = GeneralName.list(try LenientASN1.root(ext.value, "subjectAltName"))
     }
 
     public var dnsNames: [String] {
@@ -99,9 +99,9 @@ public struct AuthorityInformationAccess: Sendable, Hashable {
     public var ocsp: [GeneralName] = []
 
     init(_ ext: CertificateExtension) throws(CertificateError) {
-        for description in ExtensionValue.children(try ExtensionValue.root(ext.value, "authorityInfoAccess")) {
-            let parts = ExtensionValue.children(description)
-            guard parts.count == 2, let method = ExtensionValue.oid(parts[0]) else { continue }
+        for description in LenientASN1.children(try LenientASN1.root(ext.value, "authorityInfoAccess")) {
+            let parts = LenientASN1.children(description)
+            guard parts.count == 2, let method = LenientASN1.oid(parts[0]) else { continue }
             if method == Self.caIssuers { caIssuers.append(GeneralName(node: parts[1])) }
             if method == Self.ocsp { ocsp.append(GeneralName(node: parts[1])) }
         }
@@ -113,10 +113,10 @@ public struct CRLDistributionPoints: Sendable, Hashable {
     public var names: [GeneralName] = []
 
     init(_ ext: CertificateExtension) throws(CertificateError) {
-        for point in ExtensionValue.children(try ExtensionValue.root(ext.value, "cRLDistributionPoints")) {
+        for point in LenientASN1.children(try LenientASN1.root(ext.value, "cRLDistributionPoints")) {
             // DistributionPoint { [0] distributionPoint { [0] fullName GeneralNames } … }
-            guard let dp = ExtensionValue.children(point).first(where: { $0.identifier.tagNumber == 0 }),
-                let fullName = ExtensionValue.children(dp).first(where: { $0.identifier.tagNumber == 0 })
+            guard let dp = LenientASN1.children(point).first(where: { $0.identifier.tagNumber == 0 }),
+                let fullName = LenientASN1.children(dp).first(where: { $0.identifier.tagNumber == 0 })
             else { continue }
             names += GeneralName.list(fullName)
         }
@@ -128,8 +128,8 @@ public struct AuthorityKeyIdentifier: Sendable, Hashable {
     public var keyIdentifier: [UInt8]?
 
     init(_ ext: CertificateExtension) throws(CertificateError) {
-        let root = try ExtensionValue.root(ext.value, "authorityKeyIdentifier")
-        keyIdentifier = ExtensionValue.children(root).first { $0.identifier.tagClass == .contextSpecific && $0.identifier.tagNumber == 0 }
+        let root = try LenientASN1.root(ext.value, "authorityKeyIdentifier")
+        keyIdentifier = LenientASN1.children(root).first { $0.identifier.tagClass == .contextSpecific && $0.identifier.tagNumber == 0 }
             .flatMap { if case .primitive(let b) = $0.content { Array(b) } else { nil } }
     }
 }
@@ -139,7 +139,7 @@ public struct SubjectKeyIdentifier: Sendable, Hashable {
     public var keyIdentifier: [UInt8]
 
     init(_ ext: CertificateExtension) throws(CertificateError) {
-        let root = try ExtensionValue.root(ext.value, "subjectKeyIdentifier")
+        let root = try LenientASN1.root(ext.value, "subjectKeyIdentifier")
         guard root.identifier == .octetString, case .primitive(let bytes) = root.content else {
             throw .unexpectedStructure("subjectKeyIdentifier is not an OCTET STRING", at: "subjectKeyIdentifier")
         }

@@ -1,8 +1,9 @@
 import SwiftASN1
 
-/// Shared decoding of extnValue contents. DER faults inside values are CERT-000's findings, so
-/// values are read leniently (BER) here and every structural mismatch is a ``CertificateError``.
-enum ExtensionValue {
+/// Lenient readers over swift-asn1 nodes, shared by the certificate extensions and the CMS /
+/// TSTInfo decoders. DER faults are the strict-DER rules' findings (CERT-000, TST-001), so values
+/// are read as BER here and a structural mismatch is the caller's error.
+public enum LenientASN1 {
     static func root(_ bytes: ArraySlice<UInt8>, _ name: String) throws(CertificateError) -> ASN1Node {
         if let node = try? DER.parse(bytes) { return node }
         do {
@@ -12,12 +13,12 @@ enum ExtensionValue {
         }
     }
 
-    static func string(_ node: ASN1Node) -> String? {
+    public static func string(_ node: ASN1Node) -> String? {
         guard case .primitive(let bytes) = node.content else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func integer(_ node: ASN1Node) -> Int? {
+    public static func integer(_ node: ASN1Node) -> Int? {
         guard node.identifier == .integer, case .primitive(let bytes) = node.content, (1...8).contains(bytes.count)
         else { return nil }
         var value = bytes.first! & 0x80 != 0 ? -1 : 0
@@ -25,11 +26,11 @@ enum ExtensionValue {
         return value
     }
 
-    static func oid(_ node: ASN1Node) -> ASN1ObjectIdentifier? {
+    public static func oid(_ node: ASN1Node) -> ASN1ObjectIdentifier? {
         try? ASN1ObjectIdentifier(berEncoded: node)
     }
 
-    static func children(_ node: ASN1Node) -> [ASN1Node] {
+    public static func children(_ node: ASN1Node) -> [ASN1Node] {
         guard case .constructed(let nodes) = node.content else { return [] }
         return Array(nodes)
     }

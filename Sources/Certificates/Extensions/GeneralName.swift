@@ -25,7 +25,7 @@ public enum GeneralName: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    static func list(_ node: ASN1Node) -> [GeneralName] { ExtensionValue.children(node).map(GeneralName.init) }
+    static func list(_ node: ASN1Node) -> [GeneralName] { LenientASN1.children(node).map(GeneralName.init) }
 
     public var uri: String? {
         if case .uri(let value) = self { return value }

@@ -62,13 +62,13 @@ public struct QCStatements: Sendable, Hashable {
     public var statements: [Statement]
 
     init(_ ext: CertificateExtension) throws(CertificateError) {
-        let root = try ExtensionValue.root(ext.value, "qcStatements")
+        let root = try LenientASN1.root(ext.value, "qcStatements")
         guard root.identifier == .sequence else {
             throw .unexpectedStructure("qcStatements is not a SEQUENCE", at: "qcStatements")
         }
-        statements = try ExtensionValue.children(root).enumerated().map { (i, node) throws(CertificateError) in
-            let parts = ExtensionValue.children(node)
-            guard let first = parts.first, let id = ExtensionValue.oid(first) else {
+        statements = try LenientASN1.children(root).enumerated().map { (i, node) throws(CertificateError) in
+            let parts = LenientASN1.children(node)
+            guard let first = parts.first, let id = LenientASN1.oid(first) else {
                 throw .unexpectedStructure("statement \(i) has no statementId", at: "qcStatements[\(i)]")
             }
             return Statement(id: id, info: parts.count > 1 ? parts[1] : nil)
@@ -80,57 +80,57 @@ public struct QCStatements: Sendable, Hashable {
 
     /// QcType values, nil when the statement is absent; empty when its info is malformed or empty.
     public var qcTypes: [ASN1ObjectIdentifier]? {
-        statement(ID.qcType).map { ($0.info).map { ExtensionValue.children($0).compactMap(ExtensionValue.oid) } ?? [] }
+        statement(ID.qcType).map { ($0.info).map { LenientASN1.children($0).compactMap(LenientASN1.oid) } ?? [] }
     }
 
     /// PdsLocations, nil when absent; a malformed entry yields an empty url or language.
     public var pdsLocations: [PDSLocation]? {
         statement(ID.qcPDS).map { statement in
-            (statement.info.map(ExtensionValue.children) ?? []).map { location in
-                let parts = ExtensionValue.children(location)
+            (statement.info.map(LenientASN1.children) ?? []).map { location in
+                let parts = LenientASN1.children(location)
                 return PDSLocation(
-                    url: parts.first.flatMap(ExtensionValue.string) ?? "",
-                    language: parts.dropFirst().first.flatMap(ExtensionValue.string) ?? "")
+                    url: parts.first.flatMap(LenientASN1.string) ?? "",
+                    language: parts.dropFirst().first.flatMap(LenientASN1.string) ?? "")
             }
         }
     }
 
     public var retentionYears: Int?? {
-        statement(ID.qcRetentionPeriod).map { $0.info.flatMap(ExtensionValue.integer) }
+        statement(ID.qcRetentionPeriod).map { $0.info.flatMap(LenientASN1.integer) }
     }
 
     public var limitValue: LimitValue? {
         statement(ID.qcLimitValue).map { statement in
-            let parts = statement.info.map(ExtensionValue.children) ?? []
+            let parts = statement.info.map(LenientASN1.children) ?? []
             var value = LimitValue()
             if let currency = parts.first {
                 if currency.identifier == .integer {
-                    value.numericCurrency = ExtensionValue.integer(currency)
+                    value.numericCurrency = LenientASN1.integer(currency)
                 } else {
-                    value.alphabeticCurrency = ExtensionValue.string(currency)
+                    value.alphabeticCurrency = LenientASN1.string(currency)
                 }
             }
-            value.amount = parts.dropFirst().first.flatMap(ExtensionValue.integer)
-            value.exponent = parts.dropFirst(2).first.flatMap(ExtensionValue.integer)
+            value.amount = parts.dropFirst().first.flatMap(LenientASN1.integer)
+            value.exponent = parts.dropFirst(2).first.flatMap(LenientASN1.integer)
             return value
         }
     }
 
     public var legislationCountries: [String]? {
-        statement(ID.qcCClegislation).map { ($0.info.map(ExtensionValue.children) ?? []).compactMap(ExtensionValue.string) }
+        statement(ID.qcCClegislation).map { ($0.info.map(LenientASN1.children) ?? []).compactMap(LenientASN1.string) }
     }
 
     /// The semantics identifiers of all pkixQCSyntax statements (v1 and v2).
     public var semanticsIdentifiers: [ASN1ObjectIdentifier] {
         statements.filter { $0.id == ID.pkixQCSyntaxV2 || $0.id == ID.pkixQCSyntaxV1 }.compactMap { statement in
-            statement.info.flatMap { ExtensionValue.children($0).first.flatMap(ExtensionValue.oid) }
+            statement.info.flatMap { LenientASN1.children($0).first.flatMap(LenientASN1.oid) }
         }
     }
 
     /// The nameRegistrationAuthorities of the semantics statements.
     public var nameRegistrationAuthorities: [GeneralName] {
         statements.filter { $0.id == ID.pkixQCSyntaxV2 || $0.id == ID.pkixQCSyntaxV1 }.flatMap { statement in
-            (statement.info.map(ExtensionValue.children) ?? []).filter { $0.identifier == .sequence }.flatMap(GeneralName.list)
+            (statement.info.map(LenientASN1.children) ?? []).filter { $0.identifier == .sequence }.flatMap(GeneralName.list)
         }
     }
 
@@ -163,13 +163,13 @@ public struct PSD2QcType: Sendable, Hashable {
     public var wellFormed: Bool
 
     init(_ statement: QCStatements.Statement) {
-        let parts = statement.info.map(ExtensionValue.children) ?? []
+        let parts = statement.info.map(LenientASN1.children) ?? []
         wellFormed = parts.count == 3
-        roles = (parts.first.map(ExtensionValue.children) ?? []).map { role in
-            let fields = ExtensionValue.children(role)
-            return Role(oid: fields.first.flatMap(ExtensionValue.oid), name: fields.dropFirst().first.flatMap(ExtensionValue.string))
+        roles = (parts.first.map(LenientASN1.children) ?? []).map { role in
+            let fields = LenientASN1.children(role)
+            return Role(oid: fields.first.flatMap(LenientASN1.oid), name: fields.dropFirst().first.flatMap(LenientASN1.string))
         }
-        ncaName = parts.dropFirst().first.flatMap(ExtensionValue.string)
-        ncaID = parts.dropFirst(2).first.flatMap(ExtensionValue.string)
+        ncaName = parts.dropFirst().first.flatMap(LenientASN1.string)
+        ncaID = parts.dropFirst(2).first.flatMap(LenientASN1.string)
     }
 }

@@ -50,15 +50,7 @@ public struct CertificateTime: Sendable, Hashable, CustomStringConvertible {
         case .generalizedTime: yearDigits = 4
         case .other: return (nil, nil)
         }
-        func number(_ from: Int, _ count: Int) -> Int? {
-            guard from + count <= chars.count else { return nil }
-            var value = 0
-            for c in chars[from..<from + count] {
-                guard (0x30...0x39).contains(c) else { return nil }
-                value = value * 10 + Int(c - 0x30)
-            }
-            return value
-        }
+        func number(_ from: Int, _ count: Int) -> Int? { decimal(chars, from, count) }
         guard var year = number(0, yearDigits), let month = number(yearDigits, 2), let day = number(yearDigits + 2, 2),
             let hour = number(yearDigits + 4, 2), let minute = number(yearDigits + 6, 2),
             (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60
@@ -101,6 +93,17 @@ public struct CertificateTime: Sendable, Hashable, CustomStringConvertible {
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+    }
+
+    /// The decimal number in `count` ASCII digits at `from`, or nil when out of range or not digits.
+    public static func decimal(_ chars: [UInt8], _ from: Int, _ count: Int) -> Int? {
+        guard from >= 0, from + count <= chars.count else { return nil }
+        var value = 0
+        for c in chars[from..<from + count] {
+            guard (0x30...0x39).contains(c) else { return nil }
+            value = value * 10 + Int(c - 0x30)
+        }
+        return value
     }
 
     /// Days from 1970-01-01 to the given proleptic Gregorian date (Howard Hinnant's algorithm).

@@ -20,15 +20,15 @@ public struct SubjectPublicKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     init(spki: ArraySlice<UInt8>) throws(CertificateError) {
-        let root = try ExtensionValue.root(spki, "subjectPublicKeyInfo")
-        let parts = ExtensionValue.children(root)
-        guard parts.count == 2, let algorithmNode = ExtensionValue.children(parts[0]).first,
-            let algorithm = ExtensionValue.oid(algorithmNode), case .primitive(let bits) = parts[1].content
+        let root = try LenientASN1.root(spki, "subjectPublicKeyInfo")
+        let parts = LenientASN1.children(root)
+        guard parts.count == 2, let algorithmNode = LenientASN1.children(parts[0]).first,
+            let algorithm = LenientASN1.oid(algorithmNode), case .primitive(let bits) = parts[1].content
         else { throw .unexpectedStructure("SubjectPublicKeyInfo is malformed", at: "subjectPublicKeyInfo") }
         self.algorithm = algorithm
-        curve = ExtensionValue.children(parts[0]).dropFirst().first.flatMap(ExtensionValue.oid)
+        curve = LenientASN1.children(parts[0]).dropFirst().first.flatMap(LenientASN1.oid)
         if algorithm == Self.rsaEncryption, let key = try? BER.parse(bits.dropFirst()) {
-            let numbers = ExtensionValue.children(key)
+            let numbers = LenientASN1.children(key)
             if numbers.count == 2, case .primitive(let modulus) = numbers[0].content,
                 case .primitive(let exponent) = numbers[1].content
             {

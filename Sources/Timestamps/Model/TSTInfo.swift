@@ -52,13 +52,13 @@ public struct TSTInfo: Sendable {
             guard let node = fields.popFirst() else { throw .unexpectedStructure("\(name) missing", at: "TSTInfo.\(name)") }
             return node
         }
-        version = Node.integer(try take("version"))
-        guard let policy = Node.oid(try take("policy")) else {
+        version = LenientASN1.integer(try take("version"))
+        guard let policy = LenientASN1.oid(try take("policy")) else {
             throw .unexpectedStructure("policy is not an OBJECT IDENTIFIER", at: "TSTInfo.policy")
         }
         self.policy = policy
-        let imprint = Node.children(try take("messageImprint"))
-        guard imprint.count == 2, let algorithm = Node.children(imprint[0]).first.flatMap(Node.oid),
+        let imprint = LenientASN1.children(try take("messageImprint"))
+        guard imprint.count == 2, let algorithm = LenientASN1.children(imprint[0]).first.flatMap(LenientASN1.oid),
             case .primitive(let hash) = imprint[1].content
         else { throw .unexpectedStructure("messageImprint is malformed", at: "TSTInfo.messageImprint") }
         messageImprint = MessageImprint(algorithm: algorithm, hashedMessage: Array(hash))
@@ -81,8 +81,8 @@ public struct TSTInfo: Sendable {
             switch (node.identifier.tagClass, node.identifier.tagNumber, node.identifier) {
             case (_, _, .sequence):
                 var accuracy = Accuracy()
-                for part in Node.children(node) {
-                    if part.identifier == .integer { accuracy.seconds = Node.integer(part) }
+                for part in LenientASN1.children(node) {
+                    if part.identifier == .integer { accuracy.seconds = LenientASN1.integer(part) }
                     if part.identifier.tagClass == .contextSpecific, case .primitive(let bytes) = part.content {
                         let value = bytes.reduce(0) { $0 << 8 | Int($1) }
                         if part.identifier.tagNumber == 0 { accuracy.millis = value } else { accuracy.micros = value }
@@ -96,9 +96,9 @@ public struct TSTInfo: Sendable {
             case (.contextSpecific, 0, _):
                 tsa = node.encodedBytes
             case (.contextSpecific, 1, _):
-                extensions = Node.children(node).compactMap { ext in
-                    let parts = Node.children(ext)
-                    guard let oid = parts.first.flatMap(Node.oid), case .primitive(let value)? = parts.last?.content else { return nil }
+                extensions = LenientASN1.children(node).compactMap { ext in
+                    let parts = LenientASN1.children(ext)
+                    guard let oid = parts.first.flatMap(LenientASN1.oid), case .primitive(let value)? = parts.last?.content else { return nil }
                     let critical = parts.count == 3 && { if case .primitive(let b) = parts[1].content { b.contains { $0 != 0 } } else { false } }()
                     return Extension(oid: oid, critical: critical, value: value)
                 }
@@ -110,34 +110,9 @@ public struct TSTInfo: Sendable {
     /// `YYYYMMDDHHMMSS[.f]Z` to seconds (lenient; TST-037 judges the form).
     static func seconds(_ text: String) -> Int64? {
         let c = Array(text.utf8)
-        func n(_ from: Int, _ count: Int) -> Int? {
-            guard from + count <= c.count else { return nil }
-            var v = 0
-            for b in c[from..<from + count] {
-                guard (0x30...0x39).contains(b) else { return nil }
-                v = v * 10 + Int(b - 0x30)
-            }
-            return v
-        }
+        func n(_ from: Int, _ count: Int) -> Int? { CertificateTime.decimal(c, from, count) }
         guard let y = n(0, 4), let mo = n(4, 2), let d = n(6, 2), let h = n(8, 2), let mi = n(10, 2) else { return nil }
         let s = n(12, 2) ?? 0
         return Int64(CertificateTime.daysSince1970(year: y, month: mo, day: d)) * 86_400 + Int64(h * 3600 + mi * 60 + s)
     }
-}
-
-/// Lenient readers over swift-asn1 nodes (DER faults are TST-001's findings).
-enum Node {
-    static func children(_ node: ASN1Node) -> [ASN1Node] {
-        guard case .constructed(let nodes) = node.content else { return [] }
-        return Array(nodes)
-    }
-
-    static func integer(_ node: ASN1Node) -> Int? {
-        guard node.identifier == .integer, case .primitive(let bytes) = node.content, (1...8).contains(bytes.count) else { return nil }
-        var value = bytes.first! & 0x80 != 0 ? -1 : 0
-        for byte in bytes { value = value << 8 | Int(byte) }
-        return value
-    }
-
-    static func oid(_ node: ASN1Node) -> ASN1ObjectIdentifier? { try? ASN1ObjectIdentifier(berEncoded: node) }
 }

@@ -46,20 +46,20 @@ public struct TimeStampToken: Sendable {
     public var signerInfos: [SignerInfo]
 
     init(contentInfo: ASN1Node) throws(TimestampError) {
-        let parts = Node.children(contentInfo)
-        guard parts.count == 2, Node.oid(parts[0]) == Self.signedData, let signedData = Node.children(parts[1]).first else {
+        let parts = LenientASN1.children(contentInfo)
+        guard parts.count == 2, LenientASN1.oid(parts[0]) == Self.signedData, let signedData = LenientASN1.children(parts[1]).first else {
             throw .unexpectedStructure("not a CMS ContentInfo with SignedData", at: "timeStampToken")
         }
-        var fields = Node.children(signedData)[...]
+        var fields = LenientASN1.children(signedData)[...]
         guard fields.count >= 4 else { throw .unexpectedStructure("SignedData has too few fields", at: "SignedData") }
-        version = Node.integer(fields.removeFirst())
+        version = LenientASN1.integer(fields.removeFirst())
         fields.removeFirst()  // digestAlgorithms
-        let encapsulated = Node.children(fields.removeFirst())
-        guard let type = encapsulated.first.flatMap(Node.oid) else {
+        let encapsulated = LenientASN1.children(fields.removeFirst())
+        guard let type = encapsulated.first.flatMap(LenientASN1.oid) else {
             throw .unexpectedStructure("encapContentInfo has no eContentType", at: "SignedData.encapContentInfo")
         }
         eContentType = type
-        guard encapsulated.count == 2, let octets = Node.children(encapsulated[1]).first, case .primitive(let content) = octets.content else {
+        guard encapsulated.count == 2, let octets = LenientASN1.children(encapsulated[1]).first, case .primitive(let content) = octets.content else {
             throw .unexpectedStructure("eContent is absent (detached) or not an OCTET STRING", at: "SignedData.encapContentInfo.eContent")
         }
         eContent = content
@@ -68,29 +68,29 @@ public struct TimeStampToken: Sendable {
         signerInfos = []
         while let field = fields.popFirst() {
             if field.identifier.tagClass == .contextSpecific && field.identifier.tagNumber == 0 {
-                certificates = Node.children(field).filter { $0.identifier == .sequence }.map { Array($0.encodedBytes) }
+                certificates = LenientASN1.children(field).filter { $0.identifier == .sequence }.map { Array($0.encodedBytes) }
             } else if field.identifier == .set {
-                signerInfos = Node.children(field).compactMap(Self.signerInfo)
+                signerInfos = LenientASN1.children(field).compactMap(Self.signerInfo)
             }
         }
     }
 
     static func signerInfo(_ node: ASN1Node) -> SignerInfo? {
-        var fields = Node.children(node)[...]
+        var fields = LenientASN1.children(node)[...]
         guard fields.count >= 5 else { return nil }
-        let version = Node.integer(fields.removeFirst())
+        let version = LenientASN1.integer(fields.removeFirst())
         let sid = fields.removeFirst()
         var issuer: ArraySlice<UInt8>?
         var serial: ArraySlice<UInt8>?
         var ski: ArraySlice<UInt8>?
         if sid.identifier == .sequence {
-            let parts = Node.children(sid)
+            let parts = LenientASN1.children(sid)
             issuer = parts.first?.encodedBytes
             if parts.count > 1, case .primitive(let bytes) = parts[1].content { serial = bytes }
         } else if case .primitive(let bytes) = sid.content {
             ski = bytes
         }
-        guard let digest = Node.children(fields.removeFirst()).first.flatMap(Node.oid) else { return nil }
+        guard let digest = LenientASN1.children(fields.removeFirst()).first.flatMap(LenientASN1.oid) else { return nil }
         var forSignature: [UInt8]?
         var attributes: [Attribute] = []
         if let first = fields.first, first.identifier.tagClass == .contextSpecific, first.identifier.tagNumber == 0 {
@@ -99,15 +99,15 @@ public struct TimeStampToken: Sendable {
             var bytes = Array(first.encodedBytes)
             if !bytes.isEmpty { bytes[0] = 0x31 }
             forSignature = bytes
-            attributes = Node.children(first).compactMap { attribute in
-                let parts = Node.children(attribute)
-                guard let type = parts.first.flatMap(Node.oid) else { return nil }
-                return Attribute(type: type, values: parts.count > 1 ? Node.children(parts[1]) : [])
+            attributes = LenientASN1.children(first).compactMap { attribute in
+                let parts = LenientASN1.children(attribute)
+                guard let type = parts.first.flatMap(LenientASN1.oid) else { return nil }
+                return Attribute(type: type, values: parts.count > 1 ? LenientASN1.children(parts[1]) : [])
             }
         }
         guard fields.count >= 2 else { return nil }
-        let algorithm = Node.children(fields.removeFirst())
-        guard let signatureAlgorithm = algorithm.first.flatMap(Node.oid), case .primitive(let signature) = fields.removeFirst().content
+        let algorithm = LenientASN1.children(fields.removeFirst())
+        guard let signatureAlgorithm = algorithm.first.flatMap(LenientASN1.oid), case .primitive(let signature) = fields.removeFirst().content
         else { return nil }
         return SignerInfo(
             version: version, issuer: issuer, serialNumber: serial, subjectKeyIdentifier: ski, digestAlgorithm: digest,
@@ -129,10 +129,10 @@ public struct TimeStampResponseStatus: Sendable {
                                 15: "unacceptedPolicy", 16: "unacceptedExtension", 17: "addInfoNotAvailable", 25: "systemFailure"]
 
     init(node: ASN1Node) {
-        let parts = Node.children(node)
-        let info = parts.first.map(Node.children) ?? []
-        status = info.first.flatMap(Node.integer)
-        statusStrings = info.dropFirst().first { $0.identifier == .sequence }.map(Node.children)?.compactMap {
+        let parts = LenientASN1.children(node)
+        let info = parts.first.map(LenientASN1.children) ?? []
+        status = info.first.flatMap(LenientASN1.integer)
+        statusStrings = info.dropFirst().first { $0.identifier == .sequence }.map(LenientASN1.children)?.compactMap {
             if case .primitive(let b) = $0.content { String(decoding: b, as: UTF8.self) } else { nil }
         } ?? []
         failures = []

@@ -92,7 +92,7 @@ public enum TimestampRules {
     static let contentTypeAndDigest = withToken("TST-013") { token, _, _ in
         guard let info = token.signerInfos.first else { return [.notChecked("TST-013", because: "no SignerInfo")] }
         var findings: [Finding] = []
-        let contentType = info.attribute(TimeStampToken.contentTypeAttribute)?.values.first.flatMap(Node.oid)
+        let contentType = info.attribute(TimeStampToken.contentTypeAttribute)?.values.first.flatMap(LenientASN1.oid)
         if contentType != TimeStampToken.tstInfoType {
             findings.append(.fail("TST-013", observed: contentType.map { "\($0)" } ?? "absent", expected: "id-ct-TSTInfo",
                                   location: "signedAttrs.contentType", message: "the contentType attribute must be id-ct-TSTInfo"))
@@ -139,13 +139,13 @@ public enum TimestampRules {
     static func essCertificates(_ info: TimeStampToken.SignerInfo) -> (version: Int, hashAlgorithm: ASN1ObjectIdentifier, hash: ArraySlice<UInt8>, issuerSerial: ASN1Node?)? {
         for (version, type) in [(2, TimeStampToken.signingCertificateV2), (1, TimeStampToken.signingCertificate)] {
             // SigningCertificate(V2) ::= SEQUENCE { certs SEQUENCE OF ESSCertID(v2), … }
-            guard let value = info.attribute(type)?.values.first, let certs = Node.children(value).first,
-                let first = Node.children(certs).first
+            guard let value = info.attribute(type)?.values.first, let certs = LenientASN1.children(value).first,
+                let first = LenientASN1.children(certs).first
             else { continue }
-            var parts = Node.children(first)[...]
+            var parts = LenientASN1.children(first)[...]
             var algorithm: ASN1ObjectIdentifier = version == 2 ? [2, 16, 840, 1, 101, 3, 4, 2, 1] : [1, 3, 14, 3, 2, 26]
             if version == 2, let head = parts.first, head.identifier == .sequence {
-                algorithm = Node.children(head).first.flatMap(Node.oid) ?? algorithm
+                algorithm = LenientASN1.children(head).first.flatMap(LenientASN1.oid) ?? algorithm
                 parts = parts.dropFirst()
             }
             guard let hashNode = parts.first, case .primitive(let hash) = hashNode.content else { continue }
