@@ -18,6 +18,8 @@ public struct TimestampInputs: Sendable {
     /// TSU certificates for tokens issued without certReq.
     public var tsuCertificates: [[UInt8]]
     public var trustedLists: TrustedListStore?
+    /// Keys and chain results shared by the tokens of a run (same TSU, same chain).
+    public var cache = VerificationCache()
 
     public init(
         data: [UInt8]? = nil, digest: [UInt8]? = nil, request: TimeStampRequest? = nil, policies: [ASN1ObjectIdentifier] = [],

@@ -83,7 +83,8 @@ enum TSUCertificateRules {
         let aki = (try? signer.extensions?.authorityKeyIdentifier?.get())?.keyIdentifier
         let genTime = (try? token.tstInfo.get())?.genTime
         for issuer in anchors.candidates(for: certificate, authorityKeyIdentifier: aki) {
-            guard let key = issuer.key, case .valid = SignatureVerification.verify(certificate: certificate.encoded, issuerKey: key)
+            guard case .valid = item.inputs.cache.verify(
+                certificate: certificate.encoded, issuerSubjectPublicKeyInfo: issuer.certificate.tbs.subjectPublicKeyInfo)
             else { continue }
             if let genTime, let start = issuer.certificate.tbs.notBefore.secondsSince1970,
                 let end = issuer.certificate.tbs.notAfter.secondsSince1970, !(start...end).contains(genTime)

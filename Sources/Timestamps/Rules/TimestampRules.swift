@@ -122,7 +122,7 @@ public enum TimestampRules {
         guard let signer = item.signer?.certificate.certificate else {
             return [.notChecked("TST-014", because: "the TSU certificate is not available (see TST-050)")]
         }
-        guard let key = IssuerKey(subjectPublicKeyInfo: signer.tbs.subjectPublicKeyInfo) else {
+        guard let key = item.inputs.cache.key(signer.tbs.subjectPublicKeyInfo) else {
             return [.notChecked("TST-014", because: "OpenSSL cannot use the TSU key")]
         }
         if info.signatureAlgorithm == [1, 2, 840, 113_549, 1, 1, 10] {
