@@ -1101,7 +1101,7 @@ requirements:
     standard: "ETSI EN 319 422"
     version: "V1.1.1 (2016-03)"
     clause: "5.2.2, Annex A"
-    text: "The policy is EN 319 421's best-practices time-stamp policy (0.4.0.2023.1.1) or a policy the TSA announced (--policy)."
+    text: "The policy is one the TSA announced (--policy) or, when none is given, EN 319 421's best-practices time-stamp policy (0.4.0.2023.1.1)."
     level: should
     appliesTo: [timestamp]
     automation: automatic
