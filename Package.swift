@@ -32,7 +32,7 @@ let package = Package(
         ),
         .target(
             name: "TrustedLists",
-            dependencies: ["AuditCore", "Certificates", "CLibXML2"]
+            dependencies: ["AuditCore", "Certificates", "CLibXML2", .product(name: "SwiftASN1", package: "swift-asn1")]
         ),
         .target(
             name: "Timestamps",

@@ -18,6 +18,8 @@ public struct Auditor: Sendable {
     private let qualificationRules: RuleSet<InspectedCertificate>
     /// What the auditor supplied for time-stamp checks (data, request, policies, CAs, TSU certificates).
     public let timestampInputs: TimestampInputs
+    /// The LOTL whose pointers authenticate trusted lists (`--lotl`), if supplied.
+    public let lotl: LOTLPointers?
     private let classifier = ArtefactClassifier()
     private let resolved: [ArtefactKind: (profile: ResolvedProfile, reason: String)]
 
@@ -25,8 +27,9 @@ public struct Auditor: Sendable {
     public init(
         profiles: ProfileSet, selection: ProfileSelection, context: EvaluationContext, issuers: IssuerStore? = nil,
         standards: StandardsSet? = nil, trustedLists: TrustedListStore? = nil,
-        timestampInputs: TimestampInputs = TimestampInputs()
+        timestampInputs: TimestampInputs = TimestampInputs(), lotl: LOTLPointers? = nil
     ) throws {
+        self.lotl = lotl
         var timestampInputs = timestampInputs
         timestampInputs.trustedLists = timestampInputs.trustedLists ?? trustedLists
         self.timestampInputs = timestampInputs
@@ -82,7 +85,7 @@ public struct Auditor: Sendable {
             let inspected = InspectedTimestamp(bytes: item.bytes, form: form, inputs: timestampInputs)
             (type, findings) = (form.rawValue, TimestampRules.all.evaluate(inspected, profile: profile, in: context))
         case .trustedList:
-            let inspected = InspectedTrustedList(bytes: item.bytes)
+            let inspected = InspectedTrustedList(bytes: item.bytes, pointers: lotl)
             (type, findings) = (inspected.detectedType, TrustedListRules.all.evaluate(inspected, profile: profile, in: context))
         case .unknown:
             type = "unrecognised"

@@ -1486,6 +1486,69 @@ requirements:
     appliesTo: [trustedList]
     automation: automatic
     fix: Publish the list as plain UTF-8 XML without a DOCTYPE; check it with an XML parser before signing.
+  - id: TL-050
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.7.1, B.1.0"
+    text: "The list carries exactly one enveloped ds:Signature, a child of the root element."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Sign the list once, enveloped (XAdES baseline B)."
+  - id: TL-051
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "B.1.0, 5.7.3"
+    text: "A signed reference resolves to the TrustServiceStatusList element itself, and every referenced Id is unique (no signature wrapping)."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Reference the root with URI=\"\" or #<root Id>; keep Id values unique."
+  - id: TL-052
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "B.1.0"
+    text: "SignedInfo is canonicalised with exclusive XML canonicalisation."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Use http://www.w3.org/2001/10/xml-exc-c14n#."
+  - id: TL-053
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "B.1.0"
+    text: "The reference to the list uses exactly the enveloped-signature and exclusive C14N transforms."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Use only enveloped-signature and exc-c14n transforms on the list reference."
+  - id: TL-055
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.7.1; ETSI EN 319 132-1"
+    text: "The XAdES SignedProperties are referenced from SignedInfo and their digest verifies."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Sign the SignedProperties (reference Type ...#SignedProperties)."
+  - id: TL-059
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.7.2, 5.7.3, B.1.2"
+    text: "Every reference digest and the SignatureValue verify with the signer's key."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Re-sign the list: a digest or the signature value does not verify."
+  - id: TL-072
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.13; Annex A NOTE 4"
+    text: "The list's signature verifies with a certificate that the supplied LOTL announces in its pointer for the list's territory (--lotl)."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Sign the list with the key announced in the LOTL pointer, or have the LOTL pointer updated."
 """#),
         ProfileDocument(name: "en319412-ca.yaml", text: #"""
 name: en319412-ca
@@ -1832,6 +1895,20 @@ title: ETSI TS 119 612 trusted list, document level
 kind: trustedList
 requirements:
   - { id: TL-002, grade: major }
+"""#),
+        ProfileDocument(name: "ts119612-signed.yaml", text: #"""
+name: ts119612-signed
+title: "ETSI TS 119 612 trusted list: document and XMLDSig signature"
+kind: trustedList
+extends: ts119612-basics
+requirements:
+  - { id: TL-050, grade: major }
+  - { id: TL-051, grade: major }
+  - { id: TL-052, grade: major }
+  - { id: TL-053, grade: major }
+  - { id: TL-055, grade: major }
+  - { id: TL-059, grade: major }
+  - { id: TL-072, grade: major }
 """#),
         ProfileDocument(name: "unrecognised-input.yaml", text: #"""
 name: unrecognised-input

@@ -11,7 +11,7 @@ public enum ProfileSelection: Sendable, Hashable {
     public static let defaults: [ArtefactKind: String] = [
         .certificate: "rfc5280-basics",
         .timestamp: "en319422-tst",
-        .trustedList: "ts119612-basics",
+        .trustedList: "ts119612-signed",
         .unknown: "unrecognised-input",
     ]
 

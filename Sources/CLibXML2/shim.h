@@ -15,6 +15,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xmlmemory.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlIO.h>
 
 static inline void shim_xmlFree(void *p) { xmlFree(p); }
 #endif

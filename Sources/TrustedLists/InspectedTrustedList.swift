@@ -9,6 +9,12 @@ public struct InspectedTrustedList: Sendable {
     public let bytes: [UInt8]
     /// The root element (local name, namespace), or why the document could not be parsed.
     public let parsed: Result<Root, TrustedListError>
+    /// The enveloped signature as verified, when the document parsed.
+    public let signature: TrustedListSignature?
+    /// The scheme territory of the list.
+    public let territory: String?
+    /// The LOTL pointers the list is authenticated against (`--lotl`), if supplied.
+    public let pointers: LOTLPointers?
 
     /// What the parse yielded.
     public struct Root: Sendable, Hashable {
@@ -18,14 +24,22 @@ public struct InspectedTrustedList: Sendable {
         public var tslType: String?
     }
 
-    public init(bytes: [UInt8]) {
+    public init(bytes: [UInt8], pointers: LOTLPointers? = nil) {
         self.bytes = bytes
-        parsed = XMLDocument.parse(bytes).map { document in
+        self.pointers = pointers
+        switch XMLDocument.parse(bytes) {
+        case .success(let document):
             let root = document.root
-            return Root(
+            parsed = .success(Root(
                 name: root?.name ?? "", namespace: root?.namespace,
                 versionIdentifier: document.text(at: ["SchemeInformation", "TSLVersionIdentifier"]),
-                tslType: document.text(at: ["SchemeInformation", "TSLType"]))
+                tslType: document.text(at: ["SchemeInformation", "TSLType"])))
+            signature = TrustedListSignature(document: document)
+            territory = document.text(at: ["SchemeInformation", "SchemeTerritory"])
+        case .failure(let error):
+            parsed = .failure(error)
+            signature = nil
+            territory = nil
         }
     }
 

@@ -60,6 +60,9 @@ final class XMLDocument {
         return .success(parsed)
     }
 
+    /// The root element node.
+    var rootElement: xmlNodePtr? { xmlDocGetRootElement(pointer) }
+
     /// The root element's local name and namespace URI.
     var root: (name: String, namespace: String?)? {
         guard let element = xmlDocGetRootElement(pointer) else { return nil }

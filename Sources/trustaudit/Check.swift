@@ -60,6 +60,9 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Time-stamps: TSU certificate(s) for tokens without certificates (repeatable).")
     var tsu: [String] = []
 
+    @Option(name: .long, help: "Trusted lists: the LOTL whose pointers must authenticate each list (TL-072).")
+    var lotl: String?
+
     @Flag(name: .long, help: "Do not print the summary on stderr.")
     var quiet = false
 
@@ -92,6 +95,15 @@ struct Check: ParsableCommand {
         let store = IssuerStore(certificates: try certificates(in: issuer, option: "--issuer"))
         guard store.count > 0 else { throw ValidationError("no --issuer file holds a decodable certificate") }
         return store
+    }
+
+    /// The `--lotl` list's pointers.
+    func loadLOTL() throws -> LOTLPointers? {
+        guard let lotl else { return nil }
+        guard let data = FileManager.default.contents(atPath: lotl),
+            let pointers = LOTLPointers(bytes: [UInt8](data), source: (lotl as NSString).lastPathComponent)
+        else { throw ValidationError("--lotl \(lotl) is not a readable trusted list") }
+        return pointers
     }
 
     /// The inputs of the time-stamp checks.
@@ -171,7 +183,7 @@ struct Check: ParsableCommand {
                 profiles: profileSet, selection: ProfileSelection(argument: profile),
                 context: EvaluationContext(validationTime: validationTime), issuers: try loadIssuers(),
                 standards: try profileSet.standardsSet(named: standards), trustedLists: try loadTrustedLists(),
-                timestampInputs: try loadTimestampInputs())
+                timestampInputs: try loadTimestampInputs(), lotl: try loadLOTL())
         } catch {
             throw ValidationError("\(error)")
         }
@@ -211,7 +223,7 @@ struct Check: ParsableCommand {
                 parameters: [
                     "profile": profile, "jobs": String(jobs), "profiles": profiles ?? "",
                     "issuer": issuer.joined(separator: ","), "standards": standards,
-                    "trustedLists": trustedLists.joined(separator: ","),
+                    "trustedLists": trustedLists.joined(separator: ","), "lotl": lotl ?? "",
                 ],
                 validationTime: iso.string(from: validationTime),
                 inputs: reader.inputs.map { RunManifest.Input(path: $0, sha256: nil) },

@@ -251,7 +251,8 @@ def serial_for(label: str) -> bytes:
 
 # name -> RSA modulus size. "weak-rsa1024" exists only for the key-size vectors
 # (etsi/qcp-n-qscd__rsa1024.pem, timestamps/token-tsu-rsa1024.tst); "qualified-ca" is the ETSI
-# sub-CA of etsi/ca__*.pem; "other-root-ca" is the unrelated root of timestamps/token-other-ca.tst.
+# sub-CA of etsi/ca__*.pem; "other-root-ca" is the unrelated root of timestamps/token-other-ca.tst;
+# "tl-signer" signs the trusted-lists/tl-signed*.xml vectors.
 KEY_SIZES = {
     "root-ca": 2048,
     "issuing-ca": 2048,
@@ -260,6 +261,7 @@ KEY_SIZES = {
     "qualified-ca": 2048,
     "weak-rsa1024": 1024,
     "other-root-ca": 2048,
+    "tl-signer": 2048,
 }
 KEY_NAMES = tuple(KEY_SIZES)
 
@@ -1729,9 +1731,12 @@ def build_timestamps(pki: PKI, out: Output):
 TSL_NS = "http://uri.etsi.org/02231/v2#"
 
 
-def tl_body(pki: PKI, operator_name: str = "TrustAudit Test Scheme Operator") -> str:
+def tl_body(pki: PKI, operator_name: str = "TrustAudit Test Scheme Operator", root_id: str = "TSL",
+            scheme_extra: str = "") -> str:
+    """The unsigned list. root_id is the root's Id; scheme_extra is inserted as the last child of
+    SchemeInformation (one or more whole indented lines)."""
     x509_b64 = base64.b64encode(pki.issuing).decode("ascii")
-    return f"""<tsl:TrustServiceStatusList xmlns:tsl="{TSL_NS}" Id="TSL" TSLTag="http://uri.etsi.org/19612/TSLTag">
+    return f"""<tsl:TrustServiceStatusList xmlns:tsl="{TSL_NS}" Id="{root_id}" TSLTag="http://uri.etsi.org/19612/TSLTag">
   <tsl:SchemeInformation>
     <tsl:TSLVersionIdentifier>5</tsl:TSLVersionIdentifier>
     <tsl:TSLSequenceNumber>1</tsl:TSLSequenceNumber>
@@ -1771,7 +1776,7 @@ def tl_body(pki: PKI, operator_name: str = "TrustAudit Test Scheme Operator") ->
     <tsl:NextUpdate>
       <tsl:dateTime>2026-12-01T00:00:00Z</tsl:dateTime>
     </tsl:NextUpdate>
-  </tsl:SchemeInformation>
+{scheme_extra}  </tsl:SchemeInformation>
   <tsl:TrustServiceProviderList>
     <tsl:TrustServiceProvider>
       <tsl:TSPInformation>
@@ -1821,6 +1826,213 @@ def tl_body(pki: PKI, operator_name: str = "TrustAudit Test Scheme Operator") ->
 XML_DECL = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
+# Signed trusted lists (XMLDSig enveloped signature, XAdES SignedProperties).
+#
+# No C14N library: every digested part is WRITTEN in its canonical form already (attributes in
+# canonical order, no self-closing tags, no comments, nothing that needs escaping), so the
+# canonical bytes are literal slices of the text:
+#   - root reference (URI "" or "#<root Id>", enveloped + C14N): the root element text with the
+#     ds:Signature element cut out (the whitespace around it stays);
+#   - SignedProperties (exclusive C14N): its text with xmlns:xades added to the apex;
+#   - SignedInfo: its text with xmlns:ds added (exclusive), or xmlns:ds and xmlns:tsl (inclusive
+#     C14N 1.0 renders every namespace in scope at the apex, sorted by prefix).
+
+DSIG_NS = "http://www.w3.org/2000/09/xmldsig#"
+XADES_NS = "http://uri.etsi.org/01903/v1.3.2#"
+ALG_ENVELOPED = DSIG_NS + "enveloped-signature"
+ALG_EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#"
+ALG_C14N = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315"
+ALG_DIGEST_SHA256 = "http://www.w3.org/2001/04/xmlenc#sha256"
+ALG_RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
+TYPE_SIGNED_PROPERTIES = "http://uri.etsi.org/01903#SignedProperties"
+OID_KP_TSL_SIGNING = "0.4.0.2231.3.0"  # id-tsl-kp-tslSigning (TS 119 612)
+TL_SIGNING_TIME = "2026-06-01T00:00:00Z"
+TL_SIGNER_NAME = name((OID_C, "BE"), (OID_O, "TrustAudit Test Scheme Operator"), (OID_CN, "TrustAudit Test TL Signer"))
+TL_ROOT_END = "</tsl:TrustServiceStatusList>"
+TL_SIGNED_PROFILE = "ts119612-signed"
+
+
+def tl_signer_cert(pki: PKI) -> bytes:
+    """'TrustAudit Test TL Signer', issued by the test issuing CA with the tl-signer key."""
+    k = pki.keys["tl-signer"]
+    return Cert(
+        serial=integer_raw(serial_for("tl-signer")),
+        issuer=ISSUING_NAME,
+        subject=TL_SIGNER_NAME,
+        spki=pki.spki["tl-signer"],
+        extensions=[
+            ext_ski(k),
+            ext_aki(pki.keys["issuing-ca"]),
+            extension(OID_BC, seq()),  # cA FALSE (DEFAULT, not encoded)
+            ext_ku(KU_DIGITAL_SIGNATURE),
+            extension(OID_EKU, seq(oid(OID_KP_TSL_SIGNING))),
+        ],
+        signer=pki.keys["issuing-ca"],
+    ).der()
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def ds_reference(uri: str, transforms, digest: bytes, ref_type: str | None = None) -> str:
+    attrs = (' Type="%s"' % ref_type if ref_type else "") + ' URI="%s"' % uri  # sorted: Type < URI
+    tr = "".join('<ds:Transform Algorithm="%s"></ds:Transform>' % a for a in transforms)
+    return ('<ds:Reference%s><ds:Transforms>%s</ds:Transforms><ds:DigestMethod Algorithm="%s"></ds:DigestMethod>'
+            '<ds:DigestValue>%s</ds:DigestValue></ds:Reference>' % (attrs, tr, ALG_DIGEST_SHA256, b64(digest)))
+
+
+class SignedTL:
+    """A signed list and the pieces the variants and sanity checks need."""
+
+    def __init__(self, doc: bytes, signature: str, signed_info_c14n: bytes, signature_value: bytes):
+        self.doc = doc
+        self.signature = signature
+        self.signed_info_c14n = signed_info_c14n
+        self.signature_value = signature_value
+
+
+def signed_tl(pki: PKI, signer_cert: bytes, *, root_id: str = "tsl", root_uri: str = "",
+              root_transforms=(ALG_ENVELOPED, ALG_EXC_C14N), c14n: str = ALG_EXC_C14N,
+              signed_properties: bool = True, scheme_extra: str = "", flip_last_octet: bool = False,
+              signatures: int = 1) -> SignedTL:
+    body = tl_body(pki, root_id=root_id, scheme_extra=scheme_extra)
+    assert body.endswith(TL_ROOT_END + "\n")
+    # Root text = pre + <ds:Signature>…</ds:Signature> + post; its canonical form is pre + post.
+    pre = body[: -len(TL_ROOT_END) - 1] + "  "
+    post = "\n" + TL_ROOT_END
+    for bad in ("<!--", "/>", "&", "\r"):
+        assert bad not in pre + post, "root text is not in canonical form (%r)" % bad
+    refs = [ds_reference(root_uri, root_transforms, hashlib.sha256((pre + post).encode("utf-8")).digest())]
+    obj = ""
+    if signed_properties:
+        sp = ('<xades:SignedProperties Id="sp"><xades:SignedSignatureProperties><xades:SigningTime>%s'
+              '</xades:SigningTime></xades:SignedSignatureProperties></xades:SignedProperties>' % TL_SIGNING_TIME)
+        sp_c14n = sp.replace("<xades:SignedProperties ", '<xades:SignedProperties xmlns:xades="%s" ' % XADES_NS, 1)
+        refs.append(ds_reference("#sp", (ALG_EXC_C14N,), hashlib.sha256(sp_c14n.encode("utf-8")).digest(),
+                                 TYPE_SIGNED_PROPERTIES))
+        obj = ('\n    <ds:Object><xades:QualifyingProperties xmlns:xades="%s" Target="#sig">%s'
+               '</xades:QualifyingProperties></ds:Object>' % (XADES_NS, sp))
+    signed_info = ('<ds:SignedInfo>\n      <ds:CanonicalizationMethod Algorithm="%s"></ds:CanonicalizationMethod>\n'
+                   '      <ds:SignatureMethod Algorithm="%s"></ds:SignatureMethod>\n      %s\n    </ds:SignedInfo>'
+                   % (c14n, ALG_RSA_SHA256, "\n      ".join(refs)))
+    if c14n == ALG_EXC_C14N:
+        in_scope = ' xmlns:ds="%s"' % DSIG_NS  # only the visibly utilised ds prefix
+    else:
+        assert c14n == ALG_C14N
+        in_scope = ' xmlns:ds="%s" xmlns:tsl="%s"' % (DSIG_NS, TSL_NS)  # every namespace in scope, by prefix
+    si_c14n = signed_info.replace("<ds:SignedInfo>", "<ds:SignedInfo%s>" % in_scope, 1).encode("utf-8")
+    value = sign(pki.keys["tl-signer"], si_c14n)
+    shown = value[:-1] + bytes([value[-1] ^ 0x01]) if flip_last_octet else value
+    signature = ('<ds:Signature xmlns:ds="%s" Id="sig">\n    %s\n    <ds:SignatureValue>%s</ds:SignatureValue>\n'
+                 '    <ds:KeyInfo><ds:X509Data><ds:X509Certificate>%s</ds:X509Certificate></ds:X509Data></ds:KeyInfo>'
+                 '%s\n  </ds:Signature>' % (DSIG_NS, signed_info, b64(shown), b64(signer_cert), obj))
+    sigs = "\n  ".join([signature] * signatures)
+    doc = (XML_DECL + pre + sigs + post + "\n").encode("utf-8")
+    return SignedTL(doc, signature, si_c14n, shown)
+
+
+def tl_rec(failed=()) -> dict:
+    """A trusted-list record: the result under --profile ts119612-signed (the default trusted-list profile)."""
+    r = rec("trustedList", failed)
+    r["profile"] = TL_SIGNED_PROFILE
+    return r
+
+
+def build_signed_trusted_lists(pki: PKI, out: Output):
+    L = "trusted-lists/"
+    import xml.etree.ElementTree as ET
+
+    cert = tl_signer_cert(pki)
+    from cryptography import x509
+
+    parsed = x509.load_der_x509_certificate(cert)
+    assert parsed.public_bytes(serialization.Encoding.DER) == cert
+    pki.keys["issuing-ca"].public_key().verify(parsed.signature, parsed.tbs_certificate_bytes, padding.PKCS1v15(),
+                                               hashes.SHA256())
+    for _ in parsed.extensions:
+        pass
+    signer_pub = pki.keys["tl-signer"].public_key()
+
+    def emit(stem: str, tl: SignedTL, failed, note: str, defects=None, doc: bytes | None = None, verifies: bool = True):
+        data = tl.doc if doc is None else doc
+        root = ET.fromstring(data)
+        assert root.tag == "{%s}TrustServiceStatusList" % TSL_NS
+        sigs = root.findall("{%s}Signature" % DSIG_NS)
+        assert sigs and root[-1].tag == "{%s}Signature" % DSIG_NS
+        try:
+            signer_pub.verify(tl.signature_value, tl.signed_info_c14n, padding.PKCS1v15(), hashes.SHA256())
+            ok = True
+        except Exception:
+            ok = False
+        assert ok == verifies, stem
+        out.add(L + stem + ".xml", data, [tl_rec(failed)], defects, note=note)
+
+    good = signed_tl(pki, cert)
+    emit("tl-signed", good, [],
+         "the list of tl-v5-minimal.xml (root Id 'tsl') with an enveloped XMLDSig signature by 'TrustAudit Test TL "
+         "Signer' (RSA PKCS#1 v1.5 SHA-256, exclusive C14N): reference URI \"\" (enveloped-signature, exc-c14n) and "
+         "reference #sp to the XAdES SignedProperties (SigningTime %s)" % TL_SIGNING_TIME)
+
+    old_name = '<tsl:TSPName>\n          <tsl:Name xml:lang="en">TrustAudit Test</tsl:Name>'
+    new_name = '<tsl:TSPName>\n          <tsl:Name xml:lang="en">TrustAudit Tampered</tsl:Name>'
+    at = find_once(good.doc, old_name.encode())
+    altered = good.doc.replace(old_name.encode(), new_name.encode())
+    name_at = at + len('<tsl:TSPName>\n          <tsl:Name xml:lang="en">')
+    emit("tl-signed-altered", good, ["TL-059"],
+         "tl-signed.xml with the TSP name changed from 'TrustAudit Test' to 'TrustAudit Tampered' after signing: "
+         "the root reference digest no longer matches",
+         [defect(name_at, len("TrustAudit Tampered"), "TSPName/Name changed after signing")], doc=altered)
+
+    bad = signed_tl(pki, cert, flip_last_octet=True)
+    v = b64(bad.signature_value).encode()
+    emit("tl-signed-bad-value", bad, ["TL-059"],
+         "tl-signed.xml with the last SignatureValue octet XORed with 0x01 after signing (digests still match)",
+         [defect(find_once(bad.doc, v), len(v), "SignatureValue (base64) whose last octet is flipped")], verifies=False)
+
+    two = signed_tl(pki, cert, signatures=2)
+    second = two.doc.rfind(b"<ds:Signature ")
+    emit("tl-signed-two-signatures", two, ["TL-050"],
+         "tl-signed.xml with a second, identical ds:Signature as the last child of the root; with no single "
+         "signature the other signature rules are not evaluated",
+         [defect(second, two.doc.find(b"</ds:Signature>", second) + len(b"</ds:Signature>") - second,
+                 "second ds:Signature element")])
+
+    extra = '    <tsl:X Id="tsl"></tsl:X>\n'
+    wrapped = signed_tl(pki, cert, root_uri="#tsl", scheme_extra=extra)
+    emit("tl-signed-wrapped", wrapped, ["TL-051"],
+         "signed like tl-signed.xml but the root reference is URI \"#tsl\" and a second element, "
+         "SchemeInformation/tsl:X, also has Id 'tsl' (signature wrapping); the digests and the value are correct, "
+         "the ambiguous reference is not digested",
+         [defect(find_once(wrapped.doc, extra.strip().encode()), len(extra.strip()), "second element with Id 'tsl'"),
+          defect(find_once(wrapped.doc, b'URI="#tsl"'), len('URI="#tsl"'), "root reference by Id")])
+
+    incl = signed_tl(pki, cert, c14n=ALG_C14N)
+    cm = ('<ds:CanonicalizationMethod Algorithm="%s">' % ALG_C14N).encode()
+    emit("tl-signed-inclusive", incl, ["TL-052"],
+         "signed like tl-signed.xml but SignedInfo is canonicalised with inclusive C14N 1.0 (the value is over "
+         "<ds:SignedInfo xmlns:ds=... xmlns:tsl=...>) and verifies",
+         [defect(find_once(incl.doc, cm), len(cm), "CanonicalizationMethod inclusive C14N 1.0")])
+
+    xt = signed_tl(pki, cert, root_transforms=(ALG_ENVELOPED, ALG_C14N))
+    t = ('<ds:Transform Algorithm="%s">' % ALG_C14N).encode()
+    emit("tl-signed-extra-transform", xt, ["TL-053"],
+         "signed like tl-signed.xml but the root reference's transforms are enveloped-signature and inclusive C14N "
+         "1.0 (not exclusive); digest and value verify",
+         [defect(find_once(xt.doc, t), len(t), "root reference transform inclusive C14N 1.0")])
+
+    nosp = signed_tl(pki, cert, signed_properties=False)
+    emit("tl-signed-no-signedproperties", nosp, ["TL-055"],
+         "signed like tl-signed.xml but with the root reference only: no XAdES SignedProperties reference and "
+         "no ds:Object")
+
+    # The signed vectors differ from each other only where intended.
+    for tl in (incl, xt, nosp, wrapped):
+        assert tl.doc != good.doc
+    assert two.doc.count(good.signature.encode()) == 2
+    assert bad.doc.replace(v, b64(good.signature_value).encode()) == good.doc
+
+
 def build_trusted_lists(pki: PKI, out: Output):
     L = "trusted-lists/"
     import xml.etree.ElementTree as ET
@@ -1828,7 +2040,8 @@ def build_trusted_lists(pki: PKI, out: Output):
     ok = (XML_DECL + tl_body(pki)).encode("utf-8")
     root = ET.fromstring(ok)
     assert root.tag == "{%s}TrustServiceStatusList" % TSL_NS
-    out.add(L + "tl-v5-minimal.xml", ok, [rec("trustedList")])
+    out.add(L + "tl-v5-minimal.xml", ok, [tl_rec(["TL-050"])],
+            note="unsigned: conforming to the document rules; TL-050 (no ds:Signature) under %s" % TL_SIGNED_PROFILE)
 
     good, bad = "</tsl:SchemeTerritory>", "</tsl:SchemeTerritry>"
     broken = ok.replace(good.encode(), bad.encode())
@@ -1837,12 +2050,12 @@ def build_trusted_lists(pki: PKI, out: Output):
         raise AssertionError("tl-not-well-formed.xml parsed")
     except ET.ParseError:
         pass
-    out.add(L + "tl-not-well-formed.xml", broken, [rec("trustedList", ["TL-002"])],
+    out.add(L + "tl-not-well-formed.xml", broken, [tl_rec(["TL-002"])],
             [defect(broken.find(bad.encode()), len(bad), "mismatched end tag %s for <tsl:SchemeTerritory>" % bad)])
 
     dt = '<!DOCTYPE tsl:TrustServiceStatusList [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>\n'
     xxe = (XML_DECL + dt + tl_body(pki, "&xxe;")).encode("utf-8")
-    out.add(L + "tl-xxe.xml", xxe, [rec("trustedList", ["TL-002"])],
+    out.add(L + "tl-xxe.xml", xxe, [tl_rec(["TL-002"])],
             [defect(xxe.find(b"<!DOCTYPE"), len(dt) - 1, "document type declaration with an external entity"),
              defect(xxe.find(b"&xxe;"), 5, "reference to the external entity (in SchemeOperatorName/Name)")])
 
@@ -1853,9 +2066,11 @@ def build_trusted_lists(pki: PKI, out: Output):
     dt = "<!DOCTYPE tsl:TrustServiceStatusList [\n" + "\n".join(ents) + "\n]>\n"
     bl_doc = (XML_DECL + dt + '<tsl:TrustServiceStatusList xmlns:tsl="%s" Id="TSL" '
               'TSLTag="http://uri.etsi.org/19612/TSLTag">&lol9;</tsl:TrustServiceStatusList>\n' % TSL_NS).encode("utf-8")
-    out.add(L + "tl-billion-laughs.xml", bl_doc, [rec("trustedList", ["TL-002"])],
+    out.add(L + "tl-billion-laughs.xml", bl_doc, [tl_rec(["TL-002"])],
             [defect(bl_doc.find(b"<!DOCTYPE"), len(dt) - 1, "document type declaration with nested entities lol1..lol9"),
              defect(bl_doc.find(b"&lol9;"), 6, "reference expanding to 10^9 'lol'")])
+
+    build_signed_trusted_lists(pki, out)
 
     note = (XML_DECL + "<note>\n  <to>Alice</to>\n  <from>Bob</from>\n  <body>Not a trusted list.</body>\n</note>\n").encode("utf-8")
     ET.fromstring(note)
@@ -1883,6 +2098,8 @@ def generate_all(keys: dict) -> dict[str, bytes]:
             "('should') for that item, else 'major'.",
             "Records of certificates/etsi/* also give profile: the profile TrustAudit should auto-detect for the item "
             "(a mutation keeps the profile of its <profile>__ok baseline).",
+            "Records of trusted-lists/* also give profile: the trusted-list profile the expectation is for "
+            "(ts119612-signed, the default for trusted lists: document rules plus the XMLDSig signature rules).",
             "kind 'unknown' always fails INPUT-001.",
             "Expectations are for `trustaudit check --quiet --at 2026-06-01T00:00:00Z FILE` (no other input). A record "
             "with withInputs also gives the verdict and failed ids of the same command with withInputs.args added "

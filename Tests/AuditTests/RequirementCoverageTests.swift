@@ -36,6 +36,14 @@ import Testing
             let auditor = try VectorInputs.auditor(issuers: issuers, trustedLists: lists)
             for folder in ["certificates", "timestamps", "trusted-lists"] { collect(VectorInputs.records(folder, auditor)) }
         }
+        // LOTL pointers: one announcing the own signed list's signer for BE, one announcing another
+        // certificate (the list is then not authenticated).
+        let signer = try #require(try TrustedListSignerCertificate.of("trusted-lists/tl-signed.xml"))
+        for announced in [signer, issuing] {
+            let lotl = try #require(LOTLPointers(bytes: TrustedListXML.lotl(territory: "BE", certificate: announced), source: "test-lotl"))
+            let auditor = try VectorInputs.auditor(lotl: lotl)
+            collect(VectorInputs.records("trusted-lists", auditor))
+        }
         // The vectors whose defect needs an input (data, CA, request, policy, TSU certificate).
         for file in try ExpectedVectors.load().files {
             for variant in file.records.compactMap(\.withInputs) {
@@ -50,5 +58,15 @@ import Testing
                 #expect(seen.contains(.pass), "\(requirement.id) is never passed by a vector")
             }
         }
+    }
+}
+
+/// The KeyInfo certificate of a signed list, read with a plain text search (test helper).
+enum TrustedListSignerCertificate {
+    static func of(_ path: String) throws -> [UInt8]? {
+        let text = String(decoding: try Repository.bytes(path), as: UTF8.self)
+        guard let start = text.range(of: "<ds:X509Certificate>"), let end = text.range(of: "</ds:X509Certificate>", range: start.upperBound..<text.endIndex)
+        else { return nil }
+        return Data(base64Encoded: String(text[start.upperBound..<end.lowerBound]), options: .ignoreUnknownCharacters).map { [UInt8]($0) }
     }
 }

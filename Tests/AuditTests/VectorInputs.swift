@@ -23,7 +23,9 @@ enum VectorInputs {
         return items
     }
 
-    static func auditor(args: [String] = [], issuers: IssuerStore? = nil, trustedLists: TrustedListStore? = nil) throws -> Auditor {
+    static func auditor(
+        args: [String] = [], issuers: IssuerStore? = nil, trustedLists: TrustedListStore? = nil, lotl: LOTLPointers? = nil
+    ) throws -> Auditor {
         var inputs = TimestampInputs()
         var index = 0
         while index + 1 < args.count {
@@ -40,7 +42,7 @@ enum VectorInputs {
         }
         return try Auditor(
             profiles: try ProfileSet.load(), selection: .automatic, context: EvaluationContext(validationTime: time),
-            issuers: issuers, trustedLists: trustedLists, timestampInputs: inputs)
+            issuers: issuers, trustedLists: trustedLists, timestampInputs: inputs, lotl: lotl)
     }
 
     static func records(_ path: String, _ auditor: Auditor) -> [ItemEvidence] {

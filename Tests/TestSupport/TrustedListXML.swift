@@ -37,4 +37,24 @@ public enum TrustedListXML {
             """
         return Array(xml.utf8)
     }
+
+    /// A list of lists with one pointer: `territory`'s XML list is signed with `certificate`.
+    public static func lotl(territory: String, certificate: [UInt8]) -> [UInt8] {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tsl:TrustServiceStatusList xmlns:tsl="http://uri.etsi.org/02231/v2#" xmlns:tslx="http://uri.etsi.org/02231/v2/additionaltypes#">
+             <tsl:SchemeInformation><tsl:TSLVersionIdentifier>5</tsl:TSLVersionIdentifier><tsl:SchemeTerritory>EU</tsl:SchemeTerritory>
+              <tsl:PointersToOtherTSL><tsl:OtherTSLPointer>
+               <tsl:ServiceDigitalIdentities><tsl:ServiceDigitalIdentity><tsl:DigitalId><tsl:X509Certificate>\(Data(certificate).base64EncodedString())</tsl:X509Certificate></tsl:DigitalId></tsl:ServiceDigitalIdentity></tsl:ServiceDigitalIdentities>
+               <tsl:TSLLocation>https://trustaudit.invalid/tl.xml</tsl:TSLLocation>
+               <tsl:AdditionalInformation>
+                <tsl:OtherInformation><tsl:SchemeTerritory>\(territory)</tsl:SchemeTerritory></tsl:OtherInformation>
+                <tsl:OtherInformation><tslx:MimeType>application/vnd.etsi.tsl+xml</tslx:MimeType></tsl:OtherInformation>
+               </tsl:AdditionalInformation>
+              </tsl:OtherTSLPointer></tsl:PointersToOtherTSL>
+             </tsl:SchemeInformation>
+            </tsl:TrustServiceStatusList>
+            """
+        return Array(xml.utf8)
+    }
 }
