@@ -20,6 +20,8 @@ public struct Auditor: Sendable {
     public let timestampInputs: TimestampInputs
     /// The LOTL whose pointers authenticate trusted lists (`--lotl`), if supplied.
     public let lotl: LOTLPointers?
+    /// The official trusted-list schemas (`--schemas`), if supplied.
+    public let schemas: TrustedListSchemas?
     private let classifier = ArtefactClassifier()
     private let resolved: [ArtefactKind: (profile: ResolvedProfile, reason: String)]
 
@@ -27,9 +29,10 @@ public struct Auditor: Sendable {
     public init(
         profiles: ProfileSet, selection: ProfileSelection, context: EvaluationContext, issuers: IssuerStore? = nil,
         standards: StandardsSet? = nil, trustedLists: TrustedListStore? = nil,
-        timestampInputs: TimestampInputs = TimestampInputs(), lotl: LOTLPointers? = nil
+        timestampInputs: TimestampInputs = TimestampInputs(), lotl: LOTLPointers? = nil, schemas: TrustedListSchemas? = nil
     ) throws {
         self.lotl = lotl
+        self.schemas = schemas
         var timestampInputs = timestampInputs
         timestampInputs.trustedLists = timestampInputs.trustedLists ?? trustedLists
         self.timestampInputs = timestampInputs
@@ -85,7 +88,7 @@ public struct Auditor: Sendable {
             let inspected = InspectedTimestamp(bytes: item.bytes, form: form, inputs: timestampInputs)
             (type, findings) = (form.rawValue, TimestampRules.all.evaluate(inspected, profile: profile, in: context))
         case .trustedList:
-            let inspected = InspectedTrustedList(bytes: item.bytes, pointers: lotl)
+            let inspected = InspectedTrustedList(bytes: item.bytes, pointers: lotl, schemas: schemas)
             (type, findings) = (inspected.detectedType, TrustedListRules.all.evaluate(inspected, profile: profile, in: context))
         case .unknown:
             type = "unrecognised"

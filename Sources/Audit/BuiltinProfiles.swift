@@ -1549,6 +1549,15 @@ requirements:
     appliesTo: [trustedList]
     automation: automatic
     fix: "Sign the list with the key announced in the LOTL pointer, or have the LOTL pointer updated."
+  - id: TL-003
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.1.1, Annex C"
+    text: "The list is valid against the official XML schema of its version (v5 against V2.2.1, v6 against V2.4.1; --schemas)."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Validate the list against the official TS 119 612 XSD before publishing it."
 """#),
         ProfileDocument(name: "en319412-ca.yaml", text: #"""
 name: en319412-ca
@@ -1909,6 +1918,7 @@ requirements:
   - { id: TL-055, grade: major }
   - { id: TL-059, grade: major }
   - { id: TL-072, grade: major }
+  - { id: TL-003, grade: major }
 """#),
         ProfileDocument(name: "unrecognised-input.yaml", text: #"""
 name: unrecognised-input

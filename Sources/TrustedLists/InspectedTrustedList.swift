@@ -15,6 +15,8 @@ public struct InspectedTrustedList: Sendable {
     public let territory: String?
     /// The LOTL pointers the list is authenticated against (`--lotl`), if supplied.
     public let pointers: LOTLPointers?
+    /// XSD validation against the official schemas (`--schemas`), if supplied.
+    let schemaValidation: TrustedListSchemas.Outcome?
 
     /// What the parse yielded.
     public struct Root: Sendable, Hashable {
@@ -24,7 +26,7 @@ public struct InspectedTrustedList: Sendable {
         public var tslType: String?
     }
 
-    public init(bytes: [UInt8], pointers: LOTLPointers? = nil) {
+    public init(bytes: [UInt8], pointers: LOTLPointers? = nil, schemas: TrustedListSchemas? = nil) {
         self.bytes = bytes
         self.pointers = pointers
         switch XMLDocument.parse(bytes) {
@@ -36,10 +38,12 @@ public struct InspectedTrustedList: Sendable {
                 tslType: document.text(at: ["SchemeInformation", "TSLType"])))
             signature = TrustedListSignature(document: document)
             territory = document.text(at: ["SchemeInformation", "SchemeTerritory"])
+            schemaValidation = schemas?.validate(document, version: document.text(at: ["SchemeInformation", "TSLVersionIdentifier"]))
         case .failure(let error):
             parsed = .failure(error)
             signature = nil
             territory = nil
+            schemaValidation = nil
         }
     }
 

@@ -63,6 +63,9 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Trusted lists: the LOTL whose pointers must authenticate each list (TL-072).")
     var lotl: String?
 
+    @Option(name: .long, help: "Trusted lists: folder of the official TS 119 612 XSDs (ts119612-v2.2.1/, ts119612-v2.4.1/, xmldsig/).")
+    var schemas: String?
+
     @Flag(name: .long, help: "Do not print the summary on stderr.")
     var quiet = false
 
@@ -95,6 +98,15 @@ struct Check: ParsableCommand {
         let store = IssuerStore(certificates: try certificates(in: issuer, option: "--issuer"))
         guard store.count > 0 else { throw ValidationError("no --issuer file holds a decodable certificate") }
         return store
+    }
+
+    /// The compiled `--schemas`.
+    func loadSchemas() throws -> TrustedListSchemas? {
+        guard let schemas else { return nil }
+        switch TrustedListSchemas.load(folder: schemas) {
+        case .success(let compiled): return compiled
+        case .failure(let error): throw ValidationError("--schemas: \(error)")
+        }
     }
 
     /// The `--lotl` list's pointers.
@@ -183,7 +195,7 @@ struct Check: ParsableCommand {
                 profiles: profileSet, selection: ProfileSelection(argument: profile),
                 context: EvaluationContext(validationTime: validationTime), issuers: try loadIssuers(),
                 standards: try profileSet.standardsSet(named: standards), trustedLists: try loadTrustedLists(),
-                timestampInputs: try loadTimestampInputs(), lotl: try loadLOTL())
+                timestampInputs: try loadTimestampInputs(), lotl: try loadLOTL(), schemas: try loadSchemas())
         } catch {
             throw ValidationError("\(error)")
         }
@@ -223,7 +235,7 @@ struct Check: ParsableCommand {
                 parameters: [
                     "profile": profile, "jobs": String(jobs), "profiles": profiles ?? "",
                     "issuer": issuer.joined(separator: ","), "standards": standards,
-                    "trustedLists": trustedLists.joined(separator: ","), "lotl": lotl ?? "",
+                    "trustedLists": trustedLists.joined(separator: ","), "lotl": lotl ?? "", "schemas": schemas ?? "",
                 ],
                 validationTime: iso.string(from: validationTime),
                 inputs: reader.inputs.map { RunManifest.Input(path: $0, sha256: nil) },

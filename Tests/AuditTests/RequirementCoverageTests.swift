@@ -50,7 +50,9 @@ import Testing
                 collect(VectorInputs.records(file.path, try VectorInputs.auditor(args: variant.args)))
             }
         }
-        for requirement in profiles.catalogue.requirements where requirement.automation == .automatic {
+        // TL-003 needs the official XSDs, which may not be committed here; it is shown on the real
+        // lists with ../shared's schemas (SignatureVerificationTests) when they are present.
+        for requirement in profiles.catalogue.requirements where requirement.automation == .automatic && requirement.id != "TL-003" {
             let seen = outcomes[requirement.id] ?? []
             #expect(seen.contains(.fail), "\(requirement.id) is never failed by a vector")
             // INPUT-001 only runs on unrecognised items, so it can only fail.

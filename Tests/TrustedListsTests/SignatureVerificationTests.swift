@@ -13,10 +13,10 @@ import TrustedLists
         try rows(shared).map { ($0.path, $0.verifies) }
     }
 
-    static func rows(_ shared: URL) throws -> [(path: String, verifies: String, lotls: Set<String>)] {
+    static func rows(_ shared: URL) throws -> [(path: String, verifies: String, lotls: Set<String>, version: String, xsd: String)] {
         let text = try String(contentsOf: shared.appendingPathComponent("trusted-lists/PROVENANCE.md"), encoding: .utf8)
         var folder: String?
-        var result: [(path: String, verifies: String, lotls: Set<String>)] = []
+        var result: [(path: String, verifies: String, lotls: Set<String>, version: String, xsd: String)] = []
         for line in text.split(separator: "\n") {
             if line.hasPrefix("## tl/"), let slash = line.dropFirst(6).firstIndex(of: "/") {
                 folder = String(line.dropFirst(6)[..<slash])
@@ -25,7 +25,7 @@ import TrustedLists
             let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard let folder, cells.count > 12, cells[1].hasSuffix(".xml") else { continue }
             let lotls = Set(cells[14].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            result.append(("\(folder)/\(cells[1])", cells[11], lotls))
+            result.append(("\(folder)/\(cells[1])", cells[11], lotls, cells[6], cells[12]))
         }
         return result
     }
@@ -85,6 +85,37 @@ import TrustedLists
                 #expect((outcome == .pass) == row.lotls.contains(sequence), "\(row.path) with LOTL \(sequence): \(String(describing: outcome))")
                 compared += 1
             }
+        }
+        #expect(compared >= 80)
+    }
+
+    /// TL-003 against the official schemas (../shared/vectors/trusted-lists/xsd): v6 lists pass
+    /// exactly when the reference result against V2.4.1 is valid; v4/v5 lists (checked against
+    /// V2.2.1, the superset of V2.1.1) pass when they were valid against V2.1.1 and fail when
+    /// invalid against both published versions.
+    @Test func schemaValidationMatchesTheReferenceResults() throws {
+        guard let shared = Repository.sharedVectors else {
+            print(Repository.sharedVectorsAbsentMessage)
+            return
+        }
+        let schemas = try TrustedListSchemas.load(folder: shared.appendingPathComponent("trusted-lists/xsd").path).get()
+        var compared = 0
+        for row in try Self.rows(shared) {
+            let results = row.xsd.split(separator: "/").map { $0.hasPrefix("valid") }
+            guard results.count == 2, let data = try? Data(contentsOf: shared.appendingPathComponent("trusted-lists/tl/\(row.path)"))
+            else { continue }
+            let list = InspectedTrustedList(bytes: [UInt8](data), schemas: schemas)
+            let passed = Self.outcome(list, "TL-003") == .pass
+            if row.version == "6" {
+                #expect(passed == results[1], "\(row.path) (v6): reference \(row.xsd)")
+            } else if results[0] {
+                #expect(passed, "\(row.path) (v\(row.version)): reference \(row.xsd)")
+            } else if !results[1] {
+                #expect(!passed, "\(row.path) (v\(row.version)): reference \(row.xsd)")
+            } else {
+                continue
+            }
+            compared += 1
         }
         #expect(compared >= 80)
     }
