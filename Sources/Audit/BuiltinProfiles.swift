@@ -1558,6 +1558,87 @@ requirements:
     appliesTo: [trustedList]
     automation: automatic
     fix: "Validate the list against the official TS 119 612 XSD before publishing it."
+  - id: TL-001
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "B.0, Annex C"
+    text: "The root element is TrustServiceStatusList in the namespace http://uri.etsi.org/02231/v2#."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Use the TS 119 612 namespace and root element."
+  - id: TL-004
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.1.3"
+    text: "Date-times (ListIssueDateTime, NextUpdate, StatusStartingTime) are UTC YYYY-MM-DDThh:mm:ssZ without fractions."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Write date-times in UTC with seconds and Z, without fractions."
+  - id: TL-061
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.7.1"
+    text: "The signer certificate's countryName is the scheme territory (lists of lists exempt)."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Issue the signer certificate with the territory's country code."
+  - id: TL-062
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.7.1"
+    text: "The signer certificate's organizationName is one of the scheme operator names of the list."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Name the scheme operator as in SchemeOperatorName."
+  - id: TL-063
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.7.1"
+    text: "The signer certificate's keyUsage is digitalSignature and/or nonRepudiation only."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Use a signing-only key for the list."
+  - id: TL-064
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.7.1"
+    text: "The signer certificate's extKeyUsage contains id-tsl-kp-tslSigning (0.4.0.2231.3.0)."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Add the tslSigning extended key usage."
+  - id: TL-065
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.7.1"
+    text: "The signer certificate has a subjectKeyIdentifier."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Add subjectKeyIdentifier to the signer certificate."
+  - id: TL-066
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.7.1"
+    text: "The signer certificate states basicConstraints with cA FALSE."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Add basicConstraints cA FALSE."
+  - id: TL-080
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.15"
+    text: "NextUpdate has not passed at the validation time (an expired list must not be used)."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Use the current list; the scheme operator must republish before NextUpdate."
 """#),
         ProfileDocument(name: "en319412-ca.yaml", text: #"""
 name: en319412-ca
@@ -1919,6 +2000,15 @@ requirements:
   - { id: TL-059, grade: major }
   - { id: TL-072, grade: major }
   - { id: TL-003, grade: major }
+  - { id: TL-001, grade: major }
+  - { id: TL-004, grade: minor }
+  - { id: TL-061, grade: minor }
+  - { id: TL-062, grade: minor }
+  - { id: TL-063, grade: major }
+  - { id: TL-064, grade: observation }
+  - { id: TL-065, grade: minor }
+  - { id: TL-066, grade: minor }
+  - { id: TL-080, grade: major }
 """#),
         ProfileDocument(name: "unrecognised-input.yaml", text: #"""
 name: unrecognised-input

@@ -17,6 +17,12 @@ public struct InspectedTrustedList: Sendable {
     public let pointers: LOTLPointers?
     /// XSD validation against the official schemas (`--schemas`), if supplied.
     let schemaValidation: TrustedListSchemas.Outcome?
+    /// Every scheme and service date-time as written (element name, text).
+    public let dateTimes: [(element: String, text: String)]
+    /// NextUpdate/dateTime as written.
+    public let nextUpdate: String?
+    /// The SchemeOperatorName Name values.
+    public let schemeOperatorNames: [String]
 
     /// What the parse yielded.
     public struct Root: Sendable, Hashable {
@@ -39,7 +45,11 @@ public struct InspectedTrustedList: Sendable {
             signature = TrustedListSignature(document: document)
             territory = document.text(at: ["SchemeInformation", "SchemeTerritory"])
             schemaValidation = schemas?.validate(document, version: document.text(at: ["SchemeInformation", "TSLVersionIdentifier"]))
+            (dateTimes, nextUpdate, schemeOperatorNames) = document.schemeFacts()
         case .failure(let error):
+            dateTimes = []
+            nextUpdate = nil
+            schemeOperatorNames = []
             parsed = .failure(error)
             signature = nil
             territory = nil

@@ -1731,12 +1731,18 @@ def build_timestamps(pki: PKI, out: Output):
 TSL_NS = "http://uri.etsi.org/02231/v2#"
 
 
+TL_ISSUE_TIME = "2026-06-01T00:00:00Z"
+TL_NEXT_UPDATE = "2026-12-01T00:00:00Z"
+
+
 def tl_body(pki: PKI, operator_name: str = "TrustAudit Test Scheme Operator", root_id: str = "TSL",
-            scheme_extra: str = "") -> str:
+            scheme_extra: str = "", *, ns: str = TSL_NS, issue_time: str = TL_ISSUE_TIME,
+            next_update: str = TL_NEXT_UPDATE) -> str:
     """The unsigned list. root_id is the root's Id; scheme_extra is inserted as the last child of
-    SchemeInformation (one or more whole indented lines)."""
+    SchemeInformation (one or more whole indented lines); ns is the namespace the tsl prefix is bound to;
+    issue_time/next_update are the ListIssueDateTime and NextUpdate/dateTime texts."""
     x509_b64 = base64.b64encode(pki.issuing).decode("ascii")
-    return f"""<tsl:TrustServiceStatusList xmlns:tsl="{TSL_NS}" Id="{root_id}" TSLTag="http://uri.etsi.org/19612/TSLTag">
+    return f"""<tsl:TrustServiceStatusList xmlns:tsl="{ns}" Id="{root_id}" TSLTag="http://uri.etsi.org/19612/TSLTag">
   <tsl:SchemeInformation>
     <tsl:TSLVersionIdentifier>5</tsl:TSLVersionIdentifier>
     <tsl:TSLSequenceNumber>1</tsl:TSLSequenceNumber>
@@ -1772,9 +1778,9 @@ def tl_body(pki: PKI, operator_name: str = "TrustAudit Test Scheme Operator", ro
       <tsl:TSLLegalNotice xml:lang="en">Test list for TrustAudit. Not a real trusted list.</tsl:TSLLegalNotice>
     </tsl:PolicyOrLegalNotice>
     <tsl:HistoricalInformationPeriod>65535</tsl:HistoricalInformationPeriod>
-    <tsl:ListIssueDateTime>2026-06-01T00:00:00Z</tsl:ListIssueDateTime>
+    <tsl:ListIssueDateTime>{issue_time}</tsl:ListIssueDateTime>
     <tsl:NextUpdate>
-      <tsl:dateTime>2026-12-01T00:00:00Z</tsl:dateTime>
+      <tsl:dateTime>{next_update}</tsl:dateTime>
     </tsl:NextUpdate>
 {scheme_extra}  </tsl:SchemeInformation>
   <tsl:TrustServiceProviderList>
@@ -1847,26 +1853,39 @@ ALG_RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
 TYPE_SIGNED_PROPERTIES = "http://uri.etsi.org/01903#SignedProperties"
 OID_KP_TSL_SIGNING = "0.4.0.2231.3.0"  # id-tsl-kp-tslSigning (TS 119 612)
 TL_SIGNING_TIME = "2026-06-01T00:00:00Z"
-TL_SIGNER_NAME = name((OID_C, "BE"), (OID_O, "TrustAudit Test Scheme Operator"), (OID_CN, "TrustAudit Test TL Signer"))
 TL_ROOT_END = "</tsl:TrustServiceStatusList>"
 TL_SIGNED_PROFILE = "ts119612-signed"
 
 
-def tl_signer_cert(pki: PKI) -> bytes:
-    """'TrustAudit Test TL Signer', issued by the test issuing CA with the tl-signer key."""
-    k = pki.keys["tl-signer"]
+def tl_signer_name(c: str = "BE", o: str = "TrustAudit Test Scheme Operator") -> bytes:
+    return name((OID_C, c), (OID_O, o), (OID_CN, "TrustAudit Test TL Signer"))
+
+
+TL_SIGNER_NAME = tl_signer_name()
+
+
+def tl_signer_extensions(pki: PKI) -> dict:
+    """The TL signer's extensions by short name, in certificate order (a variant replaces or drops one)."""
+    return {
+        "ski": ext_ski(pki.keys["tl-signer"]),
+        "aki": ext_aki(pki.keys["issuing-ca"]),
+        "bc": extension(OID_BC, seq()),  # cA FALSE (DEFAULT, not encoded)
+        "ku": ext_ku(KU_DIGITAL_SIGNATURE),
+        "eku": extension(OID_EKU, seq(oid(OID_KP_TSL_SIGNING))),
+    }
+
+
+def tl_signer_cert(pki: PKI, label: str = "tl-signer", subject: bytes = TL_SIGNER_NAME,
+                   extensions: dict | None = None) -> bytes:
+    """'TrustAudit Test TL Signer', issued by the test issuing CA with the tl-signer key. A variant gives
+    its own label (serial), subject or extensions (see tl_signer_extensions)."""
+    exts = tl_signer_extensions(pki) if extensions is None else extensions
     return Cert(
-        serial=integer_raw(serial_for("tl-signer")),
+        serial=integer_raw(serial_for(label)),
         issuer=ISSUING_NAME,
-        subject=TL_SIGNER_NAME,
+        subject=subject,
         spki=pki.spki["tl-signer"],
-        extensions=[
-            ext_ski(k),
-            ext_aki(pki.keys["issuing-ca"]),
-            extension(OID_BC, seq()),  # cA FALSE (DEFAULT, not encoded)
-            ext_ku(KU_DIGITAL_SIGNATURE),
-            extension(OID_EKU, seq(oid(OID_KP_TSL_SIGNING))),
-        ],
+        extensions=list(exts.values()),
         signer=pki.keys["issuing-ca"],
     ).der()
 
@@ -1895,8 +1914,10 @@ class SignedTL:
 def signed_tl(pki: PKI, signer_cert: bytes, *, root_id: str = "tsl", root_uri: str = "",
               root_transforms=(ALG_ENVELOPED, ALG_EXC_C14N), c14n: str = ALG_EXC_C14N,
               signed_properties: bool = True, scheme_extra: str = "", flip_last_octet: bool = False,
-              signatures: int = 1) -> SignedTL:
-    body = tl_body(pki, root_id=root_id, scheme_extra=scheme_extra)
+              signatures: int = 1, ns: str = TSL_NS, issue_time: str = TL_ISSUE_TIME,
+              next_update: str = TL_NEXT_UPDATE, signing_time: str = TL_SIGNING_TIME) -> SignedTL:
+    body = tl_body(pki, root_id=root_id, scheme_extra=scheme_extra, ns=ns, issue_time=issue_time,
+                   next_update=next_update)
     assert body.endswith(TL_ROOT_END + "\n")
     # Root text = pre + <ds:Signature>…</ds:Signature> + post; its canonical form is pre + post.
     pre = body[: -len(TL_ROOT_END) - 1] + "  "
@@ -1907,7 +1928,7 @@ def signed_tl(pki: PKI, signer_cert: bytes, *, root_id: str = "tsl", root_uri: s
     obj = ""
     if signed_properties:
         sp = ('<xades:SignedProperties Id="sp"><xades:SignedSignatureProperties><xades:SigningTime>%s'
-              '</xades:SigningTime></xades:SignedSignatureProperties></xades:SignedProperties>' % TL_SIGNING_TIME)
+              '</xades:SigningTime></xades:SignedSignatureProperties></xades:SignedProperties>' % signing_time)
         sp_c14n = sp.replace("<xades:SignedProperties ", '<xades:SignedProperties xmlns:xades="%s" ' % XADES_NS, 1)
         refs.append(ds_reference("#sp", (ALG_EXC_C14N,), hashlib.sha256(sp_c14n.encode("utf-8")).digest(),
                                  TYPE_SIGNED_PROPERTIES))
@@ -1920,7 +1941,7 @@ def signed_tl(pki: PKI, signer_cert: bytes, *, root_id: str = "tsl", root_uri: s
         in_scope = ' xmlns:ds="%s"' % DSIG_NS  # only the visibly utilised ds prefix
     else:
         assert c14n == ALG_C14N
-        in_scope = ' xmlns:ds="%s" xmlns:tsl="%s"' % (DSIG_NS, TSL_NS)  # every namespace in scope, by prefix
+        in_scope = ' xmlns:ds="%s" xmlns:tsl="%s"' % (DSIG_NS, ns)  # every namespace in scope, by prefix
     si_c14n = signed_info.replace("<ds:SignedInfo>", "<ds:SignedInfo%s>" % in_scope, 1).encode("utf-8")
     value = sign(pki.keys["tl-signer"], si_c14n)
     shown = value[:-1] + bytes([value[-1] ^ 0x01]) if flip_last_octet else value
@@ -1932,9 +1953,13 @@ def signed_tl(pki: PKI, signer_cert: bytes, *, root_id: str = "tsl", root_uri: s
     return SignedTL(doc, signature, si_c14n, shown)
 
 
-def tl_rec(failed=()) -> dict:
-    """A trusted-list record: the result under --profile ts119612-signed (the default trusted-list profile)."""
+def tl_rec(failed=(), verdict: str | None = None) -> dict:
+    """A trusted-list record: the result under --profile ts119612-signed (the default trusted-list profile).
+    verdict overrides the default 'major' for a record whose failures are all 'should' or observations."""
     r = rec("trustedList", failed)
+    if verdict is not None:
+        assert failed and verdict in ("minor", "observation")
+        r["verdict"] = verdict
     r["profile"] = TL_SIGNED_PROFILE
     return r
 
@@ -1943,21 +1968,27 @@ def build_signed_trusted_lists(pki: PKI, out: Output):
     L = "trusted-lists/"
     import xml.etree.ElementTree as ET
 
-    cert = tl_signer_cert(pki)
     from cryptography import x509
 
-    parsed = x509.load_der_x509_certificate(cert)
-    assert parsed.public_bytes(serialization.Encoding.DER) == cert
-    pki.keys["issuing-ca"].public_key().verify(parsed.signature, parsed.tbs_certificate_bytes, padding.PKCS1v15(),
-                                               hashes.SHA256())
-    for _ in parsed.extensions:
-        pass
+    def checked_cert(der: bytes):
+        """Parse a signer certificate, check its DER round trip and the issuing CA's signature."""
+        parsed = x509.load_der_x509_certificate(der)
+        assert parsed.public_bytes(serialization.Encoding.DER) == der
+        pki.keys["issuing-ca"].public_key().verify(parsed.signature, parsed.tbs_certificate_bytes,
+                                                   padding.PKCS1v15(), hashes.SHA256())
+        for _ in parsed.extensions:
+            pass
+        return parsed
+
+    cert = tl_signer_cert(pki)
+    checked_cert(cert)
     signer_pub = pki.keys["tl-signer"].public_key()
 
-    def emit(stem: str, tl: SignedTL, failed, note: str, defects=None, doc: bytes | None = None, verifies: bool = True):
+    def emit(stem: str, tl: SignedTL, failed, note: str, defects=None, doc: bytes | None = None, verifies: bool = True,
+             verdict: str | None = None, ns: str = TSL_NS):
         data = tl.doc if doc is None else doc
         root = ET.fromstring(data)
-        assert root.tag == "{%s}TrustServiceStatusList" % TSL_NS
+        assert root.tag == "{%s}TrustServiceStatusList" % ns
         sigs = root.findall("{%s}Signature" % DSIG_NS)
         assert sigs and root[-1].tag == "{%s}Signature" % DSIG_NS
         try:
@@ -1966,7 +1997,7 @@ def build_signed_trusted_lists(pki: PKI, out: Output):
         except Exception:
             ok = False
         assert ok == verifies, stem
-        out.add(L + stem + ".xml", data, [tl_rec(failed)], defects, note=note)
+        out.add(L + stem + ".xml", data, [tl_rec(failed, verdict)], defects, note=note)
 
     good = signed_tl(pki, cert)
     emit("tl-signed", good, [],
@@ -2026,9 +2057,78 @@ def build_signed_trusted_lists(pki: PKI, out: Output):
          "signed like tl-signed.xml but with the root reference only: no XAdES SignedProperties reference and "
          "no ds:Object")
 
+    # Document variants: re-signed lists with one changed value in the signed content.
+    def value_defect(tl: SignedTL, before: str, value: str, what: str) -> dict:
+        return defect(find_once(tl.doc, (before + value).encode()) + len(before), len(value), what)
+
+    other_ns = "http://example.com/not-etsi"
+    wrong_ns = signed_tl(pki, cert, ns=other_ns)
+    emit("tl-signed-wrong-namespace", wrong_ns, ["TL-001"],
+         "signed like tl-signed.xml but the tsl prefix (root TrustServiceStatusList and every tsl: element) is bound "
+         "to %s instead of %s" % (other_ns, TSL_NS),
+         [value_defect(wrong_ns, 'xmlns:tsl="', other_ns, "tsl namespace not the TS 119 612 namespace")], ns=other_ns)
+
+    fraction = "2026-06-01T00:00:00.500Z"
+    frac = signed_tl(pki, cert, issue_time=fraction)
+    emit("tl-signed-datetime-fraction", frac, ["TL-004"],
+         "signed like tl-signed.xml but ListIssueDateTime is %s (fractional seconds)" % fraction,
+         [value_defect(frac, "<tsl:ListIssueDateTime>", fraction, "ListIssueDateTime with fractional seconds")],
+         verdict="minor")
+
+    exp_issue, exp_next = "2026-04-01T00:00:00Z", "2026-05-01T00:00:00Z"
+    expired = signed_tl(pki, cert, issue_time=exp_issue, next_update=exp_next, signing_time=exp_issue)
+    emit("tl-signed-expired", expired, ["TL-080"],
+         "signed like tl-signed.xml but issued (ListIssueDateTime and SigningTime) %s with NextUpdate %s, before "
+         "the validation time 2026-06-01" % (exp_issue, exp_next),
+         [value_defect(expired, "<tsl:dateTime>", exp_next, "NextUpdate/dateTime before the validation time")])
+
+    # Signer-certificate variants: the same list and key, signed with a changed signer certificate.
+    def without(name: str) -> dict:
+        e = tl_signer_extensions(pki)
+        del e[name]
+        return e
+
+    def replaced(name: str, value: bytes) -> dict:
+        e = tl_signer_extensions(pki)
+        e[name] = value
+        return e
+
+    signer_variants = [
+        ("country", dict(subject=tl_signer_name(c="FR")), ["TL-061"], "minor",
+         "subject C=FR (SchemeTerritory is BE)"),
+        ("org", dict(subject=tl_signer_name(o="Other Operator")), ["TL-062"], "minor",
+         "subject O=Other Operator (SchemeOperatorName is 'TrustAudit Test Scheme Operator')"),
+        ("keyusage", dict(extensions=replaced("ku", ext_ku(KU_KEY_ENCIPHERMENT))), ["TL-063"], None,
+         "keyUsage keyEncipherment only (critical) instead of digitalSignature"),
+        ("no-eku", dict(extensions=without("eku")), ["TL-064"], "observation",
+         "no extKeyUsage extension (so no id-tsl-kp-tslSigning)"),
+        ("no-ski", dict(extensions=without("ski")), ["TL-065"], "minor",
+         "no subjectKeyIdentifier extension"),
+        ("ca", dict(extensions=replaced("bc", extension(OID_BC, seq(boolean(True))))), ["TL-066"], "minor",
+         "basicConstraints cA TRUE (non-critical, no pathLenConstraint, as the cA FALSE original)"),
+    ]
+    root_part = good.doc[: good.doc.find(b"<ds:Signature ")]
+    signer_docs = []
+    for suffix, kw, failed, verdict, what in signer_variants:
+        label = "tl-signer-" + suffix
+        vcert = tl_signer_cert(pki, label=label, **kw)
+        checked_cert(vcert)
+        assert vcert != cert
+        tl = signed_tl(pki, vcert)
+        assert tl.doc[: tl.doc.find(b"<ds:Signature ")] == root_part and tl.signed_info_c14n == good.signed_info_c14n
+        kb = b64(vcert).encode()
+        emit("tl-signed-signer-" + suffix, tl, failed,
+             "tl-signed.xml signed (same key, same SignedInfo and SignatureValue) with a signer certificate "
+             "differing from 'TrustAudit Test TL Signer' only by serial (label %s) and %s" % (label, what),
+             [defect(find_once(tl.doc, kb), len(kb), "KeyInfo signer certificate (base64 DER): " + what)],
+             verdict=verdict)
+        signer_docs.append(tl.doc)
+
     # The signed vectors differ from each other only where intended.
-    for tl in (incl, xt, nosp, wrapped):
+    for tl in (incl, xt, nosp, wrapped, wrong_ns, frac, expired):
         assert tl.doc != good.doc
+    assert len(set(signer_docs)) == len(signer_docs)
+    assert TSL_NS.encode() not in wrong_ns.doc and wrong_ns.doc.count(other_ns.encode()) == 1
     assert two.doc.count(good.signature.encode()) == 2
     assert bad.doc.replace(v, b64(good.signature_value).encode()) == good.doc
 

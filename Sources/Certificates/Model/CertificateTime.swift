@@ -78,7 +78,7 @@ public struct CertificateTime: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `YYYY-MM-DDThh:mm:ssZ` for evidence text, without a formatter (this runs per item).
-    static func iso8601(secondsSince1970 seconds: Int64) -> String {
+    public static func iso8601(secondsSince1970 seconds: Int64) -> String {
         let days = Int(seconds.quotientAndRemainder(dividingBy: 86_400).quotient) - (seconds < 0 && seconds % 86_400 != 0 ? 1 : 0)
         let secondOfDay = Int(seconds - Int64(days) * 86_400)
         // Civil date from days (Howard Hinnant's algorithm, inverse of daysSince1970).

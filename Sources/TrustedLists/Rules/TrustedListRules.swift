@@ -2,7 +2,8 @@ import AuditCore
 
 /// Every trusted-list rule of this module, one per requirement.
 public enum TrustedListRules {
-    public static let all = RuleSet<InspectedTrustedList>([wellFormed, schemaValid] + TrustedListSignatureRules.all)
+    public static let all = RuleSet<InspectedTrustedList>(
+        [wellFormed, schemaValid] + TrustedListSignatureRules.all + TrustedListContentRules.all)
 
     /// TL-003: 5.1.1, Annex C — valid against the official XSD of its version (`--schemas`).
     static let schemaValid = Rule<InspectedTrustedList>("TL-003") { item, _ in
