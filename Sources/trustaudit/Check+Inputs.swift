@@ -1,0 +1,103 @@
+import ArgumentParser
+import Certificates
+import Foundation
+import Pipeline
+import SwiftASN1
+import Timestamps
+import TrustedLists
+
+/// Loading the run's inputs named by the options (certificates, CA anchors, trusted lists, the
+/// LOTL, schemas, time-stamp data and request): every unreadable or unusable one is a usage error
+/// (exit 2), before any item is checked.
+extension Check {
+    /// The `--issuer` certificates; an issuer file without a decodable certificate is a usage error.
+    func loadIssuers() throws -> IssuerStore? {
+        guard !issuer.isEmpty else { return nil }
+        let store = IssuerStore(certificates: try certificates(in: issuer, option: "--issuer"))
+        guard store.count > 0 else { throw ValidationError("no --issuer file holds a decodable certificate") }
+        return store
+    }
+
+    /// The compiled `--schemas`.
+    func loadSchemas() throws -> TrustedListSchemas? {
+        guard let schemas else { return nil }
+        switch TrustedListSchemas.load(folder: schemas) {
+        case .success(let compiled): return compiled
+        case .failure(let error): throw ValidationError("--schemas: \(error)")
+        }
+    }
+
+    /// The `--lotl` list's pointers.
+    func loadLOTL() throws -> LOTLPointers? {
+        guard let lotl else { return nil }
+        guard let data = FileManager.default.contents(atPath: lotl),
+            let pointers = LOTLPointers(bytes: [UInt8](data), source: (lotl as NSString).lastPathComponent)
+        else { throw ValidationError("--lotl \(lotl) is not a readable trusted list") }
+        return pointers
+    }
+
+    /// The inputs of the time-stamp checks.
+    func loadTimestampInputs() throws -> TimestampInputs {
+        func read(_ path: String, _ option: String) throws -> [UInt8] {
+            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(option) \(path) is not readable") }
+            return [UInt8](data)
+        }
+        var inputs = TimestampInputs()
+        inputs.data = try data.map { try read($0, "--data") }
+        if let digest {
+            let hex = Array(digest.utf8)
+            guard hex.count % 2 == 0, let bytes = Optional(stride(from: 0, to: hex.count, by: 2).compactMap({ UInt8(String(decoding: hex[$0..<$0 + 2], as: UTF8.self), radix: 16) })),
+                bytes.count * 2 == hex.count
+            else { throw ValidationError("--digest must be hex") }
+            inputs.digest = bytes
+        }
+        if let request {
+            guard let parsed = TimeStampRequest(der: try read(request, "--request")) else {
+                throw ValidationError("--request \(request) is not a DER TimeStampReq")
+            }
+            inputs.request = parsed
+        }
+        inputs.policies = try policy.map {
+            guard let oid = try? ASN1ObjectIdentifier(dotRepresentation: $0) else { throw ValidationError("--policy \($0) is not an OID") }
+            return oid
+        }
+        if !ca.isEmpty { inputs.anchors = IssuerStore(certificates: try certificates(in: ca, option: "--ca")) }
+        inputs.tsuCertificates = try certificates(in: tsu, option: "--tsu")
+        return inputs
+    }
+
+    /// Every decodable item of the files (PEM bundles allowed); a file with none is a usage error.
+    func certificates(in paths: [String], option: String) throws -> [[UInt8]] {
+        var certificates: [[UInt8]] = []
+        for path in paths {
+            let reader = InputReader(paths: [path])
+            var found = 0
+            while let item = reader.next() {
+                guard item.problem == nil else { continue }
+                certificates.append(item.bytes)
+                found += 1
+            }
+            if found == 0 { throw ValidationError("\(option) \(path) holds no certificate") }
+        }
+        return certificates
+    }
+
+    /// The `--trusted-lists` files (XML, read recursively from directories).
+    func loadTrustedLists() throws -> TrustedListStore? {
+        guard !trustedLists.isEmpty else { return nil }
+        let reader = InputReader(paths: trustedLists)
+        var files: [(source: String, bytes: [UInt8])] = []
+        while let item = reader.next() {
+            if let problem = item.problem { throw ValidationError("--trusted-lists: \(problem)") }
+            if item.bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }) == 0x3C {
+                files.append((item.source, item.bytes))
+            }
+        }
+        let store = TrustedListStore(files: files)
+        for rejected in store.rejected {
+            FileHandle.standardError.write(Data("trustaudit: trusted list \(rejected.source) not used: \(rejected.reason)\n".utf8))
+        }
+        guard !store.lists.isEmpty else { throw ValidationError("--trusted-lists holds no usable trusted list") }
+        return store
+    }
+}
