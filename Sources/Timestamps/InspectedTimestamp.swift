@@ -10,9 +10,6 @@ public struct InspectedTimestamp: Sendable {
         case token, response
     }
 
-    public static let signedDataOID: ASN1ObjectIdentifier = TimeStampToken.signedData
-    public static let tstInfoOID: ASN1ObjectIdentifier = TimeStampToken.tstInfoType
-
     /// How the signing TSU certificate was found.
     public struct Signer: Sendable {
         public var certificate: InspectedCertificate

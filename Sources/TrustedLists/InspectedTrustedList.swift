@@ -1,3 +1,4 @@
+import Certificates
 
 /// A trusted-list item as the rules see it: its bytes and the outcome of the hardened parse.
 ///
@@ -11,6 +12,8 @@ public struct InspectedTrustedList: Sendable {
     public let parsed: Result<Root, TrustedListError>
     /// The enveloped signature as verified, when the document parsed.
     public let signature: TrustedListSignature?
+    /// The ds:KeyInfo signer certificate, decoded once for the 5.7.1 rules.
+    public let signer: InspectedCertificate?
     /// The scheme territory of the list.
     public let territory: String?
     /// The LOTL pointers the list is authenticated against (`--lotl`), if supplied.
@@ -43,6 +46,7 @@ public struct InspectedTrustedList: Sendable {
                 versionIdentifier: document.text(at: ["SchemeInformation", "TSLVersionIdentifier"]),
                 tslType: document.text(at: ["SchemeInformation", "TSLType"])))
             signature = TrustedListSignature(document: document)
+            signer = signature?.signerCertificate.map { InspectedCertificate(bytes: $0) }
             territory = document.text(at: ["SchemeInformation", "SchemeTerritory"])
             schemaValidation = schemas?.validate(document, version: document.text(at: ["SchemeInformation", "TSLVersionIdentifier"]))
             (dateTimes, nextUpdate, schemeOperatorNames) = document.schemeFacts()
@@ -52,6 +56,7 @@ public struct InspectedTrustedList: Sendable {
             schemeOperatorNames = []
             parsed = .failure(error)
             signature = nil
+            signer = nil
             territory = nil
             schemaValidation = nil
         }

@@ -61,15 +61,20 @@ public struct TrustedListStore: Sendable {
     public func issuerServices(of certificate: Certificate, authorityKeyIdentifier: [UInt8]?, serviceType: String) -> [Entry] {
         let candidates = authorityKeyIdentifier.flatMap { byKeyIdentifier[$0] }
             ?? bySubject[Array(certificate.tbs.issuer.encoded)] ?? []
-        return candidates.filter { entry in
-            entry.service.current.type == serviceType || entry.service.history.contains { $0.type == serviceType }
-        }
+        return Self.of(serviceType, candidates)
     }
 
     /// Services whose digital identity is `certificate` itself (e.g. a TSU under TSA/QTST).
     public func services(identifiedBy certificate: Certificate, serviceType: String) -> [Entry] {
         let key = certificate.keyIdentifier
         let candidates = key.flatMap { byKeyIdentifier[$0] } ?? bySubject[Array(certificate.tbs.subject.encoded)] ?? []
-        return candidates.filter { $0.service.current.type == serviceType || $0.service.history.contains { $0.type == serviceType } }
+        return Self.of(serviceType, candidates)
+    }
+
+    /// The entries whose service is, or was, of `serviceType`.
+    private static func of(_ serviceType: String, _ entries: [Entry]) -> [Entry] {
+        entries.filter { entry in
+            entry.service.current.type == serviceType || entry.service.history.contains { $0.type == serviceType }
+        }
     }
 }

@@ -71,24 +71,9 @@ final class XMLDocument {
 
     /// The text of the first element found by following local names from the root.
     func text(at path: [String]) -> String? {
-        guard var node = xmlDocGetRootElement(pointer) else { return nil }
-        for name in path {
-            var child = node.pointee.children
-            var found: xmlNodePtr?
-            while let candidate = child {
-                if candidate.pointee.type == XML_ELEMENT_NODE, String(cString: candidate.pointee.name) == name {
-                    found = candidate
-                    break
-                }
-                child = candidate.pointee.next
-            }
-            guard let found else { return nil }
-            node = found
-        }
-        guard let content = xmlNodeGetContent(node) else { return nil }
-        defer { shim_xmlFree(content) }
-        return String(cString: content).trimmingWhitespace
+        rootElement.flatMap { XMLNodeReading.text($0, path) }
     }
+
 }
 
 /// libxml2 must be initialised once before concurrent use; a global `let` runs this exactly once.
@@ -99,9 +84,5 @@ extension String {
         var result = Substring(self)
         while result.last?.isNewline == true { result.removeLast() }
         return String(result)
-    }
-
-    fileprivate var trimmingWhitespace: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

@@ -25,6 +25,22 @@ public enum Repository {
         [UInt8](try Data(contentsOf: base.appendingPathComponent(relativePath)))
     }
 
+    /// The DER blocks of a PEM text (every BEGIN/END block), or the bytes themselves when they
+    /// are not PEM.
+    public static func derBlocks(_ bytes: [UInt8]) -> [[UInt8]] {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.contains("-----BEGIN ") else { return [bytes] }
+        return text.components(separatedBy: "-----BEGIN ").dropFirst().compactMap { block in
+            let body = block.split(separator: "\n").dropFirst().prefix { !$0.hasPrefix("-----END") }.joined()
+            return Data(base64Encoded: body).map { [UInt8]($0) }
+        }
+    }
+
+    /// The first certificate (DER) of a PEM or DER file under TestVectors/.
+    public static func der(_ relativePath: String) throws -> [UInt8] {
+        derBlocks(try bytes(relativePath)).first ?? []
+    }
+
     /// Files directly or recursively under `directory`, sorted.
     public static func files(under directory: URL, extensions: Set<String>? = nil) -> [URL] {
         let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey])

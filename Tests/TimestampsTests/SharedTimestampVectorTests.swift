@@ -33,13 +33,7 @@ import Timestamps
         "invalid": [.major], "rejected": [.major],
     ]
 
-    static func der(_ url: URL) throws -> [[UInt8]] {
-        let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
-        return text.components(separatedBy: "-----BEGIN CERTIFICATE-----").dropFirst().compactMap { block in
-            let body = block.components(separatedBy: "-----END").first ?? ""
-            return Data(base64Encoded: body.split(separator: "\n").joined()).map { [UInt8]($0) }
-        }
-    }
+    static func der(_ url: URL) throws -> [[UInt8]] { Repository.derBlocks([UInt8](try Data(contentsOf: url))) }
 
     static func evaluate(_ folder: URL, _ name: String, _ inputs: [String: String]) throws -> ItemEvidence {
         var supplied = TimestampInputs()

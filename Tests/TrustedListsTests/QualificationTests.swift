@@ -10,10 +10,7 @@ import TrustedLists
 @Suite struct QualificationTests {
     static let context = EvaluationContext(validationTime: Date(timeIntervalSince1970: 1_780_315_200))
 
-    static func der(_ path: String) throws -> [UInt8] {
-        let text = String(decoding: try Repository.bytes(path), as: UTF8.self)
-        return [UInt8](Data(base64Encoded: text.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined())!)
-    }
+    static func der(_ path: String) throws -> [UInt8] { try Repository.der(path) }
 
     /// A TS 119 612 list with one CA/QC service for the test issuing CA.
     static func list(status: String = "granted", since: String = "2025-01-01T00:00:00Z", qualifiers: [String] = ["QCWithQSCD"],

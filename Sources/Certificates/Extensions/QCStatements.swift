@@ -28,6 +28,8 @@ public struct QCStatements: Sendable, Hashable {
         public static let eseal: ASN1ObjectIdentifier = [0, 4, 0, 1862, 1, 6, 2]
         public static let web: ASN1ObjectIdentifier = [0, 4, 0, 1862, 1, 6, 3]
         public static let all: Set<ASN1ObjectIdentifier> = [esign, eseal, web]
+        /// The short names used in profiles and evidence.
+        public static let names: [ASN1ObjectIdentifier: String] = [esign: "esign", eseal: "eseal", web: "web"]
     }
 
     /// Semantics identifiers (EN 319 412-1 §5.1).
@@ -127,13 +129,6 @@ public struct QCStatements: Sendable, Hashable {
         }
     }
 
-    /// The nameRegistrationAuthorities of the semantics statements.
-    public var nameRegistrationAuthorities: [GeneralName] {
-        statements.filter { $0.id == ID.pkixQCSyntaxV2 || $0.id == ID.pkixQCSyntaxV1 }.flatMap { statement in
-            (statement.info.map(LenientASN1.children) ?? []).filter { $0.identifier == .sequence }.flatMap(GeneralName.list)
-        }
-    }
-
     public var psd2: PSD2QcType? { statement(ID.psd2).map(PSD2QcType.init) }
 }
 
@@ -159,12 +154,9 @@ public struct PSD2QcType: Sendable, Hashable {
     public var roles: [Role]
     public var ncaName: String?
     public var ncaID: String?
-    /// False when the info is not the SEQUENCE { roles, name, id } of 5.1.
-    public var wellFormed: Bool
 
     init(_ statement: QCStatements.Statement) {
         let parts = statement.info.map(LenientASN1.children) ?? []
-        wellFormed = parts.count == 3
         roles = (parts.first.map(LenientASN1.children) ?? []).map { role in
             let fields = LenientASN1.children(role)
             return Role(oid: fields.first.flatMap(LenientASN1.oid), name: fields.dropFirst().first.flatMap(LenientASN1.string))

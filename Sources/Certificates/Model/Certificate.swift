@@ -26,16 +26,6 @@ public struct Certificate: Sendable, Hashable {
         encoded = node.encodedBytes
     }
 
-    /// True when basicConstraints says cA TRUE.
-    public var isCA: Bool {
-        guard let bc = tbs.extension(.CertificateExtension.basicConstraints),
-            let node = try? BER.parse(bc.value), case .constructed(let fields) = node.content,
-            let first = Array(fields).first, first.identifier == .boolean,
-            case .primitive(let flag) = first.content
-        else { return false }
-        return flag.contains { $0 != 0 }
-    }
-
     /// True for an RFC 6962 precertificate (poison extension present).
     public var isPrecertificate: Bool { tbs.extension(.CertificateExtension.ctPoison) != nil }
 

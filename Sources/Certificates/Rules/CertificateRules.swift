@@ -47,12 +47,9 @@ struct CertificateView {
 extension EvaluationContext {
     /// `natural`, `legal`, `web`, `tsu`, `ca`, or nil for the RFC 5280 basics.
     var subjectKind: String? { parameters["subject"] }
-    var isQualified: Bool { flag("qualified") }
     var isQSCD: Bool { flag("qscd") }
-    var isPSD2: Bool { flag("psd2") }
     /// The QcType the profile expects: `esign`, `eseal` or `web`.
     var expectedQcType: String? { parameters["qcType"] }
-    var isEndEntity: Bool { subjectKind != "ca" }
 }
 
 extension Finding {

@@ -9,9 +9,7 @@ enum QCStatementRules {
     ]
 
     typealias ID = QCStatements.ID
-    static let qcTypeNames: [ASN1ObjectIdentifier: String] = [
-        QCStatements.QcType.esign: "esign", QCStatements.QcType.eseal: "eseal", QCStatements.QcType.web: "web",
-    ]
+    static let qcTypeNames = QCStatements.QcType.names
 
     /// Runs `body` with the decoded statements; absent → `absent`, malformed → a failure.
     static func withStatements(

@@ -70,15 +70,12 @@ public enum TrustedListURI {
     public static let serviceTypeCAQC = "http://uri.etsi.org/TrstSvc/Svctype/CA/QC"
     public static let serviceTypeQTST = "http://uri.etsi.org/TrstSvc/Svctype/TSA/QTST"
     public static let statusGranted = "http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/granted"
-    public static let statusWithdrawn = "http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/withdrawn"
     /// Statuses that meant "qualified" before 2016-07-01 (TS 119 612 Annex J).
     public static let historicQualifiedStatuses: Set<String> = [
         "http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/undersupervision",
         "http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/supervisionincessation",
         "http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/accredited",
     ]
-    public static let qualifierPrefix = "http://uri.etsi.org/TrstSvc/TrustedList/SvcInfoExt/"
-    public static let additionalInformationPrefix = "http://uri.etsi.org/TrstSvc/TrustedList/SvcInfoExt/"
 
     /// The last path segment, for readable evidence (`QCWithQSCD`, `granted`, `CA/QC`).
     public static func short(_ uri: String) -> String {

@@ -50,7 +50,7 @@ public enum QualificationRules {
             if !claimsQSCD && (qualifiers.contains("QCWithQSCD") || qualifiers.contains("QCWithSSCD")) {
                 problems.append("the list says QCWithQSCD but the certificate lacks QcSSCD")
             }
-            let types = Set((statements?.qcTypes ?? []).compactMap { [QCStatements.QcType.esign: "esign", QCStatements.QcType.eseal: "eseal", QCStatements.QcType.web: "web"][$0] })
+            let types = Set((statements?.qcTypes ?? []).compactMap { QCStatements.QcType.names[$0] })
             let forQualifier = ["QCForESig": "esign", "QCForESeal": "eseal", "QCForWSA": "web"]
             let listed = Set(qualifiers.compactMap { forQualifier[$0] })
             if !listed.isEmpty, !types.isEmpty, listed.isDisjoint(with: types) {

@@ -54,10 +54,9 @@ enum TrustedListContentRules {
         _ id: RequirementID, _ body: @escaping @Sendable (Certificate, DecodedExtensions, InspectedTrustedList) -> [Finding]
     ) -> Rule<InspectedTrustedList> {
         Rule(id) { item, _ in
-            guard let der = item.signature?.signerCertificate else {
+            guard let inspected = item.signer else {
                 return [.notChecked(id, because: "no signer certificate in ds:KeyInfo")]
             }
-            let inspected = InspectedCertificate(bytes: der)
             guard let certificate = inspected.certificate, let extensions = inspected.extensions else {
                 return [.fail(id, observed: "undecodable", location: "ds:KeyInfo", message: "the signer certificate cannot be decoded")]
             }
