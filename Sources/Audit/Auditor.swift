@@ -20,6 +20,8 @@ public struct Auditor: Sendable {
     public let timestampInputs: TimestampInputs
     /// The LOTL whose pointers authenticate trusted lists (`--lotl`), if supplied.
     public let lotl: LOTLPointers?
+    /// The OJ-announced LOTL certificates and the pivot LOTLs (`--anchors`), if supplied.
+    public let authentication: LOTLAuthentication?
     /// The official trusted-list schemas (`--schemas`), if supplied.
     public let schemas: TrustedListSchemas?
     private let classifier = ArtefactClassifier()
@@ -29,9 +31,11 @@ public struct Auditor: Sendable {
     public init(
         profiles: ProfileSet, selection: ProfileSelection, context: EvaluationContext, issuers: IssuerStore? = nil,
         standards: StandardsSet? = nil, trustedLists: TrustedListStore? = nil,
-        timestampInputs: TimestampInputs = TimestampInputs(), lotl: LOTLPointers? = nil, schemas: TrustedListSchemas? = nil
+        timestampInputs: TimestampInputs = TimestampInputs(), lotl: LOTLPointers? = nil, schemas: TrustedListSchemas? = nil,
+        authentication: LOTLAuthentication? = nil
     ) throws {
         self.lotl = lotl
+        self.authentication = authentication
         self.schemas = schemas
         var timestampInputs = timestampInputs
         timestampInputs.trustedLists = timestampInputs.trustedLists ?? trustedLists
@@ -88,7 +92,7 @@ public struct Auditor: Sendable {
             let inspected = InspectedTimestamp(bytes: item.bytes, form: form, inputs: timestampInputs)
             (type, findings) = (form.rawValue, TimestampRules.all.evaluate(inspected, profile: profile, in: context))
         case .trustedList:
-            let inspected = InspectedTrustedList(bytes: item.bytes, pointers: lotl, schemas: schemas)
+            let inspected = InspectedTrustedList(bytes: item.bytes, pointers: lotl, schemas: schemas, authentication: authentication)
             (type, findings) = (inspected.detectedType, TrustedListRules.all.evaluate(inspected, profile: profile, in: context))
         case .unknown:
             type = "unrecognised"

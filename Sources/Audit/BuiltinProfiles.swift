@@ -1474,6 +1474,7 @@ requirements:
 """#),
         ProfileDocument(name: "catalogue/ts119612.yaml", text: #"""
 # ETSI TS 119 612 trusted lists. Ids follow shared/requirements/trusted-lists.md §1. Wording is ours.
+# automation: manual = TrustAudit does not evaluate it (yet): the auditor checks it.
 requirements:
   - id: TL-002
     standard: ETSI TS 119 612
@@ -1553,7 +1554,7 @@ requirements:
     standard: "ETSI TS 119 612"
     version: "V2.4.1 (2025-08)"
     clause: "5.1.1, Annex C"
-    text: "The list is valid against the official XML schema of its version (v5 against V2.2.1, v6 against V2.4.1; --schemas)."
+    text: "The structure is always checked against TrustAudit's own model of the V2.2.1 (v5) / V2.4.1 (v6) schema (element order and cardinality, required attributes, simple values); with --schemas the list is also validated against the official XSDs, the libxml2 2.9 X509SerialNumber false positive being suppressed and recorded."
     level: shall
     appliesTo: [trustedList]
     automation: automatic
@@ -1639,6 +1640,460 @@ requirements:
     appliesTo: [trustedList]
     automation: automatic
     fix: "Use the current list; the scheme operator must republish before NextUpdate."
+  - id: TL-005
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.1.4, Annex E"
+    text: "Every multilingual value (names, multilingual URIs, legal notices, postal addresses, trade names ...) carries xml:lang, written in lower case as a well-formed language tag: a 2- or 3-letter primary tag, optionally followed by subtags."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Add xml:lang to each multilingual value and write it in lower case, e.g. xml:lang=\"en\"."
+  - id: TL-006
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.1.5"
+    text: "Country codes (SchemeTerritory, PostalAddress CountryName, a pointer's SchemeTerritory) are two upper-case letters from ISO 3166-1 alpha-2, or UK, EL or EU."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Write country codes as upper-case ISO 3166-1 alpha-2 codes (UK, EL and EU are allowed)."
+  - id: TL-007
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "B.0, 5.3.17"
+    text: "No extension is marked Critical=\"true\" unless TrustAudit knows its content (Qualifications, TakenOverBy, AdditionalServiceInformation, ExpiredCertsRevocationInfo); a relying party has to reject a list with an unknown critical extension."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Mark private or unrecognised extensions Critical=\"false\", or remove them."
+  - id: TL-008
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.1.2, B.0"
+    text: "Every URI value (URI elements, TSLLocation, ServiceTypeIdentifier, ServiceStatus, additional service information ...) is an absolute RFC 3986 URI without spaces, and electronic addresses use mailto:, http: or https:."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Write absolute URIs without spaces (percent-encode them); use mailto: or http(s): for electronic addresses."
+  - id: TL-010
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.2.1"
+    text: "The root element's TSLTag attribute is http://uri.etsi.org/19612/TSLTag."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Set TSLTag=\"http://uri.etsi.org/19612/TSLTag\" on the root element."
+  - id: TL-011
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.1"
+    text: "TSLVersionIdentifier is 5 (TS 119 612 V2.1.1/V2.2.1 format) or 6 (V2.3.1 and later)."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Publish the list in format version 5 or, preferably, 6."
+  - id: TL-012
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.2"
+    text: "TSLSequenceNumber is an integer of at least 1."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Number issues from 1 upwards and increase the number with every issue."
+  - id: TL-013
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.3, D.5, D.6"
+    text: "TSLType is a registered type under http://uri.etsi.org/TrstSvc/TrustedList/TSLType/: EUgeneric, EUlistofthelists, or CClist / CClistofthelists (CC standing for a territory code) outside the EU."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Use the TSLType URI registered for the kind of list (EUgeneric for an EU member-state list)."
+  - id: TL-014
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.4"
+    text: "SchemeOperatorName is present with at least one Name."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Add SchemeOperatorName with the operator's name (at least in English)."
+  - id: TL-015
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.1.4, 5.3.4"
+    text: "Each multilingual field (SchemeOperatorName, SchemeName, SchemeInformationURI, PolicyOrLegalNotice, TSPName, TSPTradeName, TSPInformationURI, ServiceName) has an entry with xml:lang=\"en\"."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Add an English (xml:lang=\"en\") value to every multilingual field."
+  - id: TL-016
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.5.1, 5.3.5.2"
+    text: "SchemeOperatorAddress gives a postal address with street, locality and country, and an electronic address with both a mailto: URI and an http(s) URI."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Complete the operator's postal address and give both an e-mail (mailto:) and a web (https:) address."
+  - id: TL-017
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.6"
+    text: "The English SchemeName begins with the SchemeTerritory code followed by a colon (e.g. \"BE:\")."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Write the English scheme name as \"CC:name\", CC being the SchemeTerritory."
+  - id: TL-018
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.7"
+    text: "SchemeInformationURI is present; in the EU list of the lists it also gives the Official Journal publication URL (eur-lex.europa.eu). Pivot LOTLs are checked by TL-071."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Add SchemeInformationURI; in the EU LOTL include the eur-lex URL of the OJ publication."
+  - id: TL-019
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.12"
+    text: "HistoricalInformationPeriod is 65535, i.e. service history is kept without time limit."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Set HistoricalInformationPeriod to 65535."
+  - id: TL-020
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.13, 6.2"
+    text: "An EU member-state list points to the list of the lists (a pointer with SchemeTerritory EU), and every pointer has a TSLLocation, at least one X509Certificate and AdditionalInformation giving TSLType, SchemeOperatorName, SchemeTerritory and MimeType."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Add the pointer to the EU LOTL and give every pointer its location, certificates and qualifiers."
+  - id: TL-021
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.14, 5.3.15"
+    text: "ListIssueDateTime is not later than the validation time, and NextUpdate is at most six calendar months after ListIssueDateTime."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Do not post-date the list, and set NextUpdate no more than six months after the issue date."
+  - id: TL-022
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.15"
+    text: "When NextUpdate has no dateTime (a closed list), the current status of every service is withdrawn or deprecatedatnationallevel."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Withdraw or deprecate every service before closing the list, or give NextUpdate a date."
+  - id: TL-023
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.8"
+    text: "StatusDeterminationApproach is http://uri.etsi.org/TrstSvc/TrustedList/StatusDetn/EUappropriate in an EU member-state list and .../StatusDetn/EUlistofthelists in the EU list of the lists."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Use the StatusDetn URI registered for the list type."
+  - id: TL-024
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.9, 5.3.10"
+    text: "SchemeTypeCommunityRules of an EU member-state list holds .../schemerules/EUcommon and .../schemerules/CC with CC its SchemeTerritory; that of the EU list of the lists holds .../schemerules/EUlistofthelists."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "List the EUcommon rules and the territory's own schemerules URI (EUlistofthelists in the LOTL)."
+  - id: TL-025
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.17"
+    text: "An EU member-state list has no SchemeExtensions element."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Remove SchemeExtensions from the list."
+  - id: TL-026
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.11"
+    text: "The list carries PolicyOrLegalNotice (the scheme policy or legal notice)."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Add PolicyOrLegalNotice (for an EU list, the legal notice text)."
+  - id: TL-027
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.16"
+    text: "DistributionPoints, when present, holds at least one non-empty URI."
+    level: may
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Give the list's download URLs in DistributionPoints, or leave the element out."
+  - id: TL-028
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.18"
+    text: "A list other than a list of the lists has a TrustServiceProviderList with at least one TSP; a list of the lists has none."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "List the supervised TSPs (and remove TrustServiceProviderList from a LOTL)."
+  - id: TL-029
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.4.1, 5.4.2"
+    text: "Each TSP has a TSPTradeName, one of whose names is a registration identifier: VAT, NTR, PAS, IDC, PNO or TIN, a country code and a hyphen (e.g. VATBE-...), or LEI-...."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Add the TSP's registration identifier to TSPTradeName, e.g. VATBE-0123456789."
+  - id: TL-029b
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.4.3, 5.4.4, 5.4.5"
+    text: "Each TSP has a TSPAddress with a postal and an electronic address and a TSPInformationURI, and in an EU list no TSPInformationExtensions extension is marked critical."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Complete the TSP's addresses and information URI; mark TSP information extensions non-critical."
+  - id: TL-030
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.5.1"
+    text: "ServiceTypeIdentifier is one of the service type URIs registered in clauses 5.5.1.1, 5.5.1.2 and 5.5.1.3."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Use a service type URI registered in TS 119 612 clause 5.5.1."
+  - id: TL-031
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.5.4, Annex J"
+    text: "The current ServiceStatus fits the service type: granted or withdrawn for qualified (5.5.1.1) types, recognisedatnationallevel or deprecatedatnationallevel for the others; a status of the scheme used before 2016-07-01 is accepted only with a StatusStartingTime before that date."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Give the service a status valid for its type (granted or withdrawn for a qualified service)."
+  - id: TL-032
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.5.2, 5.5.5"
+    text: "Each ServiceInformation has a ServiceTypeIdentifier, a ServiceName with an English entry, a ServiceStatus and a StatusStartingTime."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Complete the service's type, English name, status and status starting time."
+  - id: TL-033
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.5.3"
+    text: "A PKI-based service's ServiceDigitalIdentity has at least one X509Certificate; all its certificates hold the same public key, X509SKI equals the certificate's subjectKeyIdentifier and X509SubjectName equals the certificate's subject (compared after normalisation)."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "List only certificates of the service's one key, and make X509SKI and X509SubjectName match them."
+  - id: TL-034
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.5.5"
+    text: "A status change made in this issue of the list does not start before the issue that introduces it; telling this needs the previous issue of the list."
+    level: should
+    appliesTo: [trustedList]
+    automation: manual
+  - id: TL-035
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.5.3"
+    text: "The same public key is not listed in two services of the same service type."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Merge the services that share a key, keeping earlier states in the service history."
+  - id: TL-036
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.5.7, 5.5.8"
+    text: "ServiceSupplyPoint values of qualified (5.5.1.1) services are URIs with a type attribute (TLv6), and a NationalRootCA-QC service has a TSPServiceDefinitionURI."
+    level: may
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Type the service supply points and publish the national root CA's service definition URI."
+  - id: TL-037
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.5.9.1"
+    text: "The expiredCertsRevocationInfo extension appears only on CA/PKC, CA/QC, NationalRootCA-QC, Certstatus/OCSP(/QC) and Certstatus/CRL(/QC) services, and never marked critical."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Remove expiredCertsRevocationInfo from other service types and mark it non-critical."
+  - id: TL-038
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.5.9.2"
+    text: "A Qualifications extension is used only on CA/QC services and has at least one QualificationElement, each with at least one Qualifier whose uri is registered (D.5) and a CriteriaList whose assert is all, atLeastOne or none."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Put Qualifications on CA/QC services only, with registered qualifier URIs and a valid CriteriaList assert."
+  - id: TL-039
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.5.1.1, 5.5.9.3, 5.5.9.4"
+    text: "Every AdditionalServiceInformation URI is registered (ForeSignatures, ForeSeals, ForWebSiteAuthentication, RootCA-QC ...), and a granted CA/QC service of an EU list states at least one of ForeSignatures, ForeSeals and ForWebSiteAuthentication."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Use registered SvcInfoExt URIs and state what each CA/QC service issues qualified certificates for."
+  - id: TL-040
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.5.10"
+    text: "A service's ServiceHistoryInstances are in descending order of StatusStartingTime, and all start before its current status."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Order the service history newest first, each entry older than the current status."
+  - id: TL-041
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.6.1, 5.6.2, 5.6.3, 5.6.4, 5.6.5"
+    text: "Each history instance has ServiceTypeIdentifier, ServiceName, ServiceDigitalIdentity, ServiceStatus and StatusStartingTime, and its digital identity designates the same key as the current one (by X509SKI or certificate key)."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Complete the history instance and identify it by the service's own key."
+  - id: TL-042
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.6.4, Annex J"
+    text: "A history status fits its period: the former statuses of Annex J (undersupervision, accredited, setbynationallaw ...) start before 2016-07-01, and the current ones (granted, withdrawn ...) not before 2016-06-30."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Record each past period with the status URIs in force at that time (Annex J mapping before 2016-07-01)."
+  - id: TL-054
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.7.1"
+    text: "The XAdES QualifyingProperties (EN 319 132-1) target the signature, their Target being \"#\" plus the ds:Signature Id, and contain SignedProperties."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Give ds:Signature an Id, point QualifyingProperties/@Target at it and include SignedProperties."
+  - id: TL-056
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.7.1"
+    text: "The XAdES signed property SigningTime (EN 319 132-1) is present and lies within the signer certificate's validity period."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Sign with a valid certificate and a correct clock, so that SigningTime is set and inside the certificate's validity."
+  - id: TL-057
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "B.1.1"
+    text: "A version 6 list identifies its signer with SigningCertificateV2, not SigningCertificate, and uses no version 1 SignatureProductionPlace or SignerRole (EN 319 132-1 baseline B)."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Sign TLv6 lists with SigningCertificateV2 (and SignatureProductionPlaceV2 / SignerRoleV2 if used)."
+  - id: TL-058
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "B.1.1"
+    text: "The SigningCertificate(V2) Cert entry designates the ds:KeyInfo certificate: CertDigest is that certificate's digest with the stated DigestMethod, and IssuerSerialV2 (or IssuerSerial) gives its issuer and serial number."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Reference in SigningCertificateV2 the certificate that actually signed the list."
+  - id: TL-060
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.7.1"
+    text: "ds:KeyInfo carries exactly one certificate, the signer's, and no chain."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Put only the scheme operator's signing certificate in KeyInfo."
+  - id: TL-067
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.7.1"
+    text: "The signer certificate is self-issued, or its issuer is the subject of a service certificate on the list."
+    level: may
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Issue the list signing certificate from the scheme operator itself or from a CA the list names."
+  - id: TL-070
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "Annex A NOTE 4"
+    text: "With --anchors (the certificates published in the Official Journal), the EU list of the lists verifies with one of them, directly or through the pivot chain (TL-071)."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Sign the LOTL with a key announced in the Official Journal or reachable through the published pivots."
+  - id: TL-071
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.7; Annex A NOTE 4"
+    text: "The pivot LOTLs named in SchemeInformationURI (URIs ending in .xml before the OJ URL; files from --lotl DIR or --pivots, matched by sequence number) verify from oldest to newest, each with the keys of the previous one starting from the OJ certificates, at most 10 deep."
+    level: shall
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Publish every pivot LOTL and sign each with a key announced in its predecessor."
+  - id: TL-073
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.13"
+    text: "With --lotl, the LOTL pointer for the list's territory agrees with the list on TSLType, SchemeTerritory and the English SchemeOperatorName."
+    level: should
+    appliesTo: [trustedList]
+    automation: automatic
+    fix: "Align the list's identity fields with its LOTL pointer, or have the pointer updated."
+  - id: TL-074
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "5.3.2"
+    text: "Over successive issues for one territory the sequence number and issue date never decrease, and a sequence number is never reused for different content (needs the earlier lists)."
+    level: shall
+    appliesTo: [trustedList]
+    automation: manual
+  - id: TL-081
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "6.1"
+    text: "The list relied on was downloaded recently (within a freshness period such as 6 hours)."
+    level: should
+    appliesTo: [trustedList]
+    automation: manual
+  - id: TL-082
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "6.1"
+    text: "A changed list is detected from its published digest (.sha2) or HTTP ETag before it is processed again."
+    level: may
+    appliesTo: [trustedList]
+    automation: manual
+  - id: TL-083
+    standard: "ETSI TS 119 612"
+    version: "V2.4.1 (2025-08)"
+    clause: "6.2.1.1"
+    text: "The list is served over HTTP with media type application/vnd.etsi.tsl+xml."
+    level: may
+    appliesTo: [trustedList]
+    automation: manual
 """#),
         ProfileDocument(name: "en319412-ca.yaml", text: #"""
 name: en319412-ca
@@ -2009,6 +2464,52 @@ requirements:
   - { id: TL-065, grade: minor }
   - { id: TL-066, grade: minor }
   - { id: TL-080, grade: major }
+  - { id: TL-005, grade: major }
+  - { id: TL-006, grade: major }
+  - { id: TL-007, grade: major }
+  - { id: TL-008, grade: minor }
+  - { id: TL-010, grade: major }
+  - { id: TL-011, grade: major }
+  - { id: TL-012, grade: major }
+  - { id: TL-013, grade: major }
+  - { id: TL-014, grade: major }
+  - { id: TL-015, grade: major }
+  - { id: TL-016, grade: minor }
+  - { id: TL-017, grade: minor }
+  - { id: TL-018, grade: minor }
+  - { id: TL-019, grade: major }
+  - { id: TL-020, grade: major }
+  - { id: TL-021, grade: minor }
+  - { id: TL-022, grade: minor }
+  - { id: TL-023, grade: minor }
+  - { id: TL-024, grade: minor }
+  - { id: TL-025, grade: major }
+  - { id: TL-026, grade: minor }
+  - { id: TL-027, grade: observation }
+  - { id: TL-028, grade: major }
+  - { id: TL-029, grade: minor }
+  - { id: TL-029b, grade: minor }
+  - { id: TL-030, grade: major }
+  - { id: TL-031, grade: major }
+  - { id: TL-032, grade: major }
+  - { id: TL-033, grade: major }
+  - { id: TL-035, grade: minor }
+  - { id: TL-036, grade: observation }
+  - { id: TL-037, grade: major }
+  - { id: TL-038, grade: major }
+  - { id: TL-039, grade: minor }
+  - { id: TL-040, grade: major }
+  - { id: TL-041, grade: major }
+  - { id: TL-042, grade: minor }
+  - { id: TL-054, grade: major }
+  - { id: TL-056, grade: minor }
+  - { id: TL-057, grade: major }
+  - { id: TL-058, grade: major }
+  - { id: TL-060, grade: minor }
+  - { id: TL-067, grade: observation }
+  - { id: TL-070, grade: major }
+  - { id: TL-071, grade: major }
+  - { id: TL-073, grade: minor }
 """#),
         ProfileDocument(name: "unrecognised-input.yaml", text: #"""
 name: unrecognised-input

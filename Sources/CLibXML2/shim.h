@@ -13,6 +13,7 @@
 #include <libxml/c14n.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 #include <libxml/xmlmemory.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlIO.h>

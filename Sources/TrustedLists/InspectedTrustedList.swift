@@ -26,6 +26,10 @@ public struct InspectedTrustedList: Sendable {
     public let nextUpdate: String?
     /// The SchemeOperatorName Name values.
     public let schemeOperatorNames: [String]
+    /// The whole document as a `Sendable` element tree, for the structure and content rules.
+    public let tree: ParsedElement?
+    /// The OJ-announced LOTL signing certificates and the pivot LOTLs (`--anchors`, `--lotl`).
+    public let authentication: LOTLAuthentication?
 
     /// What the parse yielded.
     public struct Root: Sendable, Hashable {
@@ -35,9 +39,12 @@ public struct InspectedTrustedList: Sendable {
         public var tslType: String?
     }
 
-    public init(bytes: [UInt8], pointers: LOTLPointers? = nil, schemas: TrustedListSchemas? = nil) {
+    public init(
+        bytes: [UInt8], pointers: LOTLPointers? = nil, schemas: TrustedListSchemas? = nil, authentication: LOTLAuthentication? = nil
+    ) {
         self.bytes = bytes
         self.pointers = pointers
+        self.authentication = authentication
         switch XMLDocument.parse(bytes) {
         case .success(let document):
             let root = document.root
@@ -50,6 +57,7 @@ public struct InspectedTrustedList: Sendable {
             territory = document.text(at: ["SchemeInformation", "SchemeTerritory"])
             schemaValidation = schemas?.validate(document, version: document.text(at: ["SchemeInformation", "TSLVersionIdentifier"]))
             (dateTimes, nextUpdate, schemeOperatorNames) = document.schemeFacts()
+            tree = document.rootElement.map { ParsedElement(node: $0) }
         case .failure(let error):
             dateTimes = []
             nextUpdate = nil
@@ -59,6 +67,7 @@ public struct InspectedTrustedList: Sendable {
             signer = nil
             territory = nil
             schemaValidation = nil
+            tree = nil
         }
     }
 

@@ -56,6 +56,8 @@ public struct TrustedListSignature: Sendable {
     static let dsig = "http://www.w3.org/2000/09/xmldsig#"
     static let exclusiveC14N = "http://www.w3.org/2001/10/xml-exc-c14n#"
     static let envelopedSignature = "http://www.w3.org/2000/09/xmldsig#enveloped-signature"
+    /// XPath filtering (XMLDSig 6.6.3), used by pre-2016 lists in place of enveloped-signature.
+    static let xpathFilter = "http://www.w3.org/TR/1999/REC-xpath-19991116"
 
     static let digests: [String: ASN1ObjectIdentifier] = [
         "http://www.w3.org/2000/09/xmldsig#sha1": [1, 3, 14, 3, 2, 26],
@@ -170,12 +172,21 @@ public struct TrustedListSignature: Sendable {
         digestMethod: String, expected: String, problem: inout String?
     ) -> Bool? {
         var excluded: xmlNodePtr?
+        var filter: XPathFilter?
         var algorithm = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315"
         var prefixes: [String] = []
         for transform in transforms {
             let name = X.attribute(transform, "Algorithm") ?? ""
             if name == envelopedSignature {
                 excluded = signature
+            } else if name == xpathFilter {
+                guard filter == nil, let expression = X.child(transform, "XPath"),
+                    let compiled = XPathFilter(document: document, expression: expression)
+                else {
+                    problem = "the XPath filter transform cannot be compiled"
+                    return nil
+                }
+                filter = compiled
             } else if name.hasPrefix("http://www.w3.org/TR/2001/REC-xml-c14n") || name.hasPrefix(exclusiveC14N)
                 || name.hasPrefix("http://www.w3.org/2006/12/xml-c14n11")
             {
@@ -192,7 +203,7 @@ public struct TrustedListSignature: Sendable {
             return nil
         }
         guard let bytes = canonicalise(document, subtree: wholeDocument ? nil : target, excluding: excluded,
-                                       algorithm: algorithm, prefixes: prefixes),
+                                       algorithm: algorithm, prefixes: prefixes, filter: filter),
             let digest = MessageDigest.digest(oid, bytes),
             let wanted = Data(base64Encoded: expected, options: .ignoreUnknownCharacters)
         else {
@@ -205,7 +216,8 @@ public struct TrustedListSignature: Sendable {
     /// Canonical bytes of the document or a subtree (libxml2 xmlC14NExecute with a visibility
     /// callback that hides everything outside the subtree and inside `excluding`).
     static func canonicalise(
-        _ document: XMLDocument, subtree: xmlNodePtr?, excluding: xmlNodePtr?, algorithm: String, prefixes: [String]
+        _ document: XMLDocument, subtree: xmlNodePtr?, excluding: xmlNodePtr?, algorithm: String, prefixes: [String],
+        filter: XPathFilter? = nil
     ) -> [UInt8]? {
         let mode: Int32
         if algorithm.hasPrefix(exclusiveC14N) {
@@ -218,7 +230,7 @@ public struct TrustedListSignature: Sendable {
             return nil
         }
         let withComments: Int32 = algorithm.hasSuffix("WithComments") ? 1 : 0
-        let selection = C14NSelection(subtree: subtree, excluding: excluding)
+        let selection = C14NSelection(subtree: subtree, excluding: excluding, filter: filter)
         guard let buffer = xmlAllocOutputBuffer(nil) else { return nil }
         defer { _ = xmlOutputBufferClose(buffer) }
         var cPrefixes: [UnsafeMutablePointer<xmlChar>?] = prefixes.map { xmlCharStrdup($0) } + [nil]
@@ -253,10 +265,50 @@ public struct TrustedListSignature: Sendable {
 private final class C14NSelection {
     let subtree: xmlNodePtr?
     let excluding: xmlNodePtr?
+    let filter: XPathFilter?
 
-    init(subtree: xmlNodePtr?, excluding: xmlNodePtr?) {
+    init(subtree: xmlNodePtr?, excluding: xmlNodePtr?, filter: XPathFilter?) {
         self.subtree = subtree
         self.excluding = excluding
+        self.filter = filter
+    }
+}
+
+/// A compiled XPath filter (XMLDSig 6.6.3): a node stays in the signed node-set when the
+/// expression, evaluated with that node as context, is true. The expression's prefixes are those
+/// in scope at its ds:XPath element.
+final class XPathFilter {
+    private let context: xmlXPathContextPtr
+    private let compiled: xmlXPathCompExprPtr
+
+    init?(document: XMLDocument, expression node: xmlNodePtr) {
+        guard let context = xmlXPathNewContext(document.pointer) else { return nil }
+        if let namespaces = xmlGetNsList(document.pointer, node) {
+            var index = 0
+            while let namespace = namespaces[index] {
+                if let prefix = namespace.pointee.prefix { xmlXPathRegisterNs(context, prefix, namespace.pointee.href) }
+                index += 1
+            }
+            shim_xmlFree(namespaces)
+        }
+        guard let compiled = xmlXPathCompile(XMLNodeReading.text(node)) else {
+            xmlXPathFreeContext(context)
+            return nil
+        }
+        self.context = context
+        self.compiled = compiled
+    }
+
+    deinit {
+        xmlXPathFreeCompExpr(compiled)
+        xmlXPathFreeContext(context)
+    }
+
+    /// Whether `node` (an element, attribute or text node; namespace nodes are judged by their
+    /// element) passes the filter.
+    func keeps(_ node: xmlNodePtr) -> Bool {
+        context.pointee.node = node
+        return xmlXPathCompiledEvalToBoolean(compiled, context) == 1
     }
 }
 
@@ -268,6 +320,7 @@ private let c14nVisible: xmlC14NIsVisibleCallback = { userData, node, parent in
     let type = node.pointee.type
     if type == XML_COMMENT_NODE { return 0 }
     var walker: xmlNodePtr? = type == XML_NAMESPACE_DECL ? parent : node
+    if let filter = selection.filter, let judged = walker, !filter.keeps(judged) { return 0 }
     var inside = selection.subtree == nil
     while let current = walker {
         if current == selection.excluding { return 0 }

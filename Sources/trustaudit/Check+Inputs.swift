@@ -27,13 +27,32 @@ extension Check {
         }
     }
 
-    /// The `--lotl` list's pointers.
-    func loadLOTL() throws -> LOTLPointers? {
-        guard let lotl else { return nil }
-        guard let data = FileManager.default.contents(atPath: lotl),
-            let pointers = LOTLPointers(bytes: [UInt8](data), source: (lotl as NSString).lastPathComponent)
-        else { throw ValidationError("--lotl \(lotl) is not a readable trusted list") }
-        return pointers
+    /// The `--lotl` documents: one LOTL file, or a snapshot folder whose lists of lists are read.
+    func loadLOTLDocuments() throws -> [(bytes: [UInt8], source: String, pointers: LOTLPointers)] {
+        guard let lotl else { return [] }
+        let reader = InputReader(paths: [lotl])
+        var documents: [(bytes: [UInt8], source: String, pointers: LOTLPointers)] = []
+        while let item = reader.next() {
+            guard item.problem == nil, let pointers = LOTLPointers(bytes: item.bytes, source: (item.source as NSString).lastPathComponent),
+                pointers.isListOfLists
+            else { continue }
+            documents.append((item.bytes, (item.source as NSString).lastPathComponent, pointers))
+        }
+        guard !documents.isEmpty else { throw ValidationError("--lotl \(lotl) holds no readable list of trusted lists") }
+        return documents
+    }
+
+    /// The pointers of the `--lotl` list (of a folder: the LOTL with the highest sequence number).
+    func loadLOTL(_ documents: [(bytes: [UInt8], source: String, pointers: LOTLPointers)]) -> LOTLPointers? {
+        documents.max { ($0.pointers.sequenceNumber ?? 0) < ($1.pointers.sequenceNumber ?? 0) }?.pointers
+    }
+
+    /// The `--anchors` OJ certificates with the `--lotl` lists as pivots.
+    func loadAuthentication(_ documents: [(bytes: [UInt8], source: String, pointers: LOTLPointers)]) throws -> LOTLAuthentication? {
+        guard let anchors else { return nil }
+        return LOTLAuthentication(
+            anchors: try certificates(in: [anchors], option: "--anchors"), anchorSource: (anchors as NSString).lastPathComponent,
+            lotls: documents.map { ($0.bytes, $0.source) })
     }
 
     /// The inputs of the time-stamp checks.

@@ -60,8 +60,11 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Time-stamps: TSU certificate(s) for tokens without certificates (repeatable).")
     var tsu: [String] = []
 
-    @Option(name: .long, help: "Trusted lists: the LOTL whose pointers must authenticate each list (TL-072).")
+    @Option(name: .long, help: "Trusted lists: the LOTL whose pointers must authenticate each list (TL-072), or a snapshot folder (its newest LOTL; the others serve as pivots).")
     var lotl: String?
+
+    @Option(name: .long, help: "Trusted lists: the LOTL signing certificates published in the Official Journal (PEM); authenticates a LOTL through its pivots (TL-070, TL-071).")
+    var anchors: String?
 
     @Option(name: .long, help: "Trusted lists: folder of the official TS 119 612 XSDs (ts119612-v2.2.1/, ts119612-v2.4.1/, xmldsig/).")
     var schemas: String?
@@ -100,11 +103,13 @@ struct Check: ParsableCommand {
         let auditor: Auditor
         do {
             profileSet = try ProfileSet.load(overridesFrom: profiles)
+            let lotlDocuments = try loadLOTLDocuments()
             auditor = try Auditor(
                 profiles: profileSet, selection: ProfileSelection(argument: profile),
                 context: EvaluationContext(validationTime: validationTime), issuers: try loadIssuers(),
                 standards: try profileSet.standardsSet(named: standards), trustedLists: try loadTrustedLists(),
-                timestampInputs: try loadTimestampInputs(), lotl: try loadLOTL(), schemas: try loadSchemas())
+                timestampInputs: try loadTimestampInputs(), lotl: loadLOTL(lotlDocuments), schemas: try loadSchemas(),
+                authentication: try loadAuthentication(lotlDocuments))
         } catch {
             throw ValidationError("\(error)")
         }
@@ -144,7 +149,7 @@ struct Check: ParsableCommand {
                 parameters: [
                     "profile": profile, "jobs": String(jobs), "profiles": profiles ?? "",
                     "issuer": issuer.joined(separator: ","), "standards": standards,
-                    "trustedLists": trustedLists.joined(separator: ","), "lotl": lotl ?? "", "schemas": schemas ?? "",
+                    "trustedLists": trustedLists.joined(separator: ","), "lotl": lotl ?? "", "anchors": anchors ?? "", "schemas": schemas ?? "",
                 ],
                 validationTime: iso.string(from: validationTime),
                 inputs: reader.inputs.map { RunManifest.Input(path: $0, sha256: nil) },

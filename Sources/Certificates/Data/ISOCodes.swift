@@ -1,8 +1,8 @@
 /// Code lists the identifier rules validate against (values as published by ISO; lists as of
 /// 2025). Kept as data so an update is a one-line change.
-enum ISOCodes {
+public enum ISOCodes {
     /// ISO 3166-1 alpha-2 country codes.
-    static let countries: Set<String> = Set(
+    public static let countries: Set<String> = Set(
         """
         AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY
         BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM
@@ -14,7 +14,7 @@ enum ISOCodes {
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// ISO 639-1 two-letter language codes.
-    static let languages: Set<String> = Set(
+    public static let languages: Set<String> = Set(
         """
         aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el
         en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu
@@ -24,7 +24,7 @@ enum ISOCodes {
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// ISO 4217 alphabetic currency codes (active, including funds and precious-metal codes).
-    static let currencies: Set<String> = Set(
+    public static let currencies: Set<String> = Set(
         """
         AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP BYN BZD CAD
         CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP

@@ -81,7 +81,14 @@ public struct CertificateTime: Sendable, Hashable, CustomStringConvertible {
     public static func iso8601(secondsSince1970 seconds: Int64) -> String {
         let days = Int(seconds.quotientAndRemainder(dividingBy: 86_400).quotient) - (seconds < 0 && seconds % 86_400 != 0 ? 1 : 0)
         let secondOfDay = Int(seconds - Int64(days) * 86_400)
-        // Civil date from days (Howard Hinnant's algorithm, inverse of daysSince1970).
+        let (year, month, day) = civil(fromDays: days)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+    }
+
+    /// The civil date (year, month, day) of a day number since 1970-01-01 (Howard Hinnant's
+    /// algorithm, the inverse of ``daysSince1970(year:month:day:)``).
+    public static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -90,9 +97,7 @@ public struct CertificateTime: Sendable, Hashable, CustomStringConvertible {
         let mp = (5 * dayOfYear + 2) / 153
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// The decimal number in `count` ASCII digits at `from`, or nil when out of range or not digits.

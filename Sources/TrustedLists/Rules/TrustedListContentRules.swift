@@ -125,7 +125,3 @@ enum TrustedListContentRules {
         }
     }
 }
-
-extension String {
-    fileprivate func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
-}
