@@ -19,7 +19,7 @@ public struct LOTLAuthentication: Sendable {
     /// Locally available LOTLs by sequence number.
     let lotls: [Int: KnownLOTL]
     /// At most this many pivots are followed (a LOTL cannot make us verify without end).
-    public static let maximumPivots = 10
+    public static let maximumPivots = 5
 
     /// - Parameters:
     ///   - anchors: the OJ-announced certificates.
@@ -39,15 +39,11 @@ public struct LOTLAuthentication: Sendable {
     }
 
     /// The pivot URIs of a LOTL, newest first as the LOTL lists them: the `.xml` entries of
-    /// SchemeInformationURI before the Official Journal URL (pivots after it predate the OJ
-    /// publication the chain starts from).
-    static func pivotURIs(of list: ListView) -> (pivots: [String], officialJournal: String?) {
-        var pivots: [String] = []
-        for uri in list.scheme?.child("SchemeInformationURI")?.children("URI").map(\.text) ?? [] {
-            if uri.contains("eur-lex.europa.eu") { return (pivots, uri) }
-            if uri.lowercased().hasSuffix(".xml") { pivots.append(uri) }
-        }
-        return (pivots, nil)
+    /// SchemeInformationURI (Official Journal URLs sit between the pivots of successive OJ
+    /// publications; which publication the anchors are is decided by the signatures, not by
+    /// the URLs).
+    static func pivotURIs(of list: ListView) -> [String] {
+        (list.scheme?.child("SchemeInformationURI")?.children("URI").map(\.text) ?? []).filter { $0.lowercased().hasSuffix(".xml") }
     }
 
     /// The sequence number a pivot URL names (`…/eu-lotl-pivot-341.xml` → 341).
@@ -73,35 +69,42 @@ public struct LOTLAuthentication: Sendable {
         public var keySource: String
     }
 
-    /// Follows the pivots of `list` (oldest first) from the OJ anchors; `ownSequence` is skipped
-    /// when a pivot LOTL lists its own URL.
-    func walk(_ list: ListView) -> Outcome {
-        let ownSequence = list.scheme?.child("TSLSequenceNumber").flatMap { Int($0.text) }
-        var keys = anchors
-        var keySource = "the OJ certificates (\(anchorSource))"
-        var steps: [Step] = []
-        let pivots = Self.pivotURIs(of: list).pivots.filter { Self.sequence(inURI: $0) != ownSequence }
-        if pivots.count > Self.maximumPivots {
-            return Outcome(steps: [], problem: "\(pivots.count) pivots listed, more than the \(Self.maximumPivots) followed", keys: [], keySource: keySource)
+    /// Finds the newest pivot the OJ anchors verify (at most ``maximumPivots`` back), then
+    /// walks forward: each newer pivot must verify with the EU pointer of the one before, and the
+    /// list itself with the newest pivot's. A list the anchors verify directly needs no pivot.
+    func walk(_ list: ListView, signature: TrustedListSignature) -> Outcome {
+        let anchorsName = "the OJ certificates (\(anchorSource))"
+        if case .valid = signature.verify(with: anchors) {
+            return Outcome(steps: [], problem: nil, keys: anchors, keySource: anchorsName)
         }
-        for uri in pivots.reversed() {
+        let ownSequence = list.scheme?.child("TSLSequenceNumber").flatMap { Int($0.text) }
+        let pivots = Self.pivotURIs(of: list).filter { Self.sequence(inURI: $0) != ownSequence }
+        var chain: [(uri: String, sequence: Int, pivot: KnownLOTL)] = []
+        var anchored = false
+        for uri in pivots.prefix(Self.maximumPivots) {
             guard let sequence = Self.sequence(inURI: uri), let pivot = lotls[sequence] else {
-                return Outcome(steps: steps, problem: "pivot \(uri) is not among the supplied LOTLs (--lotl)", keys: [], keySource: keySource)
+                return Outcome(steps: [], problem: "pivot \(uri) is not among the supplied LOTLs (--lotl)", keys: [], keySource: anchorsName)
             }
-            let verified: Bool
-            let detail: String
-            switch pivot.signature?.verify(with: keys) {
-            case .valid?:
-                verified = true
-                detail = "pivot \(sequence) (\(pivot.source)) verifies with \(keySource)"
-            case .invalid(let reason)?, .unusable(let reason)?:
-                verified = false
-                detail = "pivot \(sequence) (\(pivot.source)) does not verify with \(keySource): \(reason)"
-            case nil:
-                verified = false
-                detail = "pivot \(sequence) (\(pivot.source)) has no signature"
+            chain.append((uri, sequence, pivot))
+            if case .valid? = pivot.signature?.verify(with: anchors) {
+                anchored = true
+                break
             }
-            steps.append(Step(pivot: uri, verified: verified, detail: detail))
+        }
+        guard anchored else {
+            let reason = pivots.isEmpty ? "no pivot LOTL is listed and the OJ certificates do not verify the list"
+                : "none of the \(chain.count) newest pivot(s) verifies with \(anchorsName)"
+            return Outcome(steps: chain.map { Step(pivot: $0.uri, verified: false, detail: "pivot \($0.sequence) (\($0.pivot.source)) does not verify with \(anchorsName)") },
+                           problem: nil, keys: [], keySource: reason)
+        }
+        var steps: [Step] = []
+        var keys = anchors
+        var keySource = anchorsName
+        for (uri, sequence, pivot) in chain.reversed() {
+            let outcome = pivot.signature?.verify(with: keys)
+            var verified = false
+            if case .valid? = outcome { verified = true }
+            steps.append(Step(pivot: uri, verified: verified, detail: "pivot \(sequence) (\(pivot.source)) \(verified ? "verifies" : "does not verify") with \(keySource)"))
             guard verified else { return Outcome(steps: steps, problem: nil, keys: [], keySource: keySource) }
             keys = pivot.announced
             keySource = "the EU pointer of pivot \(sequence)"

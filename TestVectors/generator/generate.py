@@ -252,7 +252,10 @@ def serial_for(label: str) -> bytes:
 # name -> RSA modulus size. "weak-rsa1024" exists only for the key-size vectors
 # (etsi/qcp-n-qscd__rsa1024.pem, timestamps/token-tsu-rsa1024.tst); "qualified-ca" is the ETSI
 # sub-CA of etsi/ca__*.pem; "other-root-ca" is the unrelated root of timestamps/token-other-ca.tst;
-# "tl-signer" signs the trusted-lists/tl-signed*.xml vectors.
+# "tl-signer" signs the trusted-lists/tl-signed*.xml vectors ("tl-signer-2": tl-signed-not-announced.xml, a key
+# the test LOTL does not announce); "lotl-signer" signs lotl.xml (its certificate is anchors.pem),
+# "lotl-signer-2" lotl-not-anchored.xml, "lotl-signer-3" the LOTLs after pivot 11 (lotl-via-pivot.xml,
+# lotl-broken-pivot.xml) and "lotl-signer-4" the wrong pivot 14 (pivots/lotl-pivot-14.xml).
 KEY_SIZES = {
     "root-ca": 2048,
     "issuing-ca": 2048,
@@ -262,6 +265,11 @@ KEY_SIZES = {
     "weak-rsa1024": 1024,
     "other-root-ca": 2048,
     "tl-signer": 2048,
+    "tl-signer-2": 2048,
+    "lotl-signer": 2048,
+    "lotl-signer-2": 2048,
+    "lotl-signer-3": 2048,
+    "lotl-signer-4": 2048,
 }
 KEY_NAMES = tuple(KEY_SIZES)
 
@@ -1729,122 +1737,299 @@ def build_timestamps(pki: PKI, out: Output):
 # --------------------------------------------------------------------------
 
 TSL_NS = "http://uri.etsi.org/02231/v2#"
-
+TSLX_NS = "http://uri.etsi.org/02231/v2/additionaltypes#"
+ECC_NS = "http://uri.etsi.org/TrstSvc/SvcInfoExt/eSigDir-1999-93-EC-TrustedList/#"
+DSIG_NS = "http://www.w3.org/2000/09/xmldsig#"
+XADES_NS = "http://uri.etsi.org/01903/v1.3.2#"
+TSL_TAG = "http://uri.etsi.org/19612/TSLTag"
+TSL_TYPE = "http://uri.etsi.org/TrstSvc/TrustedList/TSLType/"
+SCHEME_RULES = "http://uri.etsi.org/TrstSvc/TrustedList/schemerules/"
+STATUS_DETN = "http://uri.etsi.org/TrstSvc/TrustedList/StatusDetn/"
+SVC_STATUS = "http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/"
+SVC_TYPE = "http://uri.etsi.org/TrstSvc/Svctype/"
+SVC_INFO_EXT = "http://uri.etsi.org/TrstSvc/TrustedList/SvcInfoExt/"
+MIME_TSL = "application/vnd.etsi.tsl+xml"
 
 TL_ISSUE_TIME = "2026-06-01T00:00:00Z"
 TL_NEXT_UPDATE = "2026-12-01T00:00:00Z"
+TL_OPERATOR = "TrustAudit Test Scheme Operator"
+TL_LOCATION = "https://trustaudit.invalid/tl/tl-be.xml"
+TL_TRADE_NAME = "VATBE-0000000097"
+SERVICE_START = "2026-01-01T00:00:00Z"
+ASI_PURPOSES = ("ForeSignatures", "ForeSeals", "ForWebSiteAuthentication")
+ISSUING_NAME_RFC4514 = "CN=TrustAudit Test Issuing CA,O=TrustAudit Test,C=BE"
+LOTL_OPERATOR = "TrustAudit Test LOTL Operator"
+LOTL_LOCATION = "https://trustaudit.invalid/lotl/lotl.xml"
+LOTL_INFO_URI = "https://trustaudit.invalid/lotl/info"
+LOTL_OJ_URL = "https://eur-lex.europa.eu/eli/C/2026/0/oj"  # the "OJ publication" of anchors.pem (fictitious number)
+LOTL_SEQUENCE = 10  # room below for pivot LOTLs
+LOTL_PIVOT_URL = "https://trustaudit.invalid/lotl/eu-lotl-pivot-%d.xml"  # a pivot's URL names its sequence number
 
 
-def tl_body(pki: PKI, operator_name: str = "TrustAudit Test Scheme Operator", root_id: str = "TSL",
-            scheme_extra: str = "", *, ns: str = TSL_NS, issue_time: str = TL_ISSUE_TIME,
-            next_update: str = TL_NEXT_UPDATE) -> str:
-    """The unsigned list. root_id is the root's Id; scheme_extra is inserted as the last child of
-    SchemeInformation (one or more whole indented lines); ns is the namespace the tsl prefix is bound to;
-    issue_time/next_update are the ListIssueDateTime and NextUpdate/dateTime texts."""
-    x509_b64 = base64.b64encode(pki.issuing).decode("ascii")
-    return f"""<tsl:TrustServiceStatusList xmlns:tsl="{ns}" Id="{root_id}" TSLTag="http://uri.etsi.org/19612/TSLTag">
-  <tsl:SchemeInformation>
-    <tsl:TSLVersionIdentifier>5</tsl:TSLVersionIdentifier>
-    <tsl:TSLSequenceNumber>1</tsl:TSLSequenceNumber>
-    <tsl:TSLType>http://uri.etsi.org/TrstSvc/TrustedList/TSLType/EUgeneric</tsl:TSLType>
-    <tsl:SchemeOperatorName>
-      <tsl:Name xml:lang="en">{operator_name}</tsl:Name>
-    </tsl:SchemeOperatorName>
-    <tsl:SchemeOperatorAddress>
-      <tsl:PostalAddresses>
-        <tsl:PostalAddress xml:lang="en">
-          <tsl:StreetAddress>Test Street 1</tsl:StreetAddress>
-          <tsl:Locality>Brussels</tsl:Locality>
-          <tsl:PostalCode>1000</tsl:PostalCode>
-          <tsl:CountryName>BE</tsl:CountryName>
-        </tsl:PostalAddress>
-      </tsl:PostalAddresses>
-      <tsl:ElectronicAddress>
-        <tsl:URI xml:lang="en">mailto:tl@trustaudit.invalid</tsl:URI>
-      </tsl:ElectronicAddress>
-    </tsl:SchemeOperatorAddress>
-    <tsl:SchemeName>
-      <tsl:Name xml:lang="en">BE: TrustAudit test trusted list</tsl:Name>
-    </tsl:SchemeName>
-    <tsl:SchemeInformationURI>
-      <tsl:URI xml:lang="en">https://trustaudit.invalid/tl/info</tsl:URI>
-    </tsl:SchemeInformationURI>
-    <tsl:StatusDeterminationApproach>http://uri.etsi.org/TrstSvc/TrustedList/StatusDetn/EUappropriate</tsl:StatusDeterminationApproach>
-    <tsl:SchemeTypeCommunityRules>
-      <tsl:URI xml:lang="en">http://uri.etsi.org/TrstSvc/TrustedList/schemerules/EUcommon</tsl:URI>
-    </tsl:SchemeTypeCommunityRules>
-    <tsl:SchemeTerritory>BE</tsl:SchemeTerritory>
-    <tsl:PolicyOrLegalNotice>
-      <tsl:TSLLegalNotice xml:lang="en">Test list for TrustAudit. Not a real trusted list.</tsl:TSLLegalNotice>
-    </tsl:PolicyOrLegalNotice>
-    <tsl:HistoricalInformationPeriod>65535</tsl:HistoricalInformationPeriod>
-    <tsl:ListIssueDateTime>{issue_time}</tsl:ListIssueDateTime>
-    <tsl:NextUpdate>
-      <tsl:dateTime>{next_update}</tsl:dateTime>
-    </tsl:NextUpdate>
-{scheme_extra}  </tsl:SchemeInformation>
-  <tsl:TrustServiceProviderList>
-    <tsl:TrustServiceProvider>
-      <tsl:TSPInformation>
-        <tsl:TSPName>
-          <tsl:Name xml:lang="en">TrustAudit Test</tsl:Name>
-        </tsl:TSPName>
-        <tsl:TSPAddress>
-          <tsl:PostalAddresses>
-            <tsl:PostalAddress xml:lang="en">
-              <tsl:StreetAddress>Test Street 1</tsl:StreetAddress>
-              <tsl:Locality>Brussels</tsl:Locality>
-              <tsl:PostalCode>1000</tsl:PostalCode>
-              <tsl:CountryName>BE</tsl:CountryName>
-            </tsl:PostalAddress>
-          </tsl:PostalAddresses>
-          <tsl:ElectronicAddress>
-            <tsl:URI xml:lang="en">https://trustaudit.invalid/</tsl:URI>
-          </tsl:ElectronicAddress>
-        </tsl:TSPAddress>
-        <tsl:TSPInformationURI>
-          <tsl:URI xml:lang="en">https://trustaudit.invalid/tsp</tsl:URI>
-        </tsl:TSPInformationURI>
-      </tsl:TSPInformation>
-      <tsl:TSPServices>
-        <tsl:TSPService>
-          <tsl:ServiceInformation>
-            <tsl:ServiceTypeIdentifier>http://uri.etsi.org/TrstSvc/Svctype/CA/QC</tsl:ServiceTypeIdentifier>
-            <tsl:ServiceName>
-              <tsl:Name xml:lang="en">TrustAudit Test Issuing CA</tsl:Name>
-            </tsl:ServiceName>
-            <tsl:ServiceDigitalIdentity>
-              <tsl:DigitalId>
-                <tsl:X509Certificate>{x509_b64}</tsl:X509Certificate>
-              </tsl:DigitalId>
-            </tsl:ServiceDigitalIdentity>
-            <tsl:ServiceStatus>http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/granted</tsl:ServiceStatus>
-            <tsl:StatusStartingTime>2026-01-01T00:00:00Z</tsl:StatusStartingTime>
-          </tsl:ServiceInformation>
-        </tsl:TSPService>
-      </tsl:TSPServices>
-    </tsl:TrustServiceProvider>
-  </tsl:TrustServiceProviderList>
-</tsl:TrustServiceStatusList>
-"""
+class E:
+    """One element of a hand-written list, rendered one element per line with two-space indentation and
+    explicit end tags (never self-closing): the canonical form of its own text. attrs is written as given,
+    so it must already be in canonical order (namespace declarations first, then attributes sorted)."""
+
+    def __init__(self, tag: str, *children, attrs: str = "", text: str | None = None):
+        self.tag = tag
+        self.children = [c for c in children if c is not None]
+        self.attrs = attrs
+        self.text = text
+        assert text is None or not self.children
+
+    def render(self, level: int = 0) -> str:
+        pad = "  " * level
+        start = "<%s%s>" % (self.tag, " " + self.attrs if self.attrs else "")
+        end = "</%s>" % self.tag
+        if self.text is not None or not self.children:
+            return pad + start + (self.text or "") + end + "\n"
+        return pad + start + "\n" + "".join(c.render(level + 1) for c in self.children) + pad + end + "\n"
+
+
+def T(tag: str, text: str, attrs: str = "") -> E:
+    return E(tag, attrs=attrs, text=text)
+
+
+EN = 'xml:lang="en"'
+
+
+def names(tag: str, *values, lang: str = "en") -> E:
+    """An InternationalNamesType element: one Name per value (all in `lang`)."""
+    return E(tag, *[T("tsl:Name", v, 'xml:lang="%s"' % lang) for v in values])
+
+
+def lang_uris(tag: str, *uris) -> E:
+    """A NonEmptyMultiLangURIListType element (URIs in English)."""
+    return E(tag, *[T("tsl:URI", u, EN) for u in uris])
+
+
+def address(tag: str, *electronic) -> E:
+    postal = E("tsl:PostalAddress", T("tsl:StreetAddress", "Test Street 1"), T("tsl:Locality", "Brussels"),
+               T("tsl:PostalCode", "1000"), T("tsl:CountryName", "BE"), attrs=EN)
+    return E(tag, E("tsl:PostalAddresses", postal), lang_uris("tsl:ElectronicAddress", *electronic))
+
+
+def tsl_pointer(certs, location: str, tsl_type: str, operator: str, rules, territory: str) -> E:
+    """An OtherTSLPointer (5.3.13): the signing certificates, location and the qualifiers TS 119 612 lists
+    (TSLType, SchemeOperatorName, SchemeTypeCommunityRules, SchemeTerritory, MimeType)."""
+    identities = [E("tsl:ServiceDigitalIdentity", E("tsl:DigitalId", T("tsl:X509Certificate", b64(c)))) for c in certs]
+    return E(
+        "tsl:OtherTSLPointer",
+        E("tsl:ServiceDigitalIdentities", *identities),
+        T("tsl:TSLLocation", location),
+        E("tsl:AdditionalInformation",
+          E("tsl:OtherInformation", T("tsl:TSLType", TSL_TYPE + tsl_type)),
+          E("tsl:OtherInformation", names("tsl:SchemeOperatorName", operator)),
+          E("tsl:OtherInformation", lang_uris("tsl:SchemeTypeCommunityRules", *[SCHEME_RULES + r for r in rules])),
+          E("tsl:OtherInformation", T("tsl:SchemeTerritory", territory)),
+          E("tsl:OtherInformation", T("tslx:MimeType", MIME_TSL, 'xmlns:tslx="%s"' % TSLX_NS))))
+
+
+def scheme_information(*, version: int, sequence: int, tsl_type: str, operator: str, electronic, scheme_name: str,
+                       info_uris, approach: str, rules, territory: str, pointers, issue_time: str, next_update: str,
+                       distribution: str | None) -> E:
+    return E(
+        "tsl:SchemeInformation",
+        T("tsl:TSLVersionIdentifier", str(version)),
+        T("tsl:TSLSequenceNumber", str(sequence)),
+        T("tsl:TSLType", TSL_TYPE + tsl_type),
+        names("tsl:SchemeOperatorName", operator),
+        address("tsl:SchemeOperatorAddress", *electronic),
+        names("tsl:SchemeName", scheme_name),
+        lang_uris("tsl:SchemeInformationURI", *info_uris),
+        T("tsl:StatusDeterminationApproach", STATUS_DETN + approach),
+        lang_uris("tsl:SchemeTypeCommunityRules", *[SCHEME_RULES + r for r in rules]),
+        T("tsl:SchemeTerritory", territory),
+        E("tsl:PolicyOrLegalNotice", T("tsl:TSLLegalNotice", "Test list for TrustAudit. Not a real trusted list.", EN)),
+        T("tsl:HistoricalInformationPeriod", "65535"),
+        E("tsl:PointersToOtherTSL", *pointers),
+        T("tsl:ListIssueDateTime", issue_time),
+        E("tsl:NextUpdate", T("tsl:dateTime", next_update)),
+        E("tsl:DistributionPoints", T("tsl:URI", distribution)) if distribution else None)
+
+
+def digital_identity(der: bytes | None = None, subject: str | None = None, ski: bytes | None = None) -> E:
+    ids = []
+    if der is not None:
+        ids.append(E("tsl:DigitalId", T("tsl:X509Certificate", b64(der))))
+    if subject is not None:
+        ids.append(E("tsl:DigitalId", T("tsl:X509SubjectName", subject)))
+    if ski is not None:
+        ids.append(E("tsl:DigitalId", T("tsl:X509SKI", b64(ski))))
+    return E("tsl:ServiceDigitalIdentity", *ids)
+
+
+def tl_extension(critical: bool, content: E) -> E:
+    return E("tsl:Extension", content, attrs='Critical="%s"' % ("true" if critical else "false"))
+
+
+def additional_service_information(purpose: str) -> E:
+    return E("tsl:AdditionalServiceInformation", T("tsl:URI", SVC_INFO_EXT + purpose, EN))
+
+
+def qualifications(qualifier: str, policy_oid: str) -> E:
+    """A Qualifications extension (5.5.9.2) with one QualificationElement: `qualifier` for the certificates
+    with the policy. The sie and XAdES prefixes are declared where they are first used (canonical form)."""
+    policy = E("ecc:PolicySet", E("ecc:PolicyIdentifier", T("xades:Identifier", policy_oid, 'xmlns:xades="%s"' % XADES_NS)))
+    element = E("ecc:QualificationElement",
+                E("ecc:Qualifiers", E("ecc:Qualifier", attrs='uri="%s"' % (SVC_INFO_EXT + qualifier))),
+                E("ecc:CriteriaList", policy, attrs='assert="atLeastOne"'))
+    return E("ecc:Qualifications", element, attrs='xmlns:ecc="%s"' % ECC_NS)
+
+
+def tl_service(service_type: str, name_: str, identity: E, status: str, start: str, *, supply=(), definition=None,
+               extensions=(), history=()) -> E:
+    """A TSPService (5.5): supply = (type, URI) ServiceSupplyPoints; extensions = Extension elements;
+    history = ServiceHistoryInstance elements, newest first."""
+    information = E(
+        "tsl:ServiceInformation",
+        T("tsl:ServiceTypeIdentifier", SVC_TYPE + service_type),
+        names("tsl:ServiceName", name_),
+        identity,
+        T("tsl:ServiceStatus", SVC_STATUS + status),
+        T("tsl:StatusStartingTime", start),
+        E("tsl:ServiceSupplyPoints", *[T("tsl:ServiceSupplyPoint", u, 'type="%s"' % (SVC_TYPE + t)) for t, u in supply])
+        if supply else None,
+        lang_uris("tsl:TSPServiceDefinitionURI", definition) if definition else None,
+        E("tsl:ServiceInformationExtensions", *extensions) if extensions else None)
+    return E("tsl:TSPService", information, E("tsl:ServiceHistory", *history) if history else None)
+
+
+def history_instance(service_type: str, name_: str, identity: E, status: str, start: str) -> E:
+    return E("tsl:ServiceHistoryInstance", T("tsl:ServiceTypeIdentifier", SVC_TYPE + service_type),
+             names("tsl:ServiceName", name_), identity, T("tsl:ServiceStatus", SVC_STATUS + status),
+             T("tsl:StatusStartingTime", start))
+
+
+def issuing_ca_identity(pki: PKI, ski: bytes | None = None) -> E:
+    return digital_identity(pki.issuing, ISSUING_NAME_RFC4514, ski or key_id(pki.keys["issuing-ca"]))
+
+
+def issuing_ca_service(pki: PKI, *, name_: str = "TrustAudit Test Issuing CA", status: str = "granted",
+                       start: str = SERVICE_START, extra_extensions=(), history=()) -> E:
+    """The list's one service: the test issuing CA as CA/QC (certificate, subject name and SKI), an OCSP
+    supply point and the three additionalServiceInformation purposes, so that the qualification decisions
+    other vectors make through tl-v5-minimal.xml (seal and web certificates included) stay unchanged."""
+    asi = [tl_extension(True, additional_service_information(p)) for p in ASI_PURPOSES]
+    return tl_service("CA/QC", name_, issuing_ca_identity(pki), status, start,
+                      supply=[("Certstatus/OCSP/QC", "http://ocsp.trustaudit.invalid/")],
+                      extensions=asi + list(extra_extensions), history=history)
+
+
+def tl_document(root_id: str, ns: str, scheme: E, providers: E | None) -> str:
+    return ('<tsl:TrustServiceStatusList xmlns:tsl="%s" Id="%s" TSLTag="%s">\n' % (ns, root_id, TSL_TAG)
+            + scheme.render(1) + (providers.render(1) if providers is not None else "") + TL_ROOT_END + "\n")
+
+
+def tl_body(pki: PKI, operator_name: str = TL_OPERATOR, root_id: str = "TSL", *, ns: str = TSL_NS,
+            issue_time: str = TL_ISSUE_TIME, next_update: str = TL_NEXT_UPDATE, version: int = 5,
+            services=None) -> str:
+    """The unsigned BE list (an EU MS TL) that passes every document rule: root_id is the root's Id; ns
+    the namespace the tsl prefix is bound to; issue_time/next_update the ListIssueDateTime and
+    NextUpdate/dateTime texts; version the TSLVersionIdentifier; services replaces the TSP's one service
+    (issuing_ca_service). The pointer names the test LOTL (lotl.xml) and its signer certificate."""
+    scheme = scheme_information(
+        version=version, sequence=1, tsl_type="EUgeneric", operator=operator_name,
+        electronic=("mailto:tl@trustaudit.invalid", "https://trustaudit.invalid/tl"),
+        scheme_name="BE: TrustAudit test trusted list", info_uris=("https://trustaudit.invalid/tl/info",),
+        approach="EUappropriate", rules=("EUcommon", "BE"), territory="BE",
+        pointers=[tsl_pointer([lotl_signer_cert(pki)], LOTL_LOCATION, "EUlistofthelists", LOTL_OPERATOR,
+                              ("EUlistofthelists",), "EU")],
+        issue_time=issue_time, next_update=next_update, distribution=TL_LOCATION)
+    tsp = E("tsl:TrustServiceProvider",
+            E("tsl:TSPInformation",
+              names("tsl:TSPName", "TrustAudit Test"),
+              names("tsl:TSPTradeName", TL_TRADE_NAME),
+              address("tsl:TSPAddress", "https://trustaudit.invalid/"),
+              lang_uris("tsl:TSPInformationURI", "https://trustaudit.invalid/tsp")),
+            E("tsl:TSPServices", *(services if services is not None else [issuing_ca_service(pki)])))
+    return tl_document(root_id, ns, scheme, E("tsl:TrustServiceProviderList", tsp))
+
+
+def lotl_body(pki: PKI, *, signer_certs, sequence: int = LOTL_SEQUENCE, version: int = 6, pivots=(),
+              oj_url: str | None = LOTL_OJ_URL, root_id: str = "lotl") -> str:
+    """The test EU list of the lists: no TSPs; pointers BE (the TL signer certificate, so tl-signed*.xml
+    authenticate through it) and EU (signer_certs, the LOTL's own signers). SchemeInformationURI is the
+    info page, then `pivots` (pivot LOTL URLs, newest first as the EU LOTL lists them), then the OJ URL."""
+    info = [LOTL_INFO_URI] + list(pivots) + ([oj_url] if oj_url else [])
+    pointers = [tsl_pointer([tl_signer_cert(pki)], TL_LOCATION, "EUgeneric", TL_OPERATOR, ("EUcommon", "BE"), "BE"),
+                tsl_pointer(signer_certs, LOTL_LOCATION, "EUlistofthelists", LOTL_OPERATOR, ("EUlistofthelists",), "EU")]
+    scheme = scheme_information(
+        version=version, sequence=sequence, tsl_type="EUlistofthelists", operator=LOTL_OPERATOR,
+        electronic=("mailto:lotl@trustaudit.invalid", "https://trustaudit.invalid/lotl"),
+        scheme_name="EU: TrustAudit test list of trusted lists", info_uris=info, approach="EUlistofthelists",
+        rules=("EUlistofthelists",), territory="EU", pointers=pointers, issue_time=TL_ISSUE_TIME,
+        next_update=TL_NEXT_UPDATE, distribution=LOTL_LOCATION)
+    return tl_document(root_id, TSL_NS, scheme, None)
 
 
 XML_DECL = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
+class Edit:
+    """A list text changed in place by unique-anchor edits, keeping the span (offset, length, what) of each
+    change in the final text; offsets of earlier spans move with later edits."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans: list[tuple[int, int, str]] = []
+
+    def _at(self, needle: str, after: str | None) -> int:
+        base = 0 if after is None else find_once(self.text, after) + len(after)
+        if after is None:
+            return find_once(self.text, needle)
+        i = self.text.find(needle, base)
+        assert i >= 0, needle
+        return i
+
+    def _replace(self, i: int, j: int, new: str, rel: tuple[int, int] | None, what: str | None):
+        delta = len(new) - (j - i)
+        assert all(s + n <= i or s >= j for s, n, _ in self.spans), "edit overlaps an earlier change"
+        self.spans = [(s + delta if s >= j else s, n, w) for s, n, w in self.spans]
+        self.text = self.text[:i] + new + self.text[j:]
+        if what is not None and rel is not None:
+            self.spans.append((i + rel[0], rel[1], what))
+
+    def sub(self, old: str, new: str, what: str, mark: str | None = None, after: str | None = None) -> "Edit":
+        """Replace `old` (unique, or the first after the unique `after`); the span is `mark` within new."""
+        i = self._at(old, after)
+        rel = (0, len(new)) if mark is None else (new.index(mark), len(mark))
+        self._replace(i, i + len(old), new, rel, what)
+        return self
+
+    def drop(self, open_tag: str, close_tag: str, what: str | None, after: str | None = None) -> "Edit":
+        """Remove the whole lines of the element starting at `open_tag`; the span is empty, where it was."""
+        i = self._at(open_tag, after)
+        start = self.text.rfind("\n", 0, i) + 1
+        end = self.text.index(close_tag, i) + len(close_tag)
+        end += 1 if self.text[end] == "\n" else 0
+        self._replace(start, end, "", (0, 0), what)
+        return self
+
+    def insert(self, anchor: str, lines: str, what: str, before: bool = False, after: str | None = None) -> "Edit":
+        """Insert `lines` right after (or before) `anchor`; the span is the inserted text without its
+        indentation and final newline."""
+        i = self._at(anchor, after) + (0 if before else len(anchor))
+        stripped = lines.strip()
+        self._replace(i, i, lines, (lines.index(stripped), len(stripped)), what)
+        return self
+
+
 # Signed trusted lists (XMLDSig enveloped signature, XAdES SignedProperties).
 #
 # No C14N library: every digested part is WRITTEN in its canonical form already (attributes in
-# canonical order, no self-closing tags, no comments, nothing that needs escaping), so the
-# canonical bytes are literal slices of the text:
+# canonical order, no self-closing tags, no comments, nothing that needs escaping, every namespace
+# other than tsl declared on the element that first uses it), so the canonical bytes are literal
+# slices of the text:
 #   - root reference (URI "" or "#<root Id>", enveloped + C14N): the root element text with the
 #     ds:Signature element cut out (the whitespace around it stays);
-#   - SignedProperties (exclusive C14N): its text with xmlns:xades added to the apex;
+#   - SignedProperties (exclusive C14N): its text with xmlns:xades added to the apex and xmlns:ds to
+#     every ds: element in it (CertDigest's DigestMethod/DigestValue, IssuerSerial's children: exclusive
+#     C14N renders a prefix where it is visibly used and no output ancestor declares it);
 #   - SignedInfo: its text with xmlns:ds added (exclusive), or xmlns:ds and xmlns:tsl (inclusive
 #     C14N 1.0 renders every namespace in scope at the apex, sorted by prefix).
 
-DSIG_NS = "http://www.w3.org/2000/09/xmldsig#"
-XADES_NS = "http://uri.etsi.org/01903/v1.3.2#"
 ALG_ENVELOPED = DSIG_NS + "enveloped-signature"
 ALG_EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#"
 ALG_C14N = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315"
@@ -1855,20 +2040,22 @@ OID_KP_TSL_SIGNING = "0.4.0.2231.3.0"  # id-tsl-kp-tslSigning (TS 119 612)
 TL_SIGNING_TIME = "2026-06-01T00:00:00Z"
 TL_ROOT_END = "</tsl:TrustServiceStatusList>"
 TL_SIGNED_PROFILE = "ts119612-signed"
+DS_IN_SIGNED_PROPERTIES = ("DigestMethod", "DigestValue", "X509IssuerName", "X509SerialNumber")
 
 
-def tl_signer_name(c: str = "BE", o: str = "TrustAudit Test Scheme Operator") -> bytes:
-    return name((OID_C, c), (OID_O, o), (OID_CN, "TrustAudit Test TL Signer"))
+def tl_signer_name(c: str = "BE", o: str = TL_OPERATOR, cn: str = "TrustAudit Test TL Signer") -> bytes:
+    return name((OID_C, c), (OID_O, o), (OID_CN, cn))
 
 
 TL_SIGNER_NAME = tl_signer_name()
+LOTL_SIGNER_NAME = tl_signer_name(o=LOTL_OPERATOR, cn="TrustAudit Test LOTL Signer")
 
 
-def tl_signer_extensions(pki: PKI) -> dict:
-    """The TL signer's extensions by short name, in certificate order (a variant replaces or drops one)."""
+def tl_signer_extensions(pki: PKI, key: str = "tl-signer", issuer_key: str = "issuing-ca") -> dict:
+    """A list signer's extensions by short name, in certificate order (a variant replaces or drops one)."""
     return {
-        "ski": ext_ski(pki.keys["tl-signer"]),
-        "aki": ext_aki(pki.keys["issuing-ca"]),
+        "ski": ext_ski(pki.keys[key]),
+        "aki": ext_aki(pki.keys[issuer_key]),
         "bc": extension(OID_BC, seq()),  # cA FALSE (DEFAULT, not encoded)
         "ku": ext_ku(KU_DIGITAL_SIGNATURE),
         "eku": extension(OID_EKU, seq(oid(OID_KP_TSL_SIGNING))),
@@ -1876,18 +2063,28 @@ def tl_signer_extensions(pki: PKI) -> dict:
 
 
 def tl_signer_cert(pki: PKI, label: str = "tl-signer", subject: bytes = TL_SIGNER_NAME,
-                   extensions: dict | None = None) -> bytes:
+                   extensions: dict | None = None, *, key: str = "tl-signer", issuer: bytes = ISSUING_NAME,
+                   issuer_key: str = "issuing-ca") -> bytes:
     """'TrustAudit Test TL Signer', issued by the test issuing CA with the tl-signer key. A variant gives
-    its own label (serial), subject or extensions (see tl_signer_extensions)."""
-    exts = tl_signer_extensions(pki) if extensions is None else extensions
+    its own label (serial), subject, extensions (see tl_signer_extensions), key or issuer."""
+    exts = tl_signer_extensions(pki, key, issuer_key) if extensions is None else extensions
     return Cert(
         serial=integer_raw(serial_for(label)),
-        issuer=ISSUING_NAME,
+        issuer=issuer,
         subject=subject,
-        spki=pki.spki["tl-signer"],
+        spki=pki.spki[key],
         extensions=list(exts.values()),
-        signer=pki.keys["issuing-ca"],
+        signer=pki.keys[issuer_key],
     ).der()
+
+
+def lotl_signer_cert(pki: PKI, label: str = "lotl-signer", key: str = "lotl-signer",
+                     cn: str = "TrustAudit Test LOTL Signer") -> bytes:
+    """A self-issued LOTL signer (C=BE, O=the LOTL's SchemeOperatorName): the 5.7.1 profile of the TL
+    signer (digitalSignature, tslSigning, SKI, cA FALSE) signed with its own key, so that TL-067 holds
+    for a list without services. 'lotl-signer' is the OJ-announced one (anchors.pem)."""
+    subject = tl_signer_name(o=LOTL_OPERATOR, cn=cn)
+    return tl_signer_cert(pki, label, subject, key=key, issuer=subject, issuer_key=key)
 
 
 def b64(data: bytes) -> str:
@@ -1901,39 +2098,72 @@ def ds_reference(uri: str, transforms, digest: bytes, ref_type: str | None = Non
             '<ds:DigestValue>%s</ds:DigestValue></ds:Reference>' % (attrs, tr, ALG_DIGEST_SHA256, b64(digest)))
 
 
+def signing_certificate_property(version: str, digested: bytes, named: bytes) -> str:
+    """XAdES SigningCertificate (version 'v1': CertDigest + IssuerSerial with X509IssuerName/X509SerialNumber)
+    or SigningCertificateV2 ('v2': CertDigest + IssuerSerialV2, the base64 DER IssuerSerial { GeneralNames
+    { [4] issuer Name }, serial }). CertDigest is SHA-256 of `digested`; the issuer and serial are `named`'s."""
+    from cryptography import x509
+
+    parsed = x509.load_der_x509_certificate(named)
+    digest = ('<xades:CertDigest><ds:DigestMethod Algorithm="%s"></ds:DigestMethod><ds:DigestValue>%s'
+              '</ds:DigestValue></xades:CertDigest>' % (ALG_DIGEST_SHA256, b64(hashlib.sha256(digested).digest())))
+    if version == "v2":
+        issuer_serial = seq(seq(explicit(4, parsed.issuer.public_bytes())), integer(parsed.serial_number))
+        return ('<xades:SigningCertificateV2><xades:Cert>%s<xades:IssuerSerialV2>%s</xades:IssuerSerialV2></xades:Cert>'
+                '</xades:SigningCertificateV2>' % (digest, b64(issuer_serial)))
+    assert version == "v1"
+    return ('<xades:SigningCertificate><xades:Cert>%s<xades:IssuerSerial><ds:X509IssuerName>%s</ds:X509IssuerName>'
+            '<ds:X509SerialNumber>%d</ds:X509SerialNumber></xades:IssuerSerial></xades:Cert></xades:SigningCertificate>'
+            % (digest, parsed.issuer.rfc4514_string(), parsed.serial_number))
+
+
 class SignedTL:
     """A signed list and the pieces the variants and sanity checks need."""
 
-    def __init__(self, doc: bytes, signature: str, signed_info_c14n: bytes, signature_value: bytes):
+    def __init__(self, doc: bytes, signature: str, signed_info_c14n: bytes, signature_value: bytes, key):
         self.doc = doc
         self.signature = signature
         self.signed_info_c14n = signed_info_c14n
         self.signature_value = signature_value
+        self.key = key  # the private key that made signature_value
 
 
-def signed_tl(pki: PKI, signer_cert: bytes, *, root_id: str = "tsl", root_uri: str = "",
+def canonical_text(text: str, what: str):
+    for bad in ("<!--", "/>", "&", "\r", "\t"):
+        assert bad not in text, "%s is not in canonical form (%r)" % (what, bad)
+
+
+def sign_list(body: str, key, key_info, *, root_uri: str = "",
               root_transforms=(ALG_ENVELOPED, ALG_EXC_C14N), c14n: str = ALG_EXC_C14N,
-              signed_properties: bool = True, scheme_extra: str = "", flip_last_octet: bool = False,
-              signatures: int = 1, ns: str = TSL_NS, issue_time: str = TL_ISSUE_TIME,
-              next_update: str = TL_NEXT_UPDATE, signing_time: str = TL_SIGNING_TIME) -> SignedTL:
-    body = tl_body(pki, root_id=root_id, scheme_extra=scheme_extra, ns=ns, issue_time=issue_time,
-                   next_update=next_update)
+              signed_properties: bool = True, flip_last_octet: bool = False, signatures: int = 1, ns: str = TSL_NS,
+              signing_time: str = TL_SIGNING_TIME, signing_certificate: str | None = None,
+              certificate_digested: bytes | None = None, target: str = "#sig") -> SignedTL:
+    """Signs the list text `body` (tl_body / lotl_body, possibly edited) with `key`; key_info is the list of
+    certificates in ds:KeyInfo (the signer first). signing_certificate 'v1'/'v2' adds that XAdES property
+    for key_info[0] (CertDigest over certificate_digested instead, if given); target is
+    QualifyingProperties/@Target."""
     assert body.endswith(TL_ROOT_END + "\n")
     # Root text = pre + <ds:Signature>…</ds:Signature> + post; its canonical form is pre + post.
     pre = body[: -len(TL_ROOT_END) - 1] + "  "
     post = "\n" + TL_ROOT_END
-    for bad in ("<!--", "/>", "&", "\r"):
-        assert bad not in pre + post, "root text is not in canonical form (%r)" % bad
+    canonical_text(pre + post, "root text")
     refs = [ds_reference(root_uri, root_transforms, hashlib.sha256((pre + post).encode("utf-8")).digest())]
     obj = ""
     if signed_properties:
-        sp = ('<xades:SignedProperties Id="sp"><xades:SignedSignatureProperties><xades:SigningTime>%s'
-              '</xades:SigningTime></xades:SignedSignatureProperties></xades:SignedProperties>' % signing_time)
+        ssp = "<xades:SigningTime>%s</xades:SigningTime>" % signing_time
+        if signing_certificate:
+            ssp += signing_certificate_property(signing_certificate, certificate_digested or key_info[0], key_info[0])
+        sp = ('<xades:SignedProperties Id="sp"><xades:SignedSignatureProperties>%s</xades:SignedSignatureProperties>'
+              '</xades:SignedProperties>' % ssp)
         sp_c14n = sp.replace("<xades:SignedProperties ", '<xades:SignedProperties xmlns:xades="%s" ' % XADES_NS, 1)
+        for tag in DS_IN_SIGNED_PROPERTIES:
+            sp_c14n = sp_c14n.replace("<ds:%s" % tag, '<ds:%s xmlns:ds="%s"' % (tag, DSIG_NS))
+        assert sp_c14n.count("<ds:") == sp_c14n.count('xmlns:ds="')
+        canonical_text(sp_c14n, "SignedProperties")
         refs.append(ds_reference("#sp", (ALG_EXC_C14N,), hashlib.sha256(sp_c14n.encode("utf-8")).digest(),
                                  TYPE_SIGNED_PROPERTIES))
-        obj = ('\n    <ds:Object><xades:QualifyingProperties xmlns:xades="%s" Target="#sig">%s'
-               '</xades:QualifyingProperties></ds:Object>' % (XADES_NS, sp))
+        obj = ('\n    <ds:Object><xades:QualifyingProperties xmlns:xades="%s" Target="%s">%s'
+               '</xades:QualifyingProperties></ds:Object>' % (XADES_NS, target, sp))
     signed_info = ('<ds:SignedInfo>\n      <ds:CanonicalizationMethod Algorithm="%s"></ds:CanonicalizationMethod>\n'
                    '      <ds:SignatureMethod Algorithm="%s"></ds:SignatureMethod>\n      %s\n    </ds:SignedInfo>'
                    % (c14n, ALG_RSA_SHA256, "\n      ".join(refs)))
@@ -1943,25 +2173,46 @@ def signed_tl(pki: PKI, signer_cert: bytes, *, root_id: str = "tsl", root_uri: s
         assert c14n == ALG_C14N
         in_scope = ' xmlns:ds="%s" xmlns:tsl="%s"' % (DSIG_NS, ns)  # every namespace in scope, by prefix
     si_c14n = signed_info.replace("<ds:SignedInfo>", "<ds:SignedInfo%s>" % in_scope, 1).encode("utf-8")
-    value = sign(pki.keys["tl-signer"], si_c14n)
+    value = sign(key, si_c14n)
     shown = value[:-1] + bytes([value[-1] ^ 0x01]) if flip_last_octet else value
+    key_info_xml = "".join("<ds:X509Certificate>%s</ds:X509Certificate>" % b64(c) for c in key_info)
     signature = ('<ds:Signature xmlns:ds="%s" Id="sig">\n    %s\n    <ds:SignatureValue>%s</ds:SignatureValue>\n'
-                 '    <ds:KeyInfo><ds:X509Data><ds:X509Certificate>%s</ds:X509Certificate></ds:X509Data></ds:KeyInfo>'
-                 '%s\n  </ds:Signature>' % (DSIG_NS, signed_info, b64(shown), b64(signer_cert), obj))
+                 '    <ds:KeyInfo><ds:X509Data>%s</ds:X509Data></ds:KeyInfo>'
+                 '%s\n  </ds:Signature>' % (DSIG_NS, signed_info, b64(shown), key_info_xml, obj))
     sigs = "\n  ".join([signature] * signatures)
     doc = (XML_DECL + pre + sigs + post + "\n").encode("utf-8")
-    return SignedTL(doc, signature, si_c14n, shown)
+    return SignedTL(doc, signature, si_c14n, shown, key)
 
 
-def tl_rec(failed=(), verdict: str | None = None) -> dict:
+def signed_tl(pki: PKI, signer_cert: bytes, *, root_id: str = "tsl", ns: str = TSL_NS, issue_time: str = TL_ISSUE_TIME,
+              next_update: str = TL_NEXT_UPDATE, version: int = 5, body: str | None = None, key: str = "tl-signer",
+              key_info=None, **signing) -> SignedTL:
+    """The BE list (tl_body, or the given edited `body`) signed with the tl-signer key (or `key`) and
+    signer_cert in KeyInfo (or the certificates key_info); `signing` goes to sign_list."""
+    if body is None:
+        body = tl_body(pki, root_id=root_id, ns=ns, issue_time=issue_time, next_update=next_update, version=version)
+    return sign_list(body, pki.keys[key], key_info or [signer_cert], ns=ns, **signing)
+
+
+def tl_rec(failed=(), verdict: str | None = None, with_inputs: tuple | None = None) -> dict:
     """A trusted-list record: the result under --profile ts119612-signed (the default trusted-list profile).
-    verdict overrides the default 'major' for a record whose failures are all 'should' or observations."""
+    verdict overrides the default 'major' for a record whose failures are all 'should' or observations;
+    with_inputs = (args, verdict, failed) is the result with the extra CLI arguments (paths relative to
+    TestVectors/)."""
     r = rec("trustedList", failed)
     if verdict is not None:
         assert failed and verdict in ("minor", "observation")
         r["verdict"] = verdict
     r["profile"] = TL_SIGNED_PROFILE
+    if with_inputs is not None:
+        args, v, f = with_inputs
+        assert v == ("conforming" if not f else v)
+        r["withInputs"] = {"args": list(args), "verdict": v, "failed": list(f)}
     return r
+
+
+WITH_LOTL = ("--lotl", "trusted-lists/lotl.xml")
+WITH_ANCHORS = ("--anchors", "trusted-lists/anchors.pem")
 
 
 def build_signed_trusted_lists(pki: PKI, out: Output):
@@ -1970,40 +2221,50 @@ def build_signed_trusted_lists(pki: PKI, out: Output):
 
     from cryptography import x509
 
-    def checked_cert(der: bytes):
-        """Parse a signer certificate, check its DER round trip and the issuing CA's signature."""
+    def checked_cert(der: bytes, issuer_key: str = "issuing-ca"):
+        """Parse a signer certificate, check its DER round trip and its issuer's signature."""
         parsed = x509.load_der_x509_certificate(der)
         assert parsed.public_bytes(serialization.Encoding.DER) == der
-        pki.keys["issuing-ca"].public_key().verify(parsed.signature, parsed.tbs_certificate_bytes,
-                                                   padding.PKCS1v15(), hashes.SHA256())
+        pki.keys[issuer_key].public_key().verify(parsed.signature, parsed.tbs_certificate_bytes,
+                                                 padding.PKCS1v15(), hashes.SHA256())
         for _ in parsed.extensions:
             pass
         return parsed
 
     cert = tl_signer_cert(pki)
     checked_cert(cert)
-    signer_pub = pki.keys["tl-signer"].public_key()
+    lotl_cert = lotl_signer_cert(pki)
+    checked_cert(lotl_cert, "lotl-signer")
 
     def emit(stem: str, tl: SignedTL, failed, note: str, defects=None, doc: bytes | None = None, verifies: bool = True,
-             verdict: str | None = None, ns: str = TSL_NS):
+             verdict: str | None = None, ns: str = TSL_NS, with_inputs: tuple | None = None):
         data = tl.doc if doc is None else doc
         root = ET.fromstring(data)
         assert root.tag == "{%s}TrustServiceStatusList" % ns
         sigs = root.findall("{%s}Signature" % DSIG_NS)
         assert sigs and root[-1].tag == "{%s}Signature" % DSIG_NS
         try:
-            signer_pub.verify(tl.signature_value, tl.signed_info_c14n, padding.PKCS1v15(), hashes.SHA256())
+            tl.key.public_key().verify(tl.signature_value, tl.signed_info_c14n, padding.PKCS1v15(), hashes.SHA256())
             ok = True
         except Exception:
             ok = False
         assert ok == verifies, stem
-        out.add(L + stem + ".xml", data, [tl_rec(failed, verdict)], defects, note=note)
+        out.add(L + stem + ".xml", data, [tl_rec(failed, verdict, with_inputs)], defects, note=note)
+
+    def value_defect(tl: SignedTL, before: str, value: str, what: str) -> dict:
+        return defect(find_once(tl.doc, (before + value).encode()) + len(before), len(value), what)
+
+    def edit_defects(e: Edit) -> list:
+        """Spans of an Edit of a list body as file defects (the body follows the XML declaration)."""
+        return [defect(len(XML_DECL) + s, n, w) for s, n, w in e.spans]
 
     good = signed_tl(pki, cert)
     emit("tl-signed", good, [],
          "the list of tl-v5-minimal.xml (root Id 'tsl') with an enveloped XMLDSig signature by 'TrustAudit Test TL "
          "Signer' (RSA PKCS#1 v1.5 SHA-256, exclusive C14N): reference URI \"\" (enveloped-signature, exc-c14n) and "
-         "reference #sp to the XAdES SignedProperties (SigningTime %s)" % TL_SIGNING_TIME)
+         "reference #sp to the XAdES SignedProperties (SigningTime %s, no SigningCertificate: TL-058 does not "
+         "apply); with --lotl trusted-lists/lotl.xml it is authenticated by the LOTL's BE pointer (TL-072, TL-073)"
+         % TL_SIGNING_TIME, with_inputs=(WITH_LOTL, "conforming", []))
 
     old_name = '<tsl:TSPName>\n          <tsl:Name xml:lang="en">TrustAudit Test</tsl:Name>'
     new_name = '<tsl:TSPName>\n          <tsl:Name xml:lang="en">TrustAudit Tampered</tsl:Name>'
@@ -2023,20 +2284,22 @@ def build_signed_trusted_lists(pki: PKI, out: Output):
 
     two = signed_tl(pki, cert, signatures=2)
     second = two.doc.rfind(b"<ds:Signature ")
-    emit("tl-signed-two-signatures", two, ["TL-050"],
-         "tl-signed.xml with a second, identical ds:Signature as the last child of the root; with no single "
-         "signature the other signature rules are not evaluated",
+    emit("tl-signed-two-signatures", two, ["TL-003", "TL-050"],
+         "tl-signed.xml with a second, identical ds:Signature as the last child of the root (the schema allows one: "
+         "TL-003); with no single signature the other signature rules are not evaluated",
          [defect(second, two.doc.find(b"</ds:Signature>", second) + len(b"</ds:Signature>") - second,
                  "second ds:Signature element")])
 
-    extra = '    <tsl:X Id="tsl"></tsl:X>\n'
-    wrapped = signed_tl(pki, cert, root_uri="#tsl", scheme_extra=extra)
+    base = tl_body(pki, root_id="tsl")
+    extensions_anchor = "<tsl:ServiceInformationExtensions>\n"
+    wrapper = tl_extension(False, E("x:Wrapped", attrs='xmlns:x="urn:example" Id="tsl"')).render(7)
+    we = Edit(base).insert(extensions_anchor, wrapper, "second element with Id 'tsl' (x:Wrapped, in a non-critical extension)")
+    wrapped = signed_tl(pki, cert, body=we.text, root_uri="#tsl")
     emit("tl-signed-wrapped", wrapped, ["TL-051"],
-         "signed like tl-signed.xml but the root reference is URI \"#tsl\" and a second element, "
-         "SchemeInformation/tsl:X, also has Id 'tsl' (signature wrapping); the digests and the value are correct, "
-         "the ambiguous reference is not digested",
-         [defect(find_once(wrapped.doc, extra.strip().encode()), len(extra.strip()), "second element with Id 'tsl'"),
-          defect(find_once(wrapped.doc, b'URI="#tsl"'), len('URI="#tsl"'), "root reference by Id")])
+         "signed like tl-signed.xml but the root reference is URI \"#tsl\" and a second element, x:Wrapped "
+         "(urn:example) in a non-critical service extension, also has Id 'tsl' (signature wrapping); the digests and "
+         "the value are correct, the ambiguous reference is not digested",
+         edit_defects(we) + [defect(find_once(wrapped.doc, b'URI="#tsl"'), len('URI="#tsl"'), "root reference by Id")])
 
     incl = signed_tl(pki, cert, c14n=ALG_C14N)
     cm = ('<ds:CanonicalizationMethod Algorithm="%s">' % ALG_C14N).encode()
@@ -2053,19 +2316,15 @@ def build_signed_trusted_lists(pki: PKI, out: Output):
          [defect(find_once(xt.doc, t), len(t), "root reference transform inclusive C14N 1.0")])
 
     nosp = signed_tl(pki, cert, signed_properties=False)
-    emit("tl-signed-no-signedproperties", nosp, ["TL-055"],
+    emit("tl-signed-no-signedproperties", nosp, ["TL-054", "TL-055", "TL-056"],
          "signed like tl-signed.xml but with the root reference only: no XAdES SignedProperties reference and "
-         "no ds:Object")
-
-    # Document variants: re-signed lists with one changed value in the signed content.
-    def value_defect(tl: SignedTL, before: str, value: str, what: str) -> dict:
-        return defect(find_once(tl.doc, (before + value).encode()) + len(before), len(value), what)
+         "no ds:Object, so no QualifyingProperties (TL-054) and no SigningTime (TL-056) either")
 
     other_ns = "http://example.com/not-etsi"
     wrong_ns = signed_tl(pki, cert, ns=other_ns)
-    emit("tl-signed-wrong-namespace", wrong_ns, ["TL-001"],
+    emit("tl-signed-wrong-namespace", wrong_ns, ["TL-001", "TL-003"],
          "signed like tl-signed.xml but the tsl prefix (root TrustServiceStatusList and every tsl: element) is bound "
-         "to %s instead of %s" % (other_ns, TSL_NS),
+         "to %s instead of %s (the structure model, like the XSD, has no such root: TL-003)" % (other_ns, TSL_NS),
          [value_defect(wrong_ns, 'xmlns:tsl="', other_ns, "tsl namespace not the TS 119 612 namespace")], ns=other_ns)
 
     fraction = "2026-06-01T00:00:00.500Z"
@@ -2083,14 +2342,14 @@ def build_signed_trusted_lists(pki: PKI, out: Output):
          [value_defect(expired, "<tsl:dateTime>", exp_next, "NextUpdate/dateTime before the validation time")])
 
     # Signer-certificate variants: the same list and key, signed with a changed signer certificate.
-    def without(name: str) -> dict:
+    def without(name_: str) -> dict:
         e = tl_signer_extensions(pki)
-        del e[name]
+        del e[name_]
         return e
 
-    def replaced(name: str, value: bytes) -> dict:
+    def replaced(name_: str, value: bytes) -> dict:
         e = tl_signer_extensions(pki)
-        e[name] = value
+        e[name_] = value
         return e
 
     signer_variants = [
@@ -2106,13 +2365,16 @@ def build_signed_trusted_lists(pki: PKI, out: Output):
          "no subjectKeyIdentifier extension"),
         ("ca", dict(extensions=replaced("bc", extension(OID_BC, seq(boolean(True))))), ["TL-066"], "minor",
          "basicConstraints cA TRUE (non-critical, no pathLenConstraint, as the cA FALSE original)"),
+        ("other-issuer", dict(issuer=OTHER_ROOT_NAME, issuer_key="other-root-ca"), ["TL-067"], "observation",
+         "issuer 'TrustAudit Other Root' (key other-root-ca), which is not the subject of any service certificate "
+         "of the list (the list names the test issuing CA)"),
     ]
     root_part = good.doc[: good.doc.find(b"<ds:Signature ")]
     signer_docs = []
     for suffix, kw, failed, verdict, what in signer_variants:
         label = "tl-signer-" + suffix
         vcert = tl_signer_cert(pki, label=label, **kw)
-        checked_cert(vcert)
+        checked_cert(vcert, kw.get("issuer_key", "issuing-ca"))
         assert vcert != cert
         tl = signed_tl(pki, vcert)
         assert tl.doc[: tl.doc.find(b"<ds:Signature ")] == root_part and tl.signed_info_c14n == good.signed_info_c14n
@@ -2124,13 +2386,387 @@ def build_signed_trusted_lists(pki: PKI, out: Output):
              verdict=verdict)
         signer_docs.append(tl.doc)
 
+    # ---- Document rules: the list of tl-signed.xml with one change, re-signed (the signature verifies,
+    # so only the intended rules fail). Each row: stem, failed ids, verdict (None = major), note, the edit.
+    svc_ext = extensions_anchor
+    second_service_at = "</tsl:TSPService>\n"
+
+    def with_service(service: E):
+        return lambda e: e.insert(second_service_at, service.render(4), "second TSPService")
+
+    sq = "<tsl:TSLSequenceNumber>"
+    document_variants = [
+        ("order", ["TL-003"], None,
+         "HistoricalInformationPeriod moved before PolicyOrLegalNotice (out of the schema's order)",
+         lambda e: e.drop("<tsl:HistoricalInformationPeriod>", "</tsl:HistoricalInformationPeriod>", None)
+         .insert("    <tsl:PolicyOrLegalNotice>", "    <tsl:HistoricalInformationPeriod>65535</tsl:HistoricalInformationPeriod>\n",
+                 "HistoricalInformationPeriod before PolicyOrLegalNotice", before=True)),
+        ("lang-case", ["TL-005"], None,
+         "a second SchemeName/Name with xml:lang=\"NL\" (upper case)",
+         lambda e: e.insert("<tsl:Name xml:lang=\"en\">BE: TrustAudit test trusted list</tsl:Name>\n",
+                            '      <tsl:Name xml:lang="NL">BE: TrustAudit testlijst</tsl:Name>\n', "xml:lang NL")),
+        ("country-lowercase", ["TL-006"], None,
+         "SchemeOperatorAddress/PostalAddress/CountryName 'be' (lower case)",
+         lambda e: e.sub("<tsl:CountryName>BE<", "<tsl:CountryName>be<", "CountryName be", mark="be",
+                         after="<tsl:SchemeOperatorAddress>")),
+        ("critical-unknown", ["TL-007"], None,
+         "a service extension Critical=\"true\" whose content is x:Unknown (urn:example), unknown to TrustAudit",
+         lambda e: e.insert(svc_ext, tl_extension(True, E("x:Unknown", attrs='xmlns:x="urn:example"')).render(7),
+                            "critical extension with unknown content")),
+        ("uri-space", ["TL-008"], "minor",
+         "TSPInformationURI 'https://trustaudit .invalid/tsp' (a space: not an RFC 3986 URI)",
+         lambda e: e.sub("https://trustaudit.invalid/tsp<", "https://trustaudit .invalid/tsp<", "URI with a space",
+                         mark="https://trustaudit .invalid/tsp")),
+        ("tsltag", ["TL-010"], None, "TSLTag http://uri.etsi.org/02231/TSLTag (the TS 102 231 tag)",
+         lambda e: e.sub('TSLTag="%s"' % TSL_TAG, 'TSLTag="http://uri.etsi.org/02231/TSLTag"', "TSLTag",
+                         mark="http://uri.etsi.org/02231/TSLTag")),
+        ("version-4", ["TL-011"], None, "TSLVersionIdentifier 4",
+         lambda e: e.sub("<tsl:TSLVersionIdentifier>5<", "<tsl:TSLVersionIdentifier>4<", "TSLVersionIdentifier 4",
+                         mark="4")),
+        ("sequence-0", ["TL-003", "TL-012"], None,
+         "TSLSequenceNumber 0 (also not an xsd:positiveInteger: TL-003)",
+         lambda e: e.sub(sq + "1<", sq + "0<", "TSLSequenceNumber 0", mark="0")),
+        ("tsltype-generic", ["TL-013"], None,
+         "TSLType http://uri.etsi.org/TrstSvc/TrustedList/TSLType/generic (not an EU or CC type; the list is then "
+         "no EU MS TL, so the EU-only rules do not apply)",
+         lambda e: e.sub(">%sEUgeneric<" % TSL_TYPE, ">%sgeneric<" % TSL_TYPE, "TSLType generic",
+                         mark=TSL_TYPE + "generic")),
+        ("no-operator-name", ["TL-003", "TL-014", "TL-062"], None,
+         "SchemeInformation/SchemeOperatorName removed (a required element: TL-003; the signer's O matches no operator "
+         "name: TL-062; TL-015 checks the multilingual fields present only)",
+         lambda e: e.drop("<tsl:SchemeOperatorName>", "</tsl:SchemeOperatorName>", "SchemeOperatorName removed",
+                          after="<tsl:SchemeInformation>")),
+        ("tsp-name-de", ["TL-015"], None, "TSPName only in German (xml:lang=\"de\")",
+         lambda e: e.sub('<tsl:Name xml:lang="en">TrustAudit Test</tsl:Name>',
+                         '<tsl:Name xml:lang="de">TrustAudit Test</tsl:Name>', "TSPName without an en entry",
+                         mark='xml:lang="de"')),
+        ("no-web-address", ["TL-016"], "minor",
+         "the scheme operator's ElectronicAddress has the mailto: URI only (no web URI)",
+         lambda e: e.drop('<tsl:URI xml:lang="en">https://trustaudit.invalid/tl</tsl:URI>', "</tsl:URI>",
+                          "web URI removed")),
+        ("scheme-name-prefix", ["TL-017"], "minor", "SchemeName en 'TrustAudit test trusted list' (no 'BE:' prefix)",
+         lambda e: e.sub(">BE: TrustAudit test trusted list<", ">TrustAudit test trusted list<",
+                         "SchemeName without BE:", mark="TrustAudit test trusted list")),
+        ("historical-period", ["TL-019"], None, "HistoricalInformationPeriod 1000",
+         lambda e: e.sub(">65535<", ">1000<", "HistoricalInformationPeriod 1000", mark="1000")),
+        ("no-lotl-pointer", ["TL-020"], None, "PointersToOtherTSL removed (no pointer to the EU LOTL)",
+         lambda e: e.drop("<tsl:PointersToOtherTSL>", "</tsl:PointersToOtherTSL>", "PointersToOtherTSL removed")),
+        ("next-update-7-months", ["TL-021"], "minor", "NextUpdate 2027-01-01T00:00:00Z, 7 months after the issue",
+         lambda e: e.sub(">%s<" % TL_NEXT_UPDATE, ">2027-01-01T00:00:00Z<", "NextUpdate 7 months after issue",
+                         mark="2027-01-01T00:00:00Z")),
+        ("closed-granted", ["TL-022"], "minor",
+         "NextUpdate without dateTime (a closed list) while the CA/QC service is granted",
+         lambda e: e.sub("<tsl:NextUpdate>\n      <tsl:dateTime>%s</tsl:dateTime>\n    </tsl:NextUpdate>" % TL_NEXT_UPDATE,
+                         "<tsl:NextUpdate></tsl:NextUpdate>", "empty NextUpdate")),
+        ("status-approach", ["TL-023"], "minor",
+         "StatusDeterminationApproach http://uri.etsi.org/TrstSvc/TrustedList/StatusDetn/appropriate",
+         lambda e: e.sub(STATUS_DETN + "EUappropriate", STATUS_DETN + "appropriate", "StatusDeterminationApproach")),
+        ("community-rules-fr", ["TL-024"], "minor",
+         "SchemeTypeCommunityRules EUcommon and schemerules/FR (the territory is BE)",
+         lambda e: e.sub(SCHEME_RULES + "BE<", SCHEME_RULES + "FR<", "schemerules/FR",
+                         mark=SCHEME_RULES + "FR", after="<tsl:StatusDeterminationApproach>")),
+        ("scheme-extensions", ["TL-025"], None,
+         "SchemeExtensions (one non-critical extension, x:Note in urn:example) in an EU MS TL",
+         lambda e: e.insert("</tsl:DistributionPoints>\n",
+                            E("tsl:SchemeExtensions", tl_extension(False, T("x:Note", "test", 'xmlns:x="urn:example"'))).render(2),
+                            "SchemeExtensions")),
+        ("no-legal-notice", ["TL-026"], "minor", "PolicyOrLegalNotice removed",
+         lambda e: e.drop("<tsl:PolicyOrLegalNotice>", "</tsl:PolicyOrLegalNotice>", "PolicyOrLegalNotice removed")),
+        ("empty-distribution-point", ["TL-003", "TL-027"], None,
+         "DistributionPoints with one empty URI (schema-invalid: NonEmptyURIType, TL-003; TL-008 checks non-empty values)",
+         lambda e: e.sub("<tsl:URI>%s</tsl:URI>" % TL_LOCATION, "<tsl:URI></tsl:URI>", "empty DistributionPoints URI")),
+        ("no-tsp-list", ["TL-028", "TL-067"], None,
+         "TrustServiceProviderList removed from the MS TL (and so no service certificate issues the signer: TL-067)",
+         lambda e: e.drop("<tsl:TrustServiceProviderList>", "</tsl:TrustServiceProviderList>",
+                          "TrustServiceProviderList removed")),
+        ("trade-name", ["TL-029"], "minor", "TSPTradeName 'TrustAudit Test Services' (no VATBE-… registration id)",
+         lambda e: e.sub(">%s<" % TL_TRADE_NAME, ">TrustAudit Test Services<", "TSPTradeName without an identifier",
+                         mark="TrustAudit Test Services")),
+        ("no-tsp-information-uri", ["TL-003", "TL-029b"], None,
+         "TSPInformationURI removed (a required element: TL-003)",
+         lambda e: e.drop("<tsl:TSPInformationURI>", "</tsl:TSPInformationURI>", "TSPInformationURI removed")),
+        ("service-type-unknown", ["TL-030"], None,
+         "ServiceTypeIdentifier http://uri.etsi.org/TrstSvc/Svctype/CA/Unknown, with status recognisedatnationallevel "
+         "(so that TL-031, which wants that status for non-qualified types, still holds)",
+         lambda e: e.sub(">%sCA/QC<" % SVC_TYPE, ">%sCA/Unknown<" % SVC_TYPE, "ServiceTypeIdentifier CA/Unknown",
+                         mark=SVC_TYPE + "CA/Unknown")
+         .sub(SVC_STATUS + "granted", SVC_STATUS + "recognisedatnationallevel", "status recognisedatnationallevel")),
+        ("status-recognised", ["TL-031"], None,
+         "the CA/QC service's status http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/recognisedatnationallevel",
+         lambda e: e.sub(SVC_STATUS + "granted", SVC_STATUS + "recognisedatnationallevel",
+                         "CA/QC status recognisedatnationallevel")),
+        ("no-service-name", ["TL-003", "TL-032"], None,
+         "ServiceInformation/ServiceName removed (a required element: TL-003)",
+         lambda e: e.drop("<tsl:ServiceName>", "</tsl:ServiceName>", "ServiceName removed")),
+        ("ski-mismatch", ["TL-033"], None,
+         "the service's X509SKI is the root CA's key identifier, not the issuing CA certificate's SKI",
+         lambda e: e.sub(b64(key_id(pki.keys["issuing-ca"])), b64(key_id(pki.keys["root-ca"])),
+                         "X509SKI of another key")),
+        ("duplicate-key", ["TL-035"], "minor",
+         "a second CA/QC service ('TrustAudit Test Issuing CA bis') with the same certificate",
+         with_service(issuing_ca_service(pki, name_="TrustAudit Test Issuing CA bis"))),
+        ("root-no-definition", ["TL-036"], "observation",
+         "a second service NationalRootCA-QC (the test root CA, recognisedatnationallevel) without "
+         "TSPServiceDefinitionURI",
+         with_service(tl_service("NationalRootCA-QC", "TrustAudit Test Root CA", digital_identity(pki.root),
+                                 "recognisedatnationallevel", SERVICE_START))),
+        ("expired-certs-tsa", ["TL-037"], None,
+         "a second service TSA/QTST (the test TSU, granted) with a non-critical ExpiredCertsRevocationInfo extension",
+         with_service(tl_service("TSA/QTST", "TrustAudit Test TSU", digital_identity(pki.tsu), "granted", SERVICE_START,
+                                 extensions=[tl_extension(False, T("tsl:ExpiredCertsRevocationInfo", SERVICE_START))]))),
+        ("asi-unknown", ["TL-039"], "minor",
+         "additionalServiceInformation ForWebSiteAuthentication replaced by the unregistered …/SvcInfoExt/ForeEverything "
+         "(ForeSignatures and ForeSeals stay)",
+         lambda e: e.sub(SVC_INFO_EXT + "ForWebSiteAuthentication", SVC_INFO_EXT + "ForeEverything", "unregistered ASI URI")),
+    ]
+    for suffix, failed, verdict, what, change in document_variants:
+        e = change(Edit(base))
+        assert e.text != base and e.spans, suffix
+        tl = signed_tl(pki, cert, body=e.text)
+        emit("tl-signed-" + suffix, tl, failed, "signed like tl-signed.xml but " + what, edit_defects(e), verdict=verdict)
+
+    # ---- Conforming variants with the optional parts the base list lacks, and their failing edits.
+    qualified_extensions = [
+        tl_extension(True, qualifications("QCWithQSCD", OID_QCP_N_QSCD)),
+        tl_extension(False, T("tsl:ExpiredCertsRevocationInfo", SERVICE_START)),
+    ]
+    national_root = tl_service("NationalRootCA-QC", "TrustAudit Test Root CA", digital_identity(pki.root),
+                               "recognisedatnationallevel", SERVICE_START, definition="https://trustaudit.invalid/tsp/root-ca")
+    ext_body = tl_body(pki, root_id="tsl", services=[issuing_ca_service(pki, extra_extensions=qualified_extensions),
+                                                     national_root])
+    emit("tl-signed-extensions", signed_tl(pki, cert, body=ext_body), [],
+         "signed like tl-signed.xml; the CA/QC service also has a critical Qualifications extension (QCWithQSCD for "
+         "the policy %s) and a non-critical ExpiredCertsRevocationInfo %s, and a second service NationalRootCA-QC (the "
+         "test root CA, recognisedatnationallevel) gives its TSPServiceDefinitionURI" % (OID_QCP_N_QSCD, SERVICE_START))
+    e = Edit(ext_body).sub(SVC_INFO_EXT + "QCWithQSCD", SVC_INFO_EXT + "QCWithoutSSCD", "unknown qualifier")
+    emit("tl-signed-qualifier-unknown", signed_tl(pki, cert, body=e.text), ["TL-038"],
+         "tl-signed-extensions.xml with the qualifier …/SvcInfoExt/QCWithoutSSCD (not in TS 119 612 D.5), re-signed",
+         edit_defects(e))
+
+    ski = key_id(pki.keys["issuing-ca"])
+
+    def history_body(newer: str = "2025-01-01T00:00:00Z", newer_status: str = "granted", newer_ski: bytes = ski) -> str:
+        history = [
+            history_instance("CA/QC", "TrustAudit Test Issuing CA", digital_identity(ski=newer_ski), newer_status, newer),
+            history_instance("CA/QC", "TrustAudit Test Issuing CA", digital_identity(ski=ski), "accredited",
+                             "2015-01-01T00:00:00Z"),
+        ]
+        return tl_body(pki, root_id="tsl", services=[issuing_ca_service(pki, history=history)])
+
+    hist = history_body()
+    emit("tl-signed-history", signed_tl(pki, cert, body=hist), [],
+         "signed like tl-signed.xml; the CA/QC service (granted since %s) has a ServiceHistory: granted since "
+         "2025-01-01T00:00:00Z, accredited (an Annex J status) since 2015-01-01T00:00:00Z, each naming the key by "
+         "X509SKI" % SERVICE_START)
+    history_variants = [
+        ("history-newer", ["TL-040"], None,
+         "the newest history instance starts 2026-03-01T00:00:00Z, after the current status (%s)" % SERVICE_START,
+         dict(newer="2026-03-01T00:00:00Z"), ("2026-03-01T00:00:00Z", "history StatusStartingTime after the current one")),
+        ("history-ski", ["TL-041"], None,
+         "the newest history instance names the root CA's key (X509SKI) instead of the service's",
+         dict(newer_ski=key_id(pki.keys["root-ca"])), (b64(key_id(pki.keys["root-ca"])), "history X509SKI of another key")),
+        ("history-status-period", ["TL-042"], "minor",
+         "the newest history instance (2025-01-01) has the pre-2016 status …/Svcstatus/accredited",
+         dict(newer_status="accredited"), None),
+    ]
+    for suffix, failed, verdict, what, kw, value in history_variants:
+        body = history_body(**kw)
+        tl = signed_tl(pki, cert, body=body)
+        if value is None:  # the first of two 'accredited' statuses
+            at_ = find_once(tl.doc, (SVC_STATUS + "accredited</tsl:ServiceStatus>\n" + " " * 14
+                                     + "<tsl:StatusStartingTime>2025").encode())
+            d = [defect(at_, len(SVC_STATUS + "accredited"), "history status accredited in 2025")]
+        else:
+            d = [value_defect(tl, ">", value[0], value[1])]
+        emit("tl-signed-" + suffix, tl, failed, "tl-signed-history.xml but " + what + ", re-signed", d, verdict=verdict)
+
+    closed_history = [history_instance("CA/QC", "TrustAudit Test Issuing CA", digital_identity(ski=ski), "granted",
+                                       SERVICE_START)]
+    closed = Edit(tl_body(pki, root_id="tsl", services=[
+        issuing_ca_service(pki, status="withdrawn", start="2026-05-01T00:00:00Z", history=closed_history)]))
+    closed.sub("<tsl:NextUpdate>\n      <tsl:dateTime>%s</tsl:dateTime>\n    </tsl:NextUpdate>" % TL_NEXT_UPDATE,
+               "<tsl:NextUpdate></tsl:NextUpdate>", "closed list")
+    emit("tl-signed-closed", signed_tl(pki, cert, body=closed.text), [],
+         "a closed list (NextUpdate without dateTime, 5.3.15): its only service is withdrawn since 2026-05-01 (granted "
+         "since %s in its history); TL-080 and the 6-month rule of TL-021 do not apply" % SERVICE_START)
+
+    # ---- XAdES and KeyInfo variants (same list, changed signature).
+    target = signed_tl(pki, cert, target="#other")
+    emit("tl-signed-qualifying-target", target, ["TL-054"],
+         "signed like tl-signed.xml but QualifyingProperties/@Target is '#other' (the signature's Id is 'sig')",
+         [value_defect(target, 'Target="', "#other", "QualifyingProperties Target")])
+    late = "2027-02-01T00:00:00Z"
+    late_tl = signed_tl(pki, cert, signing_time=late)
+    emit("tl-signed-signing-time-late", late_tl, ["TL-056"],
+         "signed like tl-signed.xml but SigningTime is %s, after the signer certificate's notAfter (2027-01-01)" % late,
+         [value_defect(late_tl, "<xades:SigningTime>", late, "SigningTime after the signer's validity")],
+         verdict="minor")
+    chain = signed_tl(pki, cert, key_info=[cert, pki.issuing])
+    ca_b64 = b64(pki.issuing)
+    emit("tl-signed-keyinfo-chain", chain, ["TL-060"],
+         "signed like tl-signed.xml but ds:KeyInfo/X509Data holds the signer certificate and, after it, the test "
+         "issuing CA certificate",
+         [value_defect(chain, "</ds:X509Certificate><ds:X509Certificate>", ca_b64, "issuing CA certificate in KeyInfo")],
+         verdict="minor")
+
+    # ---- LOTL-dependent variants: conforming alone, failing with --lotl trusted-lists/lotl.xml.
+    cert2 = tl_signer_cert(pki, label="tl-signer-2", key="tl-signer-2")
+    checked_cert(cert2)
+    unannounced = signed_tl(pki, cert2, key="tl-signer-2")
+    assert unannounced.doc[: unannounced.doc.find(b"<ds:Signature ")] == root_part
+    emit("tl-signed-not-announced", unannounced, [],
+         "the list of tl-signed.xml signed with another key (tl-signer-2) and a 'TrustAudit Test TL Signer' "
+         "certificate for it (same subject and profile, label tl-signer-2): conforming alone; with --lotl "
+         "trusted-lists/lotl.xml no certificate of the BE pointer verifies it (TL-072)",
+         [value_defect(unannounced, "<ds:X509Certificate>", b64(cert2), "signer certificate of a key the LOTL does not announce")],
+         with_inputs=(WITH_LOTL, "major", ["TL-072"]))
+    renamed_operator = "TrustAudit Renamed Scheme Operator"
+    renamed_cert = tl_signer_cert(pki, label="tl-signer-renamed", subject=tl_signer_name(o=renamed_operator))
+    checked_cert(renamed_cert)
+    renamed = signed_tl(pki, renamed_cert, body=tl_body(pki, renamed_operator, root_id="tsl"))
+    emit("tl-signed-operator-renamed", renamed, [],
+         "the list with SchemeOperatorName '%s', signed with the tl-signer key by a signer certificate with that O "
+         "(label tl-signer-renamed): conforming alone; with --lotl trusted-lists/lotl.xml the BE pointer's "
+         "SchemeOperatorName ('%s') disagrees (TL-073; TL-072 passes: same key)" % (renamed_operator, TL_OPERATOR),
+         [value_defect(renamed, '<tsl:Name xml:lang="en">', renamed_operator, "SchemeOperatorName differing from the LOTL pointer")],
+         with_inputs=(WITH_LOTL, "minor", ["TL-073"]))
+
+    # ---- TLv6: XAdES SigningCertificateV2.
+    v6 = signed_tl(pki, cert, version=6, signing_certificate="v2")
+    emit("tl-signed-v6", v6, [],
+         "the list of tl-signed.xml as TSLVersionIdentifier 6, signed like it plus xades:SigningCertificateV2 (CertDigest "
+         "SHA-256 of the signer certificate, IssuerSerialV2 = DER IssuerSerial {directoryName issuer, serial}); with "
+         "--lotl trusted-lists/lotl.xml authenticated by the BE pointer", with_inputs=(WITH_LOTL, "conforming", []))
+    v6_v1 = signed_tl(pki, cert, version=6, signing_certificate="v1")
+    emit("tl-signed-v6-signing-certificate-v1", v6_v1, ["TL-057"],
+         "tl-signed-v6.xml signed with the XAdES V1 SigningCertificate (CertDigest SHA-256, IssuerSerial with "
+         "X509IssuerName/X509SerialNumber, all correct) instead of SigningCertificateV2",
+         [value_defect(v6_v1, "", "<xades:SigningCertificate>", "SigningCertificate (V1) in a TLv6")])
+    v6_digest = signed_tl(pki, cert, version=6, signing_certificate="v2", certificate_digested=pki.issuing)
+    wrong_digest = b64(hashlib.sha256(pki.issuing).digest())
+    emit("tl-signed-v6-cert-digest", v6_digest, ["TL-058"],
+         "tl-signed-v6.xml whose SigningCertificateV2 CertDigest is SHA-256 of the test issuing CA certificate "
+         "(IssuerSerialV2 still names the signer)",
+         [value_defect(v6_digest, "<ds:DigestValue>", wrong_digest, "CertDigest of another certificate")])
+
     # The signed vectors differ from each other only where intended.
-    for tl in (incl, xt, nosp, wrapped, wrong_ns, frac, expired):
+    for tl in (incl, xt, nosp, wrapped, wrong_ns, frac, expired, target, late_tl, chain, v6):
         assert tl.doc != good.doc
     assert len(set(signer_docs)) == len(signer_docs)
     assert TSL_NS.encode() not in wrong_ns.doc and wrong_ns.doc.count(other_ns.encode()) == 1
     assert two.doc.count(good.signature.encode()) == 2
     assert bad.doc.replace(v, b64(good.signature_value).encode()) == good.doc
+    assert b"<xades:SigningCertificate" not in good.doc and b"<xades:SigningCertificateV2>" in v6.doc
+
+
+def build_lotls(pki: PKI, out: Output):
+    """lotl.xml (signed by the OJ-announced 'lotl-signer', anchors.pem) and its variants. A pivot LOTL is
+    lotl_body(pki, sequence=N, signer_certs=[…]) signed by the previous key set; the LOTL that follows
+    lists its URL through lotl_body(pivots=[…])."""
+    L = "trusted-lists/"
+    import xml.etree.ElementTree as ET
+
+    from cryptography import x509
+    from cryptography.exceptions import InvalidSignature
+
+    def emit(stem: str, tl: SignedTL, failed, note: str, defects=None, verdict: str | None = None,
+             with_inputs: tuple | None = None):
+        root = ET.fromstring(tl.doc)
+        assert root.tag == "{%s}TrustServiceStatusList" % TSL_NS and root[-1].tag == "{%s}Signature" % DSIG_NS
+        tl.key.public_key().verify(tl.signature_value, tl.signed_info_c14n, padding.PKCS1v15(), hashes.SHA256())
+        out.add(L + stem + ".xml", tl.doc, [tl_rec(failed, verdict, with_inputs)], defects, note=note)
+
+    signer = lotl_signer_cert(pki)
+    # The "OJ-announced" LOTL signing certificates for --anchors (an auxiliary input, listed in nonInputs).
+    out.add(L + "anchors.pem", pem("CERTIFICATE", signer))
+
+    lotl = sign_list(lotl_body(pki, signer_certs=[signer]), pki.keys["lotl-signer"], [signer], signing_certificate="v2")
+    emit("lotl", lotl, [],
+         "the test EU LOTL (TLv6, sequence %d, no TSPs): pointers BE (TL signer certificate) and EU (its own signer); "
+         "SchemeInformationURI %s and the OJ URL %s; signed by the self-issued 'TrustAudit Test LOTL Signer' (C=BE, "
+         "O=%s) with SigningCertificateV2; with --anchors trusted-lists/anchors.pem it verifies directly with an "
+         "announced certificate (TL-070)" % (LOTL_SEQUENCE, LOTL_INFO_URI, LOTL_OJ_URL, LOTL_OPERATOR),
+         with_inputs=(WITH_ANCHORS, "conforming", []))
+
+    no_oj = sign_list(lotl_body(pki, signer_certs=[signer], oj_url=None), pki.keys["lotl-signer"], [signer],
+                      signing_certificate="v2")
+    at = find_once(no_oj.doc, ("%s</tsl:URI>\n    </tsl:SchemeInformationURI>" % LOTL_INFO_URI).encode())
+    emit("lotl-no-oj-url", no_oj, ["TL-018"],
+         "lotl.xml without the eur-lex.europa.eu OJ URL in SchemeInformationURI (only the info page), re-signed",
+         [defect(at + len(LOTL_INFO_URI + "</tsl:URI>"), 0, "SchemeInformationURI ends without the OJ URL")],
+         verdict="minor")
+
+    signer2 = lotl_signer_cert(pki, label="lotl-signer-2", key="lotl-signer-2", cn="TrustAudit Test LOTL Signer 2")
+    unanchored = sign_list(lotl_body(pki, signer_certs=[signer2]), pki.keys["lotl-signer-2"], [signer2],
+                           signing_certificate="v2")
+    kb = "<ds:X509Certificate>%s" % b64(signer2)
+    emit("lotl-not-anchored", unanchored, [],
+         "lotl.xml signed by 'TrustAudit Test LOTL Signer 2' (key lotl-signer-2, self-issued, same profile), which "
+         "its EU pointer announces but anchors.pem does not: conforming alone; with --anchors "
+         "trusted-lists/anchors.pem it verifies with no OJ certificate (TL-070) and lists no pivot that would lead "
+         "to its key (TL-071)",
+         [defect(find_once(unanchored.doc, kb.encode()) + len("<ds:X509Certificate>"), len(b64(signer2)),
+                 "KeyInfo certificate of a key not in anchors.pem")],
+         with_inputs=(WITH_ANCHORS, "major", ["TL-070", "TL-071"]))
+
+    # ---- Pivot LOTLs (the --lotl folder trusted-lists/pivots/): pivot 11 is signed with the OJ key
+    # (anchors.pem) and its EU pointer hands on to lotl-signer-3 (C); pivot 14 is signed with lotl-signer-4
+    # (D), which no earlier pivot announces. Each lists its own URL (skipped by its own sequence number).
+    signer3 = lotl_signer_cert(pki, label="lotl-signer-3", key="lotl-signer-3", cn="TrustAudit Test LOTL Signer 3")
+    signer4 = lotl_signer_cert(pki, label="lotl-signer-4", key="lotl-signer-4", cn="TrustAudit Test LOTL Signer 4")
+    for der, key in ((signer3, "lotl-signer-3"), (signer4, "lotl-signer-4")):
+        parsed = x509.load_der_x509_certificate(der)
+        assert parsed.public_bytes(serialization.Encoding.DER) == der and parsed.issuer == parsed.subject
+        pki.keys[key].public_key().verify(parsed.signature, parsed.tbs_certificate_bytes, padding.PKCS1v15(), hashes.SHA256())
+    with_pivots = ("--lotl", "trusted-lists/pivots") + WITH_ANCHORS
+
+    def lotl_signed(sequence: int, announced: bytes, key: str, signer_cert: bytes, pivots) -> SignedTL:
+        return sign_list(lotl_body(pki, sequence=sequence, signer_certs=[announced], pivots=pivots),
+                         pki.keys[key], [signer_cert], signing_certificate="v2")
+
+    pivot11 = lotl_signed(11, signer3, "lotl-signer", signer, [LOTL_PIVOT_URL % 11])
+    emit("pivots/lotl-pivot-11", pivot11, [],
+         "pivot LOTL 11 (%s): lotl.xml with sequence 11, its own URL between the info page and the OJ URL, and an "
+         "EU pointer announcing 'TrustAudit Test LOTL Signer 3' (key lotl-signer-3); signed with the OJ-announced "
+         "'TrustAudit Test LOTL Signer' (anchors.pem); a pivot for lotl-via-pivot.xml and lotl-broken-pivot.xml "
+         "(--lotl trusted-lists/pivots)" % (LOTL_PIVOT_URL % 11))
+    pivot14 = lotl_signed(14, signer4, "lotl-signer-4", signer4, [LOTL_PIVOT_URL % 14])
+    emit("pivots/lotl-pivot-14", pivot14, [],
+         "pivot LOTL 14 (%s): sequence 14, signed by 'TrustAudit Test LOTL Signer 4' (key lotl-signer-4, self-issued, "
+         "same profile), which its own EU pointer announces; neither anchors.pem nor pivot 11's EU pointer verifies "
+         "it (the wrong pivot of lotl-broken-pivot.xml)" % (LOTL_PIVOT_URL % 14))
+
+    via = lotl_signed(12, signer3, "lotl-signer-3", signer3, [LOTL_PIVOT_URL % 11])
+    emit("lotl-via-pivot", via, [],
+         "LOTL sequence 12 signed by 'TrustAudit Test LOTL Signer 3' (key lotl-signer-3, announced by its own EU "
+         "pointer), SchemeInformationURI info page, pivot 11, OJ URL: conforming alone; with --lotl "
+         "trusted-lists/pivots --anchors trusted-lists/anchors.pem anchors.pem verifies pivot 11 and pivot 11's EU "
+         "pointer verifies the list (TL-070 and TL-071 pass)", with_inputs=(with_pivots, "conforming", []))
+
+    broken = lotl_signed(15, signer3, "lotl-signer-3", signer3, [LOTL_PIVOT_URL % 14, LOTL_PIVOT_URL % 11])
+    at = find_once(broken.doc, (LOTL_PIVOT_URL % 14).encode())
+    emit("lotl-broken-pivot", broken, [],
+         "LOTL sequence 15 signed by 'TrustAudit Test LOTL Signer 3' (key lotl-signer-3, announced by its own EU "
+         "pointer), SchemeInformationURI info page, pivot 14, pivot 11, OJ URL: conforming alone; with --lotl "
+         "trusted-lists/pivots --anchors trusted-lists/anchors.pem anchors.pem verifies pivot 11 but pivot 11's EU "
+         "pointer (lotl-signer-3) does not verify pivot 14 (signed by lotl-signer-4), so the chain breaks "
+         "(TL-071) and the list is not authenticated (TL-070)",
+         [defect(at, len(LOTL_PIVOT_URL % 14), "pivot 14, which pivot 11's announced certificate does not verify")],
+         with_inputs=(with_pivots, "major", ["TL-070", "TL-071"]))
+
+    # The walk TrustAudit makes (LOTLAuthentication.walk), replayed with the keys.
+    def verifies(tl: SignedTL, cert: bytes) -> bool:
+        try:
+            x509.load_der_x509_certificate(cert).public_key().verify(tl.signature_value, tl.signed_info_c14n,
+                                                                     padding.PKCS1v15(), hashes.SHA256())
+            return True
+        except InvalidSignature:
+            return False
+
+    assert verifies(pivot11, signer) and not verifies(pivot14, signer) and not verifies(pivot14, signer3)
+    assert verifies(pivot14, signer4)
+    for tl in (via, broken):
+        assert not verifies(tl, signer) and verifies(tl, signer3)
 
 
 def build_trusted_lists(pki: PKI, out: Output):
@@ -2144,7 +2780,7 @@ def build_trusted_lists(pki: PKI, out: Output):
             note="unsigned: conforming to the document rules; TL-050 (no ds:Signature) under %s" % TL_SIGNED_PROFILE)
 
     good, bad = "</tsl:SchemeTerritory>", "</tsl:SchemeTerritry>"
-    broken = ok.replace(good.encode(), bad.encode())
+    broken = ok.replace(good.encode(), bad.encode(), 1)
     try:
         ET.fromstring(broken)
         raise AssertionError("tl-not-well-formed.xml parsed")
@@ -2171,6 +2807,7 @@ def build_trusted_lists(pki: PKI, out: Output):
              defect(bl_doc.find(b"&lol9;"), 6, "reference expanding to 10^9 'lol'")])
 
     build_signed_trusted_lists(pki, out)
+    build_lotls(pki, out)
 
     note = (XML_DECL + "<note>\n  <to>Alice</to>\n  <from>Bob</from>\n  <body>Not a trusted list.</body>\n</note>\n").encode("utf-8")
     ET.fromstring(note)
@@ -2208,7 +2845,7 @@ def generate_all(keys: dict) -> dict[str, bytes]:
             "(single) PEM block, within='file' means the raw file bytes.",
         ],
         "nonInputs": ["timestamps/data.txt", "timestamps/request-nonce-match.tsq", "timestamps/request-nonce-other.tsq",
-                      "timestamps/request-policy-other.tsq"],
+                      "timestamps/request-policy-other.tsq", "trusted-lists/anchors.pem"],
         "files": [out.expected[p] for p in sorted(out.expected)],
     }
     out.files["expected.json"] = (json.dumps(expected, indent=2, sort_keys=False, ensure_ascii=True) + "\n").encode()

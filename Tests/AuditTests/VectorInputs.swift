@@ -27,6 +27,9 @@ enum VectorInputs {
         args: [String] = [], issuers: IssuerStore? = nil, trustedLists: TrustedListStore? = nil, lotl: LOTLPointers? = nil
     ) throws -> Auditor {
         var inputs = TimestampInputs()
+        var lotl = lotl
+        var lotlDocuments: [(bytes: [UInt8], source: String)] = []
+        var anchors: [[UInt8]]?
         var index = 0
         while index + 1 < args.count {
             let value = args[index + 1]
@@ -36,13 +39,24 @@ enum VectorInputs {
             case "--tsu": inputs.tsuCertificates = items(value)
             case "--request": inputs.request = TimeStampRequest(der: try Repository.bytes(value))
             case "--policy": inputs.policies.append(try ASN1ObjectIdentifier(dotRepresentation: value))
+            case "--lotl":
+                let reader = InputReader(paths: [Repository.testVectors.appendingPathComponent(value).path])
+                var newest: LOTLPointers?
+                while let item = reader.next() {
+                    guard item.problem == nil, let pointers = LOTLPointers(bytes: item.bytes, source: item.source), pointers.isListOfLists else { continue }
+                    lotlDocuments.append((item.bytes, item.source))
+                    if (pointers.sequenceNumber ?? 0) >= (newest?.sequenceNumber ?? 0) { newest = pointers }
+                }
+                lotl = newest
+            case "--anchors": anchors = items(value)
             default: Issue.record("unsupported vector argument \(args[index])")
             }
             index += 2
         }
         return try Auditor(
             profiles: try ProfileSet.load(), selection: .automatic, context: EvaluationContext(validationTime: time),
-            issuers: issuers, trustedLists: trustedLists, timestampInputs: inputs, lotl: lotl)
+            issuers: issuers, trustedLists: trustedLists, timestampInputs: inputs, lotl: lotl,
+            authentication: anchors.map { LOTLAuthentication(anchors: $0, anchorSource: "anchors", lotls: lotlDocuments) })
     }
 
     static func records(_ path: String, _ auditor: Auditor) -> [ItemEvidence] {

@@ -37,9 +37,13 @@ import TrustedLists
     }
 
     @Test func notWellFormedReportsLineAndColumn() throws {
-        let list = InspectedTrustedList(bytes: try Repository.bytes("trusted-lists/tl-not-well-formed.xml"))
+        let bytes = try Repository.bytes("trusted-lists/tl-not-well-formed.xml")
+        let list = InspectedTrustedList(bytes: bytes)
         guard case .failure(let error) = list.parsed else { Issue.record("parsed"); return }
-        #expect(error.location.hasPrefix("line 33"))
+        // The generator misspells one closing tag; libxml2 must name that line.
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let broken = try #require(lines.firstIndex { $0.contains("</tsl:SchemeTerritry>") }) + 1
+        #expect(error.location.hasPrefix("line \(broken),"))
         #expect(error.reason.contains("SchemeTerritory"))
     }
 

@@ -163,9 +163,14 @@ enum ServiceRules {
         parts.append(current)
         for part in parts {
             let trimmed = part.trimmingCharacters(in: .whitespaces)
-            if trimmed.uppercased().hasPrefix("CN=") { return String(trimmed.dropFirst(3)).trimmingCharacters(in: .whitespaces).lowercased() }
+            if trimmed.uppercased().hasPrefix("CN=") { return normalised(String(trimmed.dropFirst(3))) }
         }
         return nil
+    }
+
+    /// Lower case with every run of white space made one space (lists wrap long names).
+    static func normalised(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
     }
 
     /// TL-033: 5.5.3 — a PKI service lists its certificate; every identifier names the same key
@@ -187,7 +192,7 @@ enum ServiceRules {
             }
             // X509SubjectName is free text in many spellings (hex values, OIDs, spacing): only the
             // commonName is compared, which every spelling carries verbatim.
-            let commonNames = Set(identity.certificates.compactMap { $0.certificate?.tbs.subject.value(DistinguishedName.AttributeType.commonName)?.lowercased() })
+            let commonNames = Set(identity.certificates.compactMap { $0.certificate?.tbs.subject.value(DistinguishedName.AttributeType.commonName).map(normalised) })
             if !commonNames.isEmpty, let name = identity.subjectNames.first(where: { text in
                 guard let cn = commonName(in: text) else { return false }
                 return !commonNames.contains(cn)

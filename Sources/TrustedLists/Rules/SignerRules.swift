@@ -181,10 +181,10 @@ enum SignerRules {
         guard list.isEULOTL else { return [.notApplicable("TL-070", because: "not the EU list of trusted lists")] }
         guard let authentication = item.authentication else { return [.notChecked("TL-070", because: "no OJ certificates supplied (--anchors)")] }
         guard let signature = item.signature else { return [.notChecked("TL-070", because: "no signature")] }
-        let outcome = authentication.walk(list)
+        let outcome = authentication.walk(list, signature: signature)
         if let problem = outcome.problem { return [.notChecked("TL-070", because: problem)] }
         guard !outcome.keys.isEmpty else {
-            return [.fail("TL-070", observed: outcome.steps.last?.detail ?? "no key set", location: "SchemeInformationURI",
+            return [.fail("TL-070", observed: outcome.steps.last?.detail ?? outcome.keySource, location: "SchemeInformationURI",
                           message: "the pivot chain from the OJ certificates breaks, so the LOTL is not authenticated")]
         }
         switch signature.verify(with: outcome.keys) {
@@ -200,9 +200,11 @@ enum SignerRules {
     static let pivots = withSignature("TL-071") { _, list, item, _ in
         guard list.isEULOTL else { return [.notApplicable("TL-071", because: "not the EU list of trusted lists")] }
         guard let authentication = item.authentication else { return [.notChecked("TL-071", because: "no OJ certificates supplied (--anchors)")] }
-        let outcome = authentication.walk(list)
+        guard let signature = item.signature else { return [.notChecked("TL-071", because: "no signature")] }
+        let outcome = authentication.walk(list, signature: signature)
         if let problem = outcome.problem { return [.notChecked("TL-071", because: problem)] }
-        if outcome.steps.isEmpty { return [.notApplicable("TL-071", because: "no pivot LOTL listed before the OJ URL")] }
+        if outcome.steps.isEmpty && !outcome.keys.isEmpty { return [.notApplicable("TL-071", because: "the OJ certificates verify the LOTL directly")] }
+        if outcome.steps.isEmpty { return [.fail("TL-071", observed: outcome.keySource, location: "SchemeInformationURI", message: "no pivot LOTL leads from the OJ certificates to this LOTL")] }
         if let broken = outcome.steps.first(where: { !$0.verified }) {
             return [.fail("TL-071", observed: broken.detail, location: "SchemeInformationURI", message: "a pivot LOTL does not verify with its predecessor's keys")]
         }

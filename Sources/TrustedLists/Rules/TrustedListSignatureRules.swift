@@ -11,6 +11,9 @@ enum TrustedListSignatureRules {
     /// territory (`--lotl`).
     static let pointerAuthentication = Rule<InspectedTrustedList>("TL-072") { item, _ in
         guard let pointers = item.pointers else { return [.notChecked("TL-072", because: "no LOTL supplied (--lotl)")] }
+        if item.authentication != nil, item.tree.map({ ListView(root: $0).isListOfLists }) == true {
+            return [.notApplicable("TL-072", because: "a list of lists is authenticated by the OJ certificates and its pivots (TL-070)")]
+        }
         guard let signature = item.signature, signature.signatureCount == 1 else {
             return [.notChecked("TL-072", because: "no single verifiable signature (TL-050)")]
         }
