@@ -1,3 +1,4 @@
+import Foundation
 import Certificates
 
 /// A trusted-list item as the rules see it: its bytes and the outcome of the hardened parse.
@@ -28,6 +29,8 @@ public struct InspectedTrustedList: Sendable {
     public let schemeOperatorNames: [String]
     /// The whole document as a `Sendable` element tree, for the structure and content rules.
     public let tree: ParsedElement?
+    /// Every certificate of a ServiceDigitalIdentity, decoded once, by its base64 text.
+    public let serviceCertificates: [String: InspectedCertificate]
     /// The OJ-announced LOTL signing certificates and the pivot LOTLs (`--anchors`, `--lotl`).
     public let authentication: LOTLAuthentication?
 
@@ -58,6 +61,7 @@ public struct InspectedTrustedList: Sendable {
             schemaValidation = schemas?.validate(document, version: document.text(at: ["SchemeInformation", "TSLVersionIdentifier"]))
             (dateTimes, nextUpdate, schemeOperatorNames) = document.schemeFacts()
             tree = document.rootElement.map { ParsedElement(node: $0) }
+            serviceCertificates = tree.map(Self.decodeServiceCertificates) ?? [:]
         case .failure(let error):
             dateTimes = []
             nextUpdate = nil
@@ -68,7 +72,19 @@ public struct InspectedTrustedList: Sendable {
             territory = nil
             schemaValidation = nil
             tree = nil
+            serviceCertificates = [:]
         }
+    }
+
+    static func decodeServiceCertificates(_ root: ParsedElement) -> [String: InspectedCertificate] {
+        var decoded: [String: InspectedCertificate] = [:]
+        root.forEach { element in
+            guard element.name == "X509Certificate", decoded[element.text] == nil,
+                let der = Data(base64Encoded: element.text, options: .ignoreUnknownCharacters)
+            else { return }
+            decoded[element.text] = InspectedCertificate(bytes: [UInt8](der))
+        }
+        return decoded
     }
 
     /// `lotl-v6`, `tl-v5`, … for the evidence record; `unparsable` when the parse failed.

@@ -49,7 +49,7 @@ public struct LOTLAuthentication: Sendable {
     /// The sequence number a pivot URL names (`…/eu-lotl-pivot-341.xml` → 341).
     static func sequence(inURI uri: String) -> Int? {
         let file = uri.split(separator: "/").last.map(String.init) ?? uri
-        return file.matches(of: /[0-9]+/).last.flatMap { Int($0.output) }
+        return TextShape.lastNumber(in: file)
     }
 
     /// One step of the chain, for evidence.

@@ -1,8 +1,12 @@
+import Certificates
+
 /// Read-only views over the parsed element tree of a list, by TS 119 612 concept: scheme
 /// information, providers, services with their locations. The content rules use these instead
 /// of walking element names themselves.
 struct ListView: Sendable {
     let root: ParsedElement
+    /// Decoded service certificates by base64 text (see ``InspectedTrustedList``).
+    var certificates: [String: InspectedCertificate] = [:]
 
     static let tslTypePrefix = "http://uri.etsi.org/TrstSvc/TrustedList/TSLType/"
 

@@ -51,6 +51,10 @@ public struct ParsedElement: Sendable {
         return current
     }
 
+    /// This element's location step under its parent: its name, with `[n]` when the parent has
+    /// several children of that name.
+    public internal(set) var step: String
+
     /// Every element of the subtree with its location path (`/A/B[2]/C`, local names, positions
     /// among same-named siblings), depth first in document order.
     public func walk(_ body: (ParsedElement, String) -> Void) {
@@ -59,25 +63,24 @@ public struct ParsedElement: Sendable {
 
     private func visit(at location: String, _ body: (ParsedElement, String) -> Void) {
         body(self, location)
-        for (child, step) in zip(children, steps) { child.visit(at: location + "/" + step, body) }
+        for child in children { child.visit(at: location + "/" + child.step, body) }
     }
 
-    /// The location step of each child: its name, with `[n]` when the name repeats.
-    public var steps: [String] {
-        let counts = Dictionary(children.map { ($0.name, 1) }, uniquingKeysWith: +)
-        var seen: [String: Int] = [:]
-        return children.map { child in
-            guard counts[child.name, default: 0] > 1 else { return child.name }
-            seen[child.name, default: 0] += 1
-            return "\(child.name)[\(seen[child.name]!)]"
-        }
+    /// Every element of the subtree, depth first, without building location paths.
+    public func forEach(_ body: (ParsedElement) -> Void) {
+        body(self)
+        for child in children { child.forEach(body) }
     }
+
+    /// The location step of each child.
+    public var steps: [String] { children.map(\.step) }
 }
 
 extension ParsedElement {
     /// Copies the element subtree out of libxml2.
     init(node: xmlNodePtr) {
         name = XMLNodeReading.name(node)
+        step = name
         namespace = node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
         line = Int(xmlGetLineNo(node))
         var attributes: [Attribute] = []
@@ -104,9 +107,24 @@ extension ParsedElement {
             }
             child = current.pointee.next
         }
+        var counts: [String: Int] = [:]
+        for child in children { counts[child.name, default: 0] += 1 }
+        if counts.values.contains(where: { $0 > 1 }) {
+            var seen: [String: Int] = [:]
+            for index in children.indices where counts[children[index].name, default: 0] > 1 {
+                seen[children[index].name, default: 0] += 1
+                children[index].step = "\(children[index].name)[\(seen[children[index].name]!)]"
+            }
+        }
         self.children = children
-        let trimmed = text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()
-        self.text = String(trimmed)
-        hasText = !trimmed.isEmpty
+        let bytes = text.utf8
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        if let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) {
+            self.text = String(text[first...last])
+            hasText = true
+        } else {
+            self.text = ""
+            hasText = false
+        }
     }
 }

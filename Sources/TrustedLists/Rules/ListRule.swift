@@ -7,7 +7,7 @@ enum ListRule {
     ) -> Rule<InspectedTrustedList> {
         Rule(id) { item, context in
             guard let root = item.tree else { return [.notChecked(id, because: "the list could not be parsed (TL-002)")] }
-            return body(ListView(root: root), item, context)
+            return body(ListView(root: root, certificates: item.serviceCertificates), item, context)
         }
     }
 

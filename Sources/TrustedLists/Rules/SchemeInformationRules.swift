@@ -42,8 +42,7 @@ enum SchemeInformationRules {
     static let languageTags = ListRule.make("TL-005") { list, _, _ in
         let bad = multilingual(list.root).compactMap { entry -> (location: String, observed: String)? in
             guard let language = entry.element.language else { return (entry.location, "\(entry.element.name) without xml:lang") }
-            let primary = language.prefix { $0 != "-" }
-            return language.wholeMatch(of: /[a-z]{2,3}(-[A-Za-z0-9]{1,8})*/) != nil && primary == primary.lowercased()
+            return TextShape.isLanguageTag(language, strict: true)
                 ? nil : (entry.location, "xml:lang=\"\(language)\"")
         }
         return ListRule.failures("TL-005", bad, expected: "xml:lang with a lower-case RFC 5646 tag",
@@ -87,8 +86,7 @@ enum SchemeInformationRules {
 
     /// An absolute URI as RFC 3986 writes it: scheme ":" and no characters it excludes.
     static func isURI(_ text: String) -> Bool {
-        text.wholeMatch(of: /[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>"{}|\\^`]*/) != nil
-            && text.wholeMatch(of: /.*%(?![0-9A-Fa-f]{2}).*/) == nil
+        TextShape.isAbsoluteURI(text)
     }
 
     /// TL-008: 5.1.2 — URIs are well-formed; electronic addresses are e-mail or web URIs.
@@ -147,7 +145,9 @@ enum SchemeInformationRules {
     static let type = ListRule.make("TL-013") { list, _, _ in
         let value = list.tslType ?? ""
         let suffix = value.hasPrefix(ListView.tslTypePrefix) ? String(value.dropFirst(ListView.tslTypePrefix.count)) : ""
-        return suffix.wholeMatch(of: /EUgeneric|EUlistofthelists|[A-Z]{2}list|[A-Z]{2}listofthelists/) != nil ? [] : [
+        let countryList = suffix.utf8.count >= 6 && suffix.utf8.prefix(2).allSatisfy(TextShape.isUpper)
+            && ["list", "listofthelists"].contains(String(suffix.dropFirst(2)))
+        return ["EUgeneric", "EUlistofthelists"].contains(suffix) || countryList ? [] : [
             .fail("TL-013", observed: value.isEmpty ? "absent" : value, expected: ListView.tslTypePrefix + "EUgeneric | EUlistofthelists | CClist | CClistofthelists",
                   location: "/\(list.root.name)/SchemeInformation/TSLType", message: "TSLType is not a registered list type"),
         ]

@@ -15,7 +15,7 @@ enum ServiceRules {
     /// Registration identifiers of 5.4.2: VAT, national trade register, passport, identity card,
     /// personal number, tax number (each with a country code), or an LEI.
     static func isRegistrationIdentifier(_ text: String) -> Bool {
-        text.wholeMatch(of: /(VAT|NTR|PAS|IDC|PNO|TIN)[A-Z]{2}-.+|LEI[A-Z]{0,2}-.+/) != nil
+        TextShape.hasCountryPrefix(text, after: ["VAT", "NTR", "PAS", "IDC", "PNO", "TIN"]) || (text.hasPrefix("LEI") && text.contains("-"))
     }
 
     /// TL-029: 5.4.2 — TSPTradeName carries the provider's registration identifier.
@@ -123,12 +123,14 @@ enum ServiceRules {
         var keyIdentifiers: [[UInt8]] = []
         var subjectNames: [String] = []
 
-        init(_ element: ParsedElement?) {
+        init(_ element: ParsedElement?, _ decoded: [String: InspectedCertificate]) {
             for id in element?.children("DigitalId") ?? [] {
                 for child in id.children {
                     switch child.name {
                     case "X509Certificate":
-                        if let der = Data(base64Encoded: child.text, options: .ignoreUnknownCharacters) {
+                        if let certificate = decoded[child.text] {
+                            certificates.append(certificate)
+                        } else if let der = Data(base64Encoded: child.text, options: .ignoreUnknownCharacters) {
                             certificates.append(InspectedCertificate(bytes: [UInt8](der)))
                         }
                     case "X509SKI":
@@ -180,7 +182,7 @@ enum ServiceRules {
         var bad: [Place] = []
         for service in list.services {
             let location = service.location + "/ServiceInformation/ServiceDigitalIdentity"
-            let identity = Identity(service.information?.child("ServiceDigitalIdentity"))
+            let identity = Identity(service.information?.child("ServiceDigitalIdentity"), list.certificates)
             if ServiceVocabulary.isPKIBased(service.type), identity.certificates.isEmpty {
                 bad.append((location, "no X509Certificate for a PKI-based service"))
                 continue
@@ -206,12 +208,11 @@ enum ServiceRules {
 
     /// TL-035: 5.5.3 — one key is not listed for two services of the same type.
     static let duplicateKeys = ListRule.make("TL-035") { list, _, _ in
-        var seen: [String: String] = [:]
+        var seen: [ServiceKeySlot: String] = [:]
         var bad: [Place] = []
         for service in list.services {
-            for key in Identity(service.information?.child("ServiceDigitalIdentity")).publicKeys {
-                let digest = SHA256.digest(key).hex
-                let slot = service.type + " " + digest
+            for key in Identity(service.information?.child("ServiceDigitalIdentity"), list.certificates).publicKeys {
+                let slot = ServiceKeySlot(type: service.type, key: key)
                 if let first = seen[slot] {
                     bad.append((service.location, "same \(TrustedListURI.short(service.type)) key as \(first)"))
                 } else {
@@ -321,7 +322,7 @@ enum ServiceRules {
         guard !withHistory.isEmpty else { return [.notApplicable("TL-041", because: "no service history")] }
         var bad: [Place] = []
         for service in withHistory {
-            let current = Identity(service.information?.child("ServiceDigitalIdentity"))
+            let current = Identity(service.information?.child("ServiceDigitalIdentity"), list.certificates)
             let currentKeys = current.publicKeys
             let currentIdentifiers = current.declaredKeyIdentifiers.union(current.keyIdentifiers)
             for (index, instance) in service.history.enumerated() {
@@ -332,7 +333,7 @@ enum ServiceRules {
                     bad.append((location, "missing " + missing.joined(separator: ", ")))
                     continue
                 }
-                let past = Identity(instance.child("ServiceDigitalIdentity"))
+                let past = Identity(instance.child("ServiceDigitalIdentity"), list.certificates)
                 let sameKey = past.publicKeys.contains(where: currentKeys.contains)
                     || past.keyIdentifiers.contains(where: currentIdentifiers.contains)
                     || past.declaredKeyIdentifiers.contains(where: currentIdentifiers.contains)
@@ -364,6 +365,12 @@ enum ServiceRules {
         return ListRule.failures("TL-042", bad, expected: "Directive statuses before 2016-07-01, eIDAS statuses after",
                                  message: "a history status does not belong to its period")
     }
+}
+
+/// A service type with one public key (TL-035).
+struct ServiceKeySlot: Hashable {
+    var type: String
+    var key: ArraySlice<UInt8>
 }
 
 extension Array where Element == UInt8 {

@@ -165,7 +165,7 @@ enum SignerRules {
             return [.pass("TL-067", observed: "self-issued signer certificate")]
         }
         let listed = list.services.contains { service in
-            ServiceRules.Identity(service.information?.child("ServiceDigitalIdentity")).certificates.contains {
+            ServiceRules.Identity(service.information?.child("ServiceDigitalIdentity"), list.certificates).certificates.contains {
                 $0.certificate?.tbs.subject.encoded == certificate.tbs.issuer.encoded
             }
         }

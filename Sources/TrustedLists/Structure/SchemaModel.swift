@@ -64,6 +64,4 @@ enum SchemaValue: Sendable {
     case language
     /// One of these literal values.
     case enumeration([String])
-    /// A string matching the pattern (XSD regular expression, anchored), e.g. `[A-Z]{2}`.
-    case pattern(String)
 }
