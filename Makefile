@@ -34,6 +34,7 @@ release: deps
 bench: deps
 	Benchmarks/cli-throughput.sh $(BENCH_N)
 	Benchmarks/tst-throughput.sh
+	Benchmarks/tl-snapshot.sh
 
 ## Re-embed Profiles/*.yaml into the binary after editing them.
 profiles:
