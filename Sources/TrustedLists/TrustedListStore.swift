@@ -3,8 +3,9 @@ import Certificates
 /// Trusted lists supplied for qualification decisions (`--trusted-lists DIR`), indexed by the
 /// key identifiers of their services' digital identities.
 ///
-/// The lists' XMLDSig signatures are not verified by this store (the trusted-list signature
-/// checks are separate); evidence built from it says so.
+/// With a LOTL (`--lotl`), only lists whose XMLDSig signature verifies with a certificate the
+/// LOTL announces for their territory are used (TL-072); without one the lists are used as
+/// supplied, and evidence built from them says their signatures were not verified.
 public struct TrustedListStore: Sendable {
     /// A service with the list it is on.
     public struct Entry: Sendable {
@@ -18,14 +19,22 @@ public struct TrustedListStore: Sendable {
     public let lists: [TrustedList]
     /// Files that were not usable lists, with the reason.
     public let rejected: [(source: String, reason: String)]
+    /// The LOTL that authenticated every list used, or nil when the lists were not authenticated.
+    public let authenticatedBy: String?
     private let byKeyIdentifier: [[UInt8]: [Entry]]
     private let bySubject: [[UInt8]: [Entry]]
 
-    /// Parses each file; unusable ones are listed in ``rejected``.
-    public init(files: [(source: String, bytes: [UInt8])]) {
+    /// Parses each file; unusable ones — and, with `lotl`, those its pointers do not
+    /// authenticate — are listed in ``rejected``.
+    public init(files: [(source: String, bytes: [UInt8])], authenticatedBy lotl: LOTLPointers? = nil) {
         var lists: [TrustedList] = []
         var rejected: [(String, String)] = []
+        authenticatedBy = lotl?.source
         for file in files {
+            if let lotl, let reason = Self.unauthenticated(file.bytes, by: lotl) {
+                rejected.append((file.source, reason))
+                continue
+            }
             switch TrustedListParser.parse(file.bytes, source: file.source) {
             case .success(let list): lists.append(list)
             case .failure(let error): rejected.append((file.source, error.description))
@@ -54,6 +63,24 @@ public struct TrustedListStore: Sendable {
         self.rejected = rejected
         self.byKeyIdentifier = byKeyIdentifier
         self.bySubject = bySubject
+    }
+
+    /// Why the list is not authenticated by `lotl`, or nil when its signature verifies with a
+    /// certificate the LOTL announces for its territory.
+    static func unauthenticated(_ bytes: [UInt8], by lotl: LOTLPointers) -> String? {
+        let list = InspectedTrustedList(bytes: bytes)
+        guard let signature = list.signature, signature.signatureCount == 1 else { return "not signed once (TL-050)" }
+        guard let territory = list.territory, let announced = lotl.certificates[territory] else {
+            return "the LOTL \(lotl.source) announces no certificate for \(list.territory ?? "its territory")"
+        }
+        guard signature.references.allSatisfy({ $0.digestMatches == true }) else { return "a signed reference does not verify (TL-059)" }
+        if case .valid = signature.verify(with: announced) { return nil }
+        return "not signed with a key the LOTL \(lotl.source) announces for \(territory) (TL-072)"
+    }
+
+    /// What qualification evidence says about where the lists came from.
+    public var provenance: String {
+        authenticatedBy.map { " (trusted lists authenticated by the LOTL \($0))" } ?? " (trusted-list signatures are not verified: no --lotl)"
     }
 
     /// Services whose digital identity is the issuer of `certificate`: by authorityKeyIdentifier

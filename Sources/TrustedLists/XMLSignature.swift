@@ -39,8 +39,14 @@ public struct TrustedListSignature: Sendable {
 
     /// Verifies the SignatureValue with the first of `certificates` whose key verifies it.
     public func verify(with certificates: [[UInt8]]) -> SignatureVerification.Outcome {
+        verification(with: certificates).outcome
+    }
+
+    /// The certificate among `certificates` whose key verifies the SignatureValue (nil when
+    /// none does), with the outcome of the last attempt.
+    public func verification(with certificates: [[UInt8]]) -> (certificate: [UInt8]?, outcome: SignatureVerification.Outcome) {
         guard let signedInfoBytes, let signatureBytes, let signatureDigest else {
-            return value ?? .unusable("the signature could not be evaluated")
+            return (nil, value ?? .unusable("the signature could not be evaluated"))
         }
         var outcome: SignatureVerification.Outcome = .unusable("no certificate to verify with")
         for der in certificates {
@@ -48,9 +54,9 @@ public struct TrustedListSignature: Sendable {
                 let key = IssuerKey(subjectPublicKeyInfo: certificate.tbs.subjectPublicKeyInfo)
             else { continue }
             outcome = SignatureVerification.verify(signature: signatureBytes, over: signedInfoBytes, key: key, digest: signatureDigest)
-            if case .valid = outcome { return outcome }
+            if case .valid = outcome { return (der, outcome) }
         }
-        return outcome
+        return (nil, outcome)
     }
 
     static let dsig = "http://www.w3.org/2000/09/xmldsig#"

@@ -102,7 +102,7 @@ extension Check {
     }
 
     /// The `--trusted-lists` files (XML, read recursively from directories).
-    func loadTrustedLists() throws -> TrustedListStore? {
+    func loadTrustedLists(authenticatedBy lotl: LOTLPointers?) throws -> TrustedListStore? {
         guard !trustedLists.isEmpty else { return nil }
         let reader = InputReader(paths: trustedLists)
         var files: [(source: String, bytes: [UInt8])] = []
@@ -112,7 +112,7 @@ extension Check {
                 files.append((item.source, item.bytes))
             }
         }
-        let store = TrustedListStore(files: files)
+        let store = TrustedListStore(files: files, authenticatedBy: lotl)
         for rejected in store.rejected {
             FileHandle.standardError.write(Data("trustaudit: trusted list \(rejected.source) not used: \(rejected.reason)\n".utf8))
         }

@@ -107,7 +107,7 @@ struct Check: ParsableCommand {
             auditor = try Auditor(
                 profiles: profileSet, selection: ProfileSelection(argument: profile),
                 context: EvaluationContext(validationTime: validationTime), issuers: try loadIssuers(),
-                standards: try profileSet.standardsSet(named: standards), trustedLists: try loadTrustedLists(),
+                standards: try profileSet.standardsSet(named: standards), trustedLists: try loadTrustedLists(authenticatedBy: loadLOTL(lotlDocuments)),
                 timestampInputs: try loadTimestampInputs(), lotl: loadLOTL(lotlDocuments), schemas: try loadSchemas(),
                 authentication: try loadAuthentication(lotlDocuments))
         } catch {

@@ -98,4 +98,21 @@ import TrustedLists
         }
         #expect(services > 100)
     }
+
+    /// With a LOTL, `--trusted-lists` uses only the lists the LOTL authenticates (TL-072), and
+    /// qualification evidence names the LOTL; without one it says the signatures were not verified.
+    @Test func storeUsesOnlyListsItsLOTLAuthenticates() throws {
+        let lotl = try #require(LOTLPointers(bytes: try Repository.bytes("trusted-lists/lotl.xml"), source: "lotl.xml"))
+        let files = try ["tl-signed.xml", "tl-signed-not-announced.xml", "tl-v5-minimal.xml"].map {
+            (source: $0, bytes: try Repository.bytes("trusted-lists/\($0)"))
+        }
+        let store = TrustedListStore(files: files, authenticatedBy: lotl)
+        #expect(store.lists.map(\.source) == ["tl-signed.xml"])
+        #expect(store.rejected.map(\.source) == ["tl-signed-not-announced.xml", "tl-v5-minimal.xml"])
+        #expect(store.rejected[0].reason.contains("TL-072"))
+        #expect(store.rejected[1].reason.contains("TL-050"))
+        #expect(store.provenance.contains("authenticated by the LOTL lotl.xml"))
+        #expect(TrustedListStore(files: files).lists.count == 3)
+        #expect(TrustedListStore(files: files).provenance.contains("not verified"))
+    }
 }

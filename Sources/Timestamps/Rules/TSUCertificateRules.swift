@@ -117,7 +117,7 @@ enum TSUCertificateRules {
         }
         if let granted = statuses.first(where: \.isGranted) { return [.pass("TST-071", observed: granted.summary)] }
         return [.fail("TST-071", observed: statuses.map(\.summary).joined(separator: " | "), location: "trusted list",
-                      message: "the TSA/QTST service was not granted at genTime (trusted-list signatures are not verified by this check)")]
+                      message: "the TSA/QTST service was not granted at genTime" + (item.inputs.trustedLists?.provenance ?? ""))]
     }
 
     /// TST-073: EN 319 422 §9.1 with eIDAS Art. 42 — esi4 claims qualified; the trusted list must agree.

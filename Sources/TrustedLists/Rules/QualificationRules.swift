@@ -20,8 +20,6 @@ public enum QualificationRules {
         return (certificate, entries.map { QualificationStatus(entry: $0, certificate: certificate, extensions: extensions, at: issuedAt) })
     }
 
-    static let unauthenticated = " (trusted-list signatures are not verified by this check)"
-
     /// CERT-135: TS 119 612 5.5.9.2 with eIDAS Art. 28/38/45 — at issuance the issuer is a granted
     /// CA/QC service and its qualifiers agree with QcCompliance, QcSSCD and QcType.
     static func crossCheck(_ store: TrustedListStore?) -> Rule<InspectedCertificate> {
@@ -37,7 +35,7 @@ public enum QualificationRules {
             guard let status = granted.first else {
                 return [.fail("CERT-135", observed: statuses.map(\.summary).joined(separator: " | "), expected: "granted at issuance",
                               location: "tbsCertificate.validity.notBefore",
-                              message: "at issuance (\(certificate.tbs.notBefore.text)) the issuing service was not granted" + unauthenticated)]
+                              message: "at issuance (\(certificate.tbs.notBefore.text)) the issuing service was not granted" + store.provenance)]
             }
             var problems: [String] = []
             let qualifiers = Set(status.shortQualifiers)
@@ -66,7 +64,7 @@ public enum QualificationRules {
                 return [.pass("CERT-135", observed: status.summary + note)]
             }
             return [.fail("CERT-135", observed: status.summary + note, location: "qcStatements",
-                          message: problems.joined(separator: "; ") + unauthenticated)]
+                          message: problems.joined(separator: "; ") + store.provenance)]
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import AuditCore
 import Certificates
 
@@ -21,14 +22,23 @@ enum TrustedListSignatureRules {
             return [.fail("TL-072", observed: "LOTL \(pointers.source) has no XML pointer for \(item.territory ?? "this territory")",
                           location: "SchemeInformation/SchemeTerritory", message: "the LOTL announces no certificate for this list")]
         }
-        switch signature.verify(with: announced) {
+        let verification = signature.verification(with: announced)
+        switch verification.outcome {
         case .valid:
-            return [.pass("TL-072", observed: "verified with a certificate the LOTL \(pointers.source) announces for \(territory)")]
+            return [.pass("TL-072", observed: "verified with \(Self.describe(verification.certificate)), announced for \(territory) by the LOTL \(pointers.source)")]
         case .invalid(let reason), .unusable(let reason):
             return [.fail("TL-072", observed: "none of \(announced.count) certificate(s) announced for \(territory) verifies it (\(reason))",
                           location: "ds:SignatureValue",
                           message: "the list is not signed with a key its LOTL announces: it cannot be trusted")]
         }
+    }
+
+    /// `CN=…, SHA-256 0123abcd…` of a certificate, for evidence that names which one it was.
+    static func describe(_ der: [UInt8]?) -> String {
+        guard let der else { return "an announced certificate" }
+        let name = InspectedCertificate(bytes: der).certificate?.tbs.subject.value(DistinguishedName.AttributeType.commonName) ?? "certificate"
+        let fingerprint = SHA256.digest(der[...]).prefix(8).map { String(format: "%02x", $0) }.joined()
+        return "\"\(name)\" (SHA-256 \(fingerprint)…)"
     }
 
     static func withSignature(
