@@ -296,10 +296,16 @@ enum ServiceRules {
                                  message: "additional service information is missing or unknown")
     }
 
+    /// Rules over the services that have a history (not applicable when none has).
+    static func withHistory(_ id: RequirementID, _ body: @escaping @Sendable (ListView, [ListView.Service]) -> [Finding]) -> Rule<InspectedTrustedList> {
+        ListRule.make(id) { list, _, _ in
+            let services = list.services.filter { !$0.history.isEmpty }
+            return services.isEmpty ? [.notApplicable(id, because: "no service history")] : body(list, services)
+        }
+    }
+
     /// TL-040: 5.5.10 — history newest first, all before the current status.
-    static let historyOrder = ListRule.make("TL-040") { list, _, _ in
-        let withHistory = list.services.filter { !$0.history.isEmpty }
-        guard !withHistory.isEmpty else { return [.notApplicable("TL-040", because: "no service history")] }
+    static let historyOrder = withHistory("TL-040") { list, withHistory in
         var bad: [Place] = []
         for service in withHistory {
             var previous = service.information?.child("StatusStartingTime").flatMap { DateTimeText.seconds($0.text) } ?? .max
@@ -317,9 +323,7 @@ enum ServiceRules {
     }
 
     /// TL-041: 5.6 — history instances are complete and name the same key as the service.
-    static let historyInstances = ListRule.make("TL-041") { list, _, _ in
-        let withHistory = list.services.filter { !$0.history.isEmpty }
-        guard !withHistory.isEmpty else { return [.notApplicable("TL-041", because: "no service history")] }
+    static let historyInstances = withHistory("TL-041") { list, withHistory in
         var bad: [Place] = []
         for service in withHistory {
             let current = Identity(service.information?.child("ServiceDigitalIdentity"), list.certificates)
@@ -346,9 +350,7 @@ enum ServiceRules {
 
     /// TL-042: Annex J — history statuses belong to their period (Directive statuses before
     /// 2016-07-01, eIDAS statuses from 2016-06-30 on, allowing the migration day).
-    static let historyStatuses = ListRule.make("TL-042") { list, _, _ in
-        let withHistory = list.services.filter { !$0.history.isEmpty }
-        guard !withHistory.isEmpty else { return [.notApplicable("TL-042", because: "no service history")] }
+    static let historyStatuses = withHistory("TL-042") { list, withHistory in
         let migrationDay = ServiceVocabulary.eIDASStatusesFrom - 86_400
         var bad: [Place] = []
         for service in withHistory {

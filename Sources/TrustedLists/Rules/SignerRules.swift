@@ -175,14 +175,23 @@ enum SignerRules {
         ]
     }
 
+    /// Rules on the walk from the OJ certificates to an EU LOTL (`--anchors`).
+    static func withAuthentication(
+        _ id: RequirementID, _ body: @escaping @Sendable (LOTLAuthentication.Outcome, TrustedListSignature) -> [Finding]
+    ) -> Rule<InspectedTrustedList> {
+        withSignature(id) { _, list, item, _ in
+            guard list.isEULOTL else { return [.notApplicable(id, because: "not the EU list of trusted lists")] }
+            guard let authentication = item.authentication else { return [.notChecked(id, because: "no OJ certificates supplied (--anchors)")] }
+            guard let signature = item.signature else { return [.notChecked(id, because: "no signature")] }
+            let outcome = authentication.walk(list, signature: signature)
+            if let problem = outcome.problem { return [.notChecked(id, because: problem)] }
+            return body(outcome, signature)
+        }
+    }
+
     /// TL-070: Annex A NOTE 4 — an EU LOTL verifies with the OJ certificates, directly or
     /// through the pivots (`--anchors`).
-    static let officialJournal = withSignature("TL-070") { _, list, item, _ in
-        guard list.isEULOTL else { return [.notApplicable("TL-070", because: "not the EU list of trusted lists")] }
-        guard let authentication = item.authentication else { return [.notChecked("TL-070", because: "no OJ certificates supplied (--anchors)")] }
-        guard let signature = item.signature else { return [.notChecked("TL-070", because: "no signature")] }
-        let outcome = authentication.walk(list, signature: signature)
-        if let problem = outcome.problem { return [.notChecked("TL-070", because: problem)] }
+    static let officialJournal = withAuthentication("TL-070") { outcome, signature in
         guard !outcome.keys.isEmpty else {
             return [.fail("TL-070", observed: outcome.steps.last?.detail ?? outcome.keySource, location: "SchemeInformationURI",
                           message: "the pivot chain from the OJ certificates breaks, so the LOTL is not authenticated")]
@@ -197,12 +206,7 @@ enum SignerRules {
 
     /// TL-071: the Commission's pivot mechanism — every pivot verifies with the key set of the
     /// one before it.
-    static let pivots = withSignature("TL-071") { _, list, item, _ in
-        guard list.isEULOTL else { return [.notApplicable("TL-071", because: "not the EU list of trusted lists")] }
-        guard let authentication = item.authentication else { return [.notChecked("TL-071", because: "no OJ certificates supplied (--anchors)")] }
-        guard let signature = item.signature else { return [.notChecked("TL-071", because: "no signature")] }
-        let outcome = authentication.walk(list, signature: signature)
-        if let problem = outcome.problem { return [.notChecked("TL-071", because: problem)] }
+    static let pivots = withAuthentication("TL-071") { outcome, _ in
         if outcome.steps.isEmpty && !outcome.keys.isEmpty { return [.notApplicable("TL-071", because: "the OJ certificates verify the LOTL directly")] }
         if outcome.steps.isEmpty { return [.fail("TL-071", observed: outcome.keySource, location: "SchemeInformationURI", message: "no pivot LOTL leads from the OJ certificates to this LOTL")] }
         if let broken = outcome.steps.first(where: { !$0.verified }) {
