@@ -42,7 +42,7 @@ let package = Package(
         ),
         .target(name: "Audit", dependencies: ["AuditCore", "Certificates", "TrustedLists", "Timestamps"]),
         .target(name: "Pipeline", dependencies: ["AuditCore"]),
-        .target(name: "Bundle", dependencies: ["AuditCore", "Pipeline"]),
+        .target(name: "Bundle", dependencies: ["AuditCore", "Pipeline", "COpenSSL"]),
         .executableTarget(
             name: "trustaudit",
             dependencies: [

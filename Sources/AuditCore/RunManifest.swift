@@ -27,6 +27,14 @@ public struct RunManifest: Sendable, Hashable, Codable {
     public var finishedAt: String
     /// Items per verdict, plus `items`.
     public var counts: [String: Int]
+    /// The build of the tool (compiler, platform), for reproduction.
+    public var build: String?
+    /// Bundle files (name → SHA-256), every file of the bundle but the manifest and its signature.
+    public var files: [String: String]?
+    /// How the inputs were sampled, when they are a `trustaudit sample` file.
+    public var sampling: SamplingRecord?
+    /// The manifest fields that differ between two runs of the same inputs and parameters.
+    public var volatileFields: [String]?
 
     public init(
         tool: String, toolVersion: String, catalogueSHA256: String, profileSHA256: [String: String],

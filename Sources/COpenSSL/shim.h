@@ -11,6 +11,7 @@
 #include <openssl/ts.h>
 #include <openssl/bio.h>
 #include <openssl/pem.h>
+#include <openssl/pkcs12.h>
 
 static inline void shim_OPENSSL_free(void *p) { OPENSSL_free(p); }
 static inline int shim_sk_X509_num(const STACK_OF(X509) *sk) { return sk_X509_num(sk); }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import AuditCore
+import Bundle
 import Certificates
 import Foundation
 import Pipeline
@@ -118,5 +120,49 @@ extension Check {
         }
         guard !store.lists.isEmpty else { throw ValidationError("--trusted-lists holds no usable trusted list") }
         return store
+    }
+
+    /// The bundle signer (`--sign-key`), tried once so a wrong key or password stops the run early.
+    func loadSigner() throws -> BundleSigner? {
+        guard let signKey else {
+            if signCert != nil { throw ValidationError("--sign-cert needs --sign-key") }
+            return nil
+        }
+        guard bundle != nil else { throw ValidationError("--sign-key signs a bundle: give --bundle DIR") }
+        var password: String?
+        if let file = signPasswordFile {
+            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("--sign-password-file \(file) is not readable") }
+            password = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
+        }
+        do {
+            return try BundleSigner(keyPath: signKey, certificatePath: signCert, password: password)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    /// The run manifest: tool and build, catalogue and profile hashes, parameters, validation
+    /// time, every input file with its SHA-256, the sampling record of a sample input, counts.
+    func runManifest(
+        profileSet: ProfileSet, jobs: Int, validationTime: Date, started: Date, reader: InputReader, summary: RunSummary
+    ) -> RunManifest {
+        let iso = ISO8601DateFormatter()
+        var run = RunManifest(
+            tool: "trustaudit", toolVersion: TrustAudit.version,
+            catalogueSHA256: SHA256.hex(Array(profileSet.documents.filter(\.isCatalogue).map(\.text).joined().utf8)),
+            profileSHA256: Dictionary(
+                profileSet.documents.filter { !$0.isCatalogue }.map { ($0.name, SHA256.hex(Array($0.text.utf8))) },
+                uniquingKeysWith: { _, last in last }),
+            parameters: [
+                "profile": profile, "jobs": String(jobs), "profiles": profiles ?? "",
+                "issuer": issuer.joined(separator: ","), "standards": standards,
+                "trustedLists": trustedLists.joined(separator: ","), "lotl": lotl ?? "", "anchors": anchors ?? "", "schemas": schemas ?? "",
+            ],
+            validationTime: iso.string(from: validationTime),
+            inputs: reader.files.map { RunManifest.Input(path: $0, sha256: $0 == "-" ? nil : try? FileDigest.sha256(path: $0)) },
+            startedAt: iso.string(from: started), finishedAt: iso.string(from: Date()), counts: summary.counts)
+        run.build = TrustAudit.build
+        run.sampling = reader.samplingRecords.first
+        return run
     }
 }

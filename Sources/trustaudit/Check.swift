@@ -69,6 +69,21 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Trusted lists: folder of the official TS 119 612 XSDs (ts119612-v2.2.1/, ts119612-v2.4.1/, xmldsig/).")
     var schemas: String?
 
+    @Option(name: .long, help: "Evidence format on stdout/--out: jsonl (one record per item) or sarif (SARIF 2.1.0, failed checks as results).")
+    var format: EvidenceFormat = .jsonl
+
+    @Option(name: .long, help: "Write an evidence bundle to this folder: evidence.jsonl, summary.json, coverage.json/.md, report.html, report.csv, manifest.json.")
+    var bundle: String?
+
+    @Option(name: .long, help: "Bundle: sign manifest.json with this key (PEM, with --sign-cert; or PKCS#12) as a detached CMS (manifest.json.p7s).")
+    var signKey: String?
+
+    @Option(name: .long, help: "Bundle: the signer's certificate (PEM) for a PEM --sign-key.")
+    var signCert: String?
+
+    @Option(name: .long, help: "Bundle: a file holding the password of --sign-key (PKCS#12 or encrypted PEM).")
+    var signPasswordFile: String?
+
     @Flag(name: .long, help: "Do not print the summary on stderr.")
     var quiet = false
 
@@ -120,46 +135,63 @@ struct Check: ParsableCommand {
         } catch {
             throw ValidationError("cannot write --out \(out ?? ""): \(error.localizedDescription)")
         }
+        let signer = try loadSigner()
+        let evidenceBundle: EvidenceBundle?
+        do {
+            evidenceBundle = try bundle.map { try EvidenceBundle(directory: $0) }
+        } catch {
+            throw ValidationError("--bundle: \(error)")
+        }
         let reader = InputReader(paths: inputs)
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         var summary = RunSummary()
+        var sarif = SARIFLog()
+        let format = self.format
+        let wantsFacts = evidenceBundle != nil
         try OrderedParallelExecutor(jobs: jobs).run(
             next: reader.next, size: { $0.bytes.count },
             transform: { item in
                 let evidence = auditor.evidence(for: item)
-                return (evidence, EvidenceJSON.line(evidence))
+                let facts = wantsFacts ? auditor.facts(for: item, kind: evidence.kind) : ItemFacts()
+                return (evidence, EvidenceJSON.line(evidence), facts)
             },
-            emit: { evidence, line in
-                try output.write(line)
+            emit: { evidence, line, facts in
+                switch format {
+                case .jsonl: try output.write(line)
+                case .sarif: sarif.add(evidence)
+                }
+                try evidenceBundle?.add(evidence, line: line, facts: facts)
                 summary.add(evidence)
                 progress.update(items: summary.items)
             })
+        if format == .sarif { try output.write(sarif.document(catalogue: profileSet.catalogue, toolVersion: TrustAudit.version)) }
         try output.flush()
         progress.finish()
         if !quiet { FileHandle.standardError.write(Data(summary.text().utf8)) }
 
-        if let manifest {
-            let iso = ISO8601DateFormatter()
-            let run = RunManifest(
-                tool: "trustaudit", toolVersion: TrustAudit.version,
-                catalogueSHA256: SHA256.hex(Array(profileSet.documents.filter(\.isCatalogue).map(\.text).joined().utf8)),
-                profileSHA256: Dictionary(
-                    profileSet.documents.filter { !$0.isCatalogue }.map { ($0.name, SHA256.hex(Array($0.text.utf8))) },
-                    uniquingKeysWith: { _, last in last }),
-                parameters: [
-                    "profile": profile, "jobs": String(jobs), "profiles": profiles ?? "",
-                    "issuer": issuer.joined(separator: ","), "standards": standards,
-                    "trustedLists": trustedLists.joined(separator: ","), "lotl": lotl ?? "", "anchors": anchors ?? "", "schemas": schemas ?? "",
-                ],
-                validationTime: iso.string(from: validationTime),
-                inputs: reader.inputs.map { RunManifest.Input(path: $0, sha256: nil) },
-                startedAt: iso.string(from: started), finishedAt: iso.string(from: Date()), counts: summary.counts)
-            do {
-                try ManifestWriter.write(run, to: manifest)
-            } catch {
-                throw ValidationError("cannot write --manifest \(manifest): \(error.localizedDescription)")
+        if manifest != nil || evidenceBundle != nil {
+            let run = runManifest(profileSet: profileSet, jobs: jobs, validationTime: validationTime, started: started, reader: reader, summary: summary)
+            if let manifest {
+                do {
+                    try ManifestWriter.write(run, to: manifest)
+                } catch {
+                    throw ValidationError("cannot write --manifest \(manifest): \(error.localizedDescription)")
+                }
+            }
+            if let evidenceBundle, let bundle {
+                do {
+                    try evidenceBundle.finish(profiles: profileSet, manifest: run, signer: signer)
+                } catch {
+                    throw ValidationError("cannot finish the bundle in \(bundle): \(error)")
+                }
+                if !quiet { FileHandle.standardError.write(Data("trustaudit: evidence bundle in \(bundle)\(signer == nil ? "" : " (manifest signed)")\n".utf8)) }
             }
         }
         if summary.hasNonConformities { throw ExitCode(Exit.nonConformities) }
     }
+}
+
+/// Evidence formats of `check`.
+enum EvidenceFormat: String, ExpressibleByArgument, CaseIterable {
+    case jsonl, sarif
 }

@@ -4,6 +4,24 @@ import Foundation
 /// The `trustaudit` command: argument parsing and calls into the library, nothing else.
 struct TrustAudit: ParsableCommand {
     static let version = "0.1.0"
+    /// The build, for the manifest: compiler and platform.
+    static var build: String {
+        #if os(Linux)
+        let platform = "Linux"
+        #elseif os(macOS)
+        let platform = "macOS"
+        #else
+        let platform = "other"
+        #endif
+        #if arch(x86_64)
+        let architecture = "x86_64"
+        #elseif arch(arm64)
+        let architecture = "arm64"
+        #else
+        let architecture = "other"
+        #endif
+        return "swift, \(platform) \(architecture)"
+    }
 
     static let configuration = CommandConfiguration(
         commandName: "trustaudit",
@@ -11,7 +29,7 @@ struct TrustAudit: ParsableCommand {
         discussion:
             "Exit codes: 0 all items conforming (observations allowed), 1 non-conformities found, 2 usage or environment error.",
         version: version,
-        subcommands: [Check.self, Profiles.self, Requirements.self],
+        subcommands: [Check.self, Sample.self, VerifyBundle.self, Profiles.self, Requirements.self],
         defaultSubcommand: nil
     )
 }

@@ -13,6 +13,7 @@ final class FileItemReader {
         case whole(bytes: [UInt8]?, problem: String?)
         case pem(ByteLineReader)
         case base64Lines(ByteLineReader)
+        case sample(ByteLineReader)
         case finished
     }
 
@@ -21,6 +22,8 @@ final class FileItemReader {
     private var position = 0
     /// A BEGIN line read while looking for an END line, to start the next block with.
     private var pendingBegin: ArraySlice<UInt8>?
+    /// The sampling record of a `trustaudit sample` file, once its first line is read.
+    private(set) var samplingRecord: SamplingRecord?
 
     /// - Parameters:
     ///   - name: the locator prefix (`path`, or `-` for stdin).
@@ -29,7 +32,11 @@ final class FileItemReader {
         let probe = [UInt8](handle.readData(ofLength: Self.probeLength))
         if Self.isText(probe) && !Self.looksLikeXML(probe) {
             let reader = ByteLineReader(handle: handle, prefix: probe)
-            mode = probe.firstRange(of: Array("-----BEGIN ".utf8)) != nil ? .pem(reader) : .base64Lines(reader)
+            if probe.starts(with: Array(SampleFile.firstLinePrefix.utf8)) {
+                mode = .sample(reader)
+            } else {
+                mode = probe.firstRange(of: Array("-----BEGIN ".utf8)) != nil ? .pem(reader) : .base64Lines(reader)
+            }
         } else if let size, size > Self.maximumItemSize {
             mode = .whole(bytes: [], problem: "the file is \(size) bytes, over the \(Self.maximumItemSize)-byte item limit")
         } else {
@@ -53,12 +60,32 @@ final class FileItemReader {
             return nextPEMBlock(reader)
         case .base64Lines(let reader):
             return nextBase64Line(reader)
+        case .sample(let reader):
+            return nextSampleLine(reader)
         }
     }
 
     private func locator() -> String {
         position += 1
         return "\(name)#\(position)"
+    }
+
+    /// A line of a sample file: the first holds the sampling record, each other one item with
+    /// its population index and source.
+    private func nextSampleLine(_ reader: ByteLineReader) -> (String, [UInt8], String?)? {
+        while let (line, overlong) = reader.nextLine() {
+            guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { continue }
+            if samplingRecord == nil, line.starts(with: Array(SampleFile.firstLinePrefix.utf8)) {
+                samplingRecord = SampleFile.record(Array(line))
+                continue
+            }
+            let source = locator()
+            if overlong { return (source, [], "sample line longer than \(ByteLineReader.maximumLineLength) bytes") }
+            guard let entry = SampleFile.entry(Array(line)) else { return (source, [], "sample line \(position) is not a sampled item") }
+            return ("\(source) (\(entry.source))", entry.bytes, nil)
+        }
+        mode = .finished
+        return nil
     }
 
     private func nextBase64Line(_ reader: ByteLineReader) -> (String, [UInt8], String?)? {

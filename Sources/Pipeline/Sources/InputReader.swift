@@ -12,6 +12,10 @@ public final class InputReader {
     private var nextIndex = 0
     /// Inputs as given, for the run manifest.
     public private(set) var inputs: [String]
+    /// Every file read (directories expanded, `-` for stdin), in order.
+    public private(set) var files: [String] = []
+    /// The sampling records of the `trustaudit sample` files read.
+    public private(set) var samplingRecords: [SamplingRecord] = []
 
     public init(paths: [String]) {
         self.pending = paths.reversed()
@@ -25,6 +29,7 @@ public final class InputReader {
                 defer { nextIndex += 1 }
                 return InputItem(index: nextIndex, source: item.source, bytes: item.bytes, problem: item.problem)
             }
+            if let record = current?.samplingRecord { samplingRecords.append(record) }
             current = nil
             guard let path = pending.popLast() else { return nil }
             if let problemItem = open(path) {
@@ -37,6 +42,7 @@ public final class InputReader {
     /// Opens `path` as the current reader, queues a directory's files, or returns a problem.
     private func open(_ path: String) -> String? {
         if path == "-" {
+            files.append(path)
             current = FileItemReader(name: "-", handle: FileHandle.standardInput, size: nil)
             return nil
         }
@@ -50,6 +56,7 @@ public final class InputReader {
         }
         guard let handle = FileHandle(forReadingAtPath: path) else { return "input not readable: \(path)" }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        files.append(path)
         current = FileItemReader(name: path, handle: handle, size: size)
         return nil
     }
