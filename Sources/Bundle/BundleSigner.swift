@@ -32,10 +32,20 @@ public struct BundleSigner: Sendable {
         }
         let data = try memoryBIO(content)
         defer { BIO_free(data) }
-        guard let cms = CMS_sign(signerCertificate, privateKey, nil, data, UInt32(CMS_DETACHED | CMS_BINARY)) else {
+        let flags = UInt32(CMS_DETACHED | CMS_BINARY)
+        guard let cms = CMS_sign(nil, nil, nil, nil, flags | UInt32(CMS_PARTIAL)) else {
             throw BundleError.signing("CMS_sign failed: \(Self.openSSLError())")
         }
         defer { CMS_ContentInfo_free(cms) }
+        guard let signerInfo = CMS_add1_signer(cms, signerCertificate, privateKey, EVP_sha256(), flags) else {
+            throw BundleError.signing("CMS_add1_signer failed: \(Self.openSSLError())")
+        }
+        // ESS signingCertificateV2 (RFC 5035) binds the embedded certificate to the signature, so
+        // a change to the certificate bytes is detected, not only a change to the manifest.
+        let binding = Self.signingCertificateV2(try Self.der(signerCertificate))
+        guard binding.withUnsafeBufferPointer({ CMS_signed_add1_attr_by_txt(signerInfo, Self.signingCertificateV2OID, V_ASN1_SEQUENCE, $0.baseAddress, Int32($0.count)) }) == 1,
+            CMS_final(cms, data, nil, flags) == 1
+        else { throw BundleError.signing("cannot finish the CMS: \(Self.openSSLError())") }
         guard let out = BIO_new(BIO_s_mem()) else { throw BundleError.signing("no memory BIO") }
         defer { BIO_free(out) }
         guard i2d_CMS_bio(out, cms) == 1 else { throw BundleError.signing("cannot encode the CMS: \(Self.openSSLError())") }
@@ -79,6 +89,23 @@ public struct BundleSigner: Sendable {
         guard let password else { return body(nil) }
         var bytes = Array(password.utf8CString)
         return bytes.withUnsafeMutableBufferPointer { body($0.baseAddress) }
+    }
+
+    static let signingCertificateV2OID = "1.2.840.113549.1.9.16.2.47"
+
+    /// SigningCertificateV2 ::= SEQUENCE { SEQUENCE OF ESSCertIDv2 { certHash (SHA-256, the
+    /// default algorithm) } }.
+    static func signingCertificateV2(_ certificate: [UInt8]) -> [UInt8] {
+        let hash = [UInt8](FileDigest.sha256Bytes(certificate))
+        return [0x30, 0x26, 0x30, 0x24, 0x30, 0x22, 0x04, 0x20] + hash
+    }
+
+    static func der(_ certificate: OpaquePointer) throws -> [UInt8] {
+        var pointer: UnsafeMutablePointer<UInt8>?
+        let length = i2d_X509(certificate, &pointer)
+        guard length > 0, let pointer else { throw BundleError.signing("cannot encode the signer certificate") }
+        defer { shim_OPENSSL_free(pointer) }
+        return Array(UnsafeBufferPointer(start: pointer, count: Int(length)))
     }
 
     static func openSSLError() -> String {

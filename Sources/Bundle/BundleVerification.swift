@@ -70,11 +70,26 @@ public struct BundleVerification: Sendable {
         guard CMS_verify(cms, nil, store, data, nil, UInt32(CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY)) == 1 else {
             return .invalid("the signature does not verify over manifest.json (\(BundleSigner.openSSLError()))")
         }
-        guard let signers = CMS_get0_signers(cms) else { return .valid(signer: "unknown signer") }
+        guard let signers = CMS_get0_signers(cms) else { return .invalid("the signature names no signer certificate") }
         defer { OPENSSL_sk_free(signers) }
-        guard shim_sk_X509_num(signers) > 0, let name = X509_get_subject_name(shim_sk_X509_value(signers, 0)),
-            let text = X509_NAME_oneline(name, nil, 0)
-        else { return .valid(signer: "unknown signer") }
+        guard shim_sk_X509_num(signers) == 1, let certificate = shim_sk_X509_value(signers, 0),
+            let signerInfos = CMS_get0_SignerInfos(cms), let signerInfo = OPENSSL_sk_value(signerInfos, 0)
+        else { return .invalid("the signature must have exactly one signer") }
+        // The embedded certificate is not covered by the signature itself: its hash is, in the
+        // signed ESS signingCertificateV2 attribute.
+        guard let oid = OBJ_txt2obj(BundleSigner.signingCertificateV2OID, 1) else { return .invalid("no memory") }
+        defer { ASN1_OBJECT_free(oid) }
+        guard let attribute = CMS_signed_get0_data_by_OBJ(OpaquePointer(signerInfo), oid, -3, V_ASN1_SEQUENCE),
+            let der = try? BundleSigner.der(certificate)
+        else { return .invalid("the signature has no ESS signingCertificateV2 attribute binding its certificate") }
+        let value = attribute.assumingMemoryBound(to: ASN1_STRING.self)
+        let bound = Array(UnsafeBufferPointer(start: ASN1_STRING_get0_data(value), count: Int(ASN1_STRING_length(value))))
+        guard bound == BundleSigner.signingCertificateV2(der) else {
+            return .invalid("the embedded signer certificate is not the one the signature binds (ESS signingCertificateV2)")
+        }
+        guard let name = X509_get_subject_name(certificate), let text = X509_NAME_oneline(name, nil, 0) else {
+            return .valid(signer: "unnamed signer")
+        }
         defer { shim_OPENSSL_free(text) }
         return .valid(signer: String(cString: text))
     }

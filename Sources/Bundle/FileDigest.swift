@@ -23,8 +23,13 @@ public enum FileDigest {
 
     /// Lower-case hex SHA-256 of bytes in memory.
     public static func sha256(_ bytes: [UInt8]) -> String {
+        sha256Bytes(bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The 32-byte SHA-256 of bytes in memory.
+    static func sha256Bytes(_ bytes: [UInt8]) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: 32)
         bytes.withUnsafeBufferPointer { _ = SHA256($0.baseAddress, $0.count, &digest) }
-        return digest.map { String(format: "%02x", $0) }.joined()
+        return digest
     }
 }
