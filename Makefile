@@ -18,13 +18,16 @@ demo: deps
 	@set +e; .build/release/trustaudit check --jobs $(JOBS) --at 2026-06-01T12:00:00Z \
 	  --issuer TestVectors/certificates/issuing-ca.pem --ca TestVectors/certificates/issuing-ca.pem \
 	  --data TestVectors/timestamps/data.txt --trusted-lists TestVectors/trusted-lists/tl-v5-minimal.xml \
-	  --out demo-out/evidence.jsonl --manifest demo-out/manifest.json $(DEMO_INPUTS); rc=$$?; set -e; \
+	  --out demo-out/evidence.jsonl --manifest demo-out/manifest.json --bundle demo-out/bundle $(DEMO_INPUTS); rc=$$?; set -e; \
 	  if [ $$rc -gt 1 ]; then echo "demo: trustaudit failed (exit $$rc)" >&2; exit $$rc; fi; \
 	  echo "demo: exit code $$rc (1 = non-conformities found, as expected for the broken vectors)"; \
-	  echo "demo: evidence in demo-out/evidence.jsonl ($$(wc -l < demo-out/evidence.jsonl) records), manifest in demo-out/manifest.json"
+	  echo "demo: evidence in demo-out/evidence.jsonl ($$(wc -l < demo-out/evidence.jsonl) records), manifest in demo-out/manifest.json"; \
+	  echo "demo: evidence bundle in demo-out/bundle (open report.html; check it with: .build/release/trustaudit verify-bundle demo-out/bundle)"; \
+	  .build/release/trustaudit verify-bundle demo-out/bundle | tail -1
 
 ## Unit, vector and CLI tests (plain `swift test`, so XCTest/Swift Testing print their summary lines).
 test: deps profiles-check
+	@scripts/ensure-deps.sh --test
 	swift test
 
 release: deps

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks to build TrustAudit: the OpenSSL and libxml2 headers and
-# pkg-config (Debian packages). Swift itself comes with the machine.
+# pkg-config (Debian packages); with --test also Debian's Chromium, in which the tests render the
+# HTML report. Swift itself comes with the machine.
 set -euo pipefail
 missing=()
+if [ "${1:-}" = "--test" ] && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+  missing+=(chromium)
+fi
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libcrypto || missing+=(libssl-dev)

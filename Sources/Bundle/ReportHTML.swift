@@ -86,7 +86,7 @@ main{max-width:none;padding:0}section{border:0;padding:0;margin:0 0 14pt}
 .controls,.pager,.noprint{display:none!important}.print-only{display:block}
 .scroll{max-height:none;overflow:visible;border:0}th{position:static}
 .chart,.card,tr{break-inside:avoid}.clamp{display:block;overflow:visible}
-tr.detail{display:table-row!important}tr.item td:first-child::before{content:none}
+tr.detail.hf{display:table-row!important}h2,h3{break-after:avoid}tr.item td:first-child::before{content:none}
 .cards{grid-template-columns:repeat(5,1fr)}
 }
 </style>
@@ -347,7 +347,7 @@ function renderPage() {
   const start = state.page * PAGE, slice = filtered.slice(start, start + PAGE);
   const range = filtered.length ? num(start + 1) + '–' + num(start + slice.length) + ' of ' + num(filtered.length) : '0';
   $('status').textContent = 'Showing items ' + range + (filtered.length !== items.length ? ' matching the filters (' + num(items.length) + ' in total)' : '') + '. Click a row for its findings.';
-  $('print-note').textContent = 'Printed: items ' + range + ' with their findings; the complete list is in the evidence bundle.';
+  $('print-note').textContent = 'Printed: items ' + range + ', with the findings of each; the complete list is in the evidence bundle.';
   const r = state.req ? reqById.get(state.req) : null;
   $('f-req').innerHTML = state.req ? '<span class="tag">Failing ' + esc(state.req) + (r ? ' (' + esc(stdShort(r.standard) + ' § ' + (r.clause || '–')) + ')' : '') + '<button type="button" id="clear-req" aria-label="Clear requirement filter">×</button></span>' : '';
   if (!slice.length) { $('items-table').innerHTML = '<p class="mute">' + (items.length ? 'No item matches the filters.' : 'The bundle contains no items.') + '</p>'; }
@@ -358,7 +358,7 @@ function renderPage() {
         return '<tr class="item' + (o ? ' open' : '') + '" data-item="' + i + '" tabindex="0" aria-expanded="' + o + '"><td class="n">' + esc(it.index) + '</td><td style="width:36%"><span class="mono">' + esc(it.source) + '</span>' +
           (it.subject ? '<div class="sub">' + esc(trunc(it.subject, 110)) + '</div>' : '') + '</td><td>' + esc(kl(it.kind)) + (it.type ? '<div class="sub">' + esc(it.type) + '</div>' : '') + '</td><td class="nw">' +
           esc(it.profile || '–') + '</td><td class="n">' + esc(it.notAfter ? it.notAfter.slice(0, 10) : '–') + '</td><td>' + chip(it.verdict) + '</td><td class="n">' + (nf ? '<b>' + nf + '</b> failed' : '–') +
-          (nc ? '<div class="sub">' + nc + ' not checked</div>' : '') + '</td></tr><tr class="detail" data-detail="' + i + '"' + (o ? '' : ' hidden') + '><td colspan="7">' + detail(it) + '</td></tr>';
+          (nc ? '<div class="sub">' + nc + ' not checked</div>' : '') + '</td></tr><tr class="detail' + (fs.length ? ' hf' : '') + '" data-detail="' + i + '"' + (o ? '' : ' hidden') + '><td colspan="7">' + detail(it) + '</td></tr>';
       }).join('') + '</tbody></table>';
   }
   $('pager').innerHTML = pages > 1 ? '<button type="button" data-page="0"' + (state.page ? '' : ' disabled') + '>« First</button><button type="button" data-page="' + (state.page - 1) + '"' + (state.page ? '' : ' disabled') +
