@@ -49,7 +49,7 @@ dl.meta dt{color:var(--mute)}dl.meta dd{margin:0}
 .card:hover{background:#f3f6fb}.card b{display:block;font-size:24px;line-height:1.2}.card span{font-size:12px;color:var(--mute)}
 .two{display:grid;grid-template-columns:1fr 1fr;gap:20px;align-items:start}
 .charts{display:grid;grid-template-columns:1fr 1.25fr;gap:18px}
-.chart{border:1px solid var(--line);border-radius:4px;padding:10px 12px}.chart.wide{grid-column:1/-1}
+.chart{border:1px solid var(--line);border-radius:4px;padding:10px 12px;display:flex;flex-direction:column}.chart>div{flex:1;display:flex;align-items:center}.chart.wide{grid-column:1/-1}
 .chart svg{display:block;font-size:12px}.chart p{margin:6px 0 0;font-size:12px;color:var(--mute)}
 svg text{fill:#334155}svg .lbl{font-size:11.5px}svg .val{font-size:11.5px;font-weight:600}svg .ax{stroke:#94a3b8;fill:none}
 svg .grid{stroke:#e5e9ef}svg [data-filter]{cursor:pointer}svg [data-filter]:hover rect{opacity:.8}
@@ -104,7 +104,7 @@ tr.detail.hf{display:table-row!important}h2,h3{break-after:avoid}tr.item td:firs
 <section id="charts"><h2>Charts</h2><div class="charts">
 <div class="chart"><h3>Verdicts</h3><div id="chart-verdicts"></div></div>
 <div class="chart"><h3>Top failing requirements</h3><div id="chart-top"></div></div>
-<div class="chart wide"><h3>Validity: end of validity (notAfter) by month</h3><div id="chart-validity"></div><p id="validity-note"></p></div>
+<div class="chart wide"><h3>Validity: items by end of validity (notAfter)</h3><div id="chart-validity"></div><p id="validity-note"></p></div>
 </div></section>
 <section id="findings"><h2>Findings by requirement</h2><p class="sub" id="findings-note"></p><div class="scroll" id="findings-table"></div></section>
 <section id="coverage"><h2>Requirement coverage</h2><p class="sub" id="coverage-note"></p><div class="scroll" id="coverage-table"></div></section>
@@ -186,7 +186,7 @@ function summary() {
   ks.forEach(k => { m[k] = {total: 0}; VERDICTS.forEach(v => { m[k][v] = 0; }); });
   items.forEach(it => { const r = m[it.kind]; if (r) { r.total++; if (r[it.verdict] != null) r[it.verdict]++; } });
   let h = '<table><thead><tr><th>Kind</th>' + VERDICTS.map(v => '<th class="n">' + VL[v] + '</th>').join('') + '<th class="n">Total</th></tr></thead><tbody>';
-  ks.forEach(k => { h += '<tr><td>' + esc(kl(k)) + '</td>' + VERDICTS.map(v => '<td class="n"' + (m[k][v] ? attrs({verdict: v, kind: k}) : '') + '>' + num(m[k][v]) + '</td>').join('') +
+  ks.forEach(k => { h += '<tr><td class="nw">' + esc(kl(k)) + '</td>' + VERDICTS.map(v => '<td class="n"' + (m[k][v] ? attrs({verdict: v, kind: k}) : '') + '>' + num(m[k][v]) + '</td>').join('') +
     '<td class="n"' + attrs({kind: k}) + '><b>' + num(m[k].total) + '</b></td></tr>'; });
   h += '<tr><th>Total</th>' + VERDICTS.map(v => '<th class="n">' + num(items.filter(it => it.verdict === v).length) + '</th>').join('') + '<th class="n">' + num(items.length) + '</th></tr>';
   $('crosstab').innerHTML = ks.length ? h + '</tbody></table>' : '<p class="mute">No items.</p>';
@@ -211,7 +211,7 @@ function chartVerdicts() {
     out += '<g' + attrs({verdict: v}) + '><title>' + esc(VL[v] + ': ' + num(c[v])) + '</title><path d="' + arc(100, 100, 88, 56, a, b) + '" fill="' + COL[v] + '" stroke="#fff" stroke-width="1.5"/></g>';
     a = b;
   });
-  out += '<text x="100" y="100" text-anchor="middle" style="font-size:24px;font-weight:700">' + num(tot) + '</text>' + txt(100, 118, 'items', 'lbl', 'middle');
+  out += '<text x="100" y="100" text-anchor="middle" style="font-size:' + (num(tot).length > 5 ? 19 : 24) + 'px;font-weight:700">' + num(tot) + '</text>' + txt(100, 118, 'items', 'lbl', 'middle');
   VERDICTS.forEach((v, i) => {
     const y = 42 + i * 34;
     out += '<g' + attrs({verdict: v}) + '>' + rect(214, y - 11, 14, 14, COL[v]) + txt(236, y, VL[v], 'lbl') + txt(470, y, num(c[v]), 'val', 'end') + txt(470, y + 14, pct(c[v], tot), 'lbl', 'end') + '</g>';
@@ -224,7 +224,7 @@ function chartTop() {
   let out = '<path class="ax" d="M' + lw + ' 2 V' + (H - 22) + ' H' + (W - 10) + '"/>' + txt(W - 10, H - 6, 'failing items / evaluated', 'lbl', 'end') +
     ['major', 'minor', 'observation'].map((g, i) => rect(4 + i * 78, H - 15, 10, 10, COL[g]) + txt(18 + i * 78, H - 6, g[0].toUpperCase() + g.slice(1), 'lbl')).join('');
   top.forEach((r, i) => {
-    const y = 4 + i * rh, w = (W - lw - 60) * r.fail / max;
+    const y = 4 + i * rh, w = (W - lw - 120) * r.fail / max;
     out += '<g' + attrs({req: r.id}) + '><title>' + esc(r.id + ' — ' + r.standard + ' ' + (r.clause || '') + ': ' + (r.text || '') + ' (' + r.fail + ' of ' + r.evaluated + ' items fail)') + '</title>' +
       txt(lw - 8, y + 13, trunc(r.id + '  ' + stdShort(r.standard) + ' § ' + (r.clause || '–'), 40), 'lbl', 'end') + rect(lw + 1, y + 1, Math.max(2, w), rh - 8, COL[r.grade] || '#64748b') +
       txt(lw + w + 7, y + 13, num(r.fail) + ' / ' + num(r.evaluated), 'val') + '</g>';
@@ -272,11 +272,12 @@ function chartValidity() {
     out += '<path d="M' + x + ' ' + (T - 6) + ' V' + (T + ph) + '" stroke="#111827" stroke-width="1.5" stroke-dasharray="5 3"/>' +
       txt(right ? +x - 6 : +x + 6, T - 10, 'Validation time ' + D.validationTime.slice(0, 10), 'val', right ? 'end' : null);
   }
-  const lg = [['expired', 'Expired at validation time'], ['soon', 'Expires within 90 days'], ['later', 'Valid for more than 90 days']];
-  lg.forEach((l, i) => { const x = L + 4 + i * 210; out += rect(x, H - 12, 11, 11, HC[l[0]]) + txt(x + 16, H - 2, l[1] + ' (' + num(tally[l[0]]) + ')', 'lbl'); });
+  const lg = isNaN(vt) ? [['later', 'Items (validation time unknown)']] : [['expired', 'Expired at validation time'], ['soon', 'Expires within 90 days'], ['later', 'Valid for more than 90 days']];
+  let lx = L + 4;
+  lg.forEach(l => { const s = l[1] + ' (' + num(tally[l[0]]) + ')'; out += rect(lx, H - 12, 11, 11, HC[l[0]]) + txt(lx + 16, H - 2, s, 'lbl'); lx += 16 + s.length * 6.4 + 24; });
   $('chart-validity').innerHTML = svg(W, H + 8, out, 'Items by end of validity');
-  $('validity-note').textContent = num(pts.length) + ' items have a validity period; bars count items by the month (or year, over long spans) of notAfter. ' +
-    (none ? num(none) + ' items (time-stamp tokens, trusted lists or unreadable items) have none.' : '');
+  $('validity-note').textContent = num(pts.length) + ' items have a notAfter; bars count them by ' + (step === 12 ? 'year' : 'month') + ' of notAfter, split by their state at the validation time.' +
+    (none ? ' ' + num(none) + ' items have no notAfter (e.g. time-stamp tokens or unreadable items).' : '');
 }
 
 function std(r) { const s = String(r.standard || '–'); return s.length <= 20 ? '<span class="nw">' + esc(s) + '</span>' : esc(s); }
@@ -305,7 +306,7 @@ function coverage() {
       if (r.automation === 'manual') return '<tr>' + head + '<td>Manual</td><td colspan="5" class="mute">To be checked by the auditor</td><td><span class="chip" style="--c:#64748b">Auditor</span></td></tr>';
       const res = r.fail > 0 ? chip(r.grade || 'major') : !r.evaluated ? '<span class="mute">Not evaluated</span>' : r.pass > 0 ? '<span style="color:var(--ok);font-weight:600">Met</span>' : '<span class="mute">Not applicable</span>';
       return '<tr' + (r.fail > 0 ? attrs({req: r.id}) : '') + '>' + head + '<td>Automatic</td><td class="n">' + num(r.evaluated) + '</td><td class="n">' + num(r.pass) + '</td><td class="n">' +
-        (r.fail ? '<b>' + num(r.fail) + '</b>' : '0') + '</td><td class="n">' + num(r.notApplicable) + '</td><td class="n">' + num(r.notChecked) + '</td><td>' + res + '</td></tr>';
+        (r.fail ? '<b>' + num(r.fail) + '</b>' : '0') + '</td><td class="n">' + num(r.notApplicable) + '</td><td class="n">' + num(r.notChecked) + '</td><td class="nw">' + res + '</td></tr>';
     }).join('') + '</tbody></table>';
 }
 

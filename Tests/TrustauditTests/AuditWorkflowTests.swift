@@ -140,6 +140,37 @@ import Testing
         #expect(rows.allSatisfy { ["evaluated", "not applicable", "not checked", "not evaluated", "manual"].contains($0["status"] as? String ?? "") })
     }
 
+    /// A PKCS#12 signing key with its password file signs the bundle; a wrong password is a
+    /// usage error before anything is written.
+    @Test func pkcs12KeySignsTheBundle() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") else {
+            print("openssl CLI not installed: PKCS#12 signing not tested (the PEM path is)")
+            return
+        }
+        let folder = try Self.temporaryFolder("pkcs12")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let p12 = folder.appendingPathComponent("auditor.p12").path
+        let export = Process()
+        export.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        export.arguments = ["pkcs12", "-export", "-inkey", Self.signKey, "-in", Self.signCert, "-out", p12, "-passout", "pass:s3cret"]
+        try export.run()
+        export.waitUntilExit()
+        #expect(export.terminationStatus == 0)
+        let password = folder.appendingPathComponent("password").path
+        try Data("s3cret\n".utf8).write(to: URL(fileURLWithPath: password))
+        let bundle = folder.appendingPathComponent("bundle").path
+        let leaf = Self.certificates + "/leaf-ok.pem"
+        #expect(try CLI.run(["check", "--quiet", "--bundle", bundle, "--sign-key", p12, "--sign-password-file", password, leaf]).status == 0)
+        let verified = try CLI.run(["verify-bundle", bundle])
+        #expect(verified.status == 0)
+        #expect(String(decoding: verified.stdout, as: UTF8.self).contains("signed by /C=BE/O=TrustAudit Test/CN=TrustAudit Test Issuing CA"))
+        try Data("wrong\n".utf8).write(to: URL(fileURLWithPath: password))
+        let refused = try CLI.run(["check", "--quiet", "--bundle", folder.appendingPathComponent("other").path, "--sign-key", p12, "--sign-password-file", password, leaf])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--sign-password"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("other").path))
+    }
+
     @Test func sarifListsEveryFailedCheck() throws {
         let etsi = Self.certificates + "/etsi"
         let sarif = try CLI.run(["check", "--quiet", "--at", Self.at, "--format", "sarif", etsi])
