@@ -24,6 +24,7 @@ let package = Package(
         // static-inline shims for the function-like macros Swift cannot import.
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         .target(name: "AuditCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
@@ -41,7 +42,7 @@ let package = Package(
             ]
         ),
         .target(name: "Audit", dependencies: ["AuditCore", "Certificates", "TrustedLists", "Timestamps"]),
-        .target(name: "Pipeline", dependencies: ["AuditCore"]),
+        .target(name: "Pipeline", dependencies: ["AuditCore", "COpenSSL", "CZlib"]),
         .target(name: "Bundle", dependencies: ["AuditCore", "Pipeline", "COpenSSL"]),
         .executableTarget(
             name: "trustaudit",

@@ -11,8 +11,9 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libcrypto || missing+=(libssl-dev)
   pkg-config --exists libxml-2.0 || missing+=(libxml2-dev)
+  pkg-config --exists zlib || missing+=(zlib1g-dev)
 else
-  missing+=(libssl-dev libxml2-dev)
+  missing+=(libssl-dev libxml2-dev zlib1g-dev)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "ensure-deps: installing ${missing[*]}" >&2

@@ -14,6 +14,8 @@ final class FileItemReader {
         case pem(ByteLineReader)
         case base64Lines(ByteLineReader)
         case sample(ByteLineReader)
+        /// Items already split (CT entries of a page, a leaf or a data tile).
+        case listed([CTEntries.Entry], next: Int)
         case finished
     }
 
@@ -30,7 +32,21 @@ final class FileItemReader {
     init(name: String, handle: FileHandle, size: Int?) {
         self.name = name
         let probe = [UInt8](handle.readData(ofLength: Self.probeLength))
-        if Self.isText(probe) && !Self.looksLikeXML(probe) {
+        let tileNumber = CTEntries.tileNumber(inPath: name)
+        if probe.starts(with: Gzip.magic) {
+            if let size, size > Self.maximumItemSize {
+                mode = .whole(bytes: [], problem: "the file is \(size) bytes, over the \(Self.maximumItemSize)-byte item limit")
+                return
+            }
+            let compressed = probe + (probe.count == Self.probeLength ? [UInt8](handle.readDataToEndOfFile()) : [])
+            switch Gzip.inflate(compressed, limit: Self.maximumItemSize) {
+            case .success(let inflated): mode = Self.container(inflated, tileNumber: tileNumber) ?? .whole(bytes: inflated, problem: nil)
+            case .failure(let problem): mode = .whole(bytes: compressed, problem: problem.reason)
+            }
+        } else if Self.isText(probe) && !Self.looksLikeXML(probe) && CTEntries.isPage(probe) {
+            let bytes = probe + (probe.count == Self.probeLength ? [UInt8](handle.readDataToEndOfFile()) : [])
+            mode = Self.container(bytes, tileNumber: tileNumber) ?? .whole(bytes: bytes, problem: nil)
+        } else if Self.isText(probe) && !Self.looksLikeXML(probe) {
             let reader = ByteLineReader(handle: handle, prefix: probe)
             if probe.starts(with: Array(SampleFile.firstLinePrefix.utf8)) {
                 mode = .sample(reader)
@@ -44,8 +60,21 @@ final class FileItemReader {
             if probe.count == Self.probeLength {
                 bytes.append(contentsOf: handle.readDataToEndOfFile())
             }
-            mode = .whole(bytes: bytes, problem: nil)
+            mode = Self.container(bytes, tileNumber: tileNumber) ?? .whole(bytes: bytes, problem: nil)
         }
+    }
+
+    /// The CT container the bytes are (a get-entries page, a MerkleTreeLeaf, a data tile), or nil.
+    private static func container(_ bytes: [UInt8], tileNumber: Int?) -> Mode? {
+        if CTEntries.isPage(bytes) {
+            switch CTEntries.page(bytes) {
+            case .success(let entries): return .listed(entries, next: 0)
+            case .failure(let problem): return .whole(bytes: bytes, problem: problem.reason)
+            }
+        }
+        if CTEntries.isLeaf(bytes) { return .listed([CTEntries.logEntry(leaf: bytes, extraData: nil, position: "leaf file")], next: 0) }
+        if CTEntries.isTile(bytes) { return .listed(CTEntries.tile(bytes, tileNumber: tileNumber), next: 0) }
+        return nil
     }
 
     /// The next item of this file; `index` is assigned by the caller.
@@ -62,6 +91,15 @@ final class FileItemReader {
             return nextBase64Line(reader)
         case .sample(let reader):
             return nextSampleLine(reader)
+        case .listed(let entries, let next):
+            guard next < entries.count else {
+                mode = .finished
+                return nil
+            }
+            mode = .listed(entries, next: next + 1)
+            position += 1
+            let entry = entries[next]
+            return (entry.locator(name, position), entry.certificate, entry.problem)
         }
     }
 
