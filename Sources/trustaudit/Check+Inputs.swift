@@ -157,6 +157,7 @@ extension Check {
                 "profile": profile, "jobs": String(jobs), "profiles": profiles ?? "",
                 "issuer": issuer.joined(separator: ","), "standards": standards,
                 "trustedLists": trustedLists.joined(separator: ","), "lotl": lotl ?? "", "anchors": anchors ?? "", "schemas": schemas ?? "",
+                "onlyEtsi": String(onlyEtsi), "onlyIssuer": onlyIssuer.joined(separator: ","), "validAt": validAt ?? "",
             ],
             validationTime: iso.string(from: validationTime),
             inputs: reader.files.map { RunManifest.Input(path: $0, sha256: $0 == "-" ? nil : try? FileDigest.sha256(path: $0)) },

@@ -69,6 +69,15 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Trusted lists: folder of the official TS 119 612 XSDs (ts119612-v2.2.1/, ts119612-v2.4.1/, xmldsig/).")
     var schemas: String?
 
+    @Flag(name: .long, help: "Filter: check only certificates with QCStatements or an ETSI policy OID (other kinds always pass).")
+    var onlyEtsi = false
+
+    @Option(name: .long, help: "Filter: check only certificates whose issuer name contains this text (repeatable, case-insensitive).")
+    var onlyIssuer: [String] = []
+
+    @Option(name: .long, help: "Filter: check only certificates valid at this ISO 8601 time.")
+    var validAt: String?
+
     @Option(name: .long, help: "Evidence format on stdout/--out: jsonl (one record per item) or sarif (SARIF 2.1.0, failed checks as results).")
     var format: EvidenceFormat = .jsonl
 
@@ -97,6 +106,9 @@ struct Check: ParsableCommand {
             for path in paths where !FileManager.default.isReadableFile(atPath: path) {
                 throw ValidationError("\(option) \(path) is not a readable file")
             }
+        }
+        if let validAt, Self.parseTime(validAt) == nil {
+            throw ValidationError("--valid-at '\(validAt)' is not an ISO 8601 time such as 2026-06-01T12:00:00Z")
         }
         if let at, Self.parseTime(at) == nil {
             throw ValidationError("--at '\(at)' is not an ISO 8601 time such as 2026-06-01T12:00:00Z")
@@ -148,14 +160,22 @@ struct Check: ParsableCommand {
         var sarif = SARIFLog()
         let format = self.format
         let wantsFacts = evidenceBundle != nil
+        let filter = ItemFilter(onlyETSI: onlyEtsi, issuerContains: onlyIssuer, validAt: validAt.flatMap(Self.parseTime))
+        let classifier = ArtefactClassifier()
+        var filtered = 0
         try OrderedParallelExecutor(jobs: jobs).run(
             next: reader.next, size: { $0.bytes.count },
-            transform: { item in
+            transform: { item -> (ItemEvidence, [UInt8], ItemFacts)? in
+                guard filter.keeps(item, classifier: classifier) else { return nil }
                 let evidence = auditor.evidence(for: item)
                 let facts = wantsFacts ? auditor.facts(for: item, kind: evidence.kind) : ItemFacts()
                 return (evidence, EvidenceJSON.line(evidence), facts)
             },
-            emit: { evidence, line, facts in
+            emit: { result in
+                guard let (evidence, line, facts) = result else {
+                    filtered += 1
+                    return
+                }
                 switch format {
                 case .jsonl: try output.write(line)
                 case .sarif: sarif.add(evidence)
@@ -167,10 +187,15 @@ struct Check: ParsableCommand {
         if format == .sarif { try output.write(sarif.document(catalogue: profileSet.catalogue, toolVersion: TrustAudit.version)) }
         try output.flush()
         progress.finish()
-        if !quiet { FileHandle.standardError.write(Data(summary.text().utf8)) }
+        if !quiet {
+            var text = summary.text()
+            if filter.isActive { text += "  filtered: \(filtered) certificate(s) left out by --only-etsi/--only-issuer/--valid-at (not checked, no record)\n" }
+            FileHandle.standardError.write(Data(text.utf8))
+        }
 
         if manifest != nil || evidenceBundle != nil {
-            let run = runManifest(profileSet: profileSet, jobs: jobs, validationTime: validationTime, started: started, reader: reader, summary: summary)
+            var run = runManifest(profileSet: profileSet, jobs: jobs, validationTime: validationTime, started: started, reader: reader, summary: summary)
+            if filter.isActive { run.counts["filtered"] = filtered }
             if let manifest {
                 do {
                     try ManifestWriter.write(run, to: manifest)
