@@ -76,7 +76,14 @@ public struct Auditor: Sendable {
         let findings: [Finding]
         switch classification.form {
         case .certificate:
-            let inspected = InspectedCertificate(bytes: item.bytes, issuers: issuers)
+            var inspected: InspectedCertificate
+            if let origin = item.origin, !origin.chain.isEmpty {
+                // A CT entry brings its own chain: its issuers join the supplied ones.
+                inspected = InspectedCertificate(bytes: item.bytes, issuers: (issuers ?? IssuerStore(certificates: [])).adding(origin.chain))
+            } else {
+                inspected = InspectedCertificate(bytes: item.bytes, issuers: issuers)
+            }
+            inspected.logEntryType = item.origin?.logEntryType
             let detection = inspected.detection
             if selection == .automatic || profile.kind != .certificate,
                 let name = ProfileSelection.certificateProfiles[detection.type], let chosen = profiles.profiles[name]

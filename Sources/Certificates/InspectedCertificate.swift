@@ -10,6 +10,9 @@ public struct InspectedCertificate: Sendable {
     public let extensions: DecodedExtensions?
     /// The issuer certificates supplied for chain checks, if any.
     public let issuers: IssuerStore?
+    /// The Certificate Transparency entry type the certificate was logged as (`x509_entry`,
+    /// `precert_entry`), when it was read from a log.
+    public var logEntryType: String?
 
     /// Decodes as far as possible: a DER violation does not stop the other rules when a BER
     /// reading still yields the certificate.

@@ -8,8 +8,8 @@ public struct IssuerStore: Sendable {
         public let key: IssuerKey?
     }
 
-    private let bySubject: [[UInt8]: [Issuer]]
-    public let count: Int
+    private var bySubject: [[UInt8]: [Issuer]]
+    public private(set) var count: Int
 
     /// Builds the store from certificates' bytes; items that do not decode are skipped and
     /// returned as `rejected` (index in `certificates`, reason).
@@ -27,6 +27,14 @@ public struct IssuerStore: Sendable {
         }
         self.bySubject = bySubject
         self.count = count
+    }
+
+    /// This store with more issuer certificates (a CT entry's chain beside `--issuer`).
+    public func adding(_ certificates: [[UInt8]]) -> IssuerStore {
+        var combined = IssuerStore(certificates: certificates)
+        for (subject, issuers) in bySubject { combined.bySubject[subject, default: []].append(contentsOf: issuers) }
+        combined.count += count
+        return combined
     }
 
     /// The supplied issuers whose subject equals `certificate`'s issuer name, preferring the one

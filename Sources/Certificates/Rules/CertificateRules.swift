@@ -24,7 +24,8 @@ public enum CertificateRules {
             switch item.decoded {
             case .success(let certificate):
                 return body(
-                    CertificateView(certificate: certificate, extensions: item.extensions!, issuers: item.issuers), context)
+                    CertificateView(certificate: certificate, extensions: item.extensions!, issuers: item.issuers,
+                                    logEntryType: item.logEntryType), context)
             case .failure(let error):
                 return [.notChecked(id, because: "the certificate could not be decoded: \(error)")]
             }
@@ -37,6 +38,8 @@ struct CertificateView {
     let certificate: Certificate
     let extensions: DecodedExtensions
     let issuers: IssuerStore?
+    /// `x509_entry` / `precert_entry` when read from a CT log.
+    var logEntryType: String? = nil
 
     var tbs: TBSCertificate { certificate.tbs }
     var subject: DistinguishedName { certificate.tbs.subject }

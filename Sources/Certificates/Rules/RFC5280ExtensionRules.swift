@@ -10,10 +10,21 @@ enum RFC5280ExtensionRules {
     ]
 
     /// CERT-108: RFC 6962 §3.1 — a precertificate's poison extension is critical with a NULL
-    /// value (the certificate is otherwise checked like the final one).
-    static let precertificatePoison = CertificateRules.decoded("CERT-108") { certificate in
+    /// value (the certificate is otherwise checked like the final one); read from a CT log, the
+    /// poison is where the entry type says: in a precert_entry's pre-certificate, never in an
+    /// x509_entry's certificate.
+    static let precertificatePoison = CertificateRules.profiled("CERT-108") { view, _ in
+        let certificate = view.certificate
         guard let poison = certificate.tbs.extension(.CertificateExtension.ctPoison) else {
+            if view.logEntryType == "precert_entry" {
+                return [.fail("CERT-108", observed: "no poison extension", expected: "critical poison (precert_entry)",
+                              location: "extensions", message: "the pre-certificate of a precert_entry must carry the CT poison extension")]
+            }
             return [.notApplicable("CERT-108", because: "not a precertificate")]
+        }
+        if view.logEntryType == "x509_entry" {
+            return [.fail("CERT-108", observed: "poison extension in an x509_entry", location: "extensions 1.3.6.1.4.1.11129.2.4.3",
+                          message: "a certificate logged as x509_entry is a final certificate and must not carry the CT poison")]
         }
         var findings: [Finding] = []
         if !poison.critical {

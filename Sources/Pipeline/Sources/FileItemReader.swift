@@ -24,6 +24,8 @@ final class FileItemReader {
     private var position = 0
     /// A BEGIN line read while looking for an END line, to start the next block with.
     private var pendingBegin: ArraySlice<UInt8>?
+    /// The CT origin of the item `next()` returned last (nil for other containers).
+    private(set) var currentOrigin: ItemOrigin?
     /// The sampling record of a `trustaudit sample` file, once its first line is read.
     private(set) var samplingRecord: SamplingRecord?
 
@@ -79,6 +81,7 @@ final class FileItemReader {
 
     /// The next item of this file; `index` is assigned by the caller.
     func next() -> (source: String, bytes: [UInt8], problem: String?)? {
+        currentOrigin = nil
         switch mode {
         case .finished:
             return nil
@@ -99,6 +102,7 @@ final class FileItemReader {
             mode = .listed(entries, next: next + 1)
             position += 1
             let entry = entries[next]
+            currentOrigin = entry.kind.map { ItemOrigin(logEntryType: $0.rawValue, chain: entry.chain) }
             return (entry.locator(name, position), entry.certificate, entry.problem)
         }
     }

@@ -27,7 +27,7 @@ public final class InputReader {
         while true {
             if let reader = current, let item = reader.next() {
                 defer { nextIndex += 1 }
-                return InputItem(index: nextIndex, source: item.source, bytes: item.bytes, problem: item.problem)
+                return InputItem(index: nextIndex, source: item.source, bytes: item.bytes, problem: item.problem, origin: reader.currentOrigin)
             }
             if let record = current?.samplingRecord { samplingRecords.append(record) }
             current = nil

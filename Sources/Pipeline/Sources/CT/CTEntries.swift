@@ -20,6 +20,8 @@ enum CTEntries {
         var leafHash: [UInt8]?
         var certificate: [UInt8]
         var problem: String?
+        /// The chain the log stored with the entry (get-entries `extra_data`), issuer first.
+        var chain: [[UInt8]] = []
 
         func locator(_ name: String, _ ordinal: Int) -> String {
             var parts = [kind?.rawValue ?? "entry", position]
@@ -89,6 +91,12 @@ enum CTEntries {
         }
 
         mutating func vector(_ width: Int) throws(PipelineProblem) -> ArraySlice<UInt8> { try take(number(width)) }
+
+        /// The first length-prefixed vector of a fresh cursor.
+        func vectorCopy(_ width: Int) throws(PipelineProblem) -> ArraySlice<UInt8> {
+            var copy = self
+            return try copy.vector(width)
+        }
     }
 
     private static func timestampedEntry(_ cursor: inout Cursor) throws(PipelineProblem) -> TimestampedEntry {
@@ -157,6 +165,10 @@ enum CTEntries {
             switch stamped.kind {
             case .x509:
                 entry.certificate = Array(stamped.certificate ?? [])
+                if let extraData, !extraData.isEmpty {
+                    var chain = Cursor(try Cursor(extraData[...]).vectorCopy(3))
+                    while !chain.atEnd { entry.chain.append(Array(try chain.vector(3))) }
+                }
             case .precert:
                 guard let extraData else { throw PipelineProblem("precert_entry without extra_data: the pre-certificate is in extra_data") }
                 var extra = Cursor(extraData[...])
@@ -165,6 +177,7 @@ enum CTEntries {
                 var issuers: [ArraySlice<UInt8>] = []
                 while !chain.atEnd { issuers.append(try chain.vector(3)) }
                 entry.certificate = Array(preCertificate)
+                entry.chain = issuers.map(Array.init)
                 entry.problem = precertProblem(stamped, preCertificate: preCertificate, chain: issuers)
             }
         } catch {
