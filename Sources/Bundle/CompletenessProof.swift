@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 
 /// Evidence that every entry of a log up to its tree size was checked: the RFC 6962 leaf hashes
 /// of the checked entries, in log order, must rebuild the checkpoint's root. A skipped,
@@ -34,20 +35,38 @@ public struct CompletenessProof: Sendable {
         return CompletenessProof(entries: tree.count, root: tree.root, checkpoint: checkpoint, recordsWithoutLeaf: withoutLeaf)
     }
 
+    /// Combines the Merkle roots of a sharded run's trailers (`--shard-size` a power of two; every
+    /// shard full but the last) instead of reading the records.
+    public static func prove(shards directory: String, checkpoint: LogCheckpoint) throws -> CompletenessProof {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasPrefix("shard-") && $0.hasSuffix(".jsonl") }.sorted()
+        var tree = MerkleTreeHash()
+        var next = 0
+        var withoutLeaf = 0
+        for name in names {
+            guard let shard = ShardTrailer.read((directory as NSString).appendingPathComponent(name)) else {
+                throw BundleError.unreadable("\(name): no valid trailer")
+            }
+            guard shard.trailer.first == next else { throw BundleError.unreadable("\(name): starts at \(shard.trailer.first), expected \(next)") }
+            next = shard.trailer.last + 1
+            guard let root = shard.trailer.merkleRoot, let bytes = Self.hexBytes(root) else {
+                withoutLeaf += shard.trailer.count
+                continue
+            }
+            tree.append(shardRoot: bytes, size: UInt64(shard.trailer.count))
+        }
+        return CompletenessProof(entries: tree.count, root: tree.root, checkpoint: checkpoint, recordsWithoutLeaf: withoutLeaf)
+    }
+
+    static func hexBytes(_ hex: String) -> [UInt8]? {
+        let digits = Array(hex.utf8)
+        guard digits.count % 2 == 0 else { return nil }
+        return stride(from: 0, to: digits.count, by: 2).compactMap { UInt8(String(decoding: digits[$0..<($0 + 2)], as: UTF8.self), radix: 16) }
+    }
+
     /// The `leaf <64 hex>` of a record's source locator.
     static func leafHash(in line: Data) -> [UInt8]? {
-        guard let source = (try? JSONSerialization.jsonObject(with: line) as? [String: Any])?["source"] as? String,
-            let range = source.range(of: ", leaf ", options: .backwards)
-        else { return nil }
-        let hex = Array(source[range.upperBound...].prefix(64).utf8)
-        guard hex.count == 64 else { return nil }
-        var bytes: [UInt8] = []
-        var index = 0
-        while index < 64 {
-            guard let value = UInt8(String(decoding: hex[index..<(index + 2)], as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(value)
-            index += 2
-        }
-        return bytes
+        guard let source = (try? JSONSerialization.jsonObject(with: line) as? [String: Any])?["source"] as? String else { return nil }
+        return CTEntries.leafHash(inSource: source)
     }
 }

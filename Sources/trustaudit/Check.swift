@@ -78,6 +78,18 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Filter: check only certificates valid at this ISO 8601 time.")
     var validAt: String?
 
+    @Option(name: .long, help: "Shards: write the records of every N items (input order) to their own file in --shard-dir, atomically, with a trailer (count, range, digest).")
+    var shardSize: Int?
+
+    @Option(name: .long, help: "Shards: the folder of the shard files (shard-<first>-<end>.jsonl).")
+    var shardDir: String?
+
+    @Flag(name: .long, help: "Shards: keep the shards already complete in --shard-dir and check only the others.")
+    var resume = false
+
+    @Option(name: .long, help: "Shards: check only items START…END−1 (input order; multiples of --shard-size), e.g. one worker's range.")
+    var shard: String?
+
     @Option(name: .long, help: "Evidence format on stdout/--out: jsonl (one record per item) or sarif (SARIF 2.1.0, failed checks as results).")
     var format: EvidenceFormat = .jsonl
 
@@ -107,12 +119,26 @@ struct Check: ParsableCommand {
                 throw ValidationError("\(option) \(path) is not a readable file")
             }
         }
+        if (shardSize == nil) != (shardDir == nil) { throw ValidationError("--shard-size and --shard-dir go together") }
+        if let shardSize, shardSize < 1 { throw ValidationError("--shard-size must be positive") }
+        if resume && shardDir == nil { throw ValidationError("--resume continues a sharded run: give --shard-size and --shard-dir") }
+        if let shard {
+            guard let size = shardSize, let range = Self.parseRange(shard), range.lowerBound % size == 0, range.upperBound % size == 0 else {
+                throw ValidationError("--shard START-END needs --shard-size N, START < END and both multiples of N")
+            }
+        }
         if let validAt, Self.parseTime(validAt) == nil {
             throw ValidationError("--valid-at '\(validAt)' is not an ISO 8601 time such as 2026-06-01T12:00:00Z")
         }
         if let at, Self.parseTime(at) == nil {
             throw ValidationError("--at '\(at)' is not an ISO 8601 time such as 2026-06-01T12:00:00Z")
         }
+    }
+
+    static func parseRange(_ text: String) -> Range<Int>? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] >= 0, parts[0] < parts[1] else { return nil }
+        return parts[0]..<parts[1]
     }
 
     static func parseTime(_ text: String) -> Date? {
@@ -163,19 +189,39 @@ struct Check: ParsableCommand {
         let filter = ItemFilter(onlyETSI: onlyEtsi, issuerContains: onlyIssuer, validAt: validAt.flatMap(Self.parseTime))
         let classifier = ArtefactClassifier()
         var filtered = 0
+        var resumed = 0
+        let shards: ShardWriter?
+        do {
+            shards = try shardSize.map { try ShardWriter(size: $0, directory: shardDir!, resume: resume) }
+        } catch {
+            throw ValidationError("--shard-dir: \(error)")
+        }
+        let completedShards = shards?.completed ?? []
+        let shardSize = self.shardSize ?? 1
+        let range = shard.flatMap(Self.parseRange) ?? 0..<Int.max
         try OrderedParallelExecutor(jobs: jobs).run(
             next: reader.next, size: { $0.bytes.count },
-            transform: { item -> (ItemEvidence, [UInt8], ItemFacts)? in
-                guard filter.keeps(item, classifier: classifier) else { return nil }
+            transform: { item -> ItemResult in
+                if !range.contains(item.index) { return .outOfRange }
+                if completedShards.contains(item.index / shardSize) { return .alreadyDone }
+                guard filter.keeps(item, classifier: classifier) else { return .filtered }
                 let evidence = auditor.evidence(for: item)
                 let facts = wantsFacts ? auditor.facts(for: item, kind: evidence.kind) : ItemFacts()
-                return (evidence, EvidenceJSON.line(evidence), facts)
+                return .record(evidence, EvidenceJSON.line(evidence), facts)
             },
             emit: { result in
-                guard let (evidence, line, facts) = result else {
+                let (evidence, line, facts): (ItemEvidence, [UInt8], ItemFacts)
+                switch result {
+                case .alreadyDone:
+                    resumed += 1
+                    return
+                case .outOfRange: return
+                case .filtered:
                     filtered += 1
                     return
+                case .record(let record, let bytes, let itemFacts): (evidence, line, facts) = (record, bytes, itemFacts)
                 }
+                try shards?.write(index: evidence.index, line: line, leafHash: CTEntries.leafHash(inSource: evidence.source))
                 switch format {
                 case .jsonl: try output.write(line)
                 case .sarif: sarif.add(evidence)
@@ -184,12 +230,16 @@ struct Check: ParsableCommand {
                 summary.add(evidence)
                 progress.update(items: summary.items)
             })
+        try shards?.finishCurrent()
         if format == .sarif { try output.write(sarif.document(catalogue: profileSet.catalogue, toolVersion: TrustAudit.version)) }
         try output.flush()
         progress.finish()
         if !quiet {
             var text = summary.text()
             if filter.isActive { text += "  filtered: \(filtered) certificate(s) left out by --only-etsi/--only-issuer/--valid-at (not checked, no record)\n" }
+            if let shards {
+                text += "  shards:   \(shards.written) written to \(shardDir ?? ""), \(completedShards.count) already complete (\(resumed) item(s) not checked again)\n"
+            }
             FileHandle.standardError.write(Data(text.utf8))
         }
 
@@ -219,4 +269,15 @@ struct Check: ParsableCommand {
 /// Evidence formats of `check`.
 enum EvidenceFormat: String, ExpressibleByArgument, CaseIterable {
     case jsonl, sarif
+}
+
+/// What the check of one item yields in a run.
+enum ItemResult: Sendable {
+    case record(ItemEvidence, [UInt8], ItemFacts)
+    /// Left out by a filter.
+    case filtered
+    /// In a shard already complete (`--resume`).
+    case alreadyDone
+    /// Outside the `--shard START-END` range.
+    case outOfRange
 }

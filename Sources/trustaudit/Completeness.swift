@@ -14,8 +14,15 @@ struct Completeness: ParsableCommand {
     @Option(name: .long, help: "The log's public key (SubjectPublicKeyInfo, DER or one base64 line) to verify a get-sth signature.")
     var logKey: String?
 
+    @Option(name: .long, help: "Prove from the trailers of a sharded run (--shard-dir; shard size a power of two) instead of EVIDENCE.")
+    var shards: String?
+
     @Argument(help: "Evidence files (JSON Lines), in log order.")
-    var evidence: [String]
+    var evidence: [String] = []
+
+    func validate() throws {
+        if (shards == nil) == evidence.isEmpty { throw ValidationError("give either EVIDENCE files or --shards DIR") }
+    }
 
     func run() throws {
         guard let bytes = FileManager.default.contents(atPath: checkpoint), let head = LogCheckpoint([UInt8](bytes)) else {
@@ -36,7 +43,8 @@ struct Completeness: ParsableCommand {
         }
         let proof: CompletenessProof
         do {
-            proof = try CompletenessProof.prove(evidence: evidence, checkpoint: head)
+            proof = try shards.map { try CompletenessProof.prove(shards: $0, checkpoint: head) }
+                ?? CompletenessProof.prove(evidence: evidence, checkpoint: head)
         } catch {
             throw ValidationError("\(error)")
         }

@@ -68,6 +68,13 @@ import Testing
         #expect(complete.status == 0, "\(String(decoding: complete.stdout, as: UTF8.self))")
         #expect(String(decoding: complete.stdout, as: UTF8.self).contains("complete: every entry up to tree size 300 was checked"))
 
+        // The same proof from the trailers of a sharded run (shards of 256 = one data tile each).
+        let shardDir = folder.appendingPathComponent("shards").path
+        _ = try CLI.run(["check", "--quiet", "--at", "2026-06-01T12:00:00Z", "--shard-size", "256", "--shard-dir", shardDir,
+                         folder.appendingPathComponent("complete/tile/data").path])
+        let fromShards = try CLI.run(["completeness", "--checkpoint", checkpoint, "--shards", shardDir])
+        #expect(fromShards.status == 0, "\(String(decoding: fromShards.stdout, as: UTF8.self))")
+
         let skipped = try CLI.run(["completeness", "--checkpoint", checkpoint, try writeLog("skipped", (0..<300).filter { $0 != 77 })])
         #expect(skipped.status == 1)
         var swapped = Array(0..<300)

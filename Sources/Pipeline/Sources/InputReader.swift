@@ -74,6 +74,12 @@ public final class InputReader {
                 files.append(path)
             }
         }
-        return files.sorted()
+        // A static-ct-api partial data tile (`N.p/W`) is superseded by the full tile `N` once the
+        // log has grown past it: reading both would check entries twice.
+        let present = Set(files)
+        return files.filter { path in
+            guard let range = path.range(of: ".p/", options: .backwards) else { return true }
+            return !present.contains(String(path[..<range.lowerBound]))
+        }.sorted()
     }
 }

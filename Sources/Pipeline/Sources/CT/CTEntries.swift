@@ -6,7 +6,7 @@ import Foundation
 /// logs — the leaf certificate of an x509_entry, the pre-certificate of a precert_entry — with a
 /// locator naming the entry type, its index and its RFC 6962 leaf hash; an entry that cannot be
 /// read, or whose parts disagree, becomes an item with that problem.
-enum CTEntries {
+public enum CTEntries {
     enum Kind: String {
         case x509 = "x509_entry"
         case precert = "precert_entry"
@@ -28,6 +28,21 @@ enum CTEntries {
             if let leafHash { parts.append("leaf " + leafHash.map { String(format: "%02x", $0) }.joined()) }
             return "\(name)#\(ordinal) (\(parts.joined(separator: ", ")))"
         }
+    }
+
+    /// The RFC 6962 leaf hash a CT item's locator names (`…, leaf <64 hex>)`), or nil.
+    public static func leafHash(inSource source: String) -> [UInt8]? {
+        guard let range = source.range(of: ", leaf ", options: .backwards) else { return nil }
+        let hex = Array(source[range.upperBound...].prefix(64).utf8)
+        guard hex.count == 64 else { return nil }
+        var bytes: [UInt8] = []
+        var index = 0
+        while index < 64 {
+            guard let value = UInt8(String(decoding: hex[index..<(index + 2)], as: UTF8.self), radix: 16) else { return nil }
+            bytes.append(value)
+            index += 2
+        }
+        return bytes
     }
 
     // MARK: recognition

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// The RFC 6962 §2.1 Merkle Tree Hash of a sequence of leaf hashes, computed in one pass with
 /// memory for one node per level (a compact range of perfect subtrees, merged right to left at
@@ -14,6 +14,24 @@ public struct MerkleTreeHash: Sendable {
     public mutating func append(leafHash: [UInt8]) {
         stack.append((1, leafHash))
         count += 1
+        while stack.count >= 2, stack[stack.count - 1].size == stack[stack.count - 2].size {
+            let right = stack.removeLast(), left = stack.removeLast()
+            stack.append((left.size * 2, Self.node(left.hash, right.hash)))
+        }
+    }
+
+    /// Appends a whole shard by its root: a perfect subtree of `size` leaves (a power of two,
+    /// at a position that is a multiple of it), or — last — the tail shard of any smaller size,
+    /// whose root is the MTH of its leaves.
+    public mutating func append(shardRoot: [UInt8], size: UInt64) {
+        guard size > 0 else { return }
+        if size & (size - 1) != 0 {
+            stack.append((size, shardRoot))  // the tail: never merged, folded last
+            count += size
+            return
+        }
+        stack.append((size, shardRoot))
+        count += size
         while stack.count >= 2, stack[stack.count - 1].size == stack[stack.count - 2].size {
             let right = stack.removeLast(), left = stack.removeLast()
             stack.append((left.size * 2, Self.node(left.hash, right.hash)))

@@ -1,0 +1,38 @@
+import Foundation
+
+/// The last line of a shard file: which items it holds, how many, and a digest of its record
+/// lines. A shard file whose trailer matches its lines is complete; anything else is redone.
+public struct ShardTrailer: Sendable, Hashable, Codable {
+    /// Index of the first item of the shard (the shard's range start).
+    public var first: Int
+    /// Index of the last item written (first + count − 1), or first − 1 for an empty shard.
+    public var last: Int
+    public var count: Int
+    /// SHA-256 of the record lines (every byte before the trailer), hex.
+    public var linesSHA256: String
+    /// RFC 6962 root over the CT leaf hashes of the records, when every record is a CT entry.
+    public var merkleRoot: String?
+
+    static let prefix = "{\"trustauditShard\":"
+
+    func line() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Array(Self.prefix.utf8) + [UInt8](try encoder.encode(self)) + Array("}\n".utf8)
+    }
+
+    /// Reads a shard file: its record lines and trailer when the trailer is present and matches.
+    public static func read(_ path: String) -> (lines: Data, trailer: ShardTrailer)? {
+        guard let data = FileManager.default.contents(atPath: path), data.last == 0x0A else { return nil }
+        let body = data.dropLast()
+        let start = body.lastIndex(of: 0x0A).map { $0 + 1 } ?? body.startIndex
+        let last = body[start...]
+        guard last.starts(with: Array(prefix.utf8)) else { return nil }
+        struct Wrapper: Decodable { var trustauditShard: ShardTrailer }
+        guard let trailer = try? JSONDecoder().decode(Wrapper.self, from: Data(last)).trustauditShard else { return nil }
+        let lines = Data(data[data.startIndex..<start])
+        let count = lines.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+        guard count == trailer.count, ShardDigest.sha256Hex(lines) == trailer.linesSHA256 else { return nil }
+        return (lines, trailer)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Writes a run's records as fixed-size shards (`--shard-size N --shard-dir DIR`): shard k holds
+/// the records of items kN … (k+1)N − 1 in input order, in `shard-<first>-<end>.jsonl`, written
+/// to a temporary file and renamed when its trailer is written, so a shard file either is
+/// complete or does not exist. With `resume`, shards already complete are kept and their items
+/// are not checked again.
+public final class ShardWriter {
+    public let size: Int
+    public let directory: URL
+    /// Shards found complete at start (by shard number).
+    public private(set) var completed: Set<Int> = []
+    private var current: (number: Int, handle: FileHandle, temporary: URL, digest: ShardDigest, count: Int, leaves: [[UInt8]]?)?
+    public private(set) var written = 0
+
+    public init(size: Int, directory path: String, resume: Bool) throws {
+        self.size = size
+        directory = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: path) {
+            let url = directory.appendingPathComponent(name)
+            if name.hasSuffix(".tmp") {
+                try? FileManager.default.removeItem(at: url)
+                continue
+            }
+            guard name.hasPrefix("shard-"), name.hasSuffix(".jsonl") else { continue }
+            // Other shard files stay: workers on other ranges write into the same folder; a shard
+            // this run writes again replaces its file when complete.
+            if resume, let shard = ShardTrailer.read(url.path), shard.trailer.first % size == 0,
+                name == Self.fileName(number: shard.trailer.first / size, size: size)
+            {
+                completed.insert(shard.trailer.first / size)
+            }
+        }
+    }
+
+    static func fileName(number: Int, size: Int) -> String {
+        let first = number * size, end = first + size
+        return "shard-" + String(format: "%012d", first) + "-" + String(format: "%012d", end) + ".jsonl"
+    }
+
+    /// Whether the item at `index` belongs to a shard already complete (skip checking it).
+    public func isDone(_ index: Int) -> Bool { completed.contains(index / size) }
+
+    /// Appends the record of item `index` (its JSON line; `leafHash` for CT entries).
+    public func write(index: Int, line: [UInt8], leafHash: [UInt8]?) throws {
+        let number = index / size
+        if current?.number != number {
+            try finishCurrent()
+            let temporary = directory.appendingPathComponent(Self.fileName(number: number, size: size) + ".tmp")
+            FileManager.default.createFile(atPath: temporary.path, contents: nil)
+            guard let handle = FileHandle(forWritingAtPath: temporary.path) else { throw PipelineProblem("cannot write \(temporary.path)") }
+            current = (number, handle, temporary, ShardDigest(), 0, [])
+        }
+        current!.handle.write(Data(line))
+        current!.digest.update(line)
+        current!.count += 1
+        if let leafHash { current!.leaves?.append(leafHash) } else { current!.leaves = nil }
+    }
+
+    /// Writes the trailer of the open shard and renames it into place.
+    public func finishCurrent() throws {
+        guard let shard = current else { return }
+        current = nil
+        var root: String?
+        if let leaves = shard.leaves, !leaves.isEmpty {
+            var tree = MerkleTreeHash()
+            for leaf in leaves { tree.append(leafHash: leaf) }
+            root = tree.root.map { String(format: "%02x", $0) }.joined()
+        }
+        let first = shard.number * size
+        let trailer = ShardTrailer(first: first, last: first + shard.count - 1, count: shard.count, linesSHA256: shard.digest.hex(), merkleRoot: root)
+        shard.handle.write(Data(try trailer.line()))
+        try shard.handle.synchronize()
+        try shard.handle.close()
+        let final = directory.appendingPathComponent(Self.fileName(number: shard.number, size: size))
+        _ = try? FileManager.default.removeItem(at: final)
+        try FileManager.default.moveItem(at: shard.temporary, to: final)
+        written += 1
+    }
+}

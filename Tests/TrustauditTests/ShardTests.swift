@@ -1,0 +1,97 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Deterministic shards (issue #8): shard files with trailers, written atomically; merge equals
+/// the unsharded run byte for byte; workers on ranges; `--resume` after kill -9 loses and
+/// duplicates nothing.
+@Suite(.serialized) struct ShardTests {
+    typealias CLI = CommandLineTests
+    static let at = "2026-06-01T12:00:00Z"
+
+    static func folder(_ name: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("trustaudit-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func shardFiles(_ url: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
+    }
+
+    @Test func shardsMergeToTheUnshardedRunAndRerunIdentically() throws {
+        let inputs = [Repository.testVectors.appendingPathComponent("certificates").path, Repository.testVectors.appendingPathComponent("timestamps").path]
+        let work = try Self.folder("shards")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let whole = try CLI.run(["check", "--quiet", "--at", Self.at] + inputs)
+        let first = work.appendingPathComponent("first"), second = work.appendingPathComponent("second")
+        for dir in [first, second] {
+            _ = try CLI.run(["check", "--quiet", "--at", Self.at, "--jobs", dir == first ? "1" : "2", "--shard-size", "20", "--shard-dir", dir.path] + inputs)
+        }
+        let names = Self.shardFiles(first)
+        #expect(names.count == (whole.lines.count + 19) / 20)
+        #expect(names.first == "shard-000000000000-000000000020.jsonl")
+        for name in names {
+            #expect(try Data(contentsOf: first.appendingPathComponent(name)) == Data(contentsOf: second.appendingPathComponent(name)), "\(name)")
+        }
+        let merged = try CLI.run(["merge", "--expect-items", String(whole.lines.count), first.path])
+        #expect(merged.status == 0)
+        #expect(merged.stdout == whole.stdout)
+
+        // Workers on ranges write into one folder; together they are the whole run.
+        let workers = work.appendingPathComponent("workers")
+        for range in ["0-60", "60-120", "120-\(((whole.lines.count + 19) / 20) * 20)"] {
+            _ = try CLI.run(["check", "--quiet", "--at", Self.at, "--shard-size", "20", "--shard-dir", workers.path, "--shard", range] + inputs)
+        }
+        #expect(try CLI.run(["merge", workers.path]).stdout == whole.stdout)
+
+        // A missing or altered shard stops the merge.
+        try FileManager.default.removeItem(at: workers.appendingPathComponent(names[1]))
+        let gap = try CLI.run(["merge", workers.path])
+        #expect(gap.status == 1)
+        #expect(gap.stderr.contains("a shard is missing"))
+        #expect(gap.stdout.isEmpty)
+        var bytes = [UInt8](try Data(contentsOf: first.appendingPathComponent(names[0])))
+        bytes[10] ^= 0x01
+        try Data(bytes).write(to: first.appendingPathComponent(names[0]))
+        #expect(try CLI.run(["merge", first.path]).stderr.contains("no valid trailer"))
+    }
+
+    @Test func resumeAfterKillMinus9LosesAndDuplicatesNothing() throws {
+        let work = try Self.folder("resume")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let certificate = Data(try Repository.der("certificates/etsi/qcp-n-qscd__ok.pem")).base64EncodedString()
+        let population = work.appendingPathComponent("population.txt")
+        try Data(String(repeating: certificate + "\n", count: 6000).utf8).write(to: population)
+        let reference = work.appendingPathComponent("reference"), interrupted = work.appendingPathComponent("interrupted")
+        let arguments = ["check", "--quiet", "--at", Self.at, "--jobs", "2", "--shard-size", "200"]
+        _ = try CLI.run(arguments + ["--shard-dir", reference.path, population.path])
+        let total = Self.shardFiles(reference).count
+        #expect(total == 30)
+
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments + ["--shard-dir", interrupted.path, population.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var waited = 0
+        while Self.shardFiles(interrupted).count < 3, process.isRunning, waited < 60_000 {
+            usleep(10_000)
+            waited += 10
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let before = Self.shardFiles(interrupted).count
+        #expect(before >= 3 && before < total, "the run must be killed mid-way (had \(before) of \(total) shards)")
+
+        let resumed = try CLI.run(arguments + ["--resume", "--shard-dir", interrupted.path, population.path])
+        #expect(resumed.status <= 1)
+        #expect(Self.shardFiles(interrupted) == Self.shardFiles(reference))
+        #expect(!((try? FileManager.default.contentsOfDirectory(atPath: interrupted.path)) ?? []).contains { $0.hasSuffix(".tmp") })
+        for name in Self.shardFiles(reference) {
+            #expect(try Data(contentsOf: interrupted.appendingPathComponent(name)) == Data(contentsOf: reference.appendingPathComponent(name)), "\(name)")
+        }
+        #expect(try CLI.run(["merge", "--expect-items", "6000", interrupted.path]).status == 0)
+    }
+}
