@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 BENCH_N ?= 20000
 DEMO_INPUTS := TestVectors/certificates TestVectors/timestamps TestVectors/trusted-lists
 
-.PHONY: deps demo test release bench profiles profiles-check vectors vectors-check clean
+.PHONY: deps demo test release bench spark-test profiles profiles-check vectors vectors-check clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -38,6 +38,14 @@ bench: deps
 	Benchmarks/cli-throughput.sh $(BENCH_N)
 	Benchmarks/tst-throughput.sh
 	Benchmarks/tl-snapshot.sh
+	Benchmarks/scale-1m.sh
+
+## Run the unchanged binary on Apache Spark (local[2]) through the JVM-side RDD.pipe driver in
+## examples/spark/ and check that the merged shards equal the single-process run byte for byte.
+## Installs PySpark from PyPI into .cache/spark-venv (kept) and a JDK from Debian if javac is absent.
+spark-test: deps
+	swift build -c release --product trustaudit
+	SKIP_BUILD=1 scripts/spark-test.sh
 
 ## Re-embed Profiles/*.yaml into the binary after editing them.
 profiles:
@@ -54,4 +62,4 @@ vectors-check:
 	python3 TestVectors/generator/generate.py --check
 
 clean:
-	rm -rf .build demo-out bench-out
+	rm -rf .build demo-out bench-out spark-out

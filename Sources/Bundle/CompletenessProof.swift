@@ -49,7 +49,10 @@ public struct CompletenessProof: Sendable {
             }
             guard shard.trailer.first == next else { throw BundleError.unreadable("\(name): starts at \(shard.trailer.first), expected \(next)") }
             next = shard.trailer.last + 1
-            guard let root = shard.trailer.merkleRoot, let bytes = Self.hexBytes(root) else {
+            // A shard with fewer records than items (a filtered run) cannot prove its range.
+            guard shard.trailer.count == shard.trailer.last - shard.trailer.first + 1, let root = shard.trailer.merkleRoot,
+                let bytes = Self.hexBytes(root)
+            else {
                 withoutLeaf += shard.trailer.count
                 continue
             }

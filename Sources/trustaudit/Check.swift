@@ -204,7 +204,7 @@ struct Check: ParsableCommand {
             transform: { item -> ItemResult in
                 if !range.contains(item.index) { return .outOfRange }
                 if completedShards.contains(item.index / shardSize) { return .alreadyDone }
-                guard filter.keeps(item, classifier: classifier) else { return .filtered }
+                guard filter.keeps(item, classifier: classifier) else { return .filtered(item.index) }
                 let evidence = auditor.evidence(for: item)
                 let facts = wantsFacts ? auditor.facts(for: item, kind: evidence.kind) : ItemFacts()
                 return .record(evidence, EvidenceJSON.line(evidence), facts)
@@ -216,8 +216,9 @@ struct Check: ParsableCommand {
                     resumed += 1
                     return
                 case .outOfRange: return
-                case .filtered:
+                case .filtered(let index):
                     filtered += 1
+                    try shards?.write(index: index, line: nil, leafHash: nil)
                     return
                 case .record(let record, let bytes, let itemFacts): (evidence, line, facts) = (record, bytes, itemFacts)
                 }
@@ -274,8 +275,8 @@ enum EvidenceFormat: String, ExpressibleByArgument, CaseIterable {
 /// What the check of one item yields in a run.
 enum ItemResult: Sendable {
     case record(ItemEvidence, [UInt8], ItemFacts)
-    /// Left out by a filter.
-    case filtered
+    /// Left out by a filter (its index, which its shard still covers).
+    case filtered(Int)
     /// In a shard already complete (`--resume`).
     case alreadyDone
     /// Outside the `--shard START-END` range.

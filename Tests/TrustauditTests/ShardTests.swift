@@ -45,6 +45,30 @@ import Testing
         }
         #expect(try CLI.run(["merge", workers.path]).stdout == whole.stdout)
 
+        // Workers running at the same time in one folder do not disturb each other's files.
+        let concurrent = work.appendingPathComponent("concurrent")
+        let end = ((whole.lines.count + 19) / 20) * 20
+        let processes = ["0-\(end / 40 * 20)", "\(end / 40 * 20)-\(end)"].map { range -> Process in
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["check", "--quiet", "--at", Self.at, "--jobs", "1", "--shard-size", "20", "--shard-dir", concurrent.path, "--shard", range] + inputs
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            return process
+        }
+        for process in processes { try process.run() }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus <= 1 })
+        #expect(try CLI.run(["merge", "--expect-items", String(whole.lines.count), concurrent.path]).stdout == whole.stdout)
+
+        // Filtered items have no record but their shard still covers them: the shards stay contiguous.
+        let filtered = work.appendingPathComponent("filtered")
+        let etsiOnly = try CLI.run(["check", "--quiet", "--at", Self.at, "--only-etsi"] + inputs)
+        _ = try CLI.run(["check", "--quiet", "--at", Self.at, "--only-etsi", "--shard-size", "20", "--shard-dir", filtered.path] + inputs)
+        let mergedFiltered = try CLI.run(["merge", "--expect-items", String(whole.lines.count), filtered.path])
+        #expect(mergedFiltered.status == 0, "\(mergedFiltered.stderr)")
+        #expect(mergedFiltered.stdout == etsiOnly.stdout)
+
         // A missing or altered shard stops the merge.
         try FileManager.default.removeItem(at: workers.appendingPathComponent(names[1]))
         let gap = try CLI.run(["merge", workers.path])

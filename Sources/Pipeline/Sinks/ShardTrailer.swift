@@ -5,8 +5,9 @@ import Foundation
 public struct ShardTrailer: Sendable, Hashable, Codable {
     /// Index of the first item of the shard (the shard's range start).
     public var first: Int
-    /// Index of the last item written (first + count − 1), or first − 1 for an empty shard.
+    /// Index of the last item the shard covers (records may be fewer: filtered items have none).
     public var last: Int
+    /// Records in the shard.
     public var count: Int
     /// SHA-256 of the record lines (every byte before the trailer), hex.
     public var linesSHA256: String

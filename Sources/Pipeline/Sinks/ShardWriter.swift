@@ -10,7 +10,7 @@ public final class ShardWriter {
     public let directory: URL
     /// Shards found complete at start (by shard number).
     public private(set) var completed: Set<Int> = []
-    private var current: (number: Int, handle: FileHandle, temporary: URL, digest: ShardDigest, count: Int, leaves: [[UInt8]]?)?
+    private var current: (number: Int, handle: FileHandle, temporary: URL, digest: ShardDigest, count: Int, last: Int, leaves: [[UInt8]]?)?
     public private(set) var written = 0
 
     public init(size: Int, directory path: String, resume: Bool) throws {
@@ -20,7 +20,8 @@ public final class ShardWriter {
         for name in try FileManager.default.contentsOfDirectory(atPath: path) {
             let url = directory.appendingPathComponent(name)
             if name.hasSuffix(".tmp") {
-                try? FileManager.default.removeItem(at: url)
+                // Left by a killed run (its process is gone); other workers' open files stay.
+                if let pid = Self.writer(ofTemporary: name), kill(pid, 0) != 0, errno == ESRCH { try? FileManager.default.removeItem(at: url) }
                 continue
             }
             guard name.hasPrefix("shard-"), name.hasSuffix(".jsonl") else { continue }
@@ -42,16 +43,28 @@ public final class ShardWriter {
     /// Whether the item at `index` belongs to a shard already complete (skip checking it).
     public func isDone(_ index: Int) -> Bool { completed.contains(index / size) }
 
-    /// Appends the record of item `index` (its JSON line; `leafHash` for CT entries).
-    public func write(index: Int, line: [UInt8], leafHash: [UInt8]?) throws {
+    /// The process that writes a temporary shard file (`<shard>.<pid>-<random>.tmp`).
+    static func writer(ofTemporary name: String) -> pid_t? {
+        let parts = name.dropLast(4).split(separator: ".").last?.split(separator: "-")
+        return parts?.first.flatMap { pid_t($0) }
+    }
+
+    /// Accounts for item `index`: its record (`line`; `leafHash` for CT entries), or nil for an
+    /// item that was read but has no record (filtered), so the shard still covers its range.
+    public func write(index: Int, line: [UInt8]?, leafHash: [UInt8]?) throws {
         let number = index / size
         if current?.number != number {
             try finishCurrent()
-            let temporary = directory.appendingPathComponent(Self.fileName(number: number, size: size) + ".tmp")
+            // A name of its own per process: concurrent workers (or two attempts at one shard)
+            // never share a temporary file.
+            let unique = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            let temporary = directory.appendingPathComponent(Self.fileName(number: number, size: size) + ".\(unique).tmp")
             FileManager.default.createFile(atPath: temporary.path, contents: nil)
             guard let handle = FileHandle(forWritingAtPath: temporary.path) else { throw PipelineProblem("cannot write \(temporary.path)") }
-            current = (number, handle, temporary, ShardDigest(), 0, [])
+            current = (number, handle, temporary, ShardDigest(), 0, index, [])
         }
+        current!.last = index
+        guard let line else { return }
         current!.handle.write(Data(line))
         current!.digest.update(line)
         current!.count += 1
@@ -69,13 +82,15 @@ public final class ShardWriter {
             root = tree.root.map { String(format: "%02x", $0) }.joined()
         }
         let first = shard.number * size
-        let trailer = ShardTrailer(first: first, last: first + shard.count - 1, count: shard.count, linesSHA256: shard.digest.hex(), merkleRoot: root)
+        let trailer = ShardTrailer(first: first, last: shard.last, count: shard.count, linesSHA256: shard.digest.hex(), merkleRoot: root)
         shard.handle.write(Data(try trailer.line()))
         try shard.handle.synchronize()
         try shard.handle.close()
         let final = directory.appendingPathComponent(Self.fileName(number: shard.number, size: size))
-        _ = try? FileManager.default.removeItem(at: final)
-        try FileManager.default.moveItem(at: shard.temporary, to: final)
+        // rename(2) replaces an existing file atomically: readers see the old or the new shard.
+        guard rename(shard.temporary.path, final.path) == 0 else {
+            throw PipelineProblem("cannot rename \(shard.temporary.lastPathComponent) to \(final.lastPathComponent): errno \(errno)")
+        }
         written += 1
     }
 }

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Scale benchmark (issue #8): certificates per second and peak RSS for 100 000 and N (default
+# 1 000 000) certificates as base64 lines, on 1 and all cores, beside the floor (parse +
+# SHA-256, same reader and executor) and pkilint's in-process rate on the ETSI test certificates,
+# in one run. The 1 M lines repeat the 20 000 generated certificates of cli-throughput.sh (the
+# check does not cache per certificate, so repetition does not flatter it).
+# Usage: Benchmarks/scale-1m.sh [N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-1000000}
+work=${BENCH_DIR:-bench-out}
+mkdir -p "$work"
+base=20000
+if [ ! -f "$work/certs-$base/.complete" ]; then
+  rm -rf "$work/certs-$base"
+  python3 TestVectors/generator/generate.py --bulk "$base" "$work/certs-$base" >/dev/null
+  touch "$work/certs-$base/.complete"
+fi
+for size in 100000 "$n"; do
+  [ -f "$work/lines-rep-$size.txt" ] && continue
+  python3 - "$work/certs-$base" "$work/lines-rep-$size.txt" "$size" <<'PY'
+import base64, os, sys
+folder, target, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
+lines = [base64.b64encode(open(os.path.join(folder, n), "rb").read()).decode() + "\n"
+         for n in sorted(os.listdir(folder)) if n.endswith(".der")]
+with open(target, "w") as out:
+    for i in range(size):
+        out.write(lines[i % len(lines)])
+PY
+done
+swift build -c release --product trustaudit >/dev/null
+(cd Benchmarks && swift build -c release --product trustaudit-floor >/dev/null)
+bin=.build/release/trustaudit
+floor=Benchmarks/.build/release/trustaudit-floor
+measure() {  # command... -> "seconds peak_rss_kb"
+  python3 - "$@" <<'PY'
+import resource, subprocess, sys, time
+start = time.perf_counter()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False)
+print(f"{time.perf_counter() - start:.3f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
+PY
+}
+echo "machine: $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%dT%H:%MZ)"
+printf '%-30s %9s %6s %9s %12s %9s\n' run items jobs seconds items/s "RSS MB"
+for size in 100000 "$n"; do
+  for jobs in 1 $(nproc); do
+    read -r s r < <(measure "$floor" --jobs "$jobs" "$work/lines-rep-$size.txt")
+    printf '%-30s %9d %6d %9.2f %12.0f %9.0f\n' "floor (parse + SHA-256)" "$size" "$jobs" "$s" "$(python3 -c "print($size/$s)")" "$((r / 1024))"
+    read -r s r < <(measure "$bin" check --quiet --jobs "$jobs" --at 2026-06-01T00:00:00Z "$work/lines-rep-$size.txt")
+    printf '%-30s %9d %6d %9.2f %12.0f %9.0f\n' "trustaudit check" "$size" "$jobs" "$s" "$(python3 -c "print($size/$s)")" "$((r / 1024))"
+  done
+done
+if command -v python3 >/dev/null && [ "${SKIP_PKILINT:-0}" != 1 ]; then
+  scripts/differential-pkilint.sh --bench-only --trustaudit "$bin" TestVectors/certificates/etsi/*.pem || echo "pkilint: not measured (install failed or offline)"
+fi
