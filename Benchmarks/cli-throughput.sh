@@ -23,18 +23,7 @@ with open(target, "w") as out:
             out.write(base64.b64encode(open(os.path.join(folder, name), "rb").read()).decode() + "\n")
 PY
 fi
-swift build -c release --product trustaudit >/dev/null
-(cd Benchmarks && swift build -c release --product trustaudit-floor >/dev/null)
-bin=.build/release/trustaudit
-floor=Benchmarks/.build/release/trustaudit-floor
-measure() {  # command... -> "seconds peak_rss_kb"
-  python3 - "$@" <<'PY'
-import resource, subprocess, sys, time
-start = time.perf_counter()
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False)
-print(f"{time.perf_counter() - start:.3f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
-PY
-}
+. Benchmarks/common.sh
 report() {  # label count seconds rss
   python3 -c "import sys; l,n,s,r=sys.argv[1],int(sys.argv[2]),float(sys.argv[3]),int(sys.argv[4]); print(f'{l:<34} {n:>8} items {s:>7.2f} s {n/s:>10,.0f} items/s  peak RSS {r/1024:>5.0f} MB')" "$@"
 }

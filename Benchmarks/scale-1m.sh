@@ -28,18 +28,7 @@ with open(target, "w") as out:
         out.write(lines[i % len(lines)])
 PY
 done
-swift build -c release --product trustaudit >/dev/null
-(cd Benchmarks && swift build -c release --product trustaudit-floor >/dev/null)
-bin=.build/release/trustaudit
-floor=Benchmarks/.build/release/trustaudit-floor
-measure() {  # command... -> "seconds peak_rss_kb"
-  python3 - "$@" <<'PY'
-import resource, subprocess, sys, time
-start = time.perf_counter()
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False)
-print(f"{time.perf_counter() - start:.3f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
-PY
-}
+. Benchmarks/common.sh
 echo "machine: $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%dT%H:%MZ)"
 printf '%-30s %9s %6s %9s %12s %9s\n' run items jobs seconds items/s "RSS MB"
 for size in 100000 "$n"; do
