@@ -1,3 +1,4 @@
+import AuditCore
 import Foundation
 import Pipeline
 
@@ -20,16 +21,9 @@ public struct CompletenessProof: Sendable {
         for file in files {
             guard let handle = FileHandle(forReadingAtPath: file) else { throw BundleError.unreadable(file) }
             defer { try? handle.close() }
-            var pending = Data()
-            while true {
-                let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-                pending.append(chunk)
-                while let newline = pending.firstIndex(of: 0x0A) {
-                    let line = pending[pending.startIndex..<newline]
-                    pending = pending[(newline + 1)...]
-                    if let hash = leafHash(in: line) { tree.append(leafHash: hash) } else if !line.isEmpty { withoutLeaf += 1 }
-                }
-                if chunk.isEmpty { break }
+            let lines = ByteLineReader(handle: handle)
+            while let (line, _) = lines.nextLine() {
+                if let hash = leafHash(in: Data(line)) { tree.append(leafHash: hash) } else if !line.isEmpty { withoutLeaf += 1 }
             }
         }
         return CompletenessProof(entries: tree.count, root: tree.root, checkpoint: checkpoint, recordsWithoutLeaf: withoutLeaf)
@@ -51,7 +45,7 @@ public struct CompletenessProof: Sendable {
             next = shard.trailer.last + 1
             // A shard with fewer records than items (a filtered run) cannot prove its range.
             guard shard.trailer.count == shard.trailer.last - shard.trailer.first + 1, let root = shard.trailer.merkleRoot,
-                let bytes = Self.hexBytes(root)
+                let bytes = Hex.bytes(root)
             else {
                 withoutLeaf += shard.trailer.count
                 continue
@@ -59,12 +53,6 @@ public struct CompletenessProof: Sendable {
             tree.append(shardRoot: bytes, size: UInt64(shard.trailer.count))
         }
         return CompletenessProof(entries: tree.count, root: tree.root, checkpoint: checkpoint, recordsWithoutLeaf: withoutLeaf)
-    }
-
-    static func hexBytes(_ hex: String) -> [UInt8]? {
-        let digits = Array(hex.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        return stride(from: 0, to: digits.count, by: 2).compactMap { UInt8(String(decoding: digits[$0..<($0 + 2)], as: UTF8.self), radix: 16) }
     }
 
     /// The `leaf <64 hex>` of a record's source locator.

@@ -20,11 +20,7 @@ enum CoverageStatement {
             out.field("automation", row.requirement.automation.rawValue)
             out.field("grade", row.grade?.rawValue)
             out.field("status", row.status)
-            out.field("evaluated", row.counts.evaluated)
-            out.field("pass", row.counts.pass)
-            out.field("fail", row.counts.fail)
-            out.field("notApplicable", row.counts.notApplicable)
-            out.field("notChecked", row.counts.notChecked)
+            BundleJSON.counts(row.counts, into: &out)
             out.key("profiles")
             out.beginArray()
             for profile in row.profiles { out.value(profile) }

@@ -47,9 +47,7 @@ enum ReportData {
         for verdict in Verdict.allCases { out.field(verdict.rawValue, summary.byVerdict[verdict, default: 0]) }
         out.endObject()
         out.key("kinds")
-        out.beginObject()
-        for kind in ArtefactKind.allCases where summary.byKind[kind] != nil { out.field(kind.rawValue, summary.byKind[kind]!) }
-        out.endObject()
+        BundleJSON.kinds(summary, into: &out)
         out.key("sampling")
         if let sampling = manifest.sampling {
             out.beginObject()
@@ -78,11 +76,7 @@ enum ReportData {
             out.field("level", row.requirement.level.rawValue)
             out.field("automation", row.status == "manual" ? "manual" : "automatic")
             out.field("grade", row.grade?.rawValue)
-            out.field("evaluated", row.counts.evaluated)
-            out.field("pass", row.counts.pass)
-            out.field("fail", row.counts.fail)
-            out.field("notApplicable", row.counts.notApplicable)
-            out.field("notChecked", row.counts.notChecked)
+            BundleJSON.counts(row.counts, into: &out)
             out.endObject()
         }
         out.endArray()

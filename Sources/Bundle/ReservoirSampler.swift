@@ -1,6 +1,6 @@
 import AuditCore
-import COpenSSL
 import Foundation
+import Pipeline
 
 /// One pass over a population of any size, keeping a uniform random sample of fixed size
 /// (reservoir sampling, Vitter's Algorithm R, with ``SplitMix64``), and the population's count
@@ -18,23 +18,18 @@ public final class ReservoirSampler {
     private var random: SplitMix64
     public private(set) var count = 0
     private var reservoir: [Sampled] = []
-    private let population: OpaquePointer
+    private let population = SHA256Stream()
 
     public init(size: Int, seed: String) {
         self.size = size
         random = SplitMix64(seed: seed)
-        population = EVP_MD_CTX_new()
-        EVP_DigestInit_ex(population, EVP_sha256(), nil)
     }
-
-    deinit { EVP_MD_CTX_free(population) }
 
     /// Offers the next population item.
     public func offer(source: String, bytes: [UInt8]) {
-        var digest = [UInt8](repeating: 0, count: 32)
-        bytes.withUnsafeBufferPointer { _ = SHA256($0.baseAddress, $0.count, &digest) }
-        EVP_DigestUpdate(population, digest, 32)
-        let item = Sampled(populationIndex: count, source: source, sha256: digest.map { String(format: "%02x", $0) }.joined(), bytes: bytes)
+        let digest = FileDigest.sha256Bytes(bytes)
+        population.update(digest)
+        let item = Sampled(populationIndex: count, source: source, sha256: Hex.string(digest), bytes: bytes)
         if reservoir.count < size {
             reservoir.append(item)
         } else {
@@ -46,9 +41,6 @@ public final class ReservoirSampler {
 
     /// The sample in population order, and the population digest (hex).
     public func finish() -> (sample: [Sampled], populationSHA256: String) {
-        var digest = [UInt8](repeating: 0, count: 32)
-        var length: UInt32 = 0
-        EVP_DigestFinal_ex(population, &digest, &length)
-        return (reservoir.sorted { $0.populationIndex < $1.populationIndex }, digest.map { String(format: "%02x", $0) }.joined())
+        (reservoir.sorted { $0.populationIndex < $1.populationIndex }, population.hex())
     }
 }

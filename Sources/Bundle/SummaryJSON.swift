@@ -22,9 +22,7 @@ enum SummaryJSON {
         }
         out.endArray()
         out.key("kinds")
-        out.beginObject()
-        for kind in ArtefactKind.allCases where summary.byKind[kind] != nil { out.field(kind.rawValue, summary.byKind[kind]!) }
-        out.endObject()
+        BundleJSON.kinds(summary, into: &out)
         out.key("profiles")
         out.beginArray()
         for name in tally.profilesUsed.sorted() { out.value(name) }

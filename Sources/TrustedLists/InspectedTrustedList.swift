@@ -33,6 +33,9 @@ public struct InspectedTrustedList: Sendable {
     public let serviceCertificates: [String: InspectedCertificate]
     /// The OJ-announced LOTL signing certificates and the pivot LOTLs (`--anchors`, `--lotl`).
     public let authentication: LOTLAuthentication?
+    /// The walk from the OJ certificates to this list, for an EU LOTL when anchors are given
+    /// (shared by TL-070 and TL-071, so the pivots are verified once).
+    public let authenticationOutcome: LOTLAuthentication.Outcome?
 
     /// What the parse yielded.
     public struct Root: Sendable, Hashable {
@@ -62,6 +65,11 @@ public struct InspectedTrustedList: Sendable {
             (dateTimes, nextUpdate, schemeOperatorNames) = document.schemeFacts()
             tree = document.rootElement.map { ParsedElement(node: $0) }
             serviceCertificates = tree.map(Self.decodeServiceCertificates) ?? [:]
+            if let authentication, let tree, let signature, ListView(root: tree).isEULOTL {
+                authenticationOutcome = authentication.walk(ListView(root: tree), signature: signature)
+            } else {
+                authenticationOutcome = nil
+            }
         case .failure(let error):
             dateTimes = []
             nextUpdate = nil
@@ -73,6 +81,7 @@ public struct InspectedTrustedList: Sendable {
             schemaValidation = nil
             tree = nil
             serviceCertificates = [:]
+            authenticationOutcome = nil
         }
     }
 

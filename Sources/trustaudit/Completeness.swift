@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditCore
 import Bundle
 import Foundation
 
@@ -48,7 +49,7 @@ struct Completeness: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+        let hex: ([UInt8]) -> String = { Hex.string($0) }
         lines.append("checkpoint: tree size \(head.treeSize), root \(hex(head.rootHash))")
         lines.append("evidence:   \(proof.entries) CT entries, root \(hex(proof.root))")
         if proof.recordsWithoutLeaf > 0 { lines.append("            \(proof.recordsWithoutLeaf) record(s) are not CT entries (no leaf hash)") }

@@ -1,3 +1,4 @@
+import AuditCore
 internal import COpenSSL
 
 /// SHA-256 through libcrypto (OpenSSL 3): item digests for evidence, certificate hashes for
@@ -18,16 +19,7 @@ public enum SHA256 {
     public static func digest(_ bytes: [UInt8]) -> [UInt8] { digest(bytes[...]) }
 
     /// The digest as lower-case hex, as written in evidence records.
-    public static func hex(_ bytes: ArraySlice<UInt8>) -> String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        text.reserveCapacity(64)
-        for byte in digest(bytes) {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
+    public static func hex(_ bytes: ArraySlice<UInt8>) -> String { Hex.string(digest(bytes)) }
 
     public static func hex(_ bytes: [UInt8]) -> String { hex(bytes[...]) }
 }

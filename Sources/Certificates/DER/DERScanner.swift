@@ -1,3 +1,5 @@
+import AuditCore
+
 /// Walks a TLV tree and reports every deviation from DER (ITU-T X.690 clause 10) with its byte
 /// offset, instead of stopping at the first one as a decoder does.
 ///
@@ -257,18 +259,8 @@ public struct DERScanner: Sendable {
     }
 }
 
-private let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
-
 /// Upper-case hex of one byte, for evidence text.
 func hex(_ byte: UInt8) -> String { hexString(CollectionOfOne(byte)) }
 
 /// Upper-case hex of bytes, built in one buffer (it runs for every serial number).
-public func hexString(_ bytes: some Sequence<UInt8>) -> String {
-    var text: [UInt8] = []
-    text.reserveCapacity(bytes.underestimatedCount * 2)
-    for byte in bytes {
-        text.append(hexDigits[Int(byte >> 4)])
-        text.append(hexDigits[Int(byte & 0x0F)])
-    }
-    return String(decoding: text, as: UTF8.self)
-}
+public func hexString(_ bytes: some Sequence<UInt8>) -> String { Hex.string(bytes, uppercase: true) }

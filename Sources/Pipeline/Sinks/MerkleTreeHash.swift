@@ -1,4 +1,3 @@
-internal import COpenSSL
 
 /// The RFC 6962 §2.1 Merkle Tree Hash of a sequence of leaf hashes, computed in one pass with
 /// memory for one node per level (a compact range of perfect subtrees, merged right to left at
@@ -47,9 +46,5 @@ public struct MerkleTreeHash: Sendable {
 
     static func node(_ left: [UInt8], _ right: [UInt8]) -> [UInt8] { sha256([0x01] + left + right) }
 
-    static func sha256(_ bytes: [UInt8]) -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: 32)
-        bytes.withUnsafeBufferPointer { _ = SHA256($0.baseAddress, $0.count, &digest) }
-        return digest
-    }
+    static func sha256(_ bytes: [UInt8]) -> [UInt8] { SHA256Stream.digest([bytes[...]]) }
 }

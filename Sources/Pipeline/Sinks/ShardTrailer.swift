@@ -33,7 +33,7 @@ public struct ShardTrailer: Sendable, Hashable, Codable {
         guard let trailer = try? JSONDecoder().decode(Wrapper.self, from: Data(last)).trustauditShard else { return nil }
         let lines = Data(data[data.startIndex..<start])
         let count = lines.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-        guard count == trailer.count, ShardDigest.sha256Hex(lines) == trailer.linesSHA256 else { return nil }
+        guard count == trailer.count, SHA256Stream.sha256Hex(lines) == trailer.linesSHA256 else { return nil }
         return (lines, trailer)
     }
 }

@@ -1,3 +1,4 @@
+import AuditCore
 import Foundation
 
 /// Writes a run's records as fixed-size shards (`--shard-size N --shard-dir DIR`): shard k holds
@@ -10,7 +11,7 @@ public final class ShardWriter {
     public let directory: URL
     /// Shards found complete at start (by shard number).
     public private(set) var completed: Set<Int> = []
-    private var current: (number: Int, handle: FileHandle, temporary: URL, digest: ShardDigest, count: Int, last: Int, leaves: [[UInt8]]?)?
+    private var current: (number: Int, handle: FileHandle, temporary: URL, digest: SHA256Stream, count: Int, last: Int, leaves: [[UInt8]]?)?
     public private(set) var written = 0
 
     public init(size: Int, directory path: String, resume: Bool) throws {
@@ -61,7 +62,7 @@ public final class ShardWriter {
             let temporary = directory.appendingPathComponent(Self.fileName(number: number, size: size) + ".\(unique).tmp")
             FileManager.default.createFile(atPath: temporary.path, contents: nil)
             guard let handle = FileHandle(forWritingAtPath: temporary.path) else { throw PipelineProblem("cannot write \(temporary.path)") }
-            current = (number, handle, temporary, ShardDigest(), 0, index, [])
+            current = (number, handle, temporary, SHA256Stream(), 0, index, [])
         }
         current!.last = index
         guard let line else { return }
@@ -79,7 +80,7 @@ public final class ShardWriter {
         if let leaves = shard.leaves, !leaves.isEmpty {
             var tree = MerkleTreeHash()
             for leaf in leaves { tree.append(leafHash: leaf) }
-            root = tree.root.map { String(format: "%02x", $0) }.joined()
+            root = Hex.string(tree.root)
         }
         let first = shard.number * size
         let trailer = ShardTrailer(first: first, last: shard.last, count: shard.count, linesSHA256: shard.digest.hex(), merkleRoot: root)

@@ -2,22 +2,22 @@ import Foundation
 
 /// Reads a file descriptor line by line in fixed-size chunks, so a file of any length streams in
 /// flat memory. Lines are returned without their `\n` or `\r\n`.
-final class ByteLineReader {
+public final class ByteLineReader {
     /// A longer line is cut and reported (a malformed or hostile input must not exhaust memory).
-    static let maximumLineLength = 64 * 1024 * 1024
+    public static let maximumLineLength = 64 * 1024 * 1024
 
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
 
-    init(handle: FileHandle, prefix: [UInt8] = []) {
+    public init(handle: FileHandle, prefix: [UInt8] = []) {
         self.handle = handle
         self.buffer = prefix
     }
 
     /// The next line, or nil at end of input. `overlong` is true when the line was cut.
-    func nextLine() -> (line: ArraySlice<UInt8>, overlong: Bool)? {
+    public func nextLine() -> (line: ArraySlice<UInt8>, overlong: Bool)? {
         while true {
             if let newline = buffer[position...].firstIndex(of: 0x0A) {
                 var line = buffer[position..<newline]

@@ -110,10 +110,6 @@ enum SchemeInformationRules {
                                  message: "a URI value is not well-formed")
     }
 
-    static func value(_ id: RequirementID, _ name: String, in list: ListView) -> (ParsedElement, String)? {
-        list.scheme?.child(name).map { ($0, "/\(list.root.name)/SchemeInformation/\(name)") }
-    }
-
     /// TL-010: 5.2.1 — the root's TSLTag.
     static let tag = ListRule.make("TL-010") { list, _, _ in
         let value = list.root.attribute("TSLTag")

@@ -190,7 +190,7 @@ enum ServiceRules {
             if identity.publicKeys.count > 1 { bad.append((location, "\(identity.publicKeys.count) different public keys")) }
             let declared = identity.declaredKeyIdentifiers
             if !declared.isEmpty, let stray = identity.keyIdentifiers.first(where: { !declared.contains($0) }) {
-                bad.append((location + "/DigitalId/X509SKI", "X509SKI \(stray.hex) is not the certificate's subjectKeyIdentifier"))
+                bad.append((location + "/DigitalId/X509SKI", "X509SKI \(Hex.string(stray)) is not the certificate's subjectKeyIdentifier"))
             }
             // X509SubjectName is free text in many spellings (hex values, OIDs, spacing): only the
             // commonName is compared, which every spelling carries verbatim.
@@ -375,6 +375,3 @@ struct ServiceKeySlot: Hashable {
     var key: ArraySlice<UInt8>
 }
 
-extension Array where Element == UInt8 {
-    var hex: String { map { String(format: "%02x", $0) }.joined() }
-}

@@ -181,9 +181,8 @@ enum SignerRules {
     ) -> Rule<InspectedTrustedList> {
         withSignature(id) { _, list, item, _ in
             guard list.isEULOTL else { return [.notApplicable(id, because: "not the EU list of trusted lists")] }
-            guard let authentication = item.authentication else { return [.notChecked(id, because: "no OJ certificates supplied (--anchors)")] }
-            guard let signature = item.signature else { return [.notChecked(id, because: "no signature")] }
-            let outcome = authentication.walk(list, signature: signature)
+            guard item.authentication != nil else { return [.notChecked(id, because: "no OJ certificates supplied (--anchors)")] }
+            guard let signature = item.signature, let outcome = item.authenticationOutcome else { return [.notChecked(id, because: "no signature")] }
             if let problem = outcome.problem { return [.notChecked(id, because: problem)] }
             return body(outcome, signature)
         }

@@ -37,7 +37,7 @@ enum TrustedListSignatureRules {
     static func describe(_ der: [UInt8]?) -> String {
         guard let der else { return "an announced certificate" }
         let name = InspectedCertificate(bytes: der).certificate?.tbs.subject.value(DistinguishedName.AttributeType.commonName) ?? "certificate"
-        let fingerprint = SHA256.digest(der[...]).prefix(8).map { String(format: "%02x", $0) }.joined()
+        let fingerprint = Hex.string(SHA256.digest(der[...]).prefix(8))
         return "\"\(name)\" (SHA-256 \(fingerprint)…)"
     }
 

@@ -1,4 +1,4 @@
-internal import COpenSSL
+import AuditCore
 import Foundation
 
 /// Certificate Transparency entries as items: RFC 6962 `get-entries` pages (JSON), binary
@@ -25,7 +25,7 @@ public enum CTEntries {
 
         func locator(_ name: String, _ ordinal: Int) -> String {
             var parts = [kind?.rawValue ?? "entry", position]
-            if let leafHash { parts.append("leaf " + leafHash.map { String(format: "%02x", $0) }.joined()) }
+            if let leafHash { parts.append("leaf " + Hex.string(leafHash)) }
             return "\(name)#\(ordinal) (\(parts.joined(separator: ", ")))"
         }
     }
@@ -33,16 +33,8 @@ public enum CTEntries {
     /// The RFC 6962 leaf hash a CT item's locator names (`…, leaf <64 hex>)`), or nil.
     public static func leafHash(inSource source: String) -> [UInt8]? {
         guard let range = source.range(of: ", leaf ", options: .backwards) else { return nil }
-        let hex = Array(source[range.upperBound...].prefix(64).utf8)
-        guard hex.count == 64 else { return nil }
-        var bytes: [UInt8] = []
-        var index = 0
-        while index < 64 {
-            guard let value = UInt8(String(decoding: hex[index..<(index + 2)], as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(value)
-            index += 2
-        }
-        return bytes
+        let hex = source[range.upperBound...].prefix(64)
+        return hex.count == 64 ? Hex.bytes(hex) : nil
     }
 
     // MARK: recognition
@@ -140,16 +132,7 @@ public enum CTEntries {
         return entry
     }
 
-    static func sha256(_ parts: [ArraySlice<UInt8>]) -> [UInt8] {
-        let context = EVP_MD_CTX_new()
-        defer { EVP_MD_CTX_free(context) }
-        EVP_DigestInit_ex(context, EVP_sha256(), nil)
-        for part in parts { _ = part.withUnsafeBufferPointer { EVP_DigestUpdate(context, $0.baseAddress, $0.count) } }
-        var digest = [UInt8](repeating: 0, count: 32)
-        var length: UInt32 = 0
-        EVP_DigestFinal_ex(context, &digest, &length)
-        return digest
-    }
+    static func sha256(_ parts: [ArraySlice<UInt8>]) -> [UInt8] { SHA256Stream.digest(parts) }
 
     /// The entries of a `get-entries` page.
     static func page(_ bytes: [UInt8]) -> Result<[Entry], PipelineProblem> {

@@ -1,0 +1,43 @@
+internal import COpenSSL
+import AuditCore
+import Foundation
+
+/// SHA-256 over data given in pieces (shard lines, files read in chunks, a population's item
+/// digests, the parts of a CT leaf or Merkle node), through libcrypto's EVP interface.
+public final class SHA256Stream {
+    private let context: OpaquePointer
+
+    public init() {
+        context = EVP_MD_CTX_new()
+        EVP_DigestInit_ex(context, EVP_sha256(), nil)
+    }
+
+    deinit { EVP_MD_CTX_free(context) }
+
+    public func update(_ bytes: some ContiguousBytes) {
+        bytes.withUnsafeBytes { _ = EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
+    }
+
+    /// The digest; the stream is finished after this.
+    public func finish() -> [UInt8] {
+        var digest = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        EVP_DigestFinal_ex(context, &digest, &length)
+        return digest
+    }
+
+    public func hex() -> String { Hex.string(finish()) }
+
+    /// The digest of the concatenated parts.
+    public static func digest(_ parts: [ArraySlice<UInt8>]) -> [UInt8] {
+        let stream = SHA256Stream()
+        for part in parts { stream.update(part) }
+        return stream.finish()
+    }
+
+    static func sha256Hex(_ data: Data) -> String {
+        let stream = SHA256Stream()
+        stream.update(data)
+        return stream.hex()
+    }
+}
