@@ -26,6 +26,10 @@ public struct Auditor: Sendable {
     public let schemas: TrustedListSchemas?
     private let classifier = ArtefactClassifier()
     private let resolved: [ArtefactKind: (profile: ResolvedProfile, reason: String)]
+    /// Every profile's rules resolved once for the run, by profile name.
+    private let certificatePlans: [String: ProfilePlan<InspectedCertificate>]
+    private let timestampPlans: [String: ProfilePlan<InspectedTimestamp>]
+    private let trustedListPlans: [String: ProfilePlan<InspectedTrustedList>]
 
     /// - Throws: ``AuditCoreError`` when a named profile does not exist or a default is missing.
     public init(
@@ -64,6 +68,14 @@ public struct Auditor: Sendable {
             resolved[kind] = (profile, reason)
         }
         self.resolved = resolved
+        func plans<Subject>(_ kind: ArtefactKind, _ ruleSets: [RuleSet<Subject>]) -> [String: ProfilePlan<Subject>] {
+            profiles.profiles.filter { $0.value.kind == kind }.mapValues {
+                ProfilePlan(ruleSets, profile: $0, catalogue: profiles.catalogue, standards: standards, context: context)
+            }
+        }
+        certificatePlans = plans(.certificate, [CertificateRules.all, qualificationRules])
+        timestampPlans = plans(.timestamp, [TimestampRules.all])
+        trustedListPlans = plans(.trustedList, [TrustedListRules.all])
     }
 
     /// The evidence record of `item`.
@@ -73,17 +85,15 @@ public struct Auditor: Sendable {
             item.problem.map { Classification(form: .unknown, reason: $0) } ?? classifier.classify(item.bytes)
         var (profile, reason) = resolved[classification.kind]!
         let type: String
-        let findings: [Finding]
+        let checks: [Check]
         switch classification.form {
         case .certificate:
-            var inspected: InspectedCertificate
+            var itemIssuers = issuers
             if let origin = item.origin, !origin.chain.isEmpty {
                 // A CT entry brings its own chain: its issuers join the supplied ones.
-                inspected = InspectedCertificate(bytes: item.bytes, issuers: (issuers ?? IssuerStore(certificates: [])).adding(origin.chain))
-            } else {
-                inspected = InspectedCertificate(bytes: item.bytes, issuers: issuers)
+                itemIssuers = (issuers ?? IssuerStore(certificates: [])).adding(origin.chain)
             }
-            inspected.logEntryType = item.origin?.logEntryType
+            let inspected = InspectedCertificate(bytes: item.bytes, issuers: itemIssuers, logEntryType: item.origin?.logEntryType)
             let detection = inspected.detection
             if selection == .automatic || profile.kind != .certificate,
                 let name = ProfileSelection.certificateProfiles[detection.type], let chosen = profiles.profiles[name]
@@ -92,26 +102,31 @@ public struct Auditor: Sendable {
                 reason = "auto: \(detection.type.rawValue) from " + detection.reasons.joined(separator: "; ")
             }
             type = detection.type.rawValue
-            findings = CertificateRules.all.evaluate(inspected, profile: profile, in: context)
-                + qualificationRules.evaluate(inspected, profile: profile, in: context)
+            checks = plan(certificatePlans, profile).checks(inspected)
         case .timestampToken, .timestampResponse:
             let form: InspectedTimestamp.Form = classification.form == .timestampToken ? .token : .response
             let inspected = InspectedTimestamp(bytes: item.bytes, form: form, inputs: timestampInputs)
-            (type, findings) = (form.rawValue, TimestampRules.all.evaluate(inspected, profile: profile, in: context))
+            (type, checks) = (form.rawValue, plan(timestampPlans, profile).checks(inspected))
         case .trustedList:
             let inspected = InspectedTrustedList(bytes: item.bytes, pointers: lotl, schemas: schemas, authentication: authentication)
-            (type, findings) = (inspected.detectedType, TrustedListRules.all.evaluate(inspected, profile: profile, in: context))
+            (type, checks) = (inspected.detectedType, plan(trustedListPlans, profile).checks(inspected))
         case .unknown:
             type = "unrecognised"
-            findings = [
-                .fail("INPUT-001", observed: classification.reason, location: "byte 0",
-                      message: "not a recognisable artefact: \(classification.reason)")
-            ]
+            let finding = Finding.fail(
+                "INPUT-001", observed: classification.reason, location: "byte 0",
+                message: "not a recognisable artefact: \(classification.reason)")
+            checks = [Evaluation(catalogue: profiles.catalogue, profile: profile, standards: standards).check(for: finding)]
         }
-        let checks = Evaluation(catalogue: profiles.catalogue, profile: profile, standards: standards).checks(for: findings)
         return ItemEvidence(
             index: item.index, source: item.source, sha256: sha256, kind: classification.kind, type: type,
             profile: profile.name, profileReason: "\(reason); \(classification.reason)", checks: checks)
+    }
+
+    /// The plan of `profile`; a profile of another kind has no rules for this subject (as with
+    /// ``RuleSet/evaluate(_:profile:in:)``, no rule of the set matches its requirements).
+    private func plan<Subject>(_ plans: [String: ProfilePlan<Subject>], _ profile: ResolvedProfile) -> ProfilePlan<Subject> {
+        plans[profile.name]
+            ?? ProfilePlan([], profile: profile, catalogue: profiles.catalogue, standards: standards, context: context)
     }
 
     /// Every requirement some rule of this build evaluates, for the catalogue consistency test.

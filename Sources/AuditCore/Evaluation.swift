@@ -15,27 +15,40 @@ public struct Evaluation: Sendable {
     /// Grades findings. A finding for a requirement the profile does not contain is graded as
     /// an observation (it was found, but this profile does not make it a non-conformity).
     public func checks(for findings: [Finding]) -> [Check] {
-        findings.map { finding in
-            let requirement = catalogue[finding.requirement]
-            var message = finding.message
-            if finding.outcome == .fail, let fix = requirement?.fix {
-                message = message.map { Self.sentence($0) + " Fix: \(fix)" } ?? "Fix: \(fix)"
-            }
-            return Check(
-                requirement: finding.requirement,
-                standard: requirement?.standard ?? "unknown",
-                version: requirement.map { standards?.versions[$0.standard] ?? $0.version } ?? "",
-                clause: requirement?.clause ?? "",
-                outcome: finding.outcome,
-                grade: Self.grade(profile.grade(of: finding.requirement) ?? .observation, cap: finding.gradeCap),
-                observed: finding.observed,
-                expected: finding.expected,
-                location: finding.location,
-                message: message)
-        }
+        findings.map(check(for:))
     }
 
-    private static func grade(_ grade: Grade, cap: Grade?) -> Grade {
+    /// One finding graded and cited.
+    public func check(for finding: Finding) -> Check {
+        var check = template(for: finding.requirement)
+        check.outcome = finding.outcome
+        check.grade = Self.grade(check.grade, cap: finding.gradeCap)
+        check.observed = finding.observed
+        check.expected = finding.expected
+        check.location = finding.location
+        check.message = Self.message(of: finding, fix: catalogue[finding.requirement]?.fix)
+        return check
+    }
+
+    /// The check of `requirement` before a finding fills it: citation and the profile's grade.
+    func template(for requirement: RequirementID) -> Check {
+        let cited = catalogue[requirement]
+        return Check(
+            requirement: requirement,
+            standard: cited?.standard ?? "unknown",
+            version: cited.map { standards?.versions[$0.standard] ?? $0.version } ?? "",
+            clause: cited?.clause ?? "",
+            outcome: .pass,
+            grade: profile.grade(of: requirement) ?? .observation)
+    }
+
+    /// The finding's message; a failure gets the requirement's fix appended.
+    static func message(of finding: Finding, fix: String?) -> String? {
+        guard finding.outcome == .fail, let fix else { return finding.message }
+        return finding.message.map { sentence($0) + " Fix: \(fix)" } ?? "Fix: \(fix)"
+    }
+
+    static func grade(_ grade: Grade, cap: Grade?) -> Grade {
         guard let cap else { return grade }
         return min(grade, cap)
     }

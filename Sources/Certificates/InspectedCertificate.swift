@@ -12,13 +12,17 @@ public struct InspectedCertificate: Sendable {
     public let issuers: IssuerStore?
     /// The Certificate Transparency entry type the certificate was logged as (`x509_entry`,
     /// `precert_entry`), when it was read from a log.
-    public var logEntryType: String?
+    public let logEntryType: String?
+    /// The decoded parts in one shared box: every profile rule reads it, and handing a reference
+    /// to fifty rules costs one retain each where copying the model would cost dozens.
+    let view: CertificateView?
 
     /// Decodes as far as possible: a DER violation does not stop the other rules when a BER
     /// reading still yields the certificate.
-    public init(bytes: [UInt8], issuers: IssuerStore? = nil) {
+    public init(bytes: [UInt8], issuers: IssuerStore? = nil, logEntryType: String? = nil) {
         self.bytes = bytes
         self.issuers = issuers
+        self.logEntryType = logEntryType
         derScan = DERScanner.scan(bytes)
         let end = derScan.valueLength ?? bytes.count
         let value = bytes[0..<end]
@@ -31,20 +35,25 @@ public struct InspectedCertificate: Sendable {
             } catch let berError {
                 decoded = .failure(.notDecodable("not a BER/DER value (\(berError))"))
                 extensions = nil
+                view = nil
                 return
             }
         }
         do throws(CertificateError) {
             let certificate = try Certificate(node: node)
+            let extensions = DecodedExtensions(certificate.tbs)
             decoded = .success(certificate)
-            extensions = DecodedExtensions(certificate.tbs)
+            self.extensions = extensions
+            view = CertificateView(
+                certificate: certificate, extensions: extensions, issuers: issuers, logEntryType: logEntryType)
         } catch {
             decoded = .failure(error)
             extensions = nil
+            view = nil
         }
     }
 
-    public var certificate: Certificate? { try? decoded.get() }
+    public var certificate: Certificate? { view?.certificate }
 
     /// The certificate type read from what the certificate claims, with the reasons.
     public var detection: CertificateTypeDetection { CertificateTypeDetection(self) }

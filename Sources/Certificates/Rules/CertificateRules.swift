@@ -21,25 +21,30 @@ public enum CertificateRules {
         _ id: RequirementID, _ body: @escaping @Sendable (CertificateView, EvaluationContext) -> [Finding]
     ) -> Rule<InspectedCertificate> {
         Rule(id) { item, context in
-            switch item.decoded {
-            case .success(let certificate):
-                return body(
-                    CertificateView(certificate: certificate, extensions: item.extensions!, issuers: item.issuers,
-                                    logEntryType: item.logEntryType), context)
-            case .failure(let error):
-                return [.notChecked(id, because: "the certificate could not be decoded: \(error)")]
+            guard let view = item.view else {
+                let reason = if case .failure(let error) = item.decoded { "\(error)" } else { "no model" }
+                return [.notChecked(id, because: "the certificate could not be decoded: \(reason)")]
             }
+            return body(view, context)
         }
     }
 }
 
-/// A decoded certificate with its decoded extensions, as the profile rules read it.
-struct CertificateView {
+/// A decoded certificate with its decoded extensions, as the profile rules read it. A class so
+/// that the rules of one item share it instead of copying the model.
+final class CertificateView: Sendable {
     let certificate: Certificate
     let extensions: DecodedExtensions
     let issuers: IssuerStore?
     /// `x509_entry` / `precert_entry` when read from a CT log.
-    var logEntryType: String? = nil
+    let logEntryType: String?
+
+    init(certificate: Certificate, extensions: DecodedExtensions, issuers: IssuerStore?, logEntryType: String?) {
+        self.certificate = certificate
+        self.extensions = extensions
+        self.issuers = issuers
+        self.logEntryType = logEntryType
+    }
 
     var tbs: TBSCertificate { certificate.tbs }
     var subject: DistinguishedName { certificate.tbs.subject }
