@@ -29,12 +29,19 @@ public struct ItemEvidence: Sendable, Hashable, Codable {
         self.profile = profile
         self.profileReason = profileReason
         self.checks = checks
-        self.verdict = Verdict(failedGrades: checks.lazy.compactMap(\.failedGrade))
+        var worst: Grade?
+        for check in checks where check.outcome == .fail {
+            worst = max(worst ?? check.grade, check.grade)
+        }
+        self.verdict = Verdict(failedGrades: worst.map { [$0] } ?? [])
     }
 
     /// The requirements that failed, each once, in check order.
     public var failedRequirements: [RequirementID] {
-        var seen = Set<RequirementID>()
-        return checks.compactMap { $0.outcome == .fail && seen.insert($0.requirement).inserted ? $0.requirement : nil }
+        var failed: [RequirementID] = []
+        for check in checks where check.outcome == .fail && !failed.contains(check.requirement) {
+            failed.append(check.requirement)
+        }
+        return failed
     }
 }

@@ -39,8 +39,22 @@ extension EvaluationContext {
         return Self.versionNumbers(pinned).lexicographicallyPrecedes(Self.versionNumbers(version)) == false
     }
 
+    /// `V2.5.1 (2023-09)` → [2, 5, 1]: the numbers of the first word, after its leading letters.
     static func versionNumbers(_ text: String) -> [Int] {
-        let token = text.split(separator: " ").first.map(String.init) ?? text
-        return token.drop { !$0.isNumber }.split(separator: ".").compactMap { Int($0) }
+        var numbers: [Int] = []
+        var current: Int?
+        var started = false
+        for byte in text.utf8 {
+            if byte == 0x20 { break }
+            if (0x30...0x39).contains(byte) {
+                started = true
+                current = (current ?? 0) &* 10 &+ Int(byte - 0x30)
+            } else if started {
+                if let value = current { numbers.append(value) }
+                current = nil
+            }
+        }
+        if let current { numbers.append(current) }
+        return numbers
     }
 }

@@ -22,6 +22,21 @@ public struct KeyUsage: Sendable, Hashable, CustomStringConvertible {
     public enum Bit: Int, Sendable, CaseIterable {
         case digitalSignature = 0, nonRepudiation, keyEncipherment, dataEncipherment, keyAgreement, keyCertSign,
             cRLSign, encipherOnly, decipherOnly
+
+        /// The bit's name as RFC 5280 writes it (spelled out: reflection is slow per item).
+        public var name: String {
+            switch self {
+            case .digitalSignature: "digitalSignature"
+            case .nonRepudiation: "nonRepudiation"
+            case .keyEncipherment: "keyEncipherment"
+            case .dataEncipherment: "dataEncipherment"
+            case .keyAgreement: "keyAgreement"
+            case .keyCertSign: "keyCertSign"
+            case .cRLSign: "cRLSign"
+            case .encipherOnly: "encipherOnly"
+            case .decipherOnly: "decipherOnly"
+            }
+        }
     }
 
     public var bits: Set<Bit>
@@ -45,7 +60,7 @@ public struct KeyUsage: Sendable, Hashable, CustomStringConvertible {
     public func contains(_ bit: Bit) -> Bool { bits.contains(bit) }
 
     public var description: String {
-        Bit.allCases.filter(bits.contains).map { "\($0)" }.joined(separator: ", ")
+        Bit.allCases.filter(bits.contains).map(\.name).joined(separator: ", ")
     }
 }
 

@@ -27,7 +27,10 @@ public enum LenientASN1 {
     }
 
     public static func oid(_ node: ASN1Node) -> ASN1ObjectIdentifier? {
-        try? ASN1ObjectIdentifier(berEncoded: node)
+        // Checked first: a thrown swift-asn1 error formats its file and line, and RSA keys put a
+        // NULL where EC keys put their curve's OID.
+        guard node.identifier == .objectIdentifier else { return nil }
+        return try? ASN1ObjectIdentifier(berEncoded: node)
     }
 
     public static func children(_ node: ASN1Node) -> [ASN1Node] {

@@ -17,19 +17,14 @@ enum IdentifierRules {
         var reference: String
 
         init?(_ value: String) {
-            let chars = Array(value)
-            if chars.count > 6, chars[2] == ":", chars[5] == "-" {
-                scheme = String(chars[0..<3])
-                country = String(chars[3..<5])
-                reference = String(chars[6...])
-            } else if chars.count > 6, chars[5] == "-" {
-                scheme = String(chars[0..<3])
-                country = String(chars[3..<5])
-                reference = String(chars[6...])
-            } else {
-                return nil
-            }
-            guard country.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return nil }
+            // Byte positions: the scheme and country are ASCII by definition, so a value with a
+            // multi-byte character in the first six places does not follow the syntax either.
+            let bytes = Array(value.utf8)
+            guard bytes.count > 6, bytes[5] == 0x2D, bytes[..<5].allSatisfy({ $0 < 0x80 }) else { return nil }
+            scheme = String(decoding: bytes[0..<3], as: UTF8.self)
+            country = String(decoding: bytes[3..<5], as: UTF8.self)
+            reference = String(decoding: bytes[6...], as: UTF8.self)
+            guard bytes[3..<5].allSatisfy({ (0x41...0x5A).contains($0) }) else { return nil }
         }
 
         var isLocal: Bool { scheme.hasSuffix(":") }

@@ -97,7 +97,12 @@ enum ProfileExtensionRules {
         ((try? view.extensions.authorityInformationAccess?.get())?.ocsp ?? []).contains { $0.uri != nil }
     }
 
-    static func scheme(_ uri: String) -> String { uri.split(separator: ":").first.map { $0.lowercased() } ?? "" }
+    /// The URI's scheme in lower case ("" without a colon); ASCII only, as RFC 3986 §3.1 defines it.
+    static func scheme(_ uri: String) -> String {
+        let bytes = uri.utf8
+        guard let colon = bytes.firstIndex(of: 0x3A) else { return uri.isEmpty ? "" : uri.lowercased() }
+        return String(decoding: bytes[..<colon].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
 
     /// CERT-064: GEN-4.3.11 — CRL distribution points (http/ldap, not critical), required when no
     /// OCSP responder is given.

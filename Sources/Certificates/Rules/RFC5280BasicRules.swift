@@ -16,18 +16,19 @@ enum RFC5280BasicRules {
         }
         if let certificate = item.certificate {
             for (i, ext) in certificate.tbs.extensions.enumerated() {
-                let location = "extensions[\(i)] \(ext.oid)"
+                // The location names the OID in dotted form: built only for a violation.
+                func location() -> String { "extensions[\(i)] \(ext.oid)" }
                 if ext.encodesDefaultCriticality {
                     findings.append(
                         .fail(
                             "CERT-000", observed: "critical FALSE encoded", expected: "critical omitted",
-                            location: "\(location) byte \(ext.encoded.startIndex)",
+                            location: "\(location()) byte \(ext.encoded.startIndex)",
                             message: "extension \(ext.oid) encodes critical FALSE, which is the DEFAULT and must be omitted in DER"))
                 }
                 let scan = DERScanner.scan(ext.value, offset: ext.value.startIndex)
                 findings += scan.violations.map {
                     .fail(
-                        "CERT-000", observed: $0.message, expected: "DER", location: "\(location) \($0.location)",
+                        "CERT-000", observed: $0.message, expected: "DER", location: "\(location()) \($0.location)",
                         message: "extnValue of \(ext.oid): \($0.message)")
                 }
             }

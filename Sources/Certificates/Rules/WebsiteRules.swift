@@ -93,8 +93,10 @@ enum WebsiteRules {
             (Int64.min, 398),
         ]
         let limit = limits.first { start >= $0.from }!.days
-        let days = Double(seconds) / 86_400
-        let observed = String(format: "%.2f days from %@", days, certificate.tbs.notBefore.text)
+        // Days with two decimals, rounded half up, in integer arithmetic (no locale, no format).
+        let hundredths = (seconds * 100 + 43_200) / 86_400
+        let fraction = hundredths % 100
+        let observed = "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) days from \(certificate.tbs.notBefore.text)"
         return seconds <= limit * 86_400 ? [.pass("CERT-103", observed: observed)] : [
             .fail("CERT-103", observed: observed, expected: "at most \(limit) days for this issuance date",
                   location: "tbsCertificate.validity",

@@ -35,6 +35,17 @@ public struct JSONWriter {
         needsComma = false
     }
 
+    /// Bytes the caller has already encoded (punctuation and keys of a fixed shape), written as
+    /// they are: the caller places its own commas.
+    public mutating func verbatim(_ encoded: [UInt8]) {
+        bytes.append(contentsOf: encoded)
+    }
+
+    /// A string or `null` as a bare value, without the comma bookkeeping (after ``verbatim(_:)``).
+    public mutating func bareValue(_ value: String?) {
+        if let value { string(value) } else { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+    }
+
     public mutating func field(_ name: String, _ value: String?) {
         key(name)
         self.value(value)
@@ -110,14 +121,16 @@ public struct JSONWriter {
 
     private mutating func string(_ text: String) {
         bytes.append(0x22)
-        var text = text
-        text.withUTF8 { utf8 in
+        let copied = text.utf8.withContiguousStorageIfAvailable { utf8 in
             // Most values need no escaping: copy them in one go.
             guard utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else {
                 bytes.append(contentsOf: utf8)
-                return
+                return true
             }
-            for byte in utf8 { appendEscaped(byte) }
+            return false
+        }
+        if copied != true {
+            for byte in text.utf8 { appendEscaped(byte) }
         }
         bytes.append(0x22)
     }

@@ -1,12 +1,53 @@
-import Foundation
-
 /// Strict base64 (RFC 4648 §4) of PEM bodies and base64-per-line inputs.
 enum Base64 {
-    /// Decodes `text`, ignoring whitespace; nil when any other character is not base64 or the
-    /// padding is wrong.
-    static func decode(_ text: some Sequence<UInt8>) -> [UInt8]? {
-        let compact = text.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A }
-        guard !compact.isEmpty, let data = Data(base64Encoded: Data(compact)) else { return nil }
-        return [UInt8](data)
+    private static let whitespace: UInt8 = 0xFE
+    private static let padding: UInt8 = 0xFD
+    private static let invalid: UInt8 = 0xFF
+    /// Byte → 6-bit value, or one of the markers above.
+    private static let values: [UInt8] = {
+        var table = [UInt8](repeating: invalid, count: 256)
+        for (value, byte) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
+            table[Int(byte)] = UInt8(value)
+        }
+        for byte: UInt8 in [0x20, 0x09, 0x0D, 0x0A] { table[Int(byte)] = whitespace }
+        table[0x3D] = padding
+        return table
+    }()
+
+    /// Decodes `text`, ignoring whitespace; nil when any other character is not base64, when
+    /// the length is not a multiple of four or when `=` appears other than as final padding.
+    static func decode(_ text: some Collection<UInt8>) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count / 4 * 3)
+        var quad: UInt32 = 0
+        var filled = 0
+        var padded = 0
+        var seen = 0
+        for byte in text {
+            let value = values[Int(byte)]
+            switch value {
+            case whitespace: continue
+            case padding:
+                // "xx==" or "xxx=": never in the first two places of a group.
+                guard filled >= 2 else { return nil }
+                padded += 1
+                quad <<= 6
+            case invalid: return nil
+            default:
+                guard padded == 0 else { return nil }  // data after the padding
+                quad = quad << 6 | UInt32(value)
+            }
+            seen += 1
+            filled += 1
+            if filled == 4 {
+                out.append(UInt8(truncatingIfNeeded: quad >> 16))
+                if padded < 2 { out.append(UInt8(truncatingIfNeeded: quad >> 8)) }
+                if padded < 1 { out.append(UInt8(truncatingIfNeeded: quad)) }
+                quad = 0
+                filled = 0
+            }
+        }
+        guard seen > 0, filled == 0 else { return nil }
+        return out
     }
 }

@@ -19,7 +19,7 @@ public final class ByteLineReader {
     /// The next line, or nil at end of input. `overlong` is true when the line was cut.
     public func nextLine() -> (line: ArraySlice<UInt8>, overlong: Bool)? {
         while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+            if let newline = nextNewline() {
                 var line = buffer[position..<newline]
                 position = newline + 1
                 if line.last == 0x0D { line = line.dropLast() }
@@ -39,6 +39,17 @@ public final class ByteLineReader {
                 return (line, false)
             }
             refill()
+        }
+    }
+
+    /// The index of the next `\n` at or after `position` (memchr: lines of CT dumps are long).
+    private func nextNewline() -> Int? {
+        guard position < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress, let found = memchr(base + position, 0x0A, all.count - position) else {
+                return nil
+            }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
 
