@@ -5,11 +5,18 @@
 /// requirement up three times per item (rule, citation, grade) and merges the parameters per
 /// item; a plan does that work when the run starts and gives the same checks in the same order.
 public struct ProfilePlan<Subject>: Sendable {
-    private struct Step: Sendable {
+    /// A class: iterating the plan then retains one reference per rule, not each field.
+    private final class Step: Sendable {
         let rule: Rule<Subject>
         /// The check a finding of `rule.requirement` becomes: citation and grade filled in.
         let template: Check
         let fix: String?
+
+        init(rule: Rule<Subject>, template: Check, fix: String?) {
+            self.rule = rule
+            self.template = template
+            self.fix = fix
+        }
     }
 
     public let profile: ResolvedProfile

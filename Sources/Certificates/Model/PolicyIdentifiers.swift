@@ -40,8 +40,15 @@ public enum PolicyIdentifiers {
 
     /// A readable name for evidence.
     public static func name(_ oid: ASN1ObjectIdentifier) -> String {
-        let name = en319411_2[oid] ?? en319411_1[oid] ?? cab[oid].map { "CA/B \($0)" }
-            ?? (oid == qcpWPSD2 ? "QCP-w-psd2" : nil)
-        return name.map { "\($0) (\(oid))" } ?? "\(oid)"
+        namesWithOID[oid] ?? "\(oid)"
     }
+
+    /// "QCP-n-qscd (0.4.0.194112.1.2)" for every named policy, written once: evidence and the
+    /// profile reason name the policies of every certificate.
+    private static let namesWithOID: [ASN1ObjectIdentifier: String] = {
+        var names = en319411_2.merging(en319411_1) { first, _ in first }
+        names.merge(cab.mapValues { "CA/B \($0)" }) { first, _ in first }
+        names[qcpWPSD2] = names[qcpWPSD2] ?? "QCP-w-psd2"
+        return names.reduce(into: [:]) { $0[$1.key] = "\($1.value) (\($1.key))" }
+    }()
 }
