@@ -63,7 +63,7 @@ let package = Package(
             name: "AuditTests",
             dependencies: ["Audit", "AuditCore", "Certificates", "TrustedLists", "Timestamps", "Pipeline", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "AuditCore", "TestSupport"]),
-        .testTarget(name: "TrustauditTests", dependencies: ["trustaudit", "TestSupport"]),
+        .testTarget(name: "TrustauditTests", dependencies: ["trustaudit", "TestSupport", "Pipeline"]),
     ],
     swiftLanguageModes: [.v6]
 )

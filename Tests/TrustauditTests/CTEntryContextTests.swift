@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import TestSupport
 import Testing
 
@@ -44,6 +45,50 @@ import Testing
         let plain = try CLI.run(["check", "--quiet", "--at", "2026-06-01T12:00:00Z",
                                  Repository.testVectors.appendingPathComponent("certificates/etsi/qevcp-w__precert.pem").path])
         #expect(Self.checks(plain.lines[0], "CERT-108") == ["pass"])
+    }
+
+    /// A static-ct-api dump: a data tile names its chain by SHA-256 fingerprints and the log
+    /// serves them at `<prefix>/issuer/<hex>`; the tile's issuers are found there, a file whose
+    /// content is not its fingerprint is not used, and a page's file name gives its log indices.
+    @Test func tileChainsResolveThroughTheIssuerFolderAndPageNamesGiveIndices() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trustaudit-tiles-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let issuing = try Repository.der("certificates/issuing-ca.pem")
+        let leaf = try Repository.der("certificates/leaf-ok.pem")
+        let fingerprint = SHA256Stream.digest([issuing[...]])
+        let hex = fingerprint.map { String(format: "%02x", $0) }.joined()
+        func uint24(_ n: Int) -> [UInt8] { [UInt8(n >> 16), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)] }
+        let entry: [UInt8] = [0x00, 0x00, 0x01, 0x9B, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00] + uint24(leaf.count) + leaf
+            + [0x00, 0x00] + [0x00, 0x20] + fingerprint
+        func writeLog(_ name: String, issuer: [UInt8]?) throws -> String {
+            let data = folder.appendingPathComponent("\(name)/tile/data")
+            try FileManager.default.createDirectory(at: data.appendingPathComponent("000.p"), withIntermediateDirectories: true)
+            try Data(entry).write(to: data.appendingPathComponent("000.p/1"))
+            if let issuer {
+                let issuers = folder.appendingPathComponent("\(name)/issuer")
+                try FileManager.default.createDirectory(at: issuers, withIntermediateDirectories: true)
+                try Data(issuer).write(to: issuers.appendingPathComponent(hex))
+            }
+            return data.path
+        }
+        func cert018(_ path: String) throws -> [String] {
+            let run = try CLI.run(["check", "--quiet", "--at", "2026-06-01T12:00:00Z", path])
+            #expect(run.lines.count == 1)
+            #expect((run.lines.first?["source"] as? String ?? "").contains("x509_entry, log index 0"))
+            return run.lines.first.map { Self.checks($0, "CERT-018") } ?? []
+        }
+        #expect(try cert018(writeLog("with-issuers", issuer: issuing)) == ["pass"])
+        #expect(try cert018(writeLog("without-issuers", issuer: nil)) == ["notChecked"])
+        // A file named by the fingerprint whose bytes are another certificate is not the issuer.
+        #expect(try cert018(writeLog("wrong-issuer", issuer: try Repository.der("certificates/root-ca.pem"))) == ["notChecked"])
+
+        // A page saved under its request URL (wget) or as N-M.json names log indices.
+        for name in ["get-entries?start=1000&end=1000", "1000-1000.json"] {
+            let page = folder.appendingPathComponent(name)
+            try Self.page(certificate: leaf, chain: [issuing]).write(to: page)
+            let run = try CLI.run(["check", "--quiet", "--at", "2026-06-01T12:00:00Z", page.path])
+            #expect((run.lines.first?["source"] as? String ?? "").contains("x509_entry, log index 1000, leaf "), "\(name)")
+        }
     }
 
     /// The shared Pilot pages: every entry's stored chain verifies its certificate.

@@ -31,10 +31,12 @@ final class FileItemReader {
 
     /// - Parameters:
     ///   - name: the locator prefix (`path`, or `-` for stdin).
-    init(name: String, handle: FileHandle, size: Int?) {
+    ///   - issuers: where a static-ct-api data tile's chain fingerprints resolve, if anywhere.
+    init(name: String, handle: FileHandle, size: Int?, issuers: CTIssuerDirectory? = nil) {
         self.name = name
         let probe = [UInt8](handle.readData(ofLength: Self.probeLength))
         let tileNumber = CTEntries.tileNumber(inPath: name)
+        let container = { (bytes: [UInt8]) in Self.container(bytes, name: name, tileNumber: tileNumber, issuers: issuers) }
         if probe.starts(with: Gzip.magic) {
             if let size, size > Self.maximumItemSize {
                 mode = .whole(bytes: [], problem: "the file is \(size) bytes, over the \(Self.maximumItemSize)-byte item limit")
@@ -42,12 +44,12 @@ final class FileItemReader {
             }
             let compressed = probe + (probe.count == Self.probeLength ? [UInt8](handle.readDataToEndOfFile()) : [])
             switch Gzip.inflate(compressed, limit: Self.maximumItemSize) {
-            case .success(let inflated): mode = Self.container(inflated, tileNumber: tileNumber) ?? .whole(bytes: inflated, problem: nil)
+            case .success(let inflated): mode = container(inflated) ?? .whole(bytes: inflated, problem: nil)
             case .failure(let problem): mode = .whole(bytes: compressed, problem: problem.reason)
             }
         } else if Self.isText(probe) && !Self.looksLikeXML(probe) && CTEntries.isPage(probe) {
             let bytes = probe + (probe.count == Self.probeLength ? [UInt8](handle.readDataToEndOfFile()) : [])
-            mode = Self.container(bytes, tileNumber: tileNumber) ?? .whole(bytes: bytes, problem: nil)
+            mode = container(bytes) ?? .whole(bytes: bytes, problem: nil)
         } else if Self.isText(probe) && !Self.looksLikeXML(probe) {
             let reader = ByteLineReader(handle: handle, prefix: probe)
             if probe.starts(with: Array(SampleFile.firstLinePrefix.utf8)) {
@@ -62,20 +64,20 @@ final class FileItemReader {
             if probe.count == Self.probeLength {
                 bytes.append(contentsOf: handle.readDataToEndOfFile())
             }
-            mode = Self.container(bytes, tileNumber: tileNumber) ?? .whole(bytes: bytes, problem: nil)
+            mode = container(bytes) ?? .whole(bytes: bytes, problem: nil)
         }
     }
 
     /// The CT container the bytes are (a get-entries page, a MerkleTreeLeaf, a data tile), or nil.
-    private static func container(_ bytes: [UInt8], tileNumber: Int?) -> Mode? {
+    private static func container(_ bytes: [UInt8], name: String, tileNumber: Int?, issuers: CTIssuerDirectory?) -> Mode? {
         if CTEntries.isPage(bytes) {
-            switch CTEntries.page(bytes) {
+            switch CTEntries.page(bytes, start: CTEntries.pageStart(inPath: name)) {
             case .success(let entries): return .listed(entries, next: 0)
             case .failure(let problem): return .whole(bytes: bytes, problem: problem.reason)
             }
         }
         if CTEntries.isLeaf(bytes) { return .listed([CTEntries.logEntry(leaf: bytes, extraData: nil, position: "leaf file")], next: 0) }
-        if CTEntries.isTile(bytes) { return .listed(CTEntries.tile(bytes, tileNumber: tileNumber), next: 0) }
+        if CTEntries.isTile(bytes) { return .listed(CTEntries.tile(bytes, tileNumber: tileNumber, issuers: issuers), next: 0) }
         return nil
     }
 

@@ -9,6 +9,8 @@ import Foundation
 public final class InputReader {
     private var pending: [String]
     private var current: FileItemReader?
+    /// The static-ct-api issuer folders met so far, each read at most once per fingerprint.
+    private var issuerDirectories: [String: CTIssuerDirectory] = [:]
     private var nextIndex = 0
     /// Inputs as given, for the run manifest.
     public private(set) var inputs: [String]
@@ -57,7 +59,12 @@ public final class InputReader {
         guard let handle = FileHandle(forReadingAtPath: path) else { return "input not readable: \(path)" }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         files.append(path)
-        current = FileItemReader(name: path, handle: handle, size: size)
+        var issuers: CTIssuerDirectory?
+        if let folder = CTIssuerDirectory.folder(forTileAt: path) {
+            issuers = issuerDirectories[folder] ?? CTIssuerDirectory(folder: folder)
+            issuerDirectories[folder] = issuers
+        }
+        current = FileItemReader(name: path, handle: handle, size: size, issuers: issuers)
         return nil
     }
 

@@ -134,13 +134,14 @@ public enum CTEntries {
 
     static func sha256(_ parts: [ArraySlice<UInt8>]) -> [UInt8] { SHA256Stream.digest(parts) }
 
-    /// The entries of a `get-entries` page.
-    static func page(_ bytes: [UInt8]) -> Result<[Entry], PipelineProblem> {
+    /// The entries of a `get-entries` page; `start` is the log index of its first entry when the
+    /// file name says it (RFC 6962 §4.6 pages carry no index of their own).
+    static func page(_ bytes: [UInt8], start: Int? = nil) -> Result<[Entry], PipelineProblem> {
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
             let entries = object["entries"] as? [[String: Any]]
         else { return .failure(PipelineProblem("not a get-entries response (no \"entries\" array)")) }
         return .success(entries.enumerated().map { ordinal, entry in
-            let position = "entry \(ordinal) of the page"
+            let position = start.map { "log index \($0 + ordinal)" } ?? "entry \(ordinal) of the page"
             guard let leafText = entry["leaf_input"] as? String, let leaf = Data(base64Encoded: leafText).map({ [UInt8]($0) }) else {
                 return Entry(position: position, certificate: [], problem: "leaf_input is missing or not base64")
             }
@@ -184,8 +185,9 @@ public enum CTEntries {
         return entry
     }
 
-    /// The entries of a static-ct-api data tile (`tileNumber` when the path names it).
-    static func tile(_ bytes: [UInt8], tileNumber: Int?) -> [Entry] {
+    /// The entries of a static-ct-api data tile (`tileNumber` when the path names it); `issuers`
+    /// resolves the chain fingerprints to certificates where the dump holds them.
+    static func tile(_ bytes: [UInt8], tileNumber: Int?, issuers: CTIssuerDirectory? = nil) -> [Entry] {
         var entries: [Entry] = []
         var cursor = Cursor(bytes[...])
         while !cursor.atEnd {
@@ -199,10 +201,17 @@ public enum CTEntries {
                 var entry = Entry(
                     kind: stamped.kind, position: index.map { "log index \($0)" } ?? "entry \(ordinal) of the tile",
                     leafHash: sha256([[0x00, 0x00, 0x00], stamped.bytes]), certificate: Array(preCertificate ?? stamped.certificate ?? []))
+                if let issuers {
+                    // The chain in the log's order, issuer first; a fingerprint the dump lacks ends it.
+                    for start in stride(from: fingerprints.startIndex, to: fingerprints.endIndex, by: 32) {
+                        guard let certificate = issuers.certificate(fingerprint: fingerprints[start..<start + 32]) else { break }
+                        entry.chain.append(certificate)
+                    }
+                }
                 if let expected = tileNumber.map({ $0 * 256 + ordinal }), let stated = stamped.leafIndex, stated != expected {
                     entry.problem = "leaf_index \(stated) is not the entry's place in the tile (\(expected))"
                 } else if let preCertificate {
-                    entry.problem = precertProblem(stamped, preCertificate: preCertificate, chain: [])
+                    entry.problem = precertProblem(stamped, preCertificate: preCertificate, chain: entry.chain.map { $0[...] })
                 }
                 entries.append(entry)
             } catch {
@@ -249,6 +258,25 @@ public enum CTEntries {
             }
         }
         return problems.isEmpty ? nil : "precert_entry inconsistent: " + problems.joined(separator: "; ")
+    }
+
+    /// The log index of a saved page's first entry, from its file name: the `start=N` of the
+    /// request URL (`get-entries?start=1000&end=1999`, as wget saves it) or a name that is
+    /// `N-M` or `N` before its extension (`1000-1999.json`, `entries-1000-1999.json`).
+    static func pageStart(inPath path: String) -> Int? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if let range = name.range(of: "start=") {
+            return Int(name[range.upperBound...].prefix { $0.isASCII && $0.isNumber })
+        }
+        let stem = name.split(separator: ".").first.map(String.init) ?? name
+        let numbers = stem.split { !($0.isASCII && $0.isNumber) }
+        if stem.allSatisfy({ $0.isASCII && $0.isNumber }) { return Int(stem) }
+        // "…N-M": the last two numbers joined by a hyphen, the first being the start.
+        guard numbers.count >= 2, let last = numbers.last, let first = numbers.dropLast().last,
+            stem.hasSuffix(String(last)), stem.dropLast(last.count).hasSuffix(String(first) + "-"),
+            let start = Int(first), let end = Int(last), end >= start
+        else { return nil }
+        return start
     }
 
     /// The data tile number a static-ct-api path names (`…/tile/data/x001/x234/067[.p/W]`).
