@@ -1,19 +1,23 @@
 /// Hexadecimal text: lower case for digests, leaf hashes and key identifiers, upper case where
 /// evidence quotes DER bytes and serial numbers.
 public enum Hex {
-    private static let lower: [UInt8] = Array("0123456789abcdef".utf8)
-    private static let upper: [UInt8] = Array("0123456789ABCDEF".utf8)
-
-    /// The bytes as hex, built in one buffer.
+    /// The bytes as hex, written straight into the string's storage.
     public static func string(_ bytes: some Sequence<UInt8>, uppercase: Bool = false) -> String {
-        let digits = uppercase ? upper : lower
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.underestimatedCount * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
+        if let text = bytes.withContiguousStorageIfAvailable({ encode($0, uppercase: uppercase) }) { return text }
+        return Array(bytes).withUnsafeBufferPointer { encode($0, uppercase: uppercase) }
+    }
+
+    private static func encode(_ bytes: UnsafeBufferPointer<UInt8>, uppercase: Bool) -> String {
+        let alphabet: StaticString = uppercase ? "0123456789ABCDEF" : "0123456789abcdef"
+        return alphabet.withUTF8Buffer { digits in
+            String(unsafeUninitializedCapacity: bytes.count * 2) { text in
+                for (i, byte) in bytes.enumerated() {
+                    text[2 * i] = digits[Int(byte >> 4)]
+                    text[2 * i + 1] = digits[Int(byte & 0x0F)]
+                }
+                return bytes.count * 2
+            }
         }
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// The bytes of an even-length hex text (either case), or nil.

@@ -30,8 +30,8 @@ public struct ItemEvidence: Sendable, Hashable, Codable {
         self.profileReason = profileReason
         self.checks = checks
         var worst: Grade?
-        for check in checks where check.outcome == .fail {
-            worst = max(worst ?? check.grade, check.grade)
+        for position in checks.indices where checks[position].outcome == .fail {
+            worst = max(worst ?? checks[position].grade, checks[position].grade)
         }
         self.verdict = Verdict(failedGrades: worst.map { [$0] } ?? [])
     }
@@ -39,8 +39,8 @@ public struct ItemEvidence: Sendable, Hashable, Codable {
     /// The requirements that failed, each once, in check order.
     public var failedRequirements: [RequirementID] {
         var failed: [RequirementID] = []
-        for check in checks where check.outcome == .fail && !failed.contains(check.requirement) {
-            failed.append(check.requirement)
+        for position in checks.indices where checks[position].outcome == .fail && !failed.contains(checks[position].requirement) {
+            failed.append(checks[position].requirement)
         }
         return failed
     }

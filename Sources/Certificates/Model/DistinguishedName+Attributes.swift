@@ -19,18 +19,32 @@ extension DistinguishedName {
     /// Every attribute in order, flattened over the RDNs.
     public var attributes: [Attribute] { rdns.flatMap { $0 } }
 
+    // The lookups below walk the RDNs in place: rules ask for names dozens of times per item.
+
     /// The string values of every attribute of this type, in order.
     public func values(_ type: ASN1ObjectIdentifier) -> [String] {
-        attributes.filter { $0.type == type }.map { String(decoding: $0.value, as: UTF8.self) }
+        var values: [String] = []
+        for rdn in rdns {
+            for attribute in rdn where attribute.type == type { values.append(String(decoding: attribute.value, as: UTF8.self)) }
+        }
+        return values
     }
 
     /// The first value of this type.
-    public func value(_ type: ASN1ObjectIdentifier) -> String? { values(type).first }
+    public func value(_ type: ASN1ObjectIdentifier) -> String? {
+        for rdn in rdns {
+            for attribute in rdn where attribute.type == type { return String(decoding: attribute.value, as: UTF8.self) }
+        }
+        return nil
+    }
+
+    /// How many attributes of this type the name has.
+    public func count(_ type: ASN1ObjectIdentifier) -> Int {
+        rdns.reduce(0) { sum, rdn in sum + rdn.reduce(0) { $0 + ($1.type == type ? 1 : 0) } }
+    }
 
     /// True when the subject names a natural person (givenName, surname or pseudonym).
     public var namesNaturalPerson: Bool {
-        attributes.contains {
-            $0.type == AttributeType.givenName || $0.type == AttributeType.surname || $0.type == AttributeType.pseudonym
-        }
+        count(AttributeType.givenName) + count(AttributeType.surname) + count(AttributeType.pseudonym) > 0
     }
 }

@@ -10,7 +10,7 @@ enum SubjectRules {
     typealias Names = DistinguishedName.AttributeType
 
     static func count(_ view: CertificateView, _ type: ASN1ObjectIdentifier) -> Int {
-        view.subject.attributes.filter { $0.type == type }.count
+        view.subject.count(type)
     }
 
     /// CERT-053: NAT-4.2.4-1 — countryName, givenName and/or surname or pseudonym, commonName.

@@ -17,37 +17,50 @@ enum Base64 {
     /// Decodes `text`, ignoring whitespace; nil when any other character is not base64, when
     /// the length is not a multiple of four or when `=` appears other than as final padding.
     static func decode(_ text: some Collection<UInt8>) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count / 4 * 3)
+        if let decoded = text.withContiguousStorageIfAvailable(decode) { return decoded }
+        return Array(text).withUnsafeBufferPointer(decode)
+    }
+
+    private static func decode(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var out = [UInt8](repeating: 0, count: text.count / 4 * 3 + 3)
+        var written = 0
         var quad: UInt32 = 0
         var filled = 0
         var padded = 0
         var seen = 0
-        for byte in text {
-            let value = values[Int(byte)]
-            switch value {
-            case whitespace: continue
-            case padding:
-                // "xx==" or "xxx=": never in the first two places of a group.
-                guard filled >= 2 else { return nil }
-                padded += 1
-                quad <<= 6
-            case invalid: return nil
-            default:
-                guard padded == 0 else { return nil }  // data after the padding
-                quad = quad << 6 | UInt32(value)
-            }
-            seen += 1
-            filled += 1
-            if filled == 4 {
-                out.append(UInt8(truncatingIfNeeded: quad >> 16))
-                if padded < 2 { out.append(UInt8(truncatingIfNeeded: quad >> 8)) }
-                if padded < 1 { out.append(UInt8(truncatingIfNeeded: quad)) }
-                quad = 0
-                filled = 0
+        let valid = values.withUnsafeBufferPointer { values in
+            out.withUnsafeMutableBufferPointer { out in
+                for byte in text {
+                    let value = values[Int(byte)]
+                    if value < 64 {
+                        guard padded == 0 else { return false }  // data after the padding
+                        quad = quad << 6 | UInt32(value)
+                    } else if value == whitespace {
+                        continue
+                    } else if value == padding {
+                        // "xx==" or "xxx=": never in the first two places of a group.
+                        guard filled >= 2 else { return false }
+                        padded += 1
+                        quad <<= 6
+                    } else {
+                        return false
+                    }
+                    seen += 1
+                    filled += 1
+                    if filled == 4 {
+                        out[written] = UInt8(truncatingIfNeeded: quad >> 16)
+                        out[written + 1] = UInt8(truncatingIfNeeded: quad >> 8)
+                        out[written + 2] = UInt8(truncatingIfNeeded: quad)
+                        written += 3 - padded
+                        quad = 0
+                        filled = 0
+                    }
+                }
+                return true
             }
         }
-        guard seen > 0, filled == 0 else { return nil }
+        guard valid, seen > 0, filled == 0 else { return nil }
+        out.removeLast(out.count - written)
         return out
     }
 }
