@@ -91,6 +91,9 @@ import Testing
     @Test func keyOrderIsFixed() {
         let text = String(decoding: EvidenceJSON.line(Self.evidence), as: UTF8.self)
         #expect(text.hasPrefix("{\"index\":7,\"source\":"))
+        // The escaped forms are part of the byte-for-byte contract.
+        #expect(text.contains(#""source":"dir/a \"b\".pem#2","sha256":"00""#))
+        #expect(text.contains(#""observed":"line\nbreak\u0001\\","expected":null,"location":"tbs","message":"ü"}]}"#))
     }
 
     @Test func summaryCountsVerdictsAndTopFailures() {

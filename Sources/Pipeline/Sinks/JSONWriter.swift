@@ -101,60 +101,13 @@ public struct JSONWriter {
         needsComma = true
     }
 
-    private mutating func appendEscaped(_ byte: UInt8) {
-        switch byte {
-        case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-        case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-        case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-        case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-        case 0x00..<0x20, 0x7F:
-            let digits = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-        default: bytes.append(byte)
-        }
-    }
-
-    /// True when some byte is a control character, `"`, `\\` or DEL; eight bytes per step
-    /// (a zero-byte test on the word XORed with each special byte, and a below-0x20 test).
-    private static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = utf8.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-        var index = 0
-        while index + 8 <= utf8.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if (word &- ones &* 0x20) & ~word & highs != 0 || hasZeroByte(word ^ (ones &* 0x22))
-                || hasZeroByte(word ^ (ones &* 0x5C)) || hasZeroByte(word ^ (ones &* 0x7F))
-            {
-                return true
-            }
-            index += 8
-        }
-        while index < utf8.count {
-            let byte = base[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
-            index += 1
-        }
-        return false
-    }
-
     private mutating func separate() {
         if needsComma { bytes.append(0x2C) }
     }
 
     private mutating func string(_ text: String) {
         bytes.append(0x22)
-        let copied = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            // Most values need no escaping: copy them in one go.
-            guard !Self.needsEscaping(utf8) else { return false }
-            bytes.append(contentsOf: utf8)
-            return true
-        }
-        if copied != true {
-            for byte in text.utf8 { appendEscaped(byte) }
-        }
+        JSONEscaping.withEscaped(text) { bytes.append(contentsOf: $0) }
         bytes.append(0x22)
     }
 }
