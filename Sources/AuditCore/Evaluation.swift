@@ -33,13 +33,12 @@ public struct Evaluation: Sendable {
     /// The check of `requirement` before a finding fills it: citation and the profile's grade.
     func template(for requirement: RequirementID) -> Check {
         let cited = catalogue[requirement]
-        return Check(
+        let citation = Citation(
             requirement: requirement,
             standard: cited?.standard ?? "unknown",
             version: cited.map { standards?.versions[$0.standard] ?? $0.version } ?? "",
-            clause: cited?.clause ?? "",
-            outcome: .pass,
-            grade: profile.grade(of: requirement) ?? .observation)
+            clause: cited?.clause ?? "")
+        return Check(citation: citation, outcome: .pass, grade: profile.grade(of: requirement) ?? .observation)
     }
 
     /// The finding's message; a failure gets the requirement's fix appended.

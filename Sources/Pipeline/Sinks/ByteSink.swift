@@ -1,3 +1,5 @@
+import AuditCore
+
 /// A growable byte buffer written through a raw pointer, for the one evidence line of an item:
 /// a record is about a thousand small writes, and each costs a bounds check and a copy here
 /// instead of an array's uniqueness and capacity bookkeeping.

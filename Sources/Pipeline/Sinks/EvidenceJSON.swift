@@ -32,14 +32,9 @@ public enum EvidenceJSON {
         // Fields are read in place: copying a check would retain its eight strings.
         let checks = evidence.checks
         for position in checks.indices {
-            out.append(position == 0 ? CheckKeys.first : CheckKeys.next)
-            out.appendJSONString(checks[position].requirement.rawValue)
-            out.append(CheckKeys.standard)
-            out.appendJSONString(checks[position].standard)
-            out.append(CheckKeys.version)
-            out.appendJSONString(checks[position].version)
-            out.append(CheckKeys.clause)
-            out.appendJSONString(checks[position].clause)
+            if position > 0 { out.append(0x2C) }
+            // requirement, standard, version and clause: encoded once per run in the citation.
+            out.append(checks[position].citation.jsonOpening)
             out.append(CheckKeys.outcome)
             out.appendJSONString(checks[position].outcome.rawValue)
             out.append(CheckKeys.grade)
@@ -76,11 +71,6 @@ private enum RecordKeys {
 
 /// The fixed parts of a check object, in the record's key order.
 private enum CheckKeys {
-    static let first = Array(#"{"requirement":"#.utf8)
-    static let next = Array(#",{"requirement":"#.utf8)
-    static let standard = Array(#","standard":"#.utf8)
-    static let version = Array(#","version":"#.utf8)
-    static let clause = Array(#","clause":"#.utf8)
     static let outcome = Array(#","outcome":"#.utf8)
     static let grade = Array(#","grade":"#.utf8)
     static let observed = Array(#","observed":"#.utf8)

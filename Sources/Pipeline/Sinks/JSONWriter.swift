@@ -1,3 +1,4 @@
+import AuditCore
 import Foundation
 /// A minimal, allocation-light JSON writer (RFC 8259) for records whose shape is fixed.
 public struct JSONWriter {

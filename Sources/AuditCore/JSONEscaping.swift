@@ -1,19 +1,21 @@
 /// The contents of a JSON string (RFC 8259 §7): what must be escaped and how.
-enum JSONEscaping {
+public enum JSONEscaping {
     /// Calls `body` with the UTF-8 of `text` ready to stand between quotes: the text's own
     /// bytes when nothing needs escaping (the usual case), an escaped copy otherwise.
-    static func withEscaped<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if let result = text.utf8.withContiguousStorageIfAvailable({ utf8 in needsEscaping(utf8) ? nil : body(utf8) }),
-            let result
-        {
-            return result
+    public static func withEscaped(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        // Not generic: called across modules for every field, where an unspecialised generic
+        // would look its metadata up each time.
+        let copied = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard !needsEscaping(utf8) else { return false }
+            body(utf8)
+            return true
         }
-        return escaped(text.utf8).withUnsafeBufferPointer(body)
+        if copied != true { escaped(text.utf8).withUnsafeBufferPointer(body) }
     }
 
     /// True when some byte is a control character, `"`, `\` or DEL; eight bytes per step (a
     /// zero-byte test on the word XORed with each special byte, and a below-0x20 test).
-    static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    public static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = utf8.baseAddress else { return false }
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
@@ -37,7 +39,7 @@ enum JSONEscaping {
     }
 
     /// The escaped form: `\"`, `\\`, `\n`, `\r`, `\t`, and `\u00XX` for other controls and DEL.
-    static func escaped(_ utf8: some Sequence<UInt8>) -> [UInt8] {
+    public static func escaped(_ utf8: some Sequence<UInt8>) -> [UInt8] {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for byte in utf8 {
