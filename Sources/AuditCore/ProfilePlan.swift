@@ -54,7 +54,15 @@ public struct ProfilePlan<Subject>: Sendable {
         var checks: [Check] = []
         checks.reserveCapacity(steps.count)
         for step in steps {
-            for finding in step.rule.evaluate(subject, in: context) {
+            let findings = step.rule.body(subject, context)
+            if findings.isEmpty {
+                // The usual answer: a pass with nothing observed, without building its finding.
+                var check = step.template
+                check.outcome = .pass
+                checks.append(check)
+                continue
+            }
+            for finding in findings {
                 guard finding.requirement == step.rule.requirement else {
                     checks.append(evaluation.check(for: finding))
                     continue

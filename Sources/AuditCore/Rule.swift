@@ -25,7 +25,8 @@ public struct EvaluationContext: Sendable {
 /// Rules know nothing about files, threads or output formats.
 public struct Rule<Subject>: Sendable {
     public let requirement: RequirementID
-    private let body: @Sendable (Subject, EvaluationContext) -> [Finding]
+    /// The findings as the rule wrote them; empty means the requirement passed.
+    let body: @Sendable (Subject, EvaluationContext) -> [Finding]
 
     public init(_ requirement: RequirementID, _ body: @escaping @Sendable (Subject, EvaluationContext) -> [Finding]) {
         self.requirement = requirement

@@ -8,18 +8,19 @@ import AuditCore
 /// IDENTIFIER sub-identifiers, primitive encoding of strings, constructed SEQUENCE/SET, SET OF
 /// element order, truncation and trailing bytes. Whether a DEFAULT value was encoded needs the
 /// module and is checked by the artefact's decoder.
-public struct DERScanner: Sendable {
+public struct DERScanner {
     /// Recorded violations per scan; more are counted, not kept (random input has thousands).
     public static let violationLimit = 32
     /// Deeper nesting is reported and not descended into (hostile input must not exhaust the stack).
     public static let depthLimit = 48
 
-    private let bytes: ArraySlice<UInt8>
+    /// The scanned bytes, read without bounds bookkeeping per octet (every item is scanned).
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let base: Int
     private var violations: [DERViolation] = []
     private var suppressed = 0
 
-    private init(bytes: ArraySlice<UInt8>, base: Int) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, base: Int) {
         self.bytes = bytes
         self.base = base
     }
@@ -30,17 +31,18 @@ public struct DERScanner: Sendable {
     ///   - bytes: the item, or a part of it.
     ///   - offset: the offset of `bytes.first` within the item, so locations are item offsets.
     public static func scan(_ bytes: ArraySlice<UInt8>, offset: Int = 0) -> DERScan {
-        var scanner = DERScanner(bytes: bytes, base: offset - bytes.startIndex)
-        let start = bytes.startIndex
-        guard !bytes.isEmpty else {
-            scanner.report(start, "empty: no DER value at all")
-            return scanner.result(valueLength: nil)
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = DERScanner(bytes: buffer, base: offset)
+            guard !buffer.isEmpty else {
+                scanner.report(0, "empty: no DER value at all")
+                return scanner.result(valueLength: nil)
+            }
+            let end = scanner.element(at: 0, limit: buffer.count, depth: 0)
+            if let end, end < buffer.count {
+                scanner.report(end, "\(buffer.count - end) byte(s) after the end of the DER value")
+            }
+            return scanner.result(valueLength: end)
         }
-        let end = scanner.element(at: start, limit: bytes.endIndex, depth: 0)
-        if let end, end < bytes.endIndex {
-            scanner.report(end, "\(bytes.endIndex - end) byte(s) after the end of the DER value")
-        }
-        return scanner.result(valueLength: end.map { $0 - start })
     }
 
     /// Scans a whole array (offsets are array indices).
@@ -166,7 +168,7 @@ public struct DERScanner: Sendable {
                 guard let next = element(at: child, limit: end, depth: depth + 1) else { return end }
                 if header.isUniversal && header.tagNumber == 17, let previous {
                     if bytes[previous].lexicographicallyPrecedes(bytes[child..<next]) == false
-                        && bytes[previous] != bytes[child..<next]
+                        && !bytes[previous].elementsEqual(bytes[child..<next])
                     {
                         report(child, "SET elements not in ascending order of their encodings")
                     }
