@@ -39,6 +39,7 @@ bench: deps
 	Benchmarks/tst-throughput.sh
 	Benchmarks/tl-snapshot.sh
 	Benchmarks/scale-1m.sh
+	Benchmarks/instructions.sh
 
 ## Run the unchanged binary on Apache Spark (local[2]) through the JVM-side RDD.pipe driver in
 ## examples/spark/ and check that the merged shards equal the single-process run byte for byte.

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Instructions per certificate (issue #8): the full check and the floor counted by valgrind's
+# callgrind, which counts instructions rather than seconds, so the ratio does not move with the
+# machine's load (wall times on the shared 2-core machine vary by ±20 %). Each binary runs on 300
+# and on 1 100 of the generated certificates; the difference divided by 800 is the cost of one
+# certificate without start-up (the embedded profile catalogue). One job, so one thread counts.
+# Usage: Benchmarks/instructions.sh   (skipped when valgrind is absent)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v valgrind >/dev/null || { echo "instructions: valgrind not installed, skipped"; exit 0; }
+work=${BENCH_DIR:-bench-out}
+mkdir -p "$work"
+base=20000
+if [ ! -f "$work/certs-$base/.complete" ]; then
+  rm -rf "$work/certs-$base"
+  python3 TestVectors/generator/generate.py --bulk "$base" "$work/certs-$base" >/dev/null
+  touch "$work/certs-$base/.complete"
+fi
+for size in 300 1100; do
+  python3 - "$work/certs-$base" "$work/lines-$size.txt" "$size" <<'PY'
+import base64, os, sys
+folder, target, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
+names = sorted(n for n in os.listdir(folder) if n.endswith(".der"))[:size]
+with open(target, "w") as out:
+    for n in names:
+        out.write(base64.b64encode(open(os.path.join(folder, n), "rb").read()).decode() + "\n")
+PY
+done
+. Benchmarks/common.sh
+# valgrind cannot read the Swift debug information: count a copy without it.
+strip -g -o "$work/trustaudit.nodebug" "$bin"
+strip -g -o "$work/trustaudit-floor.nodebug" "$floor"
+count() {  # binary args... -> instructions
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/Collected/ {print $4}'
+}
+per_item() {  # label binary args-before-input...
+  local label=$1; shift
+  local small large
+  small=$(count "$@" "$work/lines-300.txt")
+  large=$(count "$@" "$work/lines-1100.txt")
+  echo $(( (large - small) / 800 ))
+}
+check=$(per_item check "$work/trustaudit.nodebug" check --quiet --jobs 1 --at 2026-06-01T00:00:00Z)
+floorcount=$(per_item floor "$work/trustaudit-floor.nodebug" --jobs 1)
+echo "machine: $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%dT%H:%MZ)"
+printf '%-32s %14s\n' run instructions/item
+printf '%-32s %14d\n' "floor (parse + SHA-256)" "$floorcount"
+printf '%-32s %14d\n' "trustaudit check (full profile)" "$check"
+python3 -c "print('check / floor: %.2fx' % ($check / $floorcount))"
