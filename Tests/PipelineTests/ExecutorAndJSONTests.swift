@@ -34,8 +34,9 @@ import Testing
         #expect(Self.run(jobs: 2, count: 130, batchSize: 64) == (0..<130).map { $0 * 2 })
     }
 
-    /// Memory stays bounded: no more than one batch is pulled ahead of what has been emitted.
-    @Test(arguments: [(1_000, 10, 3), (4, 1 << 20, 4)])
+    /// Memory stays bounded: no more than two batches are pulled ahead of what has been emitted
+    /// (one being transformed while the next is read), and with one job no more than one.
+    @Test(arguments: [(1_000, 10, 6), (4, 1 << 20, 8)])
     func pulledAheadIsBoundedByOneBatch(batchSize: Int, batchBytes: Int, bound: Int) {
         var pulled = 0
         var emitted = 0
@@ -55,6 +56,19 @@ import Testing
             })
         #expect(emitted == 25)
         #expect(maximumAhead == bound)
+
+        var serialPulled = 0
+        var serialAhead = 0
+        OrderedParallelExecutor(jobs: 1, batchSize: batchSize, batchBytes: batchBytes).run(
+            next: { () -> Int? in
+                guard serialPulled < 25 else { return nil }
+                serialPulled += 1
+                return serialPulled - 1
+            },
+            size: { _ in 4 },
+            transform: { $0 },
+            emit: { value in serialAhead = max(serialAhead, serialPulled - value) })
+        #expect(serialAhead == bound / 2)
     }
 }
 

@@ -24,48 +24,98 @@ public struct OrderedParallelExecutor: Sendable {
     /// Pulls inputs from `next` until it returns nil, transforms them, and calls `emit` with each
     /// result in input order.
     ///
+    /// With one job everything runs on the calling thread, so a one-job rate is a one-core rate.
+    /// With more, the calling thread reads the next batch and emits the previous one while the
+    /// workers transform the current one: reading and writing are serial, and overlapping them
+    /// with the parallel part is what lets two cores do twice the work.
+    ///
     /// - Parameters:
     ///   - size: the byte size of an input, for the batch byte bound.
     public func run<Input, Output: Sendable>(
-        next: () -> Input?, size: (Input) -> Int, transform: @Sendable (Input) -> Output,
+        next: () -> Input?, size: (Input) -> Int, transform: @escaping @Sendable (Input) -> Output,
         emit: (Output) throws -> Void
     ) rethrows where Input: Sendable {
-        var batch: [Input] = []
-        batch.reserveCapacity(batchSize)
-        var bytes = 0
-        while true {
-            let input = next()
-            if let input {
-                bytes += size(input)
-                batch.append(input)
+        guard jobs > 1 else {
+            while true {
+                let (batch, finished) = readBatch(next, size)
+                for input in batch { try emit(transform(input)) }
+                if finished { return }
             }
-            guard input == nil || batch.count >= batchSize || bytes >= batchBytes else { continue }
-            for output in process(batch, transform) { try emit(output) }
-            batch.removeAll(keepingCapacity: true)
-            bytes = 0
-            if input == nil { return }
+        }
+        var inFlight: BatchInFlight<Input, Output>?
+        // Whatever happens to `emit`, no worker may outlive this call.
+        defer { inFlight?.wait() }
+        while true {
+            let (batch, finished) = readBatch(next, size)
+            let started = batch.isEmpty ? nil : BatchInFlight(batch, jobs: jobs, transform: transform)
+            if let previous = inFlight {
+                inFlight = started
+                for output in previous.results() { try emit(output) }
+            } else {
+                inFlight = started
+            }
+            if finished { break }
+        }
+        if let last = inFlight {
+            inFlight = nil
+            for output in last.results() { try emit(output) }
         }
     }
 
-    private func process<Input: Sendable, Output: Sendable>(
-        _ batch: [Input], _ transform: @Sendable (Input) -> Output
-    ) -> [Output] {
-        guard jobs > 1, batch.count > 1 else { return batch.map(transform) }
-        let slots = UnsafeMutableBufferPointer<Output>.allocate(capacity: batch.count)
-        defer { slots.deallocate() }
-        let counter = Atomic<Int>(0)
-        // concurrentPerform's closure is @Sendable; each slot is written by exactly one worker
-        // and read only after concurrentPerform returns.
-        nonisolated(unsafe) let destination = slots.baseAddress!
-        DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { _ in
-            while true {
-                let index = counter.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < batch.count else { return }
-                (destination + index).initialize(to: transform(batch[index]))
+    /// The next batch: up to `batchSize` inputs or `batchBytes` bytes; `finished` when `next`
+    /// ran out.
+    private func readBatch<Input>(_ next: () -> Input?, _ size: (Input) -> Int) -> (batch: [Input], finished: Bool) {
+        var batch: [Input] = []
+        batch.reserveCapacity(batchSize)
+        var bytes = 0
+        while batch.count < batchSize && bytes < batchBytes {
+            guard let input = next() else { return (batch, true) }
+            bytes += size(input)
+            batch.append(input)
+        }
+        return (batch, false)
+    }
+}
+
+/// One batch being transformed on the workers: each result has its own slot, written by exactly
+/// one worker and read only after all of them are done.
+private final class BatchInFlight<Input: Sendable, Output: Sendable>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Output>
+    private let group = DispatchGroup()
+    private var collected = false
+
+    init(_ batch: [Input], jobs: Int, transform: @escaping @Sendable (Input) -> Output) {
+        slots = .allocate(capacity: batch.count)
+        let box = self
+        DispatchQueue.global().async(group: group) {
+            withExtendedLifetime(box) {
+                // Reached through the (unchecked-Sendable) box: a raw pointer is not Sendable.
+                let counter = Atomic<Int>(0)
+                DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { _ in
+                    while true {
+                        let index = counter.wrappingAdd(1, ordering: .relaxed).oldValue
+                        guard index < batch.count else { return }
+                        (box.slots.baseAddress! + index).initialize(to: transform(batch[index]))
+                    }
+                }
             }
         }
+    }
+
+    /// Waits for the workers and hands the results over (once).
+    func results() -> [Output] {
+        group.wait()
+        collected = true
         let results = Array(slots)
         _ = slots.deinitialize()
         return results
+    }
+
+    func wait() { group.wait() }
+
+    deinit {
+        group.wait()
+        if !collected { _ = slots.deinitialize() }
+        slots.deallocate()
     }
 }
