@@ -8,26 +8,14 @@ cd "$(dirname "$0")/.."
 n=${1:-20000}
 work=${BENCH_DIR:-bench-out}
 mkdir -p "$work"
-if [ ! -f "$work/certs-$n/.complete" ]; then
-  rm -rf "$work/certs-$n"
-  python3 TestVectors/generator/generate.py --bulk "$n" "$work/certs-$n" >/dev/null
-  touch "$work/certs-$n/.complete"
-fi
-if [ ! -f "$work/lines-$n.txt" ]; then
-  python3 - "$work/certs-$n" "$work/lines-$n.txt" <<'PY'
-import base64, os, sys
-folder, target = sys.argv[1:]
-with open(target, "w") as out:
-    for name in sorted(os.listdir(folder)):
-        if name.endswith(".der"):
-            out.write(base64.b64encode(open(os.path.join(folder, name), "rb").read()).decode() + "\n")
-PY
-fi
+. Benchmarks/inputs.sh
+certs=$(bulk_certificates "$n")
+base64_lines "$certs" "$work/lines-$n.txt" "$n"
 . Benchmarks/common.sh
 report() {  # label count seconds rss
   python3 -c "import sys; l,n,s,r=sys.argv[1],int(sys.argv[2]),float(sys.argv[3]),int(sys.argv[4]); print(f'{l:<34} {n:>8} items {s:>7.2f} s {n/s:>10,.0f} items/s  peak RSS {r/1024:>5.0f} MB')" "$@"
 }
-echo "machine: $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%dT%H:%MZ); N=$n RSA-2048 QCP-n-qscd-like leaves"
+echo "machine: $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%dT%H:%MZ); N=$n RSA-2048 certificates, every ETSI end-entity type in turn"
 for input in "$work/certs-$n" "$work/lines-$n.txt"; do
   kind=$([ -d "$input" ] && echo "files" || echo "base64 lines")
   for jobs in 1 $(nproc); do

@@ -10,22 +10,11 @@ cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "instructions: valgrind not installed, skipped"; exit 0; }
 work=${BENCH_DIR:-bench-out}
 mkdir -p "$work"
-base=20000
-if [ ! -f "$work/certs-$base/.complete" ]; then
-  rm -rf "$work/certs-$base"
-  python3 TestVectors/generator/generate.py --bulk "$base" "$work/certs-$base" >/dev/null
-  touch "$work/certs-$base/.complete"
-fi
-for size in 300 1100; do
-  python3 - "$work/certs-$base" "$work/lines-$size.txt" "$size" <<'PY'
-import base64, os, sys
-folder, target, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
-names = sorted(n for n in os.listdir(folder) if n.endswith(".der"))[:size]
-with open(target, "w") as out:
-    for n in names:
-        out.write(base64.b64encode(open(os.path.join(folder, n), "rb").read()).decode() + "\n")
-PY
-done
+. Benchmarks/inputs.sh
+certs=$(bulk_certificates 20000)
+# The first 300 and 1 100 (every type in turn, so both hold the same mix).
+base64_lines "$certs" "$work/lines-300.txt" 300
+base64_lines "$certs" "$work/lines-1100.txt" 1100
 . Benchmarks/common.sh
 # valgrind cannot read the Swift debug information: count a copy without it.
 strip -g -o "$work/trustaudit.nodebug" "$bin"

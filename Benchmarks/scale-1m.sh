@@ -10,24 +10,9 @@ cd "$(dirname "$0")/.."
 n=${1:-1000000}
 work=${BENCH_DIR:-bench-out}
 mkdir -p "$work"
-base=20000
-if [ ! -f "$work/certs-$base/.complete" ]; then
-  rm -rf "$work/certs-$base"
-  python3 TestVectors/generator/generate.py --bulk "$base" "$work/certs-$base" >/dev/null
-  touch "$work/certs-$base/.complete"
-fi
-for size in 100000 "$n"; do
-  [ -f "$work/lines-rep-$size.txt" ] && continue
-  python3 - "$work/certs-$base" "$work/lines-rep-$size.txt" "$size" <<'PY'
-import base64, os, sys
-folder, target, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
-lines = [base64.b64encode(open(os.path.join(folder, n), "rb").read()).decode() + "\n"
-         for n in sorted(os.listdir(folder)) if n.endswith(".der")]
-with open(target, "w") as out:
-    for i in range(size):
-        out.write(lines[i % len(lines)])
-PY
-done
+. Benchmarks/inputs.sh
+certs=$(bulk_certificates 20000)
+for size in 100000 "$n"; do base64_lines "$certs" "$work/lines-rep-$size.txt" "$size"; done
 . Benchmarks/common.sh
 echo "machine: $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%dT%H:%MZ)"
 printf '%-30s %9s %6s %9s %12s %9s\n' run items jobs seconds items/s "RSS MB"
