@@ -64,7 +64,6 @@ import Testing
         return maximumAhead
     }
 }
-}
 
 @Suite struct EvidenceJSONTests {
     static let evidence = ItemEvidence(
