@@ -20,13 +20,19 @@ public struct Evaluation: Sendable {
 
     /// One finding graded and cited.
     public func check(for finding: Finding) -> Check {
-        var check = template(for: finding.requirement)
+        Self.filled(template(for: finding.requirement), with: finding, fix: catalogue[finding.requirement]?.fix)
+    }
+
+    /// `template` (citation and grade of the finding's requirement) with the finding's outcome
+    /// and values, the grade capped and the fix appended to a failure's message.
+    static func filled(_ template: Check, with finding: Finding, fix: String?) -> Check {
+        var check = template
         check.outcome = finding.outcome
-        check.grade = Self.grade(check.grade, cap: finding.gradeCap)
+        check.grade = grade(template.grade, cap: finding.gradeCap)
         check.observed = finding.observed
         check.expected = finding.expected
         check.location = finding.location
-        check.message = Self.message(of: finding, fix: catalogue[finding.requirement]?.fix)
+        check.message = message(of: finding, fix: fix)
         return check
     }
 
@@ -42,12 +48,12 @@ public struct Evaluation: Sendable {
     }
 
     /// The finding's message; a failure gets the requirement's fix appended.
-    static func message(of finding: Finding, fix: String?) -> String? {
+    private static func message(of finding: Finding, fix: String?) -> String? {
         guard finding.outcome == .fail, let fix else { return finding.message }
         return finding.message.map { sentence($0) + " Fix: \(fix)" } ?? "Fix: \(fix)"
     }
 
-    static func grade(_ grade: Grade, cap: Grade?) -> Grade {
+    private static func grade(_ grade: Grade, cap: Grade?) -> Grade {
         guard let cap else { return grade }
         return min(grade, cap)
     }

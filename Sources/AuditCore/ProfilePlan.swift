@@ -8,7 +8,8 @@ public struct ProfilePlan<Subject>: Sendable {
     /// A class: iterating the plan then retains one reference per rule, not each field.
     private final class Step: Sendable {
         let rule: Rule<Subject>
-        /// The check a finding of `rule.requirement` becomes: citation and grade filled in.
+        /// The check a finding of `rule.requirement` becomes (citation and grade filled in); as
+        /// it stands, the check of a pass with nothing observed.
         let template: Check
         let fix: String?
 
@@ -56,25 +57,15 @@ public struct ProfilePlan<Subject>: Sendable {
         for step in steps {
             let findings = step.rule.body(subject, context)
             if findings.isEmpty {
-                // The usual answer: a pass with nothing observed, without building its finding.
-                var check = step.template
-                check.outcome = .pass
-                checks.append(check)
+                // The usual answer: the template is that pass, without building its finding.
+                checks.append(step.template)
                 continue
             }
             for finding in findings {
-                guard finding.requirement == step.rule.requirement else {
-                    checks.append(evaluation.check(for: finding))
-                    continue
-                }
-                var check = step.template
-                check.outcome = finding.outcome
-                check.grade = Evaluation.grade(step.template.grade, cap: finding.gradeCap)
-                check.observed = finding.observed
-                check.expected = finding.expected
-                check.location = finding.location
-                check.message = Evaluation.message(of: finding, fix: step.fix)
-                checks.append(check)
+                checks.append(
+                    finding.requirement == step.rule.requirement
+                        ? Evaluation.filled(step.template, with: finding, fix: step.fix)
+                        : evaluation.check(for: finding))
             }
         }
         return checks

@@ -7,7 +7,8 @@ import Foundation
 public struct EvaluationContext: Sendable {
     /// The time at which the artefact is judged (`--at`, or the run's start time).
     public var validationTime: Date
-    /// The parameters of the profile being evaluated (set by ``RuleSet/evaluate(_:profile:in:)``).
+    /// The parameters of the profile being evaluated (merged in by ``ProfilePlan`` or
+    /// ``RuleSet/evaluate(_:profile:in:)``).
     public var parameters: [String: String]
 
     public init(validationTime: Date, parameters: [String: String] = [:]) {

@@ -43,14 +43,12 @@ extension EvaluationContext {
     static func versionNumbers(_ text: String) -> [Int] {
         var numbers: [Int] = []
         var current: Int?
-        var started = false
         for byte in text.utf8 {
             if byte == 0x20 { break }
             if (0x30...0x39).contains(byte) {
-                started = true
                 current = (current ?? 0) &* 10 &+ Int(byte - 0x30)
-            } else if started {
-                if let value = current { numbers.append(value) }
+            } else if let value = current {
+                numbers.append(value)
                 current = nil
             }
         }

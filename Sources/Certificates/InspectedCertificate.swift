@@ -5,9 +5,6 @@ import SwiftASN1
 public struct InspectedCertificate: Sendable {
     public let bytes: [UInt8]
     public let derScan: DERScan
-    public let decoded: Result<Certificate, CertificateError>
-    /// The extensions the profile rules read, decoded once; nil when the certificate is not.
-    public let extensions: DecodedExtensions?
     /// The issuer certificates supplied for chain checks, if any.
     public let issuers: IssuerStore?
     /// The Certificate Transparency entry type the certificate was logged as (`x509_entry`,
@@ -16,6 +13,8 @@ public struct InspectedCertificate: Sendable {
     /// The decoded parts in one shared box: every profile rule reads it, and handing a reference
     /// to fifty rules costs one retain each where copying the model would cost dozens.
     let view: CertificateView?
+    /// Why there is no `view`.
+    let decodingError: CertificateError?
 
     /// Decodes as far as possible: a DER violation does not stop the other rules when a BER
     /// reading still yields the certificate.
@@ -33,27 +32,33 @@ public struct InspectedCertificate: Sendable {
             do {
                 node = try BER.parse(value)
             } catch let berError {
-                decoded = .failure(.notDecodable("not a BER/DER value (\(berError))"))
-                extensions = nil
                 view = nil
+                decodingError = .notDecodable("not a BER/DER value (\(berError))")
                 return
             }
         }
         do throws(CertificateError) {
             let certificate = try Certificate(node: node)
-            let extensions = DecodedExtensions(certificate.tbs)
-            decoded = .success(certificate)
-            self.extensions = extensions
             view = CertificateView(
-                certificate: certificate, extensions: extensions, issuers: issuers, logEntryType: logEntryType)
+                certificate: certificate, extensions: DecodedExtensions(certificate.tbs), issuers: issuers,
+                logEntryType: logEntryType)
+            decodingError = nil
         } catch {
-            decoded = .failure(error)
-            extensions = nil
             view = nil
+            decodingError = error
         }
     }
 
+    /// The decoded certificate, or why the bytes could not be decoded.
+    public var decoded: Result<Certificate, CertificateError> {
+        if let view { return .success(view.certificate) }
+        return .failure(decodingError ?? .notDecodable("no certificate"))
+    }
+
     public var certificate: Certificate? { view?.certificate }
+
+    /// The extensions the profile rules read, decoded once; nil when the certificate is not.
+    public var extensions: DecodedExtensions? { view?.extensions }
 
     /// The certificate type read from what the certificate claims, with the reasons.
     public var detection: CertificateTypeDetection { CertificateTypeDetection(self) }

@@ -22,7 +22,7 @@ public enum CertificateRules {
     ) -> Rule<InspectedCertificate> {
         Rule(id) { item, context in
             guard let view = item.view else {
-                let reason = if case .failure(let error) = item.decoded { "\(error)" } else { "no model" }
+                let reason = item.decodingError.map { "\($0)" } ?? ""
                 return [.notChecked(id, because: "the certificate could not be decoded: \(reason)")]
             }
             return body(view, context)

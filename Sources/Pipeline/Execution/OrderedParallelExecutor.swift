@@ -47,12 +47,10 @@ public struct OrderedParallelExecutor: Sendable {
         defer { inFlight?.wait() }
         while true {
             let (batch, finished) = readBatch(next, size)
-            let started = batch.isEmpty ? nil : BatchInFlight(batch, jobs: jobs, transform: transform)
-            if let previous = inFlight {
-                inFlight = started
+            let previous = inFlight
+            inFlight = batch.isEmpty ? nil : BatchInFlight(batch, jobs: jobs, transform: transform)
+            if let previous {
                 for output in previous.results() { try emit(output) }
-            } else {
-                inFlight = started
             }
             if finished { break }
         }
@@ -86,17 +84,16 @@ private final class BatchInFlight<Input: Sendable, Output: Sendable>: @unchecked
 
     init(_ batch: [Input], jobs: Int, transform: @escaping @Sendable (Input) -> Output) {
         slots = .allocate(capacity: batch.count)
+        // The block holds the batch object (and so its slots) until the workers are done; the
+        // slots are reached through it because a raw pointer is not Sendable.
         let box = self
         DispatchQueue.global().async(group: group) {
-            withExtendedLifetime(box) {
-                // Reached through the (unchecked-Sendable) box: a raw pointer is not Sendable.
-                let counter = Atomic<Int>(0)
-                DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { _ in
-                    while true {
-                        let index = counter.wrappingAdd(1, ordering: .relaxed).oldValue
-                        guard index < batch.count else { return }
-                        (box.slots.baseAddress! + index).initialize(to: transform(batch[index]))
-                    }
+            let counter = Atomic<Int>(0)
+            DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { _ in
+                while true {
+                    let index = counter.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard index < batch.count else { return }
+                    (box.slots.baseAddress! + index).initialize(to: transform(batch[index]))
                 }
             }
         }
@@ -114,7 +111,7 @@ private final class BatchInFlight<Input: Sendable, Output: Sendable>: @unchecked
     func wait() { group.wait() }
 
     deinit {
-        group.wait()
+        // The workers' block holds this object, so they are done when it goes.
         if !collected { _ = slots.deinitialize() }
         slots.deallocate()
     }

@@ -5,7 +5,7 @@ public struct JSONWriter {
     public var bytes: [UInt8] = []
     private var needsComma = false
 
-    public init(capacity: Int = 2048) { bytes.reserveCapacity(capacity) }
+    public init() { bytes.reserveCapacity(2048) }
 
     public mutating func beginObject() {
         separate()
@@ -34,17 +34,6 @@ public struct JSONWriter {
         string(name)
         bytes.append(0x3A)
         needsComma = false
-    }
-
-    /// Bytes the caller has already encoded (punctuation and keys of a fixed shape), written as
-    /// they are: the caller places its own commas.
-    public mutating func verbatim(_ encoded: [UInt8]) {
-        bytes.append(contentsOf: encoded)
-    }
-
-    /// A string or `null` as a bare value, without the comma bookkeeping (after ``verbatim(_:)``).
-    public mutating func bareValue(_ value: String?) {
-        if let value { string(value) } else { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
     }
 
     public mutating func field(_ name: String, _ value: String?) {

@@ -37,18 +37,20 @@ final class FileItemReader {
         let probe = [UInt8](handle.readData(ofLength: Self.probeLength))
         let tileNumber = CTEntries.tileNumber(inPath: name)
         let container = { (bytes: [UInt8]) in Self.container(bytes, name: name, tileNumber: tileNumber, issuers: issuers) }
+        // The whole file: the probe, and the rest when the probe filled up.
+        let whole = { probe.count == Self.probeLength ? probe + [UInt8](handle.readDataToEndOfFile()) : probe }
         if probe.starts(with: Gzip.magic) {
             if let size, size > Self.maximumItemSize {
                 mode = .whole(bytes: [], problem: "the file is \(size) bytes, over the \(Self.maximumItemSize)-byte item limit")
                 return
             }
-            let compressed = probe + (probe.count == Self.probeLength ? [UInt8](handle.readDataToEndOfFile()) : [])
+            let compressed = whole()
             switch Gzip.inflate(compressed, limit: Self.maximumItemSize) {
             case .success(let inflated): mode = container(inflated) ?? .whole(bytes: inflated, problem: nil)
             case .failure(let problem): mode = .whole(bytes: compressed, problem: problem.reason)
             }
         } else if Self.isText(probe) && !Self.looksLikeXML(probe) && CTEntries.isPage(probe) {
-            let bytes = probe + (probe.count == Self.probeLength ? [UInt8](handle.readDataToEndOfFile()) : [])
+            let bytes = whole()
             mode = container(bytes) ?? .whole(bytes: bytes, problem: nil)
         } else if Self.isText(probe) && !Self.looksLikeXML(probe) {
             let reader = ByteLineReader(handle: handle, prefix: probe)
@@ -60,10 +62,7 @@ final class FileItemReader {
         } else if let size, size > Self.maximumItemSize {
             mode = .whole(bytes: [], problem: "the file is \(size) bytes, over the \(Self.maximumItemSize)-byte item limit")
         } else {
-            var bytes = probe
-            if probe.count == Self.probeLength {
-                bytes.append(contentsOf: handle.readDataToEndOfFile())
-            }
+            let bytes = whole()
             mode = container(bytes) ?? .whole(bytes: bytes, problem: nil)
         }
     }

@@ -269,12 +269,12 @@ public enum CTEntries {
             return Int(name[range.upperBound...].prefix { $0.isASCII && $0.isNumber })
         }
         let stem = name.split(separator: ".").first.map(String.init) ?? name
-        let numbers = stem.split { !($0.isASCII && $0.isNumber) }
-        if stem.allSatisfy({ $0.isASCII && $0.isNumber }) { return Int(stem) }
-        // "…N-M": the last two numbers joined by a hyphen, the first being the start.
-        guard numbers.count >= 2, let last = numbers.last, let first = numbers.dropLast().last,
-            stem.hasSuffix(String(last)), stem.dropLast(last.count).hasSuffix(String(first) + "-"),
-            let start = Int(first), let end = Int(last), end >= start
+        func isNumber(_ text: Substring) -> Bool { !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber } }
+        if isNumber(stem[...]) { return Int(stem) }
+        // "…-N-M": the last two hyphen-separated parts are numbers, the first being the start.
+        let parts = stem.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 2, isNumber(parts[parts.count - 2]), isNumber(parts[parts.count - 1]),
+            let start = Int(parts[parts.count - 2]), let end = Int(parts[parts.count - 1]), end >= start
         else { return nil }
         return start
     }
