@@ -131,8 +131,17 @@ public struct Auditor: Sendable {
 
     /// Every requirement some rule of this build evaluates, for the catalogue consistency test.
     public static var ruleRequirementIDs: [RequirementID] {
-        CertificateRules.all.requirementIDs + TimestampRules.all.requirementIDs
-            + TrustedListRules.all.requirementIDs + QualificationRules.requirementIDs + ["INPUT-001"]
+        ruleRequirementIDsByKind.values.flatMap { $0 }
+    }
+
+    /// The requirements the rules of each kind evaluate.
+    public static var ruleRequirementIDsByKind: [ArtefactKind: [RequirementID]] {
+        [
+            .certificate: CertificateRules.all.requirementIDs + QualificationRules.requirementIDs,
+            .timestamp: TimestampRules.all.requirementIDs,
+            .trustedList: TrustedListRules.all.requirementIDs,
+            .unknown: ["INPUT-001"],
+        ]
     }
 }
 

@@ -1472,6 +1472,57 @@ requirements:
     automation: automatic
     fix: Remove the duplicate extension from the certificate profile.
 """#),
+        ProfileDocument(name: "catalogue/trustaudit-certificates.yaml", text: #"""
+# Certificate requirements TrustAudit adds beyond shared/requirements/certificates.md: the
+# profile of a certificate that claims nothing, and the OCSP responder profile. Ids CERT-300 and
+# above are TrustAudit's own range; wording is ours.
+requirements:
+  - id: CERT-300
+    standard: "ETSI EN 319 412-2"
+    version: "V2.3.1 (2023-09)"
+    clause: "4.3.3 (GEN-4.3.3); ETSI EN 319 412-5 4"
+    text: >-
+      The certificate claims a profile an ETSI audit can judge it by: QCStatements, an EN 319 411-1/-2
+      policy or a CA/B Forum policy (an observation when it claims none; only the RFC 5280 basics are then checked).
+    level: may
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "If the certificate is meant to be issued under an ETSI policy, name that policy in certificatePolicies."
+  - id: CERT-310
+    standard: "IETF RFC 6960"
+    version: "(2013-06)"
+    clause: "4.2.2.2; CA/B Forum BR 7.1.2.8.5"
+    alsoIn: ["ETSI EN 319 411-1 V1.4.1 (2023-10) 6.3.10"]
+    text: >-
+      A delegated OCSP responder certificate has extKeyUsage with id-kp-OCSPSigning and, as the CA/B Forum
+      profile requires, no other purpose.
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Issue the responder certificate with extKeyUsage id-kp-OCSPSigning only."
+  - id: CERT-311
+    standard: "IETF RFC 6960"
+    version: "(2013-06)"
+    clause: "4.2.2.2.1; CA/B Forum BR 7.1.2.8.6"
+    text: >-
+      The responder certificate carries id-pkix-ocsp-nocheck (an ASN.1 NULL, not critical) so that relying
+      parties need not check its own status; without it, the CA must publish status for the responder.
+    level: should
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add the non-critical id-pkix-ocsp-nocheck extension (1.3.6.1.5.5.7.48.1.5, value NULL)."
+  - id: CERT-312
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.2.1.3; CA/B Forum BR 7.1.2.8.7"
+    text: >-
+      The responder's keyUsage asserts digitalSignature (it signs OCSP responses) and no certificate or CRL
+      signing; any other bit is reported.
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Issue the responder certificate with keyUsage digitalSignature only."
+"""#),
         ProfileDocument(name: "catalogue/ts119612.yaml", text: #"""
 # ETSI TS 119 612 trusted lists. Ids follow shared/requirements/trusted-lists.md §1. Wording is ours.
 # automation: manual = TrustAudit does not evaluate it (yet): the auditor checks it.
@@ -1601,7 +1652,7 @@ requirements:
     clause: "5.7.1"
     text: "The signer certificate's keyUsage is digitalSignature and/or nonRepudiation only."
     level: shall
-    appliesTo: [trustedList]
+    appliesTo: [trustedList, certificate]
     automation: automatic
     fix: "Use a signing-only key for the list."
   - id: TL-064
@@ -1610,7 +1661,7 @@ requirements:
     clause: "5.7.1"
     text: "The signer certificate's extKeyUsage contains id-tsl-kp-tslSigning (0.4.0.2231.3.0)."
     level: should
-    appliesTo: [trustedList]
+    appliesTo: [trustedList, certificate]
     automation: automatic
     fix: "Add the tslSigning extended key usage."
   - id: TL-065
@@ -1619,7 +1670,7 @@ requirements:
     clause: "5.7.1"
     text: "The signer certificate has a subjectKeyIdentifier."
     level: should
-    appliesTo: [trustedList]
+    appliesTo: [trustedList, certificate]
     automation: automatic
     fix: "Add subjectKeyIdentifier to the signer certificate."
   - id: TL-066
@@ -1628,7 +1679,7 @@ requirements:
     clause: "5.7.1"
     text: "The signer certificate states basicConstraints with cA FALSE."
     level: should
-    appliesTo: [trustedList]
+    appliesTo: [trustedList, certificate]
     automation: automatic
     fix: "Add basicConstraints cA FALSE."
   - id: TL-080
@@ -2176,6 +2227,42 @@ requirements:
   - { id: CERT-062, grade: major }
   - { id: CERT-063, grade: major }
 """#),
+        ProfileDocument(name: "en319412-qc-non-eu.yaml", text: #"""
+name: en319412-qc-non-eu
+title: "Certificate qualified under non-EU legislation (EN 319 412-5 QcCClegislation)"
+kind: certificate
+extends: en319412-ee
+requirements:
+  - { id: CERT-120, grade: major }
+  - { id: CERT-125, grade: major }
+  - { id: CERT-126, grade: major }
+  - { id: CERT-127, grade: major }
+  - { id: CERT-129, grade: major }
+  - { id: CERT-131, grade: major }
+  - { id: CERT-134, grade: major }
+"""#),
+        ProfileDocument(name: "en319412-qc.yaml", text: #"""
+name: en319412-qc
+title: "EN 319 412-5 qualified certificate that states neither a natural nor a legal person"
+kind: certificate
+extends: en319412-ee
+requirements:
+  - { id: CERT-120, grade: major }
+  - { id: CERT-121, grade: major }
+  - { id: CERT-122, grade: major }
+  - { id: CERT-123, grade: major }
+  - { id: CERT-125, grade: major }
+  - { id: CERT-126, grade: major }
+  - { id: CERT-127, grade: major }
+  - { id: CERT-128, grade: minor }
+  - { id: CERT-129, grade: major }
+  - { id: CERT-131, grade: major }
+  - { id: CERT-132, grade: minor }
+  - { id: CERT-134, grade: major }
+  - { id: CERT-172, grade: major }
+  - { id: CERT-135, grade: major }
+  - { id: CERT-136, grade: observation }
+"""#),
         ProfileDocument(name: "en319412-qcp-l-qscd.yaml", text: #"""
 name: en319412-qcp-l-qscd
 title: "EN 319 412-3/-5 EU qualified certificate for e-seals, key in a QSCD (QCP-l-qscd)"
@@ -2384,6 +2471,28 @@ requirements:
   - { id: CERT-008, grade: major }
   - { id: CERT-018, grade: major }
 """#),
+        ProfileDocument(name: "rfc5280-end-entity.yaml", text: #"""
+name: rfc5280-end-entity
+title: "End-entity certificate that claims no ETSI or CA/B Forum profile: the RFC 5280 basics"
+kind: certificate
+extends: rfc5280-basics
+requirements:
+  - { id: CERT-300, grade: observation }
+"""#),
+        ProfileDocument(name: "rfc6960-ocsp-responder.yaml", text: #"""
+name: rfc6960-ocsp-responder
+title: "Delegated OCSP responder certificate (RFC 6960 4.2.2.2, CA/B Forum BR 7.1.2.8)"
+kind: certificate
+extends: en319412-common
+parameters:
+  subject: "ocsp-responder"
+requirements:
+  - { id: CERT-012, grade: major }
+  - { id: CERT-013, grade: major }
+  - { id: CERT-310, grade: major }
+  - { id: CERT-311, grade: minor }
+  - { id: CERT-312, grade: major }
+"""#),
         ProfileDocument(name: "standards/2023-09.yaml", text: #"""
 # The ETSI certificate-profile series published 2023-09, as many TSPs were audited against in
 # 2024-2025: EN 319 412-5 V2.4.1 (one QcType not yet required to be exactly one, duplicate
@@ -2510,6 +2619,20 @@ requirements:
   - { id: TL-070, grade: major }
   - { id: TL-071, grade: major }
   - { id: TL-073, grade: minor }
+"""#),
+        ProfileDocument(name: "ts119612-tl-signer.yaml", text: #"""
+name: ts119612-tl-signer
+title: "Trusted-list signing certificate on its own (ETSI TS 119 612 5.7.1)"
+kind: certificate
+extends: en319412-common
+parameters:
+  subject: "tl-signer"
+requirements:
+  - { id: CERT-012, grade: major }
+  - { id: TL-063, grade: major }
+  - { id: TL-064, grade: minor }
+  - { id: TL-065, grade: minor }
+  - { id: TL-066, grade: minor }
 """#),
         ProfileDocument(name: "unrecognised-input.yaml", text: #"""
 name: unrecognised-input

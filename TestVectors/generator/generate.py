@@ -458,7 +458,6 @@ class PKI:
             ext_ski(self.keys["leaf"]),
             ext_aki(self.keys["issuing-ca"]),
             ext_ku(KU_NON_REPUDIATION),
-            ext_cp(OID_QCP_N_QSCD),
         ]
 
     def leaf(self, label: str, **overrides) -> Cert:
@@ -484,6 +483,15 @@ def rec(kind: str, failed=()) -> dict:
     if kind == "unknown":
         failed = ["INPUT-001"]
     return {"kind": kind, "verdict": "major" if failed else "conforming", "failed": failed}
+
+
+def leaf_rec(failed=()) -> dict:
+    """A record of the generic leaf or one of its RFC 5280 mutations: it claims no ETSI or CA/B
+    profile (no policy, no qcStatements), so TrustAudit checks the RFC 5280 basics and reports
+    CERT-300 as an observation."""
+    failed = list(failed) + ["CERT-300"]
+    graded = [f for f in failed if f != "CERT-300"]
+    return {"kind": "certificate", "verdict": "major" if graded else "observation", "failed": failed}
 
 
 def ca_rec() -> dict:
@@ -526,7 +534,7 @@ def defect(offset: int, length: int, what: str, within: str = "file") -> dict:
 
 def build_certificates(pki: PKI, out: Output):
     C = "certificates/"
-    ok = [rec("certificate")]
+    ok = [leaf_rec()]
     leaf_ok = pki.leaf("leaf-ok").der()
     pki.leaf_ok = leaf_ok
 
@@ -536,7 +544,7 @@ def build_certificates(pki: PKI, out: Output):
     out.add(
         C + "chain.pem",
         pem("CERTIFICATE", pki.root) + pem("CERTIFICATE", pki.issuing) + pem("CERTIFICATE", leaf_ok),
-        [ca_rec(), ca_rec(), rec("certificate")],
+        [ca_rec(), ca_rec(), leaf_rec()],
     )
 
     def der_defect(der: bytes, needle: bytes, what: str, sub: int = 0, length: int | None = None) -> dict:
@@ -545,68 +553,68 @@ def build_certificates(pki: PKI, out: Output):
 
     # v1: version omitted; a v1 certificate carries no extensions.
     c = pki.leaf("v1", version=None, extensions=None).der()
-    out.add(C + "v1.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-001"])],
+    out.add(C + "v1.pem", pem("CERTIFICATE", c), [leaf_rec(["CERT-001"])],
             [defect(header_len(c) + header_len(der_content(c)), 0,
                     "TBSCertificate starts with serialNumber: version [0] absent (v1)", "DER")])
 
     # serials
     neg = integer_raw(b"\x80" + serial_for("serial-negative")[1:])
     c = pki.leaf("serial-negative", serial=neg).der()
-    out.add(C + "serial-negative.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-002"])],
+    out.add(C + "serial-negative.pem", pem("CERTIFICATE", c), [leaf_rec(["CERT-002"])],
             [der_defect(c, neg, "serialNumber INTEGER, first content octet 0x80 (negative)")])
 
     zero = integer(0)
     c = pki.leaf("serial-zero", serial=zero).der()
     tbs_hdr = header_len(c) + header_len(der_content(c))
     assert c[tbs_hdr + 5 : tbs_hdr + 8] == b"\x02\x01\x00"
-    out.add(C + "serial-zero.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-002"])],
+    out.add(C + "serial-zero.pem", pem("CERTIFICATE", c), [leaf_rec(["CERT-002"])],
             [defect(tbs_hdr + 5, 3, "serialNumber INTEGER 02 01 00 (zero)", "DER")])
 
     s21 = integer_raw(b"\x21" + hashlib.sha256(b"serial-21").digest()[:20])
     c = pki.leaf("serial-21-octets", serial=s21).der()
-    out.add(C + "serial-21-octets.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-002"])],
+    out.add(C + "serial-21-octets.pem", pem("CERTIFICATE", c), [leaf_rec(["CERT-002"])],
             [der_defect(c, s21, "serialNumber INTEGER with 21 content octets")])
 
     nm = integer_raw(b"\x00\x00\x01" + serial_for("serial-nonminimal")[3:])
     c = pki.leaf("serial-nonminimal", serial=nm).der()
     out.add(C + "serial-nonminimal.pem", pem("CERTIFICATE", c),
-            [rec("certificate", ["CERT-000", "CERT-002"])],
+            [leaf_rec(["CERT-000", "CERT-002"])],
             [der_defect(c, nm, "serialNumber INTEGER 02 10 00 00 01 ...: two redundant leading 0x00 octets")])
 
     # signature algorithms
     c = pki.leaf("sigalg-mismatch", outer_sigalg=ALG_SHA384_RSA).der()
     i = c.rfind(ALG_SHA384_RSA)
-    out.add(C + "sigalg-mismatch.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-003"])],
+    out.add(C + "sigalg-mismatch.pem", pem("CERTIFICATE", c), [leaf_rec(["CERT-003"])],
             [defect(i, len(ALG_SHA384_RSA), "outer signatureAlgorithm sha384WithRSAEncryption; TBS says sha256WithRSAEncryption (signed with SHA-256)", "DER")])
 
     c = pki.leaf("sigalg-rsa-params-absent", tbs_sigalg=ALG_SHA256_RSA_NO_PARAMS).der()
     i1 = c.find(ALG_SHA256_RSA_NO_PARAMS)
     i2 = c.rfind(ALG_SHA256_RSA_NO_PARAMS)
     assert i1 != i2
-    out.add(C + "sigalg-rsa-params-absent.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-003"])],
+    out.add(C + "sigalg-rsa-params-absent.pem", pem("CERTIFICATE", c), [leaf_rec(["CERT-003"])],
             [defect(i1, len(ALG_SHA256_RSA_NO_PARAMS), "TBS signature AlgorithmIdentifier sha256WithRSAEncryption without NULL parameters", "DER"),
              defect(i2, len(ALG_SHA256_RSA_NO_PARAMS), "outer signatureAlgorithm without NULL parameters", "DER")])
 
     # validity
     gt = generalized_time("20260101000000Z")
     c = pki.leaf("validity-generalized-before-2050", not_before=gt).der()
-    out.add(C + "validity-generalized-before-2050.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-005"])],
+    out.add(C + "validity-generalized-before-2050.pem", pem("CERTIFICATE", c), [leaf_rec(["CERT-005"])],
             [der_defect(c, gt, "notBefore GeneralizedTime 20260101000000Z (before 2050 must be UTCTime)")])
 
     ns = utc_time("2701010000Z")
     c = pki.leaf("validity-utc-no-seconds", not_after=ns).der()
-    out.add(C + "validity-utc-no-seconds.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-005"])],
+    out.add(C + "validity-utc-no-seconds.pem", pem("CERTIFICATE", c), [leaf_rec(["CERT-005"])],
             [der_defect(c, ns, "notAfter UTCTime 2701010000Z (no seconds)")])
 
     inv = seq(utc_time(EE_NOT_AFTER), utc_time(EE_NOT_BEFORE))
     c = pki.leaf("validity-inverted", not_before=utc_time(EE_NOT_AFTER), not_after=utc_time(EE_NOT_BEFORE)).der()
-    out.add(C + "validity-inverted.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-006"])],
+    out.add(C + "validity-inverted.pem", pem("CERTIFICATE", c), [leaf_rec(["CERT-006"])],
             [der_defect(c, inv, "Validity notBefore 270101000000Z > notAfter 260101000000Z")])
 
     # issuer
     c = pki.leaf("issuer-empty", issuer=seq()).der()
     alg_at = find_once(c, ALG_SHA256_RSA + b"\x30\x00")  # TBS signature field is followed by the issuer
-    out.add(C + "issuer-empty.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-004"])],
+    out.add(C + "issuer-empty.pem", pem("CERTIFICATE", c), [leaf_rec(["CERT-004"])],
             [defect(alg_at + len(ALG_SHA256_RSA), 2, "issuer Name is an empty SEQUENCE 30 00", "DER")])
 
     # subject: an empty subject needs a critical subjectAltName (RFC 5280 4.1.2.6, 4.2.1.6)
@@ -614,7 +622,7 @@ def build_certificates(pki: PKI, out: Output):
     c = pki.leaf("subject-empty-no-san", subject=seq()).der()
     empty_subject_certs = [c]
     i = find_once(c, empty_subject_at) + len(empty_subject_at) - 2  # Validity is followed by the subject
-    out.add(C + "subject-empty-no-san.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-007"])],
+    out.add(C + "subject-empty-no-san.pem", pem("CERTIFICATE", c), [leaf_rec(["CERT-007"])],
             [defect(i, 2, "subject Name is an empty SEQUENCE 30 00 and there is no subjectAltName", "DER")],
             note="leaf-ok with an empty subject and no subjectAltName")
 
@@ -630,21 +638,21 @@ def build_certificates(pki: PKI, out: Output):
     c = pki.leaf("duplicate-extension", extensions=pki.leaf_extensions() + [ku]).der()
     i1, i2 = c.find(ku), c.rfind(ku)
     assert i1 != i2
-    out.add(C + "duplicate-extension.pem", pem("CERTIFICATE", c), [rec("certificate", ["CERT-008"])],
+    out.add(C + "duplicate-extension.pem", pem("CERTIFICATE", c), [leaf_rec(["CERT-008"])],
             [defect(i1, len(ku), "keyUsage extension (first occurrence)", "DER"),
              defect(i2, len(ku), "keyUsage extension again (duplicate, last extension)", "DER")])
 
     # BER, not DER
     body = der_content(leaf_ok)
     c = b"\x30\x80" + body + b"\x00\x00"
-    out.add(C + "ber-indefinite-length.der", c, [rec("certificate", ["CERT-000"])],
+    out.add(C + "ber-indefinite-length.der", c, [leaf_rec(["CERT-000"])],
             [defect(1, 1, "outer SEQUENCE length octet 0x80 (indefinite form)"),
              defect(len(c) - 2, 2, "end-of-contents octets 00 00")])
 
     hl = header_len(leaf_ok)
     assert leaf_ok[1] == 0x82
     c = b"\x30\x83\x00" + leaf_ok[2:hl] + body
-    out.add(C + "ber-nonminimal-length.der", c, [rec("certificate", ["CERT-000"])],
+    out.add(C + "ber-nonminimal-length.der", c, [leaf_rec(["CERT-000"])],
             [defect(1, 4, "outer SEQUENCE length 83 00 %02X %02X: long form with a redundant leading 0x00 length octet" % (leaf_ok[2], leaf_ok[3]))])
 
     ku01 = ext_ku(KU_NON_REPUDIATION, critical_raw=boolean_raw(0x01))
@@ -652,11 +660,11 @@ def build_certificates(pki: PKI, out: Output):
     c = pki.leaf("ber-boolean-01", extensions=exts).der()
     i = find_once(c, ku01) + len(oid(OID_KU)) + 2  # Extension header is 2 octets
     assert c[i : i + 3] == b"\x01\x01\x01"
-    out.add(C + "ber-boolean-01.der", c, [rec("certificate", ["CERT-000"])],
+    out.add(C + "ber-boolean-01.der", c, [leaf_rec(["CERT-000"])],
             [defect(i, 3, "keyUsage critical BOOLEAN encoded 01 01 01 (DER requires FF); signature is valid over this TBS")])
 
     c = leaf_ok + b"\x00"
-    out.add(C + "trailing-byte.der", c, [rec("certificate", ["CERT-000"])],
+    out.add(C + "trailing-byte.der", c, [leaf_rec(["CERT-000"])],
             [defect(len(leaf_ok), 1, "one 0x00 octet after the certificate")])
 
     c = leaf_ok[:200]
@@ -678,12 +686,12 @@ def build_certificates(pki: PKI, out: Output):
     garbage = b"garbage between blocks !!\nmore free text, not PEM\n"
     data = pem("CERTIFICATE", pki.root) + garbage + bad_block + pem("CERTIFICATE", leaf_ok)
     out.add(C + "bundle-with-garbage.pem", data,
-            [ca_rec(), rec("unknown"), rec("certificate")],
+            [ca_rec(), rec("unknown"), leaf_rec()],
             [defect(data.find(garbage), len(garbage), "explanatory text between blocks (ignored, RFC 7468)"),
              defect(data.find(bad_block), len(bad_block), "CERTIFICATE block whose body is not base64 (unknown record)")])
 
     lines = b"".join(base64.b64encode(d) + b"\n" for d in (pki.root, pki.issuing, leaf_ok))
-    out.add(C + "base64-lines.txt", lines, [ca_rec(), ca_rec(), rec("certificate")])
+    out.add(C + "base64-lines.txt", lines, [ca_rec(), ca_rec(), leaf_rec()])
 
     # Sanity: every conforming certificate parses under a strict DER parser and verifies.
     from cryptography import x509
@@ -728,6 +736,9 @@ OID_TSP_POLICY = "1.3.6.1.4.1.99999.3.1"
 # extended key usages
 OID_KP_SERVER_AUTH, OID_KP_CLIENT_AUTH = "1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"
 OID_KP_CODE_SIGNING, OID_KP_EMAIL = "1.3.6.1.5.5.7.3.3", "1.3.6.1.5.5.7.3.4"
+OID_KP_OCSP_SIGNING = "1.3.6.1.5.5.7.3.9"
+OID_OCSP_NOCHECK = "1.3.6.1.5.5.7.48.1.5"  # id-pkix-ocsp-nocheck (RFC 6960 4.2.2.2.1)
+OID_KP_TSL_SIGNING = "0.4.0.2231.3.0"  # id-tsl-kp-tslSigning (TS 119 612)
 
 # signature algorithm for the SHA-1 vector
 OID_SHA1_RSA = "1.2.840.113549.1.1.5"
@@ -777,6 +788,8 @@ ETSI_PROFILES = {
     "ncp-l": "en319412-ncp-l",
     "tsu": "en319422-tsu",
     "ca": "en319412-ca",
+    "tl-signer": "ts119612-tl-signer",
+    "ocsp-responder": "rfc6960-ocsp-responder",
 }
 
 
@@ -948,6 +961,12 @@ def etsi_baseline(profile: str) -> dict:
                  bc=dict(path_len=0, critical=True), ku=(KU_KEY_CERT_SIGN, KU_CRL_SIGN),
                  policies=[OID_ANY_POLICY], crldp=ROOT_CRL_URL,
                  aia=[(OID_AD_OCSP, OCSP_URL), (OID_AD_CA_ISSUERS, ROOT_CA_ISSUERS_URL)])
+    elif profile == "tl-signer":
+        b.update(subject=[(OID_C, "BE"), (OID_O, "Example Scheme Operator"), (OID_CN, "Example TL Signer")],
+                 ku=(KU_NON_REPUDIATION,), eku=[OID_KP_TSL_SIGNING], bc=dict(ca=False, critical=True))
+    elif profile == "ocsp-responder":
+        b.update(subject=[(OID_C, "BE"), (OID_O, "TrustAudit Test"), (OID_CN, "TrustAudit Test OCSP Responder")],
+                 ku=(KU_DIGITAL_SIGNATURE,), eku=[OID_KP_OCSP_SIGNING], extra=[extension(OID_OCSP_NOCHECK, null())])
     else:
         raise KeyError(profile)
     return b
@@ -963,7 +982,9 @@ def etsi_cert(pki: PKI, label: str, d: dict) -> bytes:
         exts.append(ext_ski(subject_key))
     if d["aki"]:
         exts.append(ext_aki(issuer_key))
-    if d["bc"] is not None:
+    if d["bc"] is not None and d["bc"].get("ca", True) is False:
+        exts.append(extension(OID_BC, seq(), critical=d["bc"]["critical"]))  # cA FALSE is the DEFAULT: omitted
+    elif d["bc"] is not None:
         inner = [boolean(True)]
         if d["bc"]["path_len"] is not None:
             inner.append(integer(d["bc"]["path_len"]))
@@ -1032,6 +1053,20 @@ def upd(**kw):
 # grade "minor": every failed id is a 'should' (recommendation) for this item.
 MAJOR, MINOR = "major", "minor"
 ETSI_MUTATIONS = [
+    # --- trusted-list signer and OCSP responder on their own ---------------------------------------
+    ("tl-signer", "ku_keyenc", ["TL-063"], MAJOR, "keyUsage nonRepudiation + keyEncipherment",
+     upd(ku=(KU_NON_REPUDIATION, KU_KEY_ENCIPHERMENT))),
+    ("tl-signer", "no_ski", ["TL-065", "CERT-010"], MINOR, "subjectKeyIdentifier removed", upd(ski=False)),
+    ("tl-signer", "no_bc", ["TL-066"], MINOR, "basicConstraints removed", upd(bc=None)),
+    ("ocsp-responder", "eku_extra", ["CERT-310"], MINOR, "extKeyUsage OCSPSigning + clientAuth",
+     upd(eku=[OID_KP_OCSP_SIGNING, OID_KP_CLIENT_AUTH])),
+    ("ocsp-responder", "no_nocheck", ["CERT-311"], MINOR, "id-pkix-ocsp-nocheck removed", upd(extra=[])),
+    ("ocsp-responder", "nocheck_critical", ["CERT-311"], MINOR, "id-pkix-ocsp-nocheck marked critical",
+     upd(extra=[extension(OID_OCSP_NOCHECK, null(), critical=True)])),
+    ("ocsp-responder", "ku_nonrep_only", ["CERT-312"], MINOR, "keyUsage nonRepudiation instead of digitalSignature",
+     upd(ku=(KU_NON_REPUDIATION,))),
+    ("ocsp-responder", "ku_crlsign", ["CERT-312"], MAJOR, "keyUsage digitalSignature + cRLSign",
+     upd(ku=(KU_DIGITAL_SIGNATURE, KU_CRL_SIGN))),
     # --- QCP-n-qscd -----------------------------------------------------------------------------
     ("qcp-n-qscd", "no_qccompliance", ["CERT-121", "CERT-172"], MAJOR, "QcCompliance statement removed",
      lambda d: set_qcs(d, "compliance", None)),
@@ -1238,13 +1273,23 @@ ETSI_BASELINE_NOTES = {
     "ncp-l": "conforming LCP legal-person certificate, no qcStatements",
     "tsu": "conforming TSU certificate (EKU timeStamping critical, KU digitalSignature, policy 0.4.0.2023.1.1)",
     "ca": "conforming sub-CA 'TrustAudit Test Qualified CA' issued by the test root (pathLen 0, keyCertSign+cRLSign)",
+    "tl-signer": "conforming trusted-list signing certificate on its own (EKU tslSigning, KU nonRepudiation, cA FALSE)",
+    "ocsp-responder": "conforming delegated OCSP responder (EKU OCSPSigning only, KU digitalSignature, id-pkix-ocsp-nocheck)",
 }
 
 
-def etsi_rec(profile: str, failed=(), grade: str = MAJOR) -> dict:
+# Mutations that change what the certificate claims, and so the profile TrustAudit must choose.
+MUTATED_PROFILES = {
+    # QcCClegislation with no EU policy: qualified under non-EU law (EN 319 412-5 4.2.4).
+    ("qcp-l", "ccleg_non_eu"): "en319412-qc-non-eu",
+}
+
+
+def etsi_rec(profile: str, failed=(), grade: str = MAJOR, mutation: str = "ok") -> dict:
     failed = list(failed)
     verdict = "conforming" if not failed else grade
-    return {"kind": "certificate", "verdict": verdict, "failed": failed, "profile": ETSI_PROFILES[profile]}
+    chosen = MUTATED_PROFILES.get((profile, mutation), ETSI_PROFILES[profile])
+    return {"kind": "certificate", "verdict": verdict, "failed": failed, "profile": chosen}
 
 
 def build_etsi(pki: PKI, out: Output):
@@ -1255,7 +1300,7 @@ def build_etsi(pki: PKI, out: Output):
         label = "etsi/%s__%s" % (profile, mutation)
         der = etsi_cert(pki, label, d)
         path = E + "%s__%s.pem" % (profile, mutation)
-        out.add(path, pem("CERTIFICATE", der), [etsi_rec(profile, failed, grade)], note=note)
+        out.add(path, pem("CERTIFICATE", der), [etsi_rec(profile, failed, grade, mutation)], note=note)
         made[path] = (der, pki.keys["root-ca" if d["issuer"] == "root" else "issuing-ca"],
                       hashes.SHA1() if d["sha1"] else hashes.SHA256())
         return der
@@ -1271,7 +1316,7 @@ def build_etsi(pki: PKI, out: Output):
         d = etsi_baseline(profile)
         edit(d)
         assert d != etsi_baseline(profile), (profile, mutation)
-        assert all(f.startswith("CERT-") for f in failed)
+        assert all(f.startswith(("CERT-", "TL-06")) for f in failed)
         emit(profile, mutation, d, failed, grade, "mutation of %s__ok: %s" % (profile, what))
 
     # Broken signature: the only vector whose bytes change after signing.
@@ -2036,7 +2081,6 @@ ALG_C14N = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315"
 ALG_DIGEST_SHA256 = "http://www.w3.org/2001/04/xmlenc#sha256"
 ALG_RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
 TYPE_SIGNED_PROPERTIES = "http://uri.etsi.org/01903#SignedProperties"
-OID_KP_TSL_SIGNING = "0.4.0.2231.3.0"  # id-tsl-kp-tslSigning (TS 119 612)
 TL_SIGNING_TIME = "2026-06-01T00:00:00Z"
 TL_ROOT_END = "</tsl:TrustServiceStatusList>"
 TL_SIGNED_PROFILE = "ts119612-signed"

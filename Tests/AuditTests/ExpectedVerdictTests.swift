@@ -56,15 +56,17 @@ import Testing
     @Test func evidenceCarriesCitationsAndProfileReason() throws {
         let record = try #require(Self.records(Repository.testVectors.appendingPathComponent("certificates/v1.pem").path).first)
         #expect(record.source.hasSuffix("certificates/v1.pem#1"))
-        #expect(record.profile == "rfc5280-basics")
-        #expect(record.profileReason.hasPrefix("auto: endEntity from no ETSI type claimed"))
+        #expect(record.profile == "rfc5280-end-entity")
+        #expect(record.profileReason.hasPrefix("auto: endEntity from no ETSI or CA/B Forum claim"))
         let check = try #require(record.checks.first { $0.requirement == "CERT-001" })
         #expect(check.standard == "IETF RFC 5280")
         #expect(check.clause == "4.1.2.1")
         #expect(check.outcome == .fail)
         #expect(check.grade == .major)
         #expect(check.message?.contains("Fix:") == true)
-        #expect(record.checks.count == 10)
+        #expect(record.checks.count == 11)
+        let unclaimed = try #require(record.checks.first { $0.requirement == "CERT-300" })
+        #expect(unclaimed.outcome == .fail && unclaimed.grade == .observation)
         #expect(record.sha256.count == 64)
     }
 

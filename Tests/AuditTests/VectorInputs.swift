@@ -30,6 +30,7 @@ enum VectorInputs {
         var lotl = lotl
         var lotlDocuments: [(bytes: [UInt8], source: String)] = []
         var anchors: [[UInt8]]?
+        var selection = ProfileSelection.automatic
         var index = 0
         while index + 1 < args.count {
             let value = args[index + 1]
@@ -49,12 +50,13 @@ enum VectorInputs {
                 }
                 lotl = newest
             case "--anchors": anchors = items(value)
+            case "--profile": selection = ProfileSelection(argument: value)
             default: Issue.record("unsupported vector argument \(args[index])")
             }
             index += 2
         }
         return try Auditor(
-            profiles: try ProfileSet.load(), selection: .automatic, context: EvaluationContext(validationTime: time),
+            profiles: try ProfileSet.load(), selection: selection, context: EvaluationContext(validationTime: time),
             issuers: issuers, trustedLists: trustedLists, timestampInputs: inputs, lotl: lotl,
             authentication: anchors.map { LOTLAuthentication(anchors: $0, anchorSource: "anchors", lotls: lotlDocuments) })
     }

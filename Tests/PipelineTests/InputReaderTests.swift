@@ -50,7 +50,7 @@ import Testing
         let xml = Repository.testVectors.appendingPathComponent("trusted-lists/tl-v5-minimal.xml").path
         let items = Self.items([der, xml])
         #expect(items.map(\.source) == [der, xml])
-        #expect(items[0].bytes.count == 869)
+        #expect(items[0].bytes.count == 847)
     }
 
     @Test func emptyFileIsOneEmptyItem() throws {

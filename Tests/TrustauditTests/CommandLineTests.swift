@@ -69,15 +69,25 @@ import Testing
     static func vector(_ path: String) -> String { Repository.testVectors.appendingPathComponent(path).path }
 
     @Test func conformingInputExitsZeroWithOneRecord() throws {
-        let run = try Self.run(["check", "--quiet", Self.vector("certificates/leaf-ok.pem")])
+        let run = try Self.run(["check", "--quiet", "--at", "2026-06-01T00:00:00Z", Self.vector("certificates/etsi/ncp-n__ok.pem")])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.lines.count == 1)
         #expect(run.lines[0]["verdict"] as? String == "conforming")
-        #expect((run.lines[0]["source"] as? String)?.hasSuffix("leaf-ok.pem#1") == true)
+        #expect((run.lines[0]["source"] as? String)?.hasSuffix("ncp-n__ok.pem#1") == true)
+    }
+
+    /// An observation is not a non-conformity: a certificate that claims no profile exits 0.
+    @Test func observationExitsZero() throws {
+        let run = try Self.run(["check", "--quiet", Self.vector("certificates/leaf-ok.pem")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.lines.map { $0["verdict"] as? String } == ["observation"])
+        #expect(run.lines.first?["profile"] as? String == "rfc5280-end-entity")
     }
 
     @Test func nonConformityExitsOneAndSummaryGoesToStderr() throws {
-        let run = try Self.run(["check", Self.vector("certificates/v1.pem"), Self.vector("certificates/leaf-ok.pem")])
+        let run = try Self.run([
+            "check", "--at", "2026-06-01T00:00:00Z", Self.vector("certificates/v1.pem"), Self.vector("certificates/etsi/ncp-n__ok.pem"),
+        ])
         #expect(run.status == 1)
         #expect(run.lines.map { $0["verdict"] as? String } == ["major", "conforming"])
         #expect(run.stderr.contains("2 item(s) checked"))

@@ -72,6 +72,8 @@ public struct ExtendedKeyUsage: Sendable, Hashable {
     public static let emailProtection: ASN1ObjectIdentifier = [1, 3, 6, 1, 5, 5, 7, 3, 4]
     public static let timeStamping: ASN1ObjectIdentifier = [1, 3, 6, 1, 5, 5, 7, 3, 8]
     public static let ocspSigning: ASN1ObjectIdentifier = [1, 3, 6, 1, 5, 5, 7, 3, 9]
+    /// id-tsl-kp-tslSigning, ETSI TS 119 612 §5.7.1.
+    public static let tslSigning: ASN1ObjectIdentifier = [0, 4, 0, 2231, 3, 0]
     public static let anyExtendedKeyUsage: ASN1ObjectIdentifier = [2, 5, 29, 37, 0]
 
     public var purposes: [ASN1ObjectIdentifier]

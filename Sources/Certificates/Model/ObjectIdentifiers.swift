@@ -26,8 +26,10 @@ extension ASN1ObjectIdentifier {
             basicConstraints, keyUsage, subjectAltName, subjectKeyIdentifier, authorityKeyIdentifier,
             certificatePolicies, extendedKeyUsage, qcStatements, ctPoison, authorityInformationAccess,
             crlDistributionPoints, issuerAltName, nameConstraints, policyConstraints, policyMappings,
-            inhibitAnyPolicy, subjectDirectoryAttributes,
+            inhibitAnyPolicy, subjectDirectoryAttributes, ocspNoCheck,
         ]
+        /// id-pkix-ocsp-nocheck, RFC 6960 §4.2.2.2.1.
+        public static let ocspNoCheck: ASN1ObjectIdentifier = [1, 3, 6, 1, 5, 5, 7, 48, 1, 5]
         /// RFC 6962 §3.1 precertificate poison.
         public static let ctPoison: ASN1ObjectIdentifier = [1, 3, 6, 1, 4, 1, 11129, 2, 4, 3]
     }

@@ -13,7 +13,21 @@ public enum CertificateType: String, Sendable, Hashable, CaseIterable {
     case ncpL = "ncp-l"
     case tsu
     case ca
-    /// Nothing ETSI-specific is claimed: the RFC 5280 basics apply.
+    /// A trusted-list signing certificate (extKeyUsage id-tsl-kp-tslSigning, TS 119 612 §5.7.1).
+    case tlSigner = "tl-signer"
+    /// An OCSP responder certificate (extKeyUsage id-kp-OCSPSigning, RFC 6960 §4.2.2.2).
+    case ocspResponder = "ocsp-responder"
+    /// A certificate qualified under the legislation of a non-EU country (QcCClegislation,
+    /// EN 319 412-5 §4.2.4): the QCStatement rules apply, the EU-qualified ones do not.
+    case qcForeign = "qc-non-eu"
+    /// A qualified certificate (QcCompliance or an EN 319 411-2 policy) that states neither a
+    /// natural nor a legal person anywhere (subject, policy or QcType).
+    case qcUnstated = "qc"
+    /// An EN 319 411-1 policy (NCP, NCP+, LCP) and no person named: the general end-entity
+    /// rules of EN 319 412-2 apply.
+    case etsiEndEntity = "etsi-ee"
+    /// Nothing ETSI or CA/B Forum is claimed: the RFC 5280 basics apply, plus an observation
+    /// that the certificate claims no profile.
     case endEntity
     /// The bytes could not be decoded as a certificate.
     case undecodable

@@ -73,6 +73,15 @@ public struct CertificateTypeDetection: Sendable {
         {
             return found(.ca, ["keyUsage keyCertSign (no cA TRUE basicConstraints)"])
         }
+        // A dedicated extended key usage names the certificate's job before any person does:
+        // trusted-list signers and OCSP responders often name an organisation, but claim none of
+        // the NCP/QCP profiles (TS 119 612 §5.7.1, RFC 6960 §4.2.2.2).
+        if ekus.contains(ExtendedKeyUsage.tslSigning) {
+            return found(.tlSigner, ["extKeyUsage id-tsl-kp-tslSigning (TS 119 612 5.7.1)"])
+        }
+        if ekus.contains(ExtendedKeyUsage.ocspSigning) {
+            return found(.ocspResponder, ["extKeyUsage id-kp-OCSPSigning (RFC 6960 4.2.2.2)"])
+        }
         if ekus.contains(ExtendedKeyUsage.timeStamping) { return found(.tsu, ["extKeyUsage id-kp-timeStamping"]) }
         if let policy = policies.first(where: { $0.oidComponents.starts(with: [0, 4, 0, 2023, 1]) }) {
             return found(.tsu, ["time-stamp policy \(policy) (EN 319 421)"])
@@ -85,7 +94,12 @@ public struct CertificateTypeDetection: Sendable {
 
         var reasons: [String] = []
         let qcTypes = statements?.qcTypes ?? []
-        let webPolicies = policies.filter { [ids.qevcpW, ids.qncpW, ids.qncpWGen].contains($0) || ids.cab[$0] != nil }
+        let etsiWebPolicies: Set<ASN1ObjectIdentifier> = [ids.qevcpW, ids.qncpW, ids.qncpWGen, ids.evcp, ids.ovcp, ids.dvcp, ids.ivcp]
+        let webPolicies = policies.filter { etsiWebPolicies.contains($0) || ids.cab[$0] != nil }
+        let etsiPolicies = policies.filter { ids.en319411_1[$0] != nil || ids.en319411_2[$0] != nil || $0 == ids.qcpWPSD2 }
+        // What the certificate claims: QCStatements, an ETSI policy or a CA/B Forum policy. Without
+        // a claim, no ETSI profile is guessed from the subject or the EKU alone.
+        let claims = extensions.qcStatements != nil || !etsiPolicies.isEmpty || !webPolicies.isEmpty
         var isWeb = false
         if ekus.contains(ExtendedKeyUsage.serverAuth) {
             isWeb = true
@@ -101,10 +115,15 @@ public struct CertificateTypeDetection: Sendable {
         }
 
         let organizationIdentifier = subject.value(names.organizationIdentifier)
-        if statements?.contains(QCStatements.ID.psd2) == true || organizationIdentifier?.hasPrefix("PSD") == true {
-            let why = statements?.contains(QCStatements.ID.psd2) == true
-                ? "PSD2 qcStatement 0.4.0.19495.2" : "organizationIdentifier in the PSD scheme"
+        let psd2Statement = statements?.contains(QCStatements.ID.psd2) == true
+        if psd2Statement || (claims && organizationIdentifier?.hasPrefix("PSD") == true) {
+            let why = psd2Statement ? "PSD2 qcStatement 0.4.0.19495.2" : "organizationIdentifier in the PSD scheme"
             return found(isWeb ? .psd2QWAC : .psd2QSealC, [why] + reasons)
+        }
+        guard claims else {
+            return found(.endEntity, reasons + [
+                "no ETSI or CA/B Forum claim (no QCStatements, no EN 319 411-1/-2 or CA/B policy): RFC 5280 basics only",
+            ])
         }
 
         let qualifiedPolicies = policies.filter { ids.en319411_2[$0] != nil }
@@ -112,6 +131,11 @@ public struct CertificateTypeDetection: Sendable {
         if hasCompliance { reasons.append("QcCompliance") }
         if !qualifiedPolicies.isEmpty && !isWeb {
             reasons.append("policy " + qualifiedPolicies.map(PolicyIdentifiers.name).sorted().joined(separator: ", "))
+        }
+        let legislation = statements?.legislationCountries ?? []
+        if hasCompliance, !legislation.isEmpty, qualifiedPolicies.isEmpty {
+            // EN 319 412-5 §4.2.4: qualified under the named non-EU legislation, not under eIDAS.
+            return found(.qcForeign, reasons + ["QcCClegislation \(legislation.joined(separator: ", ")) (qualified under non-EU legislation)"])
         }
         let qualified = hasCompliance || !qualifiedPolicies.isEmpty
 
@@ -121,12 +145,26 @@ public struct CertificateTypeDetection: Sendable {
             return found(ev ? .qevcpW : .qncpW, reasons)
         }
 
-        var natural = subject.namesNaturalPerson
-        var legal = !natural && (organizationIdentifier != nil || subject.value(names.organizationName) != nil)
-        if natural {
+        // The subject names the person; where it names none, the claim does: QCP-n(-qscd) a
+        // natural person, QCP-l(-qscd) a legal one, else QcType. The subject rules of that
+        // profile then report what the subject lacks. A subject that contradicts the policy is
+        // CERT-171's finding.
+        let naturalPolicies: Set<ASN1ObjectIdentifier> = [ids.qcpN, ids.qcpNQSCD]
+        let legalPolicies: Set<ASN1ObjectIdentifier> = [ids.qcpL, ids.qcpLQSCD]
+        var natural = false
+        var legal = false
+        if subject.namesNaturalPerson {
+            natural = true
             reasons.append("subject names a natural person (givenName/surname/pseudonym)")
-        } else if legal {
+        } else if organizationIdentifier != nil || subject.value(names.organizationName) != nil {
+            legal = true
             reasons.append("subject names an organisation (organizationName/organizationIdentifier)")
+        } else if !policies.isDisjoint(with: naturalPolicies), policies.isDisjoint(with: legalPolicies) {
+            natural = true
+            reasons.append("the subject names no person; natural person by policy")
+        } else if !policies.isDisjoint(with: legalPolicies), policies.isDisjoint(with: naturalPolicies) {
+            legal = true
+            reasons.append("the subject names no person; legal person by policy")
         } else if qcTypes.contains(QCStatements.QcType.esign) {
             natural = true
             reasons.append("QcType esign")
@@ -139,6 +177,12 @@ public struct CertificateTypeDetection: Sendable {
         if qscd && qualified { reasons.append("key in a QSCD (QcSSCD or a -qscd policy)") }
         if natural { return found(qualified ? (qscd ? .qcpNQSCD : .qcpN) : .ncpN, reasons) }
         if legal { return found(qualified ? (qscd ? .qcpLQSCD : .qcpL) : .ncpL, reasons) }
-        return found(.endEntity, reasons.isEmpty ? ["no ETSI type claimed (no QCStatements, ETSI policy, CA, TSU or web signal)"] : reasons)
+        if qualified {
+            return found(.qcUnstated, reasons + ["neither the subject, a policy nor QcType says natural or legal person"])
+        }
+        if !etsiPolicies.isEmpty {
+            reasons.append("policy " + etsiPolicies.map(PolicyIdentifiers.name).sorted().joined(separator: ", "))
+        }
+        return found(.etsiEndEntity, reasons + ["neither the subject, a policy nor QcType says natural or legal person"])
     }
 }

@@ -59,13 +59,26 @@ enum CACertificateRules {
         return findings
     }
 
+    /// EN 319 412-1 and EN 319 412-3 V1.1.1 (2016-02) introduced organizationIdentifier; no
+    /// version before asked a CA subject for it. 2016-02-01T00:00:00Z in seconds since 1970.
+    static let organizationIdentifierInForce: Int64 = 1_454_284_800
+
     /// CERT-213: GEN-4.2.3.1 / EN 319 412-3 — the CA subject has countryName, organizationName,
-    /// organizationIdentifier and commonName.
+    /// organizationIdentifier and commonName; organizationIdentifier only for CA certificates
+    /// issued from 2016-02 (its first EN 319 412 version).
     static let subject = CertificateRules.profiled("CERT-213") { view, _ in
         typealias Names = DistinguishedName.AttributeType
         let required = [(Names.countryName, "countryName"), (Names.organizationName, "organizationName"),
                         (Names.organizationIdentifier, "organizationIdentifier"), (Names.commonName, "commonName")]
-        let missing = required.filter { view.subject.value($0.0) == nil }.map(\.1)
+        var missing = required.filter { view.subject.value($0.0) == nil }.map(\.1)
+        var note = ""
+        if missing.contains("organizationIdentifier"), let issued = view.tbs.notBefore.secondsSince1970,
+            issued < organizationIdentifierInForce
+        {
+            missing.removeAll { $0 == "organizationIdentifier" }
+            note = "organizationIdentifier absent, not required: the requirement (EN 319 412-1/-3 V1.1.1, 2016-02) post-dates the certificate (notBefore \(view.tbs.notBefore.text))"
+            if missing.isEmpty { return [.pass("CERT-213", observed: note)] }
+        }
         if missing == ["organizationIdentifier"] {
             // Required when the TSP is a legal person, which the certificate alone cannot show.
             var finding = Finding.fail(
@@ -75,7 +88,7 @@ enum CACertificateRules {
             return [finding]
         }
         return missing.isEmpty ? [] : [
-            .fail("CERT-213", observed: "missing " + missing.joined(separator: ", "), location: "subject",
+            .fail("CERT-213", observed: "missing " + missing.joined(separator: ", ") + (note.isEmpty ? "" : "; " + note), location: "subject",
                   message: "a TSP's CA certificate must identify the TSP: countryName, organizationName, organizationIdentifier, commonName")
         ]
     }

@@ -79,33 +79,76 @@ enum WebsiteRules {
         ]
     }
 
-    /// CERT-103: BR 6.3.2 — maximum validity by issuance date (398 / 200 / 100 / 47 days).
-    static let validityLimit = CertificateRules.decoded("CERT-103") { certificate in
+    /// Policies by which a certificate puts itself under the CA/B Forum Baseline Requirements:
+    /// the CA/B ones, and the EN 319 411-1/-2 web policies built on them (EVCP, OVCP, DVCP, IVCP,
+    /// QEVCP-w, QNCP-w). QNCP-w-gen is built on NCP, not on the BR (EN 319 411-2 §5.3).
+    static let baselineRequirementsPolicies: Set<ASN1ObjectIdentifier> = {
+        let ids = PolicyIdentifiers.self
+        return Set(ids.cab.keys).union([ids.evcp, ids.ovcp, ids.dvcp, ids.ivcp, ids.qevcpW, ids.qncpW])
+    }()
+
+    /// BR 6.3.2 limits by issuance date (notBefore), newest first. Before 2018-03-01 the BR
+    /// counted months (39 from 2015-04-01, 60 before); those limits are checked in calendar
+    /// months. Seconds since 1970 for 2029-03-15, 2027-03-15, 2026-03-15, 2020-09-01, 2018-03-01.
+    private static let validityLimits: [(from: Int64, limit: ValidityLimit)] = [
+        (1_868_918_400, .days(47)), (1_804_982_400, .days(100)), (1_773_532_800, .days(200)),
+        (1_598_918_400, .days(398)), (1_519_862_400, .days(825)), (1_427_846_400, .months(39)), (Int64.min, .months(60)),
+    ]
+
+    enum ValidityLimit {
+        case days(Int64)
+        case months(Int)
+
+        var text: String {
+            switch self {
+            case .days(let days): "\(days) days"
+            case .months(let months): "\(months) months"
+            }
+        }
+    }
+
+    /// CERT-103: BR 6.3.2 — maximum validity by issuance date (60 / 39 months, 825 / 398 / 200 /
+    /// 100 / 47 days), for certificates that claim the BR by policy.
+    static let validityLimit = CertificateRules.profiled("CERT-103") { view, _ in
+        let certificate = view.certificate
         guard let start = certificate.tbs.notBefore.secondsSince1970, let end = certificate.tbs.notAfter.secondsSince1970 else {
             return [.notChecked("CERT-103", because: "a validity date cannot be read (see CERT-005)")]
         }
+        guard view.extensions.policies.contains(where: baselineRequirementsPolicies.contains) else {
+            return [.notApplicable("CERT-103", because: "no CA/B Forum policy and no EN 319 411 web policy built on the BR: the BR validity limits do not apply")]
+        }
+        guard end >= start else {
+            return [.notChecked("CERT-103", because: "notAfter precedes notBefore (see CERT-005)")]
+        }
         // BR validity counts both ends: notAfter − notBefore + 1 second.
-        let seconds = end - start + 1
-        let limits: [(from: Int64, days: Int64)] = [
-            (1_868_918_400, 47),  // 2029-03-15
-            (1_804_982_400, 100),  // 2027-03-15
-            (1_773_532_800, 200),  // 2026-03-15
-            (Int64.min, 398),
-        ]
-        let limit = limits.first { start >= $0.from }!.days
+        let (seconds, overflow) = (end - start).addingReportingOverflow(1)
+        guard !overflow else { return [.notChecked("CERT-103", because: "the validity period cannot be represented")] }
+        let limit = validityLimits.first { start >= $0.from }?.limit ?? .months(60)
         // Days with two decimals, rounded half up, in integer arithmetic (no locale, no format).
-        let hundredths = (seconds * 100 + 43_200) / 86_400
+        let hundredths = seconds / 864 + (seconds % 864 >= 432 ? 1 : 0)
         let fraction = hundredths % 100
         let observed = "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) days from \(certificate.tbs.notBefore.text)"
-        return seconds <= limit * 86_400 ? [.pass("CERT-103", observed: observed)] : [
-            .fail("CERT-103", observed: observed, expected: "at most \(limit) days for this issuance date",
+        let within: Bool
+        switch limit {
+        case .days(let days): within = seconds <= days * 86_400
+        case .months(let months):
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            let from = Date(timeIntervalSince1970: TimeInterval(start))
+            let latest = calendar.date(byAdding: .month, value: months, to: from).map { Int64($0.timeIntervalSince1970) } ?? Int64.max
+            within = end <= latest
+        }
+        return within ? [.pass("CERT-103", observed: observed)] : [
+            .fail("CERT-103", observed: observed, expected: "at most \(limit.text) for this issuance date",
                   location: "tbsCertificate.validity",
-                  message: "the validity period exceeds the \(limit) days the CA/B Forum allows for certificates issued then")
+                  message: "the validity period exceeds the \(limit.text) the CA/B Forum allows for certificates issued then")
         ]
     }
 
     /// CERT-104: EN 319 412-4 §4.2 / EN 319 411-2 — a QWAC carries QEVCP-w with CA/B EV, or
-    /// QNCP-w(-gen) with CA/B OV/IV/DV; the EN 319 411-2 OID is a should, the CA/B OID a shall.
+    /// QNCP-w with CA/B OV/IV/DV; the EN 319 411-2 OID is a should, the CA/B OID a shall.
+    /// QNCP-w-gen (EN 319 411-2 §5.3: NCP plus the WEB requirements of EN 319 411-1) asks for no
+    /// CA/B policy.
     static let qualifiedWebPolicies = CertificateRules.profiled("CERT-104") { view, context in
         let policies = Set(view.extensions.policies)
         let ids = PolicyIdentifiers.self
@@ -118,10 +161,11 @@ enum WebsiteRules {
         case "ov": ev = false
         default: ev = policies.contains(ids.qevcpW) || policies.contains(ids.cabEV)
         }
+        let general = policies.contains(ids.qncpWGen) && !policies.contains(ids.qncpW) && !policies.contains(ids.qevcpW)
         let cabNeeded: Set<ASN1ObjectIdentifier> = ev ? [ids.cabEV] : [ids.cabOV, ids.cabIV, ids.cabDV]
         let etsiNeeded: Set<ASN1ObjectIdentifier> = ev ? [ids.qevcpW] : [ids.qncpW, ids.qncpWGen]
         let observed = policies.map(PolicyIdentifiers.name).sorted().joined(separator: ", ")
-        if policies.isDisjoint(with: cabNeeded) {
+        if policies.isDisjoint(with: cabNeeded) && !(general && !ev) {
             findings.append(.fail("CERT-104", observed: observed, expected: ev ? "CA/B EV 2.23.140.1.1" : "CA/B OV, IV or DV",
                                   location: "certificatePolicies",
                                   message: "a \(ev ? "QEVCP-w" : "QNCP-w") website certificate must carry the CA/B Forum \(ev ? "EV" : "OV/IV/DV") policy"))
@@ -131,7 +175,8 @@ enum WebsiteRules {
                                         location: "certificatePolicies",
                                         message: "a qualified website certificate should carry the EN 319 411-2 \(ev ? "QEVCP-w" : "QNCP-w") policy"))
         }
-        return findings
+        return findings.isEmpty && general && !ev
+            ? [.pass("CERT-104", observed: observed + " (QNCP-w-gen: no CA/B Forum policy required)")] : findings
     }
 
     /// CERT-105: EN 319 412-5 §4.2.3 and EN 319 412-4 §4.2 — an EU QWAC's QcType is web.

@@ -86,42 +86,17 @@ enum TrustedListContentRules {
         ]
     }
 
-    /// TL-063: 5.7.1 — keyUsage digitalSignature and/or nonRepudiation only.
+    // TL-063 … TL-066: 5.7.1, shared with the certificate check of a signer given on its own.
     static let signerKeyUsage = withSigner("TL-063") { _, extensions, _ in
-        guard let usage = extensions.usage else {
-            return [.fail("TL-063", observed: "no keyUsage", location: "ds:KeyInfo", message: "the signer certificate has no keyUsage")]
-        }
-        let allowed: Set<KeyUsage.Bit> = [.digitalSignature, .nonRepudiation]
-        return !usage.bits.isEmpty && usage.bits.isSubset(of: allowed) ? [] : [
-            .fail("TL-063", observed: "\(usage)", expected: "digitalSignature and/or nonRepudiation", location: "ds:KeyInfo keyUsage",
-                  message: "the list signer's key must be for signing only")
-        ]
+        TrustedListSignerChecks.keyUsage(extensions, at: "ds:KeyInfo")
     }
-
-    /// TL-064: 5.7.1 — extKeyUsage should contain id-tsl-kp-tslSigning (0.4.0.2231.3.0).
     static let signerExtendedKeyUsage = withSigner("TL-064") { _, extensions, _ in
-        (extensions.ekus ?? []).contains([0, 4, 0, 2231, 3, 0]) ? [] : [
-            .fail("TL-064", observed: (extensions.ekus ?? []).map { "\($0)" }.joined(separator: ", ").ifEmpty("no extKeyUsage"),
-                  expected: "0.4.0.2231.3.0", location: "ds:KeyInfo extKeyUsage",
-                  message: "the signer certificate should carry the TSL-signing extended key usage")
-        ]
+        TrustedListSignerChecks.extendedKeyUsage(extensions, at: "ds:KeyInfo")
     }
-
-    /// TL-065: 5.7.1 — subjectKeyIdentifier present.
     static let signerKeyIdentifier = withSigner("TL-065") { _, extensions, _ in
-        extensions.subjectKeyIdentifier != nil ? [] : [
-            .fail("TL-065", observed: "no subjectKeyIdentifier", location: "ds:KeyInfo", message: "the signer certificate should carry subjectKeyIdentifier")
-        ]
+        TrustedListSignerChecks.keyIdentifier(extensions, at: "ds:KeyInfo")
     }
-
-    /// TL-066: 5.7.1 — basicConstraints present with cA FALSE.
     static let signerNotCA = withSigner("TL-066") { _, extensions, _ in
-        switch extensions.basicConstraints {
-        case .success(let bc)? where !bc.isCA: return []
-        case .success?: return [.fail("TL-066", observed: "cA TRUE", location: "ds:KeyInfo basicConstraints", message: "the list signer must not be a CA")]
-        default:
-            return [.fail("TL-066", observed: "no basicConstraints", expected: "basicConstraints cA FALSE", location: "ds:KeyInfo",
-                          message: "the signer certificate should state basicConstraints cA FALSE")]
-        }
+        TrustedListSignerChecks.notCA(extensions, at: "ds:KeyInfo")
     }
 }

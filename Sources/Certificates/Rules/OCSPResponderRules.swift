@@ -1,0 +1,107 @@
+import AuditCore
+
+/// Delegated OCSP responder certificates (RFC 6960 §4.2.2.2, CA/B Forum BR 7.1.2.8): CERT-310 …
+/// CERT-312.
+enum OCSPResponderRules {
+    static let all: [Rule<InspectedCertificate>] = [ocspSigningOnly, noCheck, signingKeyUsage]
+
+    /// CERT-310: RFC 6960 §4.2.2.2 — extKeyUsage includes id-kp-OCSPSigning; BR 7.1.2.8.5 — and
+    /// nothing else (a should for responders outside the TLS hierarchy: minor).
+    static let ocspSigningOnly = CertificateRules.profiled("CERT-310") { view, _ in
+        switch view.extensions.extendedKeyUsage {
+        case nil:
+            return [.fail("CERT-310", observed: "absent", expected: "extKeyUsage id-kp-OCSPSigning", location: "extensions",
+                          message: "a delegated OCSP responder certificate must carry extKeyUsage id-kp-OCSPSigning")]
+        case .failure(let error)?: return [.malformed("CERT-310", error)]
+        case .success(let eku)?:
+            guard eku.purposes.contains(ExtendedKeyUsage.ocspSigning) else {
+                return [.fail("CERT-310", observed: eku.purposes.map { "\($0)" }.joined(separator: ", "),
+                              expected: "1.3.6.1.5.5.7.3.9", location: "extKeyUsage",
+                              message: "a delegated OCSP responder certificate must carry id-kp-OCSPSigning")]
+            }
+            let others = eku.purposes.filter { $0 != ExtendedKeyUsage.ocspSigning }
+            guard others.isEmpty else {
+                var finding = Finding.fail(
+                    "CERT-310", observed: eku.purposes.map { "\($0)" }.joined(separator: ", "),
+                    expected: "1.3.6.1.5.5.7.3.9 only", location: "extKeyUsage",
+                    message: "the responder key also serves \(others.map { "\($0)" }.joined(separator: ", ")); the CA/B Forum profile allows id-kp-OCSPSigning only")
+                finding.gradeCap = .minor
+                return [finding]
+            }
+            return []
+        }
+    }
+
+    /// CERT-311: RFC 6960 §4.2.2.2.1 — id-pkix-ocsp-nocheck present, NULL, not critical.
+    static let noCheck = CertificateRules.profiled("CERT-311") { view, _ in
+        guard let ext = view.tbs.extension(.CertificateExtension.ocspNoCheck) else {
+            return [.fail("CERT-311", observed: "absent", expected: "id-pkix-ocsp-nocheck (NULL, not critical)", location: "extensions",
+                          message: "without id-pkix-ocsp-nocheck relying parties must check the responder's own status, which the CA must then publish")]
+        }
+        var findings: [Finding] = []
+        if Array(ext.value) != [0x05, 0x00] {
+            findings.append(.fail("CERT-311", observed: Hex.string(ext.value), expected: "05 00 (NULL)", location: "id-pkix-ocsp-nocheck",
+                                  message: "the value of id-pkix-ocsp-nocheck must be an ASN.1 NULL"))
+        }
+        if ext.critical {
+            findings.append(.fail("CERT-311", observed: "critical", location: "id-pkix-ocsp-nocheck",
+                                  message: "id-pkix-ocsp-nocheck should not be critical"))
+        }
+        return findings
+    }
+
+    /// CERT-312: RFC 5280 §4.2.1.3 / BR 7.1.2.8.7 — never keyCertSign or cRLSign (major);
+    /// digitalSignature missing or other bits present (minor).
+    static let signingKeyUsage = CertificateRules.profiled("CERT-312") { view, _ in
+        switch view.extensions.keyUsage {
+        case nil:
+            var finding = Finding.fail("CERT-312", observed: "absent", expected: "keyUsage digitalSignature", location: "extensions",
+                                       message: "the responder certificate should state keyUsage digitalSignature")
+            finding.gradeCap = .minor
+            return [finding]
+        case .failure(let error)?: return [.malformed("CERT-312", error)]
+        case .success(let usage)?:
+            if usage.contains(.keyCertSign) || usage.contains(.cRLSign) {
+                return [.fail("CERT-312", observed: "\(usage)", expected: "digitalSignature", location: "keyUsage",
+                              message: "an OCSP responder key signs responses, never certificates or CRLs")]
+            }
+            if !usage.contains(.digitalSignature) {
+                // RFC 5280 §4.2.1.3 words the bits descriptively and RFC 6960 names no keyUsage;
+                // only the CA/B Forum profile makes digitalSignature a must: minor here.
+                var finding = Finding.fail(
+                    "CERT-312", observed: "\(usage)", expected: "digitalSignature", location: "keyUsage",
+                    message: "response signatures are digital signatures in RFC 5280's sense; the keyUsage should assert digitalSignature")
+                finding.gradeCap = .minor
+                return [finding]
+            }
+            let extra = usage.bits.subtracting([.digitalSignature])
+            guard extra.isEmpty else {
+                var finding = Finding.fail(
+                    "CERT-312", observed: "\(usage)", expected: "digitalSignature only", location: "keyUsage",
+                    message: "the CA/B Forum responder profile allows digitalSignature only")
+                finding.gradeCap = .minor
+                return [finding]
+            }
+            return []
+        }
+    }
+}
+
+/// CERT-300: a certificate that claims no ETSI or CA/B Forum profile is reported as such.
+enum ClaimRules {
+    static let all: [Rule<InspectedCertificate>] = [unclaimed]
+
+    static let unclaimed = CertificateRules.profiled("CERT-300") { view, _ in
+        let claims = view.extensions.qcStatements != nil
+            || view.extensions.policies.contains {
+                PolicyIdentifiers.en319411_1[$0] != nil || PolicyIdentifiers.en319411_2[$0] != nil
+                    || PolicyIdentifiers.cab[$0] != nil || $0 == PolicyIdentifiers.qcpWPSD2
+            }
+        guard !claims else { return [.pass("CERT-300", observed: "an ETSI or CA/B Forum claim is present")] }
+        let policies = view.extensions.policies.map(PolicyIdentifiers.name)
+        return [.fail("CERT-300", observed: policies.isEmpty ? "no certificatePolicies, no qcStatements" : "policies " + policies.joined(separator: ", ") + "; no qcStatements",
+                      expected: "qcStatements, an EN 319 411-1/-2 policy or a CA/B Forum policy",
+                      location: "certificatePolicies",
+                      message: "the certificate claims no ETSI or CA/B Forum profile, so only the RFC 5280 basics were checked")]
+    }
+}
