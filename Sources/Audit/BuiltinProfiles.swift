@@ -1522,6 +1522,39 @@ requirements:
     appliesTo: [certificate]
     automation: automatic
     fix: "Issue the responder certificate with keyUsage digitalSignature only."
+  - id: CERT-313
+    standard: "ETSI EN 319 411-1"
+    version: "V1.5.1 (2025-04)"
+    clause: "6.6.3 (CSS-6.6.3-01B)"
+    text: >-
+      The OCSP responder's own certificate carries no id-ad-ocsp access method in authorityInfoAccess, so that
+      checking the responder cannot loop back to itself.
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Remove the OCSP URL from the responder certificate's authorityInfoAccess (id-pkix-ocsp-nocheck covers its status)."
+  - id: CERT-320
+    standard: "ETSI EN 319 412-4"
+    version: "V1.4.1 (2025-06)"
+    clause: "WEB-4.1.3-3 (EN 319 412-3 LEG-4.2.1-2); WEB-4.1.4-6; WEB-4.1.2-4"
+    text: >-
+      A legal-person website certificate's subject carries organizationIdentifier: always under NCP and QNCP-w-gen;
+      under QNCP-w and QEVCP-w when a registration number exists (minor unless the certificate shows one).
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add organizationIdentifier with the organisation's registration (VAT, NTR, LEI or PSD scheme) to the subject."
+  - id: CERT-301
+    standard: "ETSI TS 119 312"
+    version: "V2.1.1 (2026-06)"
+    clause: "Annex D (Tables D.1, D.2); 9.3"
+    text: >-
+      An algorithm or key size that TS 119 312 accepted when the certificate was issued (so CERT-050/CERT-052 pass)
+      but no longer accepts is reported as an observation at the validation time.
+    level: may
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Replace the certificate with one using SHA-256 or stronger and a key of at least 2048 (RSA) or 256 (EC) bits."
 """#),
         ProfileDocument(name: "catalogue/ts119612.yaml", text: #"""
 # ETSI TS 119 612 trusted lists. Ids follow shared/requirements/trusted-lists.md §1. Wording is ours.
@@ -2172,6 +2205,7 @@ requirements:
   - { id: CERT-019, grade: major }
   - { id: CERT-050, grade: major }
   - { id: CERT-052, grade: major }
+  - { id: CERT-301, grade: observation }
   - { id: CERT-230, grade: observation }
   - { id: CERT-231, grade: minor }
   - { id: CERT-108, grade: major }
@@ -2390,6 +2424,10 @@ requirements:
   - { id: CERT-032, grade: major }
   - { id: CERT-033, grade: major }
   - { id: CERT-156, grade: major }
+  - { id: CERT-062, grade: major }
+  - { id: CERT-063, grade: major }
+  - { id: CERT-083, grade: major }
+  - { id: CERT-320, grade: major }
 """#),
         ProfileDocument(name: "en319422-tst.yaml", text: #"""
 name: en319422-tst
@@ -2492,6 +2530,7 @@ requirements:
   - { id: CERT-310, grade: major }
   - { id: CERT-311, grade: minor }
   - { id: CERT-312, grade: major }
+  - { id: CERT-313, grade: major }
 """#),
         ProfileDocument(name: "standards/2023-09.yaml", text: #"""
 # The ETSI certificate-profile series published 2023-09, as many TSPs were audited against in

@@ -748,9 +748,11 @@ ALG_SHA1_RSA = seq(oid(OID_SHA1_RSA), null())
 OID_NCP, OID_NCP_PLUS, OID_LCP = "0.4.0.2042.1.1", "0.4.0.2042.1.2", "0.4.0.2042.1.3"
 OID_QCP_N, OID_QCP_L, OID_QCP_L_QSCD = "0.4.0.194112.1.0", "0.4.0.194112.1.1", "0.4.0.194112.1.3"
 OID_QEVCP_W, OID_QNCP_W = "0.4.0.194112.1.4", "0.4.0.194112.1.5"
+OID_QNCP_W_GEN = "0.4.0.194112.1.6"
 OID_QCP_W_PSD2 = "0.4.0.19495.3.1"
 OID_BTSP = "0.4.0.2023.1.1"
 OID_CABF_EV, OID_CABF_OV = "2.23.140.1.1", "2.23.140.1.2.2"
+OID_CABF_DV = "2.23.140.1.2.1"
 
 # QCStatements (EN 319 412-5, RFC 3739, TS 119 495)
 OID_QC_COMPLIANCE, OID_QC_LIMIT_VALUE = "0.4.0.1862.1.1", "0.4.0.1862.1.2"
@@ -966,7 +968,8 @@ def etsi_baseline(profile: str) -> dict:
                  ku=(KU_NON_REPUDIATION,), eku=[OID_KP_TSL_SIGNING], bc=dict(ca=False, critical=True))
     elif profile == "ocsp-responder":
         b.update(subject=[(OID_C, "BE"), (OID_O, "TrustAudit Test"), (OID_CN, "TrustAudit Test OCSP Responder")],
-                 ku=(KU_DIGITAL_SIGNATURE,), eku=[OID_KP_OCSP_SIGNING], extra=[extension(OID_OCSP_NOCHECK, null())])
+                 ku=(KU_DIGITAL_SIGNATURE,), eku=[OID_KP_OCSP_SIGNING], extra=[extension(OID_OCSP_NOCHECK, null())],
+                 aia=[(OID_AD_CA_ISSUERS, CA_ISSUERS_URL)])
     else:
         raise KeyError(profile)
     return b
@@ -1067,6 +1070,24 @@ ETSI_MUTATIONS = [
      upd(ku=(KU_NON_REPUDIATION,))),
     ("ocsp-responder", "ku_crlsign", ["CERT-312"], MAJOR, "keyUsage digitalSignature + cRLSign",
      upd(ku=(KU_DIGITAL_SIGNATURE, KU_CRL_SIGN))),
+    ("ocsp-responder", "aia_ocsp", ["CERT-313"], MAJOR, "authorityInfoAccess names an OCSP responder for the responder itself",
+     upd(aia=[(OID_AD_OCSP, OCSP_URL), (OID_AD_CA_ISSUERS, CA_ISSUERS_URL)])),
+    # --- website policies and subjects (issue #13 adjudication, docs/DIFFERENTIAL.md) ----------------
+    ("qncp-w", "gen_policy", [], MAJOR, "QNCP-w-gen 0.4.0.194112.1.6 alone (no CA/B policy): EN 319 411-2 asks for none",
+     upd(policies=[OID_QNCP_W_GEN])),
+    ("qncp-w", "gen_with_ov", ["CERT-104"], MINOR, "QNCP-w-gen with CA/B OV: NCP-based policy paired with a BR claim",
+     upd(policies=[OID_QNCP_W_GEN, OID_CABF_OV])),
+    ("qncp-w", "dv_policy", ["CERT-104"], MAJOR, "QNCP-w with CA/B DV instead of OV/IV (QNCP-w builds on OVCP/IVCP)",
+     upd(policies=[OID_QNCP_W, OID_CABF_DV])),
+    ("qncp-w", "gen_no_orgid", ["CERT-320"], MAJOR, "QNCP-w-gen alone and organizationIdentifier removed (WEB-4.1.3-3)",
+     lambda d: d.update(policies=[OID_QNCP_W_GEN], subject=drop_attr(d["subject"], OID_ORG_ID))),
+    ("qncp-w", "no_orgid", ["CERT-320"], MINOR, "organizationIdentifier removed (QNCP-w: required if a registration number exists)",
+     lambda d: d.update(subject=drop_attr(d["subject"], OID_ORG_ID))),
+    ("qncp-w", "san_critical", ["CERT-062"], MAJOR, "subjectAltName marked critical (subject not empty)",
+     upd(san_critical=True)),
+    ("qncp-w", "eku_critical", ["CERT-063"], MAJOR, "extKeyUsage marked critical", upd(eku_critical=True)),
+    ("qncp-w", "o_equals_orgid_case", ["CERT-083"], MAJOR, "organizationName 'vatbe-0123456789' repeats organizationIdentifier in lower case",
+     lambda d: d.update(subject=replace_attr(d["subject"], OID_O, "vatbe-0123456789"))),
     # --- QCP-n-qscd -----------------------------------------------------------------------------
     ("qcp-n-qscd", "no_qccompliance", ["CERT-121", "CERT-172"], MAJOR, "QcCompliance statement removed",
      lambda d: set_qcs(d, "compliance", None)),
@@ -1132,6 +1153,10 @@ ETSI_MUTATIONS = [
      upd(san=[gn_email("alice@trustaudit.test")], san_critical=True)),
     ("qcp-n-qscd", "eku_critical", ["CERT-063"], MAJOR, "extKeyUsage emailProtection, critical",
      upd(eku=[OID_KP_EMAIL], eku_critical=True)),
+    ("qcp-n-qscd", "sha1_2011", ["CERT-301", "CERT-230"], "observation",
+     "signed with SHA-1 and issued 2011-01-01 for 730 days: acceptable at issuance (TS 119 312 Annex D), "
+     "observed as no longer acceptable (CERT-301) and expired (CERT-230)",
+     upd(sha1=True, not_before="110101000000Z")),
     ("qcp-n-qscd", "sha1", ["CERT-050"], MAJOR, "sha1WithRSAEncryption in tbsCertificate.signature and signatureAlgorithm; signed with SHA-1",
      upd(sha1=True)),
     ("qcp-n-qscd", "rsa1024", ["CERT-052"], MAJOR, "subject public key RSA-1024 (keys/weak-rsa1024-key.pem)",

@@ -3,7 +3,32 @@ import SwiftASN1
 
 /// Algorithms and keys (EN 319 412-2 GEN-4.2.2-1 / GEN-4.2.5-1 with ETSI TS 119 312).
 enum AlgorithmRules {
-    static let all: [Rule<InspectedCertificate>] = [signatureAlgorithm, publicKey]
+    static let all: [Rule<InspectedCertificate>] = [signatureAlgorithm, publicKey, stillAcceptable]
+
+    /// Algorithms TS 119 312 discontinued, with the first issuance date (seconds since 1970) from
+    /// which a certificate may no longer use them (TS 119 312 V2.1.1 Annex D, Tables D.1 and D.2:
+    /// older documents are read as relative to issuance). SHA-1 signatures: 2012-08-01 (last
+    /// recommended by TS 102 176-1 V2.0.0, 2007-11, for one more year).
+    static let discontinuedSignatureAlgorithms: [ASN1ObjectIdentifier: (name: String, until: Int64, since: String)] = [
+        [1, 2, 840, 113_549, 1, 1, 5]: ("sha1WithRSAEncryption", 1_343_779_200, "2012-08-01"),
+        [1, 2, 840, 10_045, 4, 1]: ("ecdsa-with-SHA1", 1_343_779_200, "2012-08-01"),
+    ]
+    /// RSA moduli of 1024 to 2047 bits: not for certificates issued from 2019-10-01 (Table D.2,
+    /// recommended in TS 119 312 V1.1.1, dropped by V1.2.2, 2018-09).
+    static let shortRSAUntil: Int64 = 1_569_888_000
+    static let shortRSAUntilText = "2019-10-01"
+
+    /// The discontinued algorithm or key the certificate used lawfully at issuance, if any.
+    static func acceptedOnlyAtIssuance(_ view: CertificateView) -> String? {
+        guard let issued = view.tbs.notBefore.secondsSince1970 else { return nil }
+        if let old = discontinuedSignatureAlgorithms[view.certificate.signatureAlgorithm.algorithm], issued < old.until {
+            return "\(old.name) (issued \(view.tbs.notBefore.text), before \(old.since))"
+        }
+        if let bits = (try? view.extensions.publicKey.get())?.rsaModulusBits, (1024..<2048).contains(bits), issued < shortRSAUntil {
+            return "RSA \(bits) bits (issued \(view.tbs.notBefore.text), before \(shortRSAUntilText))"
+        }
+        return nil
+    }
 
     static let acceptedSignatureAlgorithms: [ASN1ObjectIdentifier: String] = [
         [1, 2, 840, 113_549, 1, 1, 11]: "sha256WithRSAEncryption", [1, 2, 840, 113_549, 1, 1, 12]: "sha384WithRSAEncryption",
@@ -19,11 +44,16 @@ enum AlgorithmRules {
         [1, 3, 36, 3, 3, 2, 8, 1, 1, 13]: "brainpoolP512r1",
     ]
 
-    /// CERT-050: the signature algorithm is one TS 119 312 accepts (SHA-1 and MD5 are not).
+    /// CERT-050: the signature algorithm is one TS 119 312 accepts (SHA-1 and MD5 are not), judged
+    /// at issuance: SHA-1 before 2012-08-01 passes, and CERT-301 observes that it no longer would.
     static let signatureAlgorithm = CertificateRules.decoded("CERT-050") { certificate in
         let algorithm = certificate.signatureAlgorithm.algorithm
         if let name = acceptedSignatureAlgorithms[algorithm] {
             return [.pass("CERT-050", observed: name, location: "signatureAlgorithm")]
+        }
+        if let old = discontinuedSignatureAlgorithms[algorithm], let issued = certificate.tbs.notBefore.secondsSince1970, issued < old.until {
+            return [.pass("CERT-050", observed: "\(old.name), acceptable for certificates issued before \(old.since) (TS 119 312 Annex D); issued \(certificate.tbs.notBefore.text)",
+                          location: "signatureAlgorithm")]
         }
         return [.fail("CERT-050", observed: "\(algorithm)", expected: "SHA-2 based RSA, RSASSA-PSS, ECDSA or EdDSA",
                       location: "signatureAlgorithm",
@@ -39,13 +69,21 @@ enum AlgorithmRules {
         case .success(let decoded): key = decoded
         }
         if let bits = key.rsaModulusBits {
+            if bits >= 1024, bits < 2048, let issued = view.tbs.notBefore.secondsSince1970, issued < shortRSAUntil {
+                return [.pass("CERT-052", observed: "\(key), acceptable for certificates issued before \(shortRSAUntilText) (TS 119 312 Annex D); issued \(view.tbs.notBefore.text)")]
+            }
             if bits < 2048 {
                 return [.fail("CERT-052", observed: "\(key)", expected: "RSA ≥ 2048 bits", location: "subjectPublicKeyInfo",
                               message: "RSA key of \(bits) bits is below the 2048 bits TS 119 312 requires")]
             }
             if let e = key.rsaExponent, e < 65_537 || e % 2 == 0 {
-                return [.fail("CERT-052", observed: "\(key)", expected: "odd e ≥ 65537", location: "subjectPublicKeyInfo",
-                              message: "RSA public exponent \(e) is not an odd value of at least 65537")]
+                // TS 119 312 6.2.2.1 asks 2^16 < e < 2^256, but EN 319 412-2 GEN-4.2.5-1 only says the
+                // key should follow TS 119 312, and RFC 8017 accepts any odd e ≥ 3: minor.
+                var finding = Finding.fail(
+                    "CERT-052", observed: "\(key)", expected: "odd e ≥ 65537", location: "subjectPublicKeyInfo",
+                    message: "RSA public exponent \(e) is not an odd value of at least 65537 (TS 119 312 6.2.2.1)")
+                if e % 2 == 1 && e >= 3 { finding.gradeCap = .minor }
+                return [finding]
             }
             return [.pass("CERT-052", observed: "\(key)")]
         }
@@ -58,5 +96,13 @@ enum AlgorithmRules {
         }
         if [[1, 3, 101, 112], [1, 3, 101, 113]].contains(key.algorithm) { return [.pass("CERT-052", observed: "\(key)")] }
         return [.notChecked("CERT-052", because: "key algorithm \(key.algorithm) is not assessed by this rule")]
+    }
+
+    /// CERT-301: an algorithm or key TS 119 312 accepted when the certificate was issued but no
+    /// longer accepts is reported as an observation at the validation time.
+    static let stillAcceptable = CertificateRules.profiled("CERT-301") { view, _ in
+        guard let old = acceptedOnlyAtIssuance(view) else { return [] }
+        return [.fail("CERT-301", observed: old, expected: "algorithms and keys TS 119 312 accepts today", location: "signatureAlgorithm / subjectPublicKeyInfo",
+                      message: "acceptable when the certificate was issued, no longer acceptable today: signatures relying on it deserve scrutiny")]
     }
 }

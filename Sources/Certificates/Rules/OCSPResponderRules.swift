@@ -3,7 +3,17 @@ import AuditCore
 /// Delegated OCSP responder certificates (RFC 6960 §4.2.2.2, CA/B Forum BR 7.1.2.8): CERT-310 …
 /// CERT-312.
 enum OCSPResponderRules {
-    static let all: [Rule<InspectedCertificate>] = [ocspSigningOnly, noCheck, signingKeyUsage]
+    static let all: [Rule<InspectedCertificate>] = [ocspSigningOnly, noCheck, signingKeyUsage, noOCSPPointer]
+
+    /// CERT-313: EN 319 411-1 CSS-6.6.3-01B — no id-ad-ocsp in the responder's own AIA.
+    static let noOCSPPointer = CertificateRules.profiled("CERT-313") { view, _ in
+        let pointers = ((try? view.extensions.authorityInformationAccess?.get())?.ocsp ?? []).compactMap(\.uri)
+        return pointers.isEmpty ? [] : [
+            .fail("CERT-313", observed: pointers.joined(separator: ", "), expected: "no id-ad-ocsp access method",
+                  location: "authorityInfoAccess",
+                  message: "the responder certificate points to an OCSP responder for its own status, which makes validation loop")
+        ]
+    }
 
     /// CERT-310: RFC 6960 §4.2.2.2 — extKeyUsage includes id-kp-OCSPSigning; BR 7.1.2.8.5 — and
     /// nothing else (a should for responders outside the TLS hierarchy: minor).

@@ -1,10 +1,11 @@
+import Foundation
 import AuditCore
 import SwiftASN1
 
 /// Subject attributes of natural persons (EN 319 412-2 §4.2.4) and legal persons (EN 319 412-3
 /// §4.2.1): CERT-053 … -055, CERT-080 … -083.
 enum SubjectRules {
-    static let all: [Rule<InspectedCertificate>] = [naturalAttributes, naturalSingleInstances, pseudonymAlone,
+    static let all: [Rule<InspectedCertificate>] = [websiteOrganizationIdentifier, naturalAttributes, naturalSingleInstances, pseudonymAlone,
                                                     legalAttributes, legalSingleInstances, identifierNotName]
 
     typealias Names = DistinguishedName.AttributeType
@@ -67,12 +68,38 @@ enum SubjectRules {
                                   (Names.organizationIdentifier, "organizationIdentifier"), (Names.commonName, "commonName")])
     }
 
-    /// CERT-083: LEG-4.2.1-6 — organizationIdentifier differs from organizationName.
+    /// CERT-083: LEG-4.2.1-6 — organizationIdentifier differs from organizationName (compared
+    /// without case and surrounding spaces: a name written in capitals is still the name).
     static let identifierNotName = CertificateRules.profiled("CERT-083") { view, _ in
+        func folded(_ text: String) -> String { text.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let identifier = view.subject.value(Names.organizationIdentifier),
-            view.subject.values(Names.organizationName).contains(identifier)
+            view.subject.values(Names.organizationName).map(folded).contains(folded(identifier))
         else { return [] }
         return [.fail("CERT-083", observed: identifier, location: "subject.organizationIdentifier",
                       message: "organizationIdentifier repeats organizationName; it must be the registration identifier")]
+    }
+
+    /// CERT-320: EN 319 412-4 V1.4.1 — a legal-person website certificate names the organisation's
+    /// registration: unconditionally under NCP / QNCP-w-gen (WEB-4.1.3-3 → EN 319 412-3
+    /// LEG-4.2.1-2); under QNCP-w and QEVCP-w only "if a registration number is known to exist"
+    /// (WEB-4.1.4-6, WEB-4.1.2-4), which the certificate shows only for EV subjects with a
+    /// serialNumber: otherwise minor, for the auditor to confirm.
+    static let websiteOrganizationIdentifier = CertificateRules.profiled("CERT-320") { view, _ in
+        guard view.subject.value(Names.organizationName) != nil, !view.subject.namesNaturalPerson else {
+            return [.notApplicable("CERT-320", because: "the subject names no organisation")]
+        }
+        guard view.subject.value(Names.organizationIdentifier) == nil else { return [] }
+        let policies = Set(view.extensions.policies)
+        let ids = PolicyIdentifiers.self
+        let baselinePath = !policies.isDisjoint(with: [ids.qncpW, ids.qevcpW, ids.ovcp, ids.ivcp, ids.evcp])
+            || policies.contains { ids.cab[$0] != nil }
+        var finding = Finding.fail(
+            "CERT-320", observed: "no organizationIdentifier", expected: "organizationIdentifier (e.g. VATBE-0123456789)",
+            location: "subject", message: "a legal-person website certificate must carry the organisation's registration identifier")
+        if baselinePath && view.subject.value(Names.serialNumber) == nil {
+            finding.message = "no organizationIdentifier: required under QNCP-w/QEVCP-w if a registration number exists (auditor to confirm)"
+            finding.gradeCap = .minor
+        }
+        return [finding]
     }
 }

@@ -87,12 +87,13 @@ enum WebsiteRules {
         return Set(ids.cab.keys).union([ids.evcp, ids.ovcp, ids.dvcp, ids.ivcp, ids.qevcpW, ids.qncpW])
     }()
 
-    /// BR 6.3.2 limits by issuance date (notBefore), newest first. Before 2018-03-01 the BR
-    /// counted months (39 from 2015-04-01, 60 before); those limits are checked in calendar
-    /// months. Seconds since 1970 for 2029-03-15, 2027-03-15, 2026-03-15, 2020-09-01, 2018-03-01.
+    /// BR 6.3.2 limits by issuance date (notBefore), newest first: 47, 100, 200 days (on or after
+    /// 2029-03-15, 2027-03-15, 2026-03-15, ballot SC-081), 398 (on or after 2020-09-01), 825 (after
+    /// 2018-03-01), 39 months (after 2016-07-01, BR 1.7.1 text), 60 months before; months are
+    /// calendar months. Seconds since 1970.
     private static let validityLimits: [(from: Int64, limit: ValidityLimit)] = [
         (1_868_918_400, .days(47)), (1_804_982_400, .days(100)), (1_773_532_800, .days(200)),
-        (1_598_918_400, .days(398)), (1_519_862_400, .days(825)), (1_427_846_400, .months(39)), (Int64.min, .months(60)),
+        (1_598_918_400, .days(398)), (1_519_862_401, .days(825)), (1_467_331_201, .months(39)), (Int64.min, .months(60)),
     ]
 
     enum ValidityLimit {
@@ -145,38 +146,62 @@ enum WebsiteRules {
         ]
     }
 
-    /// CERT-104: EN 319 412-4 §4.2 / EN 319 411-2 — a QWAC carries QEVCP-w with CA/B EV, or
-    /// QNCP-w with CA/B OV/IV/DV; the EN 319 411-2 OID is a should, the CA/B OID a shall.
-    /// QNCP-w-gen (EN 319 411-2 §5.3: NCP plus the WEB requirements of EN 319 411-1) asks for no
-    /// CA/B policy.
-    static let qualifiedWebPolicies = CertificateRules.profiled("CERT-104") { view, context in
+    /// CERT-104: EN 319 411-2 V2.6.1 GEN-6.6.1-05 with OVR-5.1-03/-08, EN 319 412-4 QCS-4.3-1 and
+    /// BR 7.1.2.7.9 — the policies of a QWAC agree with one another:
+    /// - QEVCP-w (1.4) comes with the CA/B EV policy, QNCP-w (1.5) with CA/B OV or IV (it builds
+    ///   on OVCP/IVCP, so DV is not enough); QNCP-w-gen (1.6) builds on NCP and asks for no CA/B
+    ///   policy (one there is inconsistent: minor);
+    /// - at most one of 1.4/1.5/1.6, and (from 2023-09-15) at most one CA/B reserved policy;
+    /// - the EN 319 411-2 web policy itself is a should (minor).
+    static let qualifiedWebPolicies = CertificateRules.profiled("CERT-104") { view, _ in
         let policies = Set(view.extensions.policies)
         let ids = PolicyIdentifiers.self
-        var findings: [Finding] = []
-        // The profile says which validation type it audits; without one, the certificate's own
-        // claim decides.
-        let ev: Bool
-        switch context.parameters["webValidation"] {
-        case "ev": ev = true
-        case "ov": ev = false
-        default: ev = policies.contains(ids.qevcpW) || policies.contains(ids.cabEV)
-        }
-        let general = policies.contains(ids.qncpWGen) && !policies.contains(ids.qncpW) && !policies.contains(ids.qevcpW)
-        let cabNeeded: Set<ASN1ObjectIdentifier> = ev ? [ids.cabEV] : [ids.cabOV, ids.cabIV, ids.cabDV]
-        let etsiNeeded: Set<ASN1ObjectIdentifier> = ev ? [ids.qevcpW] : [ids.qncpW, ids.qncpWGen]
         let observed = policies.map(PolicyIdentifiers.name).sorted().joined(separator: ", ")
-        if policies.isDisjoint(with: cabNeeded) && !(general && !ev) {
-            findings.append(.fail("CERT-104", observed: observed, expected: ev ? "CA/B EV 2.23.140.1.1" : "CA/B OV, IV or DV",
-                                  location: "certificatePolicies",
-                                  message: "a \(ev ? "QEVCP-w" : "QNCP-w") website certificate must carry the CA/B Forum \(ev ? "EV" : "OV/IV/DV") policy"))
+        let etsiWeb = policies.intersection([ids.qevcpW, ids.qncpW, ids.qncpWGen])
+        let cab = policies.filter { ids.cab[$0] != nil }
+        var findings: [Finding] = []
+        func major(_ expected: String, _ message: String) {
+            findings.append(.fail("CERT-104", observed: observed, expected: expected, location: "certificatePolicies", message: message))
         }
-        if policies.isDisjoint(with: etsiNeeded) {
-            findings.append(.shouldFail("CERT-104", observed: observed, expected: ev ? "QEVCP-w 0.4.0.194112.1.4" : "QNCP-w 0.4.0.194112.1.5",
+        if etsiWeb.count > 1 {
+            major("one of QEVCP-w, QNCP-w, QNCP-w-gen", "a certificate is issued under one EN 319 411-2 web policy, not several")
+        }
+        if cab.count > 1, let issued = view.tbs.notBefore.secondsSince1970, issued >= 1_694_736_000 {  // 2023-09-15
+            major("exactly one CA/B Forum reserved policy", "the Baseline Requirements (7.1.2.7.9) allow exactly one CA/B reserved policy")
+        }
+        if policies.contains(ids.qevcpW), !policies.contains(ids.cabEV) {
+            major("CA/B EV 2.23.140.1.1 with QEVCP-w", "a QEVCP-w certificate must carry the CA/B Forum EV policy")
+        }
+        if policies.contains(ids.qevcpW), !cab.subtracting([ids.cabEV]).isEmpty {
+            major("no CA/B OV, IV or DV policy with QEVCP-w", "QEVCP-w is EV: a CA/B OV, IV or DV policy contradicts it")
+        }
+        if policies.contains(ids.qncpW) {
+            if cab.isDisjoint(with: [ids.cabOV, ids.cabIV]) {
+                major("CA/B OV 2.23.140.1.2.2 or IV 2.23.140.1.2.3 with QNCP-w",
+                      "a QNCP-w certificate must carry the CA/B Forum OV or IV policy (QNCP-w builds on OVCP or IVCP; DV is not enough)")
+            }
+            if cab.contains(ids.cabEV) || cab.contains(ids.cabDV) {
+                major("no CA/B EV or DV policy with QNCP-w", "QNCP-w is OV/IV: a CA/B EV or DV policy contradicts it")
+            }
+        }
+        if etsiWeb == [ids.qncpWGen], !cab.isEmpty {
+            var finding = Finding.fail(
+                "CERT-104", observed: observed, expected: "QNCP-w-gen without CA/B policies, or QNCP-w/QEVCP-w with them",
+                location: "certificatePolicies",
+                message: "QNCP-w-gen builds on NCP, while a CA/B policy claims full Baseline Requirements compliance; choose the matching EN 319 411-2 policy")
+            finding.gradeCap = .minor
+            findings.append(finding)
+        }
+        if etsiWeb.isEmpty {
+            let ev = cab.contains(ids.cabEV)
+            findings.append(.shouldFail("CERT-104", observed: observed, expected: ev ? "QEVCP-w 0.4.0.194112.1.4" : "QNCP-w 0.4.0.194112.1.5 or QNCP-w-gen 0.4.0.194112.1.6",
                                         location: "certificatePolicies",
-                                        message: "a qualified website certificate should carry the EN 319 411-2 \(ev ? "QEVCP-w" : "QNCP-w") policy"))
+                                        message: "a qualified website certificate should carry its EN 319 411-2 web policy"))
         }
-        return findings.isEmpty && general && !ev
-            ? [.pass("CERT-104", observed: observed + " (QNCP-w-gen: no CA/B Forum policy required)")] : findings
+        if findings.isEmpty && etsiWeb == [ids.qncpWGen] {
+            return [.pass("CERT-104", observed: observed + " (QNCP-w-gen: no CA/B Forum policy required)")]
+        }
+        return findings
     }
 
     /// CERT-105: EN 319 412-5 §4.2.3 and EN 319 412-4 §4.2 — an EU QWAC's QcType is web.
