@@ -102,7 +102,10 @@ public struct Auditor: Sendable {
                 reason = "auto: \(detection.type.rawValue) from " + detection.reasons.joined(separator: "; ")
             }
             type = detection.type.rawValue
-            checks = plan(certificatePlans, profile).checks(inspected)
+            // Requirements judge a certificate by the standards in force when it was issued.
+            let notBefore = inspected.certificate?.tbs.notBefore
+            checks = plan(certificatePlans, profile).checks(
+                inspected, issuedAt: notBefore?.secondsSince1970, issuedText: notBefore.map { "\($0.text) (notBefore)" })
         case .timestampToken, .timestampResponse:
             let form: InspectedTimestamp.Form = classification.form == .timestampToken ? .token : .response
             let inspected = InspectedTimestamp(bytes: item.bytes, form: form, inputs: timestampInputs)

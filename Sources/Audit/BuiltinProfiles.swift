@@ -8,6 +8,9 @@ public enum BuiltinProfiles {
 # EN 319 412-1..5, TS 119 495, EN 319 411-1/-2, RFC 3161/3739/5280 and CA/B requirements on
 # certificates. Ids follow shared/requirements/certificates.md; wording is ours. automation:
 # manual = TrustAudit does not evaluate it (yet): the auditor checks it.
+# inForceFrom: 2016-02-01 is the publication of the first versions of EN 319 412-1..-5 and
+# EN 319 411-2 (V1.1.1 / V2.1.1, 2016-02); a certificate issued earlier could not follow them.
+# The history of each clause through later versions is not verified here (docs/DIFFERENTIAL.md).
 requirements:
   - id: CERT-009
     standard: "ETSI EN 319 412-2"
@@ -231,6 +234,7 @@ requirements:
     level: shall
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Add the missing subject attributes."
   - id: CERT-054
     standard: "ETSI EN 319 412-2"
@@ -240,6 +244,7 @@ requirements:
     level: shall
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Keep one instance of each attribute."
   - id: CERT-055
     standard: "ETSI EN 319 412-2"
@@ -249,6 +254,7 @@ requirements:
     level: shall
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Use either the pseudonym or the real names."
   - id: CERT-056
     standard: "ETSI EN 319 412-2"
@@ -282,6 +288,7 @@ requirements:
     level: shall
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Use one of the Table 1 combinations, preferably nonRepudiation alone (type A)."
   - id: CERT-060
     standard: "ETSI EN 319 412-2"
@@ -291,6 +298,7 @@ requirements:
     level: shall
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Set nonRepudiation (contentCommitment) alone."
   - id: CERT-061
     standard: "ETSI EN 319 412-2"
@@ -300,6 +308,7 @@ requirements:
     level: shall
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Add the policy (e.g. QCP-n-qscd 0.4.0.194112.1.2) the certificate is issued under."
   - id: CERT-062
     standard: "ETSI EN 319 412-2"
@@ -309,6 +318,7 @@ requirements:
     level: shall
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Mark them non-critical."
   - id: CERT-063
     standard: "ETSI EN 319 412-2"
@@ -318,6 +328,7 @@ requirements:
     level: shall
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Mark extKeyUsage non-critical."
   - id: CERT-064
     standard: "ETSI EN 319 412-2"
@@ -327,6 +338,7 @@ requirements:
     level: shall
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Publish a CRL at an http URL and reference it, non-critically."
   - id: CERT-065
     standard: "ETSI EN 319 412-2"
@@ -336,6 +348,7 @@ requirements:
     level: shall
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Add authorityInfoAccess with caIssuers and OCSP URLs."
   - id: CERT-066
     standard: "ETSI EN 319 412-2"
@@ -369,6 +382,7 @@ requirements:
     level: shall
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Add the missing subject attributes."
   - id: CERT-081
     standard: "ETSI EN 319 412-3"
@@ -378,6 +392,7 @@ requirements:
     level: shall
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Keep one instance of each attribute."
   - id: CERT-082
     standard: "ETSI EN 319 412-3"
@@ -395,6 +410,7 @@ requirements:
     level: shall
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Put the registration identifier (e.g. VATBE-…) in organizationIdentifier, the name in organizationName."
   - id: CERT-084
     standard: "ETSI EN 319 412-3"
@@ -473,6 +489,7 @@ requirements:
     level: shall
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Set QcType to web (0.4.0.1862.1.6.3)."
   - id: CERT-106
     standard: "ETSI EN 319 412-4"
@@ -543,6 +560,7 @@ requirements:
     level: shall
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Declare exactly one QcType."
   - id: CERT-124
     standard: "ETSI EN 319 412-5"
@@ -552,6 +570,7 @@ requirements:
     level: shall
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Set the QcType that matches the certificate's purpose."
   - id: CERT-125
     standard: "ETSI EN 319 412-5"
@@ -623,6 +642,7 @@ requirements:
     level: should
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Add the EN 319 411-2 policy the certificate is issued under."
   - id: CERT-133
     standard: "IETF RFC 3739"
@@ -764,6 +784,7 @@ requirements:
     level: should
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Mark certificatePolicies non-critical."
   - id: CERT-174
     standard: "IETF RFC 5280"
@@ -1543,6 +1564,7 @@ requirements:
     level: shall
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Add organizationIdentifier with the organisation's registration (VAT, NTR, LEI or PSD scheme) to the subject."
   - id: CERT-301
     standard: "ETSI TS 119 312"

@@ -51,9 +51,13 @@ public struct ItemFilter: Sendable {
         }
         if let validAt {
             let at = Int64(validAt.timeIntervalSince1970)
-            guard let notBefore = certificate.tbs.notBefore.secondsSince1970, let notAfter = certificate.tbs.notAfter.secondsSince1970,
-                (notBefore...notAfter).contains(at)
+            guard let notBefore = certificate.tbs.notBefore.secondsSince1970, let notAfter = certificate.tbs.notAfter.secondsSince1970
             else { return false }
+            // An inverted validity (notBefore after notAfter) is no range to test: the certificate
+            // is broken, and a broken entry is never dropped silently — the full check reports it
+            // (CERT-006).
+            if notBefore > notAfter { return true }
+            guard (notBefore...notAfter).contains(at) else { return false }
         }
         return true
     }

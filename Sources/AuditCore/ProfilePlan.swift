@@ -12,11 +12,14 @@ public struct ProfilePlan<Subject>: Sendable {
         /// it stands, the check of a pass with nothing observed.
         let template: Check
         let fix: String?
+        /// From `Requirement.inForceFrom`: seconds since 1970, and the day as written.
+        let inForce: (seconds: Int64, day: String)?
 
-        init(rule: Rule<Subject>, template: Check, fix: String?) {
+        init(rule: Rule<Subject>, template: Check, fix: String?, inForce: (seconds: Int64, day: String)?) {
             self.rule = rule
             self.template = template
             self.fix = fix
+            self.inForce = inForce
         }
     }
 
@@ -37,9 +40,11 @@ public struct ProfilePlan<Subject>: Sendable {
         for ruleSet in ruleSets {
             for entry in profile.entries {
                 guard let rule = ruleSet[entry.requirement] else { continue }
+                let requirement = catalogue[entry.requirement]
+                let inForce = requirement?.inForceFrom.flatMap { day in CivilDay.secondsSince1970(day).map { ($0, day) } }
                 steps.append(Step(
                     rule: rule, template: evaluation.template(for: entry.requirement),
-                    fix: catalogue[entry.requirement]?.fix))
+                    fix: requirement?.fix, inForce: inForce))
             }
         }
         var context = context
@@ -51,7 +56,11 @@ public struct ProfilePlan<Subject>: Sendable {
     }
 
     /// The graded checks of `subject`, in the order the profile lists its requirements.
-    public func checks(_ subject: Subject) -> [Check] {
+    ///
+    /// - Parameter issuedAt: when the artefact was issued (seconds since 1970; a certificate's
+    ///   notBefore). A failure of a requirement not yet in force then is recorded as not
+    ///   applicable, saying so; passes stay passes.
+    public func checks(_ subject: Subject, issuedAt: Int64? = nil, issuedText: String? = nil) -> [Check] {
         var checks: [Check] = []
         checks.reserveCapacity(steps.count)
         for step in steps {
@@ -61,7 +70,17 @@ public struct ProfilePlan<Subject>: Sendable {
                 checks.append(step.template)
                 continue
             }
-            for finding in findings {
+            for var finding in findings {
+                if let inForce = step.inForce, let issuedAt, issuedAt < inForce.seconds, finding.outcome == .fail,
+                    finding.requirement == step.rule.requirement
+                {
+                    let issued = issuedText.map { "issued \($0)" } ?? "issued earlier"
+                    finding = Finding(
+                        requirement: finding.requirement, outcome: .notApplicable, observed: finding.observed,
+                        expected: finding.expected, location: finding.location,
+                        message: "the requirement post-dates the artefact: in force from \(inForce.day), the artefact was \(issued); "
+                            + "today it would fail: " + (finding.message ?? "see observed"))
+                }
                 checks.append(
                     finding.requirement == step.rule.requirement
                         ? Evaluation.filled(step.template, with: finding, fix: step.fix)

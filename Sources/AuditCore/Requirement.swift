@@ -30,6 +30,11 @@ public struct Requirement: Sendable, Hashable, Codable {
     public var automation: Automation
     /// A one-line fix hint for a failed check.
     public var fix: String?
+    /// The day (`YYYY-MM-DD`) from which the requirement applies to an artefact, judged by its
+    /// issuance (a certificate's notBefore): typically the publication of the first version of
+    /// the standard that states it. An earlier artefact that fails the requirement is recorded as
+    /// not applicable, with the reason, instead of as a non-conformity.
+    public var inForceFrom: String?
 
     public init(
         id: RequirementID, standard: String, version: String, clause: String, alsoIn: [String] = [],
@@ -48,7 +53,7 @@ public struct Requirement: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, standard, version, clause, alsoIn, text, level, appliesTo, automation, fix
+        case id, standard, version, clause, alsoIn, text, level, appliesTo, automation, fix, inForceFrom
     }
 
     public init(from decoder: any Decoder) throws {
@@ -63,6 +68,11 @@ public struct Requirement: Sendable, Hashable, Codable {
         appliesTo = try c.decode([ArtefactKind].self, forKey: .appliesTo)
         automation = try c.decode(Automation.self, forKey: .automation)
         fix = try c.decodeIfPresent(String.self, forKey: .fix)
+        inForceFrom = try c.decodeIfPresent(String.self, forKey: .inForceFrom)
+        if let day = inForceFrom, CivilDay.secondsSince1970(day) == nil {
+            throw DecodingError.dataCorruptedError(
+                forKey: .inForceFrom, in: c, debugDescription: "\(id): inForceFrom \"\(day)\" is not a YYYY-MM-DD date")
+        }
     }
 
     /// The citation as written in evidence: `IETF RFC 5280 (2008-05)`.

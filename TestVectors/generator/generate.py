@@ -1072,6 +1072,10 @@ ETSI_MUTATIONS = [
      upd(ku=(KU_DIGITAL_SIGNATURE, KU_CRL_SIGN))),
     ("ocsp-responder", "aia_ocsp", ["CERT-313"], MAJOR, "authorityInfoAccess names an OCSP responder for the responder itself",
      upd(aia=[(OID_AD_OCSP, OCSP_URL), (OID_AD_CA_ISSUERS, CA_ISSUERS_URL)])),
+    ("ncp-l", "issued_2015_no_aia", ["CERT-230"], "observation",
+     "issued 2015-01-01 without authorityInfoAccess: CERT-065 (EN 319 412-2, first published 2016-02) post-dates "
+     "the certificate and is recorded as not applicable; expired at the validation time (CERT-230)",
+     upd(not_before="150101000000Z", aia=None)),
     # --- website policies and subjects (issue #13 adjudication, docs/DIFFERENTIAL.md) ----------------
     ("qncp-w", "gen_policy", [], MAJOR, "QNCP-w-gen 0.4.0.194112.1.6 alone (no CA/B policy): EN 319 411-2 asks for none",
      upd(policies=[OID_QNCP_W_GEN])),

@@ -86,3 +86,28 @@ import Testing
         }
     }
 }
+
+/// Requirements that know their dates (issue #13): a certificate issued before a requirement's
+/// standard existed is not graded against it, and the evidence says why.
+@Suite struct InForceDateTests {
+    @Test func requirementThatPostDatesTheCertificateIsNotApplicableWithTheReason() throws {
+        let path = Repository.testVectors.appendingPathComponent("certificates/etsi/ncp-l__issued_2015_no_aia.pem").path
+        let record = try #require(ExpectedVerdictTests.records(path).first)
+        let check = try #require(record.checks.first { $0.requirement == "CERT-065" })
+        #expect(check.outcome == .notApplicable)
+        #expect(check.message?.contains("post-dates the artefact: in force from 2016-02-01") == true)
+        #expect(check.message?.contains("150101000000Z (notBefore)") == true)
+        // The same defect on a certificate issued after 2016-02 is a major non-conformity.
+        let current = try #require(ExpectedVerdictTests.records(
+            Repository.testVectors.appendingPathComponent("certificates/etsi/ncp-l__ok.pem").path).first)
+        #expect(current.checks.first { $0.requirement == "CERT-065" }?.outcome == .pass)
+    }
+
+    @Test func civilDaysAreExactAndRejectImpossibleDates() {
+        #expect(CivilDay.secondsSince1970("2016-02-01") == 1_454_284_800)
+        #expect(CivilDay.secondsSince1970("2000-02-29") == 951_782_400)
+        #expect(CivilDay.secondsSince1970("1900-02-29") == nil)
+        #expect(CivilDay.secondsSince1970("2016-13-01") == nil)
+        #expect(CivilDay.secondsSince1970("2016-2-01") == nil)
+    }
+}
