@@ -70,6 +70,10 @@ enum TSUCertificateRules {
             let start = certificate.tbs.notBefore.secondsSince1970, let end = certificate.tbs.notAfter.secondsSince1970
         else { return [.notChecked("TST-057", because: "genTime or the TSU validity cannot be read")] }
         let observed = "genTime \(info.genTimeText); TSU valid \(certificate.tbs.notBefore.text)–\(certificate.tbs.notAfter.text)"
+        if let inversion = CertificateTime.inversion(notBefore: start, notAfter: end) {
+            return [.fail("TST-057", observed: observed, location: "TSU certificate validity",
+                          message: "the TSU certificate's validity is inverted (\(inversion)): no genTime lies inside it")]
+        }
         return (start...end).contains(time) ? [.pass("TST-057", observed: observed)] : [
             .fail("TST-057", observed: observed, location: "TSTInfo.genTime",
                   message: "the token was issued outside the TSU certificate's validity")
@@ -87,10 +91,17 @@ enum TSUCertificateRules {
                 certificate: certificate.encoded, issuerSubjectPublicKeyInfo: issuer.certificate.tbs.subjectPublicKeyInfo)
             else { continue }
             if let genTime, let start = issuer.certificate.tbs.notBefore.secondsSince1970,
-                let end = issuer.certificate.tbs.notAfter.secondsSince1970, !(start...end).contains(genTime)
+                let end = issuer.certificate.tbs.notAfter.secondsSince1970
             {
-                return [.fail("TST-058", observed: "TSA CA valid \(issuer.certificate.tbs.notBefore.text)–\(issuer.certificate.tbs.notAfter.text)",
-                              location: "TSU issuer", message: "the TSA CA was not valid at genTime")]
+                let observed = "TSA CA valid \(issuer.certificate.tbs.notBefore.text)–\(issuer.certificate.tbs.notAfter.text)"
+                // A --ca certificate is input like any other: an inverted validity is a finding, not a range.
+                if let inversion = CertificateTime.inversion(notBefore: start, notAfter: end) {
+                    return [.fail("TST-058", observed: observed, location: "TSU issuer",
+                                  message: "the TSA CA's validity is inverted (\(inversion)): it was not valid at genTime")]
+                }
+                if !(start...end).contains(genTime) {
+                    return [.fail("TST-058", observed: observed, location: "TSU issuer", message: "the TSA CA was not valid at genTime")]
+                }
             }
             return [.pass("TST-058", observed: "TSU certificate verified with a supplied TSA CA")]
         }
@@ -98,11 +109,23 @@ enum TSUCertificateRules {
                       location: "TSU certificate", message: "the TSU certificate does not chain to a supplied TSA CA")]
     }
 
-    static func qtstStatus(_ item: InspectedTimestamp, _ certificate: Certificate, _ genTime: Int64) -> [QualificationStatus]? {
+    /// The TSA/QTST services that speak for the TSU at genTime, with how it was matched: the
+    /// TSU certificate as the service's digital identity, or — as many lists name the TSA's CA
+    /// instead (44 of 487 QTST identities in the 2019 EU snapshot) — the CA that issued the TSU
+    /// certificate, matched by authorityKeyIdentifier or, without one, by issuer name.
+    static func qtstStatus(_ item: InspectedTimestamp, _ certificate: Certificate, _ genTime: Int64)
+        -> (statuses: [QualificationStatus], match: String)?
+    {
         guard let store = item.inputs.trustedLists, let signer = item.signer, let extensions = signer.certificate.extensions else { return nil }
-        return store.services(identifiedBy: certificate, serviceType: TrustedListURI.serviceTypeQTST).map {
-            QualificationStatus(entry: $0, certificate: certificate, extensions: extensions, at: genTime)
+        func statuses(_ entries: [TrustedListStore.Entry]) -> [QualificationStatus] {
+            entries.map { QualificationStatus(entry: $0, certificate: certificate, extensions: extensions, at: genTime) }
         }
+        let direct = store.services(identifiedBy: certificate, serviceType: TrustedListURI.serviceTypeQTST)
+        if !direct.isEmpty { return (statuses(direct), "the TSU certificate is the service's digital identity") }
+        let aki = (try? extensions.authorityKeyIdentifier?.get())?.keyIdentifier
+        let byIssuer = store.issuerServices(of: certificate, authorityKeyIdentifier: aki, serviceType: TrustedListURI.serviceTypeQTST)
+        let how = aki == nil ? "issuer name" : "authorityKeyIdentifier"
+        return (statuses(byIssuer), "the TSU's issuing CA is the service's digital identity (matched by \(how))")
     }
 
     /// TST-070/071: TS 119 612 §5.5 with TS 119 615 — the TSU is a TSA/QTST service granted at
@@ -110,13 +133,13 @@ enum TSUCertificateRules {
     static let qualifiedService = withSigner("TST-071") { signer, token, item, _ in
         guard item.inputs.trustedLists != nil else { return [.notChecked("TST-071", because: "no trusted lists supplied (--trusted-lists)")] }
         guard let certificate = signer.certificate, let genTime = (try? token.tstInfo.get())?.genTime,
-            let statuses = qtstStatus(item, certificate, genTime)
+            let (statuses, match) = qtstStatus(item, certificate, genTime)
         else { return [.notChecked("TST-071", because: "genTime or the TSU certificate cannot be read")] }
         guard !statuses.isEmpty else {
-            return [.notApplicable("TST-071", because: "the TSU is not a TSA/QTST service on the supplied lists (not claimed qualified)")]
+            return [.notApplicable("TST-071", because: "neither the TSU nor its issuing CA is a TSA/QTST service on the supplied lists (not claimed qualified)")]
         }
-        if let granted = statuses.first(where: \.isGranted) { return [.pass("TST-071", observed: granted.summary)] }
-        return [.fail("TST-071", observed: statuses.map(\.summary).joined(separator: " | "), location: "trusted list",
+        if let granted = statuses.first(where: \.isGranted) { return [.pass("TST-071", observed: granted.summary + "; " + match)] }
+        return [.fail("TST-071", observed: statuses.map(\.summary).joined(separator: " | ") + "; " + match, location: "trusted list",
                       message: "the TSA/QTST service was not granted at genTime" + (item.inputs.trustedLists?.provenance ?? ""))]
     }
 
@@ -124,7 +147,7 @@ enum TSUCertificateRules {
     static let qualifiedStatusConsistency = withSigner("TST-073") { signer, token, item, _ in
         guard item.inputs.trustedLists != nil else { return [.notChecked("TST-073", because: "no trusted lists supplied (--trusted-lists)")] }
         guard let certificate = signer.certificate, let info = try? token.tstInfo.get(), let genTime = info.genTime,
-            let statuses = qtstStatus(item, certificate, genTime)
+            let (statuses, _) = qtstStatus(item, certificate, genTime)
         else { return [.notChecked("TST-073", because: "genTime or the TSU certificate cannot be read")] }
         let esi4: [UInt8] = [0x06, 0x07, 0x04, 0x00, 0x81, 0x97, 0x5E, 0x01, 0x01]
         let claims = info.extensions.contains { $0.oid == [1, 3, 6, 1, 5, 5, 7, 1, 3] && $0.value.firstRange(of: esi4) != nil }
