@@ -701,7 +701,7 @@ requirements:
     standard: "ETSI TS 119 495"
     version: "V1.7.1"
     clause: "5.2.3"
-    text: "NCAName is given and NCAId is a country code (or EU), a hyphen and 2-8 capital letters."
+    text: "NCAName is given, in the Latin alphabet (GEN-5.2.3-1), and NCAId is a country code (or EU), a hyphen and 2-8 capital letters."
     level: shall
     appliesTo: [certificate]
     automation: automatic

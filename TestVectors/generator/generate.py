@@ -1076,6 +1076,10 @@ ETSI_MUTATIONS = [
      "issued 2015-01-01 without authorityInfoAccess: CERT-065 (EN 319 412-2, first published 2016-02) post-dates "
      "the certificate and is recorded as not applicable; expired at the validation time (CERT-230)",
      upd(not_before="150101000000Z", aia=None)),
+    ("psd2-qwac", "nca_name_greek", ["CERT-152"], MAJOR, "NCAName 'Τράπεζα της Ελλάδος' (Greek script; TS 119 495 GEN-5.2.3-1 asks for the Latin alphabet)",
+     lambda d: set_qcs(d, "psd2", qc_psd2(PSD2_ROLES, "Τράπεζα της Ελλάδος", PSD2_NCA_ID))),
+    ("psd2-qwac", "nca_name_accented", [], MAJOR, "NCAName 'Autorité de contrôle prudentiel et de résolution': accented Latin is Latin",
+     lambda d: set_qcs(d, "psd2", qc_psd2(PSD2_ROLES, "Autorité de contrôle prudentiel et de résolution", PSD2_NCA_ID))),
     # --- website policies and subjects (issue #13 adjudication, docs/DIFFERENTIAL.md) ----------------
     ("qncp-w", "gen_policy", [], MAJOR, "QNCP-w-gen 0.4.0.194112.1.6 alone (no CA/B policy): EN 319 411-2 asks for none",
      upd(policies=[OID_QNCP_W_GEN])),

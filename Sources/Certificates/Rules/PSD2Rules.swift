@@ -45,12 +45,18 @@ enum PSD2Rules {
         }
     }
 
-    /// CERT-152: TS 119 495 §5.2.3 — NCAName present, NCAId = country (or EU) + `-` + 2–8 A–Z.
+    /// CERT-152: TS 119 495 §5.2.3 — NCAName present and in the Latin alphabet (GEN-5.2.3-1;
+    /// accented Latin letters are Latin: not an ASCII test), NCAId = country (or EU) + `-` + 2–8 A–Z.
     static let ncaIdentifier = CertificateRules.profiled("CERT-152") { view, _ in
         guard let psd2 = view.statements?.psd2 else { return [.notChecked("CERT-152", because: "no PSD2 statement (CERT-150)")] }
         var findings: [Finding] = []
-        if (psd2.ncaName ?? "").isEmpty {
+        let name = psd2.ncaName ?? ""
+        if name.isEmpty {
             findings.append(.fail("CERT-152", observed: "empty", location: "PSD2QcType.nCAName", message: "NCAName must name the authority"))
+        } else if let letter = name.unicodeScalars.first(where: { $0.properties.isAlphabetic && !isLatin($0) }) {
+            let code = String(letter.value, radix: 16, uppercase: true)
+            findings.append(.fail("CERT-152", observed: name, expected: "a name in the Latin alphabet", location: "PSD2QcType.nCAName",
+                                  message: "NCAName must be plain text in the Latin alphabet; '\(letter)' (U+\(code)) is not a Latin letter"))
         }
         let id = psd2.ncaID ?? ""
         let parts = id.split(separator: "-", omittingEmptySubsequences: false)
@@ -98,5 +104,15 @@ enum PSD2Rules {
             .fail("CERT-157", observed: "organizationIdentifier \(value), NCAId \(id)", expected: fromIdentifier,
                   location: "PSD2QcType.nCAId", message: "the NCA in organizationIdentifier (\(fromIdentifier)) differs from NCAId (\(id))")
         ]
+    }
+
+    /// Letters of the Latin script: Basic Latin, Latin-1, Latin Extended-A/B, IPA, Latin Extended
+    /// Additional/C/D/E and the full-width forms; combining marks are not letters and pass.
+    static func isLatin(_ scalar: Unicode.Scalar) -> Bool {
+        let ranges: [ClosedRange<UInt32>] = [
+            0x41...0x5A, 0x61...0x7A, 0xAA...0xAA, 0xBA...0xBA, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x2AF,
+            0x1D00...0x1D7F, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xAB30...0xAB6F, 0xFF21...0xFF3A, 0xFF41...0xFF5A,
+        ]
+        return ranges.contains { $0.contains(scalar.value) }
     }
 }
