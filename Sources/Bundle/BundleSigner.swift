@@ -119,7 +119,10 @@ public struct BundleSigner: Sendable {
 
 /// A read-only memory BIO over a copy of `data` (freed by the caller).
 func memoryBIO(_ data: Data) throws -> OpaquePointer {
+    // BIO_write takes an Int32 length: a file over 2 GiB (a bundle's manifest.json.p7s is read
+    // from disk) is refused instead of trapping in the conversion.
+    guard let length = Int32(exactly: data.count) else { throw BundleError.signing("\(data.count) bytes do not fit a memory BIO (2 GiB at most)") }
     guard let bio = BIO_new(BIO_s_mem()) else { throw BundleError.signing("no memory BIO") }
-    _ = data.withUnsafeBytes { BIO_write(bio, $0.baseAddress, Int32($0.count)) }
+    _ = data.withUnsafeBytes { BIO_write(bio, $0.baseAddress, length) }
     return bio
 }

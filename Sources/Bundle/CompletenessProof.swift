@@ -25,6 +25,8 @@ public struct CompletenessProof: Sendable {
             while let (line, _) = lines.nextLine() {
                 if let hash = leafHash(in: Data(line)) { tree.append(leafHash: hash) } else if !line.isEmpty { withoutLeaf += 1 }
             }
+            // A read error ends the lines early: no proof from part of a file.
+            if let error = lines.readError { throw BundleError.unreadable("\(file): \(error)") }
         }
         return CompletenessProof(entries: tree.count, root: tree.root, checkpoint: checkpoint, recordsWithoutLeaf: withoutLeaf)
     }

@@ -32,7 +32,8 @@ public final class TrustedListSchemas: @unchecked Sendable {
             let bytes = Array(text.utf8)
             let schema: xmlSchemaPtr? = bytes.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                    guard let context = xmlSchemaNewMemParserCtxt(chars, Int32(buffer.count)) else { return nil }
+                    // libxml2 takes an Int32 size: a schema file over 2 GiB does not compile rather than trap.
+                    guard let size = Int32(exactly: buffer.count), let context = xmlSchemaNewMemParserCtxt(chars, size) else { return nil }
                     defer { xmlSchemaFreeParserCtxt(context) }
                     xmlSchemaSetParserStructuredErrors(context, { _, _ in }, nil)
                     return xmlSchemaParse(context)

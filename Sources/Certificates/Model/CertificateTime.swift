@@ -86,6 +86,14 @@ public struct CertificateTime: Sendable, Hashable, CustomStringConvertible {
         return "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
     }
 
+    /// Why a validity period is no period at all ("notBefore … is after notAfter …"), or nil
+    /// when `notBefore ≤ notAfter`. The dates are artefact data: a rule checks this before it
+    /// builds `notBefore...notAfter`, which would trap on an inverted validity.
+    public static func inversion(notBefore: Int64, notAfter: Int64) -> String? {
+        notBefore <= notAfter ? nil
+            : "notBefore \(iso8601(secondsSince1970: notBefore)) is after notAfter \(iso8601(secondsSince1970: notAfter))"
+    }
+
     /// The civil date (year, month, day) of a day number since 1970-01-01 (Howard Hinnant's
     /// algorithm, the inverse of ``daysSince1970(year:month:day:)``).
     public static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {

@@ -22,7 +22,16 @@ public struct ShardTrailer: Sendable, Hashable, Codable {
         return Array(Self.prefix.utf8) + [UInt8](try encoder.encode(self)) + Array("}\n".utf8)
     }
 
-    /// Reads a shard file: its record lines and trailer when the trailer is present and matches.
+    /// Whether the numbers can describe a shard: 0 ≤ first ≤ last < Int.max and
+    /// 0 ≤ count ≤ last − first + 1. A shard file is input (`merge`, `--resume`, `completeness
+    /// --shards`): its readers compute `last + 1` and `last − first + 1`, which must not trap on
+    /// an altered trailer such as `"last": 9223372036854775807`.
+    var isConsistent: Bool {
+        first >= 0 && first <= last && last < Int.max && count >= 0 && count <= last - first + 1
+    }
+
+    /// Reads a shard file: its record lines and trailer when the trailer is present, consistent
+    /// and matches.
     public static func read(_ path: String) -> (lines: Data, trailer: ShardTrailer)? {
         guard let data = FileManager.default.contents(atPath: path), data.last == 0x0A else { return nil }
         let body = data.dropLast()
@@ -30,7 +39,7 @@ public struct ShardTrailer: Sendable, Hashable, Codable {
         let last = body[start...]
         guard last.starts(with: Array(prefix.utf8)) else { return nil }
         struct Wrapper: Decodable { var trustauditShard: ShardTrailer }
-        guard let trailer = try? JSONDecoder().decode(Wrapper.self, from: Data(last)).trustauditShard else { return nil }
+        guard let trailer = try? JSONDecoder().decode(Wrapper.self, from: Data(last)).trustauditShard, trailer.isConsistent else { return nil }
         let lines = Data(data[data.startIndex..<start])
         let count = lines.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
         guard count == trailer.count, SHA256Stream.sha256Hex(lines) == trailer.linesSHA256 else { return nil }

@@ -28,8 +28,10 @@ public final class ShardWriter {
             guard name.hasPrefix("shard-"), name.hasSuffix(".jsonl") else { continue }
             // Other shard files stay: workers on other ranges write into the same folder; a shard
             // this run writes again replaces its file when complete.
+            // `first` is read from the file: the name of its shard ends at first + size, which
+            // must fit an Int before it is formatted.
             if resume, let shard = ShardTrailer.read(url.path), shard.trailer.first % size == 0,
-                name == Self.fileName(number: shard.trailer.first / size, size: size)
+                shard.trailer.first <= Int.max - size, name == Self.fileName(number: shard.trailer.first / size, size: size)
             {
                 completed.insert(shard.trailer.first / size)
             }
@@ -66,7 +68,8 @@ public final class ShardWriter {
         }
         current!.last = index
         guard let line else { return }
-        current!.handle.write(Data(line))
+        // The throwing write: FileHandle.write(_:) traps on an I/O error such as a full disk.
+        try current!.handle.write(contentsOf: line)
         current!.digest.update(line)
         current!.count += 1
         if let leafHash { current!.leaves?.append(leafHash) } else { current!.leaves = nil }
@@ -84,7 +87,7 @@ public final class ShardWriter {
         }
         let first = shard.number * size
         let trailer = ShardTrailer(first: first, last: shard.last, count: shard.count, linesSHA256: shard.digest.hex(), merkleRoot: root)
-        shard.handle.write(Data(try trailer.line()))
+        try shard.handle.write(contentsOf: try trailer.line())
         try shard.handle.synchronize()
         try shard.handle.close()
         let final = directory.appendingPathComponent(Self.fileName(number: shard.number, size: size))

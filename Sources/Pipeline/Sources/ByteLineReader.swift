@@ -10,6 +10,8 @@ public final class ByteLineReader {
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
+    /// The I/O error that ended the input early, if one did (the lines before it were returned).
+    public private(set) var readError: String?
 
     public init(handle: FileHandle, prefix: [UInt8] = []) {
         self.handle = handle
@@ -58,8 +60,15 @@ public final class ByteLineReader {
             buffer.removeSubrange(0..<position)
             position = 0
         }
-        let chunk = handle.readData(ofLength: 256 * 1024)
-        if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+        // The throwing read: readData(ofLength:) traps on an I/O error (EIO, EISDIR on stdin);
+        // here the error ends the input and is kept for the caller to report.
+        do {
+            let chunk = try handle.read(upToCount: 256 * 1024) ?? Data()
+            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+        } catch {
+            atEnd = true
+            readError = error.localizedDescription
+        }
     }
 
     private func skipToNewline() {

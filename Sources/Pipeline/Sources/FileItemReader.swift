@@ -34,24 +34,44 @@ final class FileItemReader {
     ///   - issuers: where a static-ct-api data tile's chain fingerprints resolve, if anywhere.
     init(name: String, handle: FileHandle, size: Int?, issuers: CTIssuerDirectory? = nil) {
         self.name = name
-        let probe = [UInt8](handle.readData(ofLength: Self.probeLength))
+        // The throwing reads: FileHandle.readData(ofLength:) and readDataToEndOfFile() trap on an
+        // I/O error (EIO, or EISDIR when stdin is a directory); here the error is the item's problem.
+        let probe: [UInt8]
+        do {
+            probe = [UInt8](try handle.read(upToCount: Self.probeLength) ?? Data())
+        } catch {
+            mode = .whole(bytes: [], problem: "the input cannot be read: \(error.localizedDescription)")
+            return
+        }
         let tileNumber = CTEntries.tileNumber(inPath: name)
         let container = { (bytes: [UInt8]) in Self.container(bytes, name: name, tileNumber: tileNumber, issuers: issuers) }
         // The whole file: the probe, and the rest when the probe filled up.
-        let whole = { probe.count == Self.probeLength ? probe + [UInt8](handle.readDataToEndOfFile()) : probe }
+        let whole = { () -> Result<[UInt8], PipelineProblem> in
+            guard probe.count == Self.probeLength else { return .success(probe) }
+            do {
+                return .success(probe + [UInt8](try handle.readToEnd() ?? Data()))
+            } catch {
+                return .failure(PipelineProblem("the input cannot be read to its end: \(error.localizedDescription)"))
+            }
+        }
         if probe.starts(with: Gzip.magic) {
             if let size, size > Self.maximumItemSize {
                 mode = .whole(bytes: [], problem: "the file is \(size) bytes, over the \(Self.maximumItemSize)-byte item limit")
                 return
             }
-            let compressed = whole()
-            switch Gzip.inflate(compressed, limit: Self.maximumItemSize) {
-            case .success(let inflated): mode = container(inflated) ?? .whole(bytes: inflated, problem: nil)
-            case .failure(let problem): mode = .whole(bytes: compressed, problem: problem.reason)
+            switch whole() {
+            case .success(let compressed):
+                switch Gzip.inflate(compressed, limit: Self.maximumItemSize) {
+                case .success(let inflated): mode = container(inflated) ?? .whole(bytes: inflated, problem: nil)
+                case .failure(let problem): mode = .whole(bytes: compressed, problem: problem.reason)
+                }
+            case .failure(let problem): mode = .whole(bytes: [], problem: problem.reason)
             }
         } else if Self.isText(probe) && !Self.looksLikeXML(probe) && CTEntries.isPage(probe) {
-            let bytes = whole()
-            mode = container(bytes) ?? .whole(bytes: bytes, problem: nil)
+            switch whole() {
+            case .success(let bytes): mode = container(bytes) ?? .whole(bytes: bytes, problem: nil)
+            case .failure(let problem): mode = .whole(bytes: [], problem: problem.reason)
+            }
         } else if Self.isText(probe) && !Self.looksLikeXML(probe) {
             let reader = ByteLineReader(handle: handle, prefix: probe)
             if probe.starts(with: Array(SampleFile.firstLinePrefix.utf8)) {
@@ -62,8 +82,10 @@ final class FileItemReader {
         } else if let size, size > Self.maximumItemSize {
             mode = .whole(bytes: [], problem: "the file is \(size) bytes, over the \(Self.maximumItemSize)-byte item limit")
         } else {
-            let bytes = whole()
-            mode = container(bytes) ?? .whole(bytes: bytes, problem: nil)
+            switch whole() {
+            case .success(let bytes): mode = container(bytes) ?? .whole(bytes: bytes, problem: nil)
+            case .failure(let problem): mode = .whole(bytes: [], problem: problem.reason)
+            }
         }
     }
 
@@ -127,8 +149,7 @@ final class FileItemReader {
             guard let entry = SampleFile.entry(Array(line)) else { return (source, [], "sample line \(position) is not a sampled item") }
             return ("\(source) (\(entry.source))", entry.bytes, nil)
         }
-        mode = .finished
-        return nil
+        return finish(reader)
     }
 
     private func nextBase64Line(_ reader: ByteLineReader) -> (String, [UInt8], String?)? {
@@ -142,8 +163,7 @@ final class FileItemReader {
             }
             return (source, bytes, nil)
         }
-        mode = .finished
-        return nil
+        return finish(reader)
     }
 
     private func nextPEMBlock(_ reader: ByteLineReader) -> (String, [UInt8], String?)? {
@@ -177,10 +197,18 @@ final class FileItemReader {
                 body.append(contentsOf: inner)
             }
             mode = .finished
-            return (source, body, "PEM block \(label) has no END line (file truncated?)")
+            let cause = reader.readError.map { "the input could not be read to its end: \($0)" } ?? "file truncated?"
+            return (source, body, "PEM block \(label) has no END line (\(cause))")
         }
+        return finish(reader)
+    }
+
+    /// Ends a line-based input: nil, or first an item for the read error that ended it early
+    /// (the lines before it were items of their own).
+    private func finish(_ reader: ByteLineReader) -> (String, [UInt8], String?)? {
         mode = .finished
-        return nil
+        guard let error = reader.readError else { return nil }
+        return (locator(), [], "the input could not be read to its end: \(error)")
     }
 
     /// Text means printable ASCII and whitespace only (PEM and base64 are ASCII by definition).

@@ -14,8 +14,20 @@ public struct TSTInfo: Sendable {
         public var millis: Int?
         public var micros: Int?
 
-        /// Total in microseconds.
-        public var totalMicros: Int { (seconds ?? 0) * 1_000_000 + (millis ?? 0) * 1_000 + (micros ?? 0) }
+        /// Total in microseconds; nil when it does not fit an `Int` (the parts are artefact
+        /// data: seconds near 2^62 must be a finding, not an overflow trap).
+        public var totalMicros: Int? {
+            let (s, sOverflow) = (seconds ?? 0).multipliedReportingOverflow(by: 1_000_000)
+            let (m, mOverflow) = (millis ?? 0).multipliedReportingOverflow(by: 1_000)
+            let (sm, smOverflow) = s.addingReportingOverflow(m)
+            let (total, totalOverflow) = sm.addingReportingOverflow(micros ?? 0)
+            return sOverflow || mOverflow || smOverflow || totalOverflow ? nil : total
+        }
+
+        /// The parts as written, for evidence when ``totalMicros`` cannot be formed.
+        public var partsDescription: String {
+            "seconds \(seconds.map(String.init) ?? "absent"), millis \(millis.map(String.init) ?? "absent"), micros \(micros.map(String.init) ?? "absent")"
+        }
     }
 
     /// A TSTInfo extension.

@@ -126,11 +126,12 @@ enum TSTInfoRules {
 
     /// TST-038: EN 319 422 §5.2.2 — sub-second accuracy needs fraction digits in genTime (should).
     static let precision = withInfo("TST-038") { info, _, _ in
-        guard let accuracy = info.accuracy, accuracy.totalMicros > 0, accuracy.totalMicros < 1_000_000 else {
+        // An accuracy too large for an Int of microseconds is not sub-second (TST-039 reports it).
+        guard let accuracy = info.accuracy, let total = accuracy.totalMicros, total > 0, total < 1_000_000 else {
             return [.notApplicable("TST-038", because: "no sub-second accuracy declared")]
         }
         return info.genTimeText.contains(".") ? [] : [
-            .fail("TST-038", observed: "accuracy \(accuracy.totalMicros) µs, genTime \(info.genTimeText)", location: "TSTInfo.genTime",
+            .fail("TST-038", observed: "accuracy \(total) µs, genTime \(info.genTimeText)", location: "TSTInfo.genTime",
                   message: "the declared accuracy is finer than the genTime's precision (no fraction)")
         ]
     }
@@ -148,11 +149,17 @@ enum TSTInfoRules {
                               message: "accuracy \(name) must be between 1 and 999")]
             }
         }
-        if accuracy.totalMicros > 1_000_000 {
-            return [.shouldFail("TST-039", observed: "\(Double(accuracy.totalMicros) / 1e6) s", expected: "≤ 1 s",
+        guard let total = accuracy.totalMicros else {
+            // Seconds beyond about 9.2 × 10^12 (2^63 µs, some 292 000 years): artefact data that
+            // must be a finding, not an overflow trap.
+            return [.shouldFail("TST-039", observed: accuracy.partsDescription, expected: "≤ 1 s", location: "TSTInfo.accuracy",
+                                message: "the accuracy should be one second or better; the declared one exceeds 2^63 microseconds")]
+        }
+        if total > 1_000_000 {
+            return [.shouldFail("TST-039", observed: "\(Double(total) / 1e6) s", expected: "≤ 1 s",
                                 location: "TSTInfo.accuracy", message: "the accuracy should be one second or better")]
         }
-        return [.pass("TST-039", observed: "\(Double(accuracy.totalMicros) / 1e6) s")]
+        return [.pass("TST-039", observed: "\(Double(total) / 1e6) s")]
     }
 
     /// TST-040: EN 319 422 §5.2.2 — ordering absent or FALSE.

@@ -57,6 +57,10 @@ enum SignerRules {
         guard let notBefore = certificate.tbs.notBefore.secondsSince1970, let notAfter = certificate.tbs.notAfter.secondsSince1970 else {
             return [.notChecked("TL-056", because: "the signer certificate's validity cannot be read")]
         }
+        if let inversion = CertificateTime.inversion(notBefore: notBefore, notAfter: notAfter) {
+            return [.fail("TL-056", observed: "SigningTime \(text)", location: "xades:SigningTime",
+                          message: "the signer certificate's validity is inverted (\(inversion)): no signing time lies inside it")]
+        }
         return (notBefore...notAfter).contains(time) ? [.pass("TL-056", observed: "SigningTime \(text)")] : [
             .fail("TL-056", observed: "SigningTime \(text)",
                   expected: "within \(CertificateTime.iso8601(secondsSince1970: notBefore)) … \(CertificateTime.iso8601(secondsSince1970: notAfter))",

@@ -141,7 +141,15 @@ public enum CTEntries {
             let entries = object["entries"] as? [[String: Any]]
         else { return .failure(PipelineProblem("not a get-entries response (no \"entries\" array)")) }
         return .success(entries.enumerated().map { ordinal, entry in
-            let position = start.map { "log index \($0 + ordinal)" } ?? "entry \(ordinal) of the page"
+            let position: String
+            if let start {
+                // The start comes from the file name: start=9223372036854775807 must not trap.
+                let (index, overflow) = start.addingReportingOverflow(ordinal)
+                position = overflow ? "entry \(ordinal) of the page (start \(start) from the file name + \(ordinal) is beyond any log index)"
+                    : "log index \(index)"
+            } else {
+                position = "entry \(ordinal) of the page"
+            }
             guard let leafText = entry["leaf_input"] as? String, let leaf = Data(base64Encoded: leafText).map({ [UInt8]($0) }) else {
                 return Entry(position: position, certificate: [], problem: "leaf_input is missing or not base64")
             }
@@ -197,7 +205,9 @@ public enum CTEntries {
                 let preCertificate = stamped.kind == .precert ? try cursor.vector(3) : nil
                 let fingerprints = try cursor.vector(2)
                 guard fingerprints.count % 32 == 0 else { throw PipelineProblem("chain fingerprints are not a multiple of 32 bytes") }
-                let index = stamped.leafIndex ?? tileNumber.map { $0 * 256 + ordinal }
+                // Checked: past the 256th entry of the last tile an Int can number, there is no index.
+                let expected = tileNumber.flatMap { logIndex(tile: $0, ordinal: ordinal) }
+                let index = stamped.leafIndex ?? expected
                 var entry = Entry(
                     kind: stamped.kind, position: index.map { "log index \($0)" } ?? "entry \(ordinal) of the tile",
                     leafHash: sha256([[0x00, 0x00, 0x00], stamped.bytes]), certificate: Array(preCertificate ?? stamped.certificate ?? []))
@@ -208,7 +218,7 @@ public enum CTEntries {
                         entry.chain.append(certificate)
                     }
                 }
-                if let expected = tileNumber.map({ $0 * 256 + ordinal }), let stated = stamped.leafIndex, stated != expected {
+                if let expected, let stated = stamped.leafIndex, stated != expected {
                     entry.problem = "leaf_index \(stated) is not the entry's place in the tile (\(expected))"
                 } else if let preCertificate {
                     entry.problem = precertProblem(stamped, preCertificate: preCertificate, chain: entry.chain.map { $0[...] })
@@ -222,6 +232,14 @@ public enum CTEntries {
         }
         if entries.count > 256 { entries[256].problem = "a data tile holds at most 256 entries" }
         return entries
+    }
+
+    /// The log index of entry `ordinal` of data tile `tile` (tile × 256 + ordinal), or nil when
+    /// it does not fit an `Int`: the tile number comes from the path, which can name anything.
+    static func logIndex(tile: Int, ordinal: Int) -> Int? {
+        let (base, overflow) = tile.multipliedReportingOverflow(by: 256)
+        let (index, carry) = base.addingReportingOverflow(ordinal)
+        return overflow || carry ? nil : index
     }
 
     /// Why a precert entry's parts disagree (RFC 6962 §3.2): the logged TBSCertificate must be
@@ -288,8 +306,15 @@ public enum CTEntries {
         for group in groups {
             let digits = group.replacingOccurrences(of: "x", with: "").replacingOccurrences(of: ".p", with: "")
             guard digits.count == 3, let value = Int(digits) else { return nil }
-            number = number * 1000 + value
+            // The path is input: seven or more groups overflow an Int. Such a path names no tile
+            // (static-ct-api leaf indices are 40-bit, so real paths have at most four groups).
+            let (shifted, overflow) = number.multipliedReportingOverflow(by: 1000)
+            let (next, carry) = shifted.addingReportingOverflow(value)
+            guard !overflow, !carry else { return nil }
+            number = next
         }
-        return groups.isEmpty ? nil : number
+        // Nor does a number whose entries' log indices (number × 256 + 0…255) exceed an Int.
+        guard !groups.isEmpty, logIndex(tile: number, ordinal: 255) != nil else { return nil }
+        return number
     }
 }

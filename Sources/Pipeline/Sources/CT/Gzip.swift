@@ -10,6 +10,11 @@ enum Gzip {
         var output: [UInt8] = []
         var offset = 0
         while offset < input.count {
+            // zlib's avail_in is 32 bits; stdin has no size limit, so a larger input is refused
+            // here rather than trapping in the conversion below.
+            guard let available = UInt32(exactly: input.count - offset) else {
+                return .failure(.init("the gzip input is larger than 4 GiB"))
+            }
             var stream = z_stream()
             guard shim_inflateInit_auto(&stream) == Z_OK else { return .failure(.init("zlib could not start")) }
             defer { inflateEnd(&stream) }
@@ -17,7 +22,7 @@ enum Gzip {
             var status = Z_OK
             let consumed: Int = input.withUnsafeBufferPointer { source in
                 stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress! + offset)
-                stream.avail_in = UInt32(source.count - offset)
+                stream.avail_in = available
                 repeat {
                     status = chunk.withUnsafeMutableBufferPointer { buffer in
                         stream.next_out = buffer.baseAddress
