@@ -25,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Records the item each worker thread checks, for the supervisor of a crashed run.
+        .target(name: "CCrashMarker"),
 
         .target(name: "AuditCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
@@ -42,7 +44,7 @@ let package = Package(
             ]
         ),
         .target(name: "Audit", dependencies: ["AuditCore", "Certificates", "TrustedLists", "Timestamps"]),
-        .target(name: "Pipeline", dependencies: ["AuditCore", "COpenSSL", "CZlib"]),
+        .target(name: "Pipeline", dependencies: ["AuditCore", "COpenSSL", "CZlib", "CCrashMarker"]),
         .target(name: "Bundle", dependencies: ["AuditCore", "Pipeline", "COpenSSL"]),
         .executableTarget(
             name: "trustaudit",

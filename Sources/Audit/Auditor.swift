@@ -125,6 +125,21 @@ public struct Auditor: Sendable {
             profile: profile.name, profileReason: "\(reason); \(classification.reason)", checks: checks)
     }
 
+    /// The record of an item that crashed the checker in an earlier attempt of this run (crash
+    /// containment, see `Supervisor`): not evaluated again; INPUT-002 with outcome `error`
+    /// names the crash, so the item keeps its place and the run says it was not judged.
+    public func crashEvidence(for item: InputItem, crash: String) -> ItemEvidence {
+        let (profile, _) = resolved[.unknown]!
+        let finding = Finding(
+            requirement: "INPUT-002", outcome: .error, observed: crash, location: "item",
+            message: "the checker crashed on this item (\(crash)) and was restarted after it; no requirement of the item's kind was "
+                + "evaluated. This is a TrustAudit defect: please report it with the item")
+        let check = Evaluation(catalogue: profiles.catalogue, profile: profile, standards: standards).check(for: finding)
+        return ItemEvidence(
+            index: item.index, source: item.source, sha256: SHA256.hex(item.bytes), kind: .unknown, type: "checker-crash",
+            profile: profile.name, profileReason: "crash containment: the item crashed the checker", checks: [check])
+    }
+
     /// The plan of `profile`; a profile of another kind has no rules for this subject (as with
     /// ``RuleSet/evaluate(_:profile:in:)``, no rule of the set matches its requirements).
     private func plan<Subject>(_ plans: [String: ProfilePlan<Subject>], _ profile: ResolvedProfile) -> ProfilePlan<Subject> {
@@ -143,7 +158,7 @@ public struct Auditor: Sendable {
             .certificate: CertificateRules.all.requirementIDs + QualificationRules.requirementIDs,
             .timestamp: TimestampRules.all.requirementIDs,
             .trustedList: TrustedListRules.all.requirementIDs,
-            .unknown: ["INPUT-001"],
+            .unknown: ["INPUT-001", "INPUT-002"],
         ]
     }
 }

@@ -961,6 +961,17 @@ requirements:
     appliesTo: [unknown]
     automation: automatic
     fix: Submit only certificates, time-stamp tokens/responses or trusted lists; check the file is complete.
+  - id: INPUT-002
+    standard: TrustAudit
+    version: "1"
+    clause: "crash containment"
+    text: >-
+      The checker finished the item. When a checker defect crashes it, the supervised run restarts after
+      the item and records it with outcome error, naming the signal, so that no other item is lost.
+    level: shall
+    appliesTo: [unknown]
+    automation: automatic
+    fix: Report the item to the TrustAudit maintainers; the other items of the run were checked normally.
 """#),
         ProfileDocument(name: "catalogue/rfc3161.yaml", text: #"""
 # RFC 3161 time-stamp tokens. Ids follow shared/requirements/timestamps.md §1. Wording is ours.
@@ -2701,6 +2712,7 @@ title: Items that are not a recognisable trust-service artefact
 kind: unknown
 requirements:
   - { id: INPUT-001, grade: major }
+  - { id: INPUT-002, grade: major }
 """#),
     ]
 }

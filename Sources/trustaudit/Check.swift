@@ -108,6 +108,9 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Do not print the summary on stderr.")
     var quiet = false
 
+    @Flag(name: .long, help: "Check in this process only: no supervisor that contains a checker crash to its item (standard input is never supervised).")
+    var noSupervise = false
+
     @Argument(help: "Files, directories, or - for stdin.")
     var inputs: [String]
 
@@ -149,6 +152,12 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        if !noSupervise, !Supervisor.isSupervisedChild, !inputs.contains("-") {
+            try runSupervised()
+            return
+        }
+        let knownCrashes = Supervisor.isSupervisedChild ? Supervisor.prepareChild() : [:]
+        let testTrap = TestHooks.trapSHA256
         let started = Date()
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let validationTime = at.flatMap(Self.parseTime) ?? started
@@ -204,6 +213,13 @@ struct Check: ParsableCommand {
             transform: { item -> ItemResult in
                 if !range.contains(item.index) { return .outOfRange }
                 if completedShards.contains(item.index / shardSize) { return .alreadyDone }
+                if let crash = knownCrashes[item.index] {
+                    let evidence = auditor.crashEvidence(for: item, crash: crash.signalName)
+                    return .record(evidence, EvidenceJSON.line(evidence), ItemFacts())
+                }
+                CrashMarker.begin(item.index)
+                defer { CrashMarker.end() }
+                TestHooks.trapIfRequested(item.bytes, testTrap)
                 guard filter.keeps(item, classifier: classifier) else { return .filtered(item.index) }
                 let evidence = auditor.evidence(for: item)
                 let facts = wantsFacts ? auditor.facts(for: item, kind: evidence.kind) : ItemFacts()
@@ -263,7 +279,27 @@ struct Check: ParsableCommand {
                 if !quiet { FileHandle.standardError.write(Data("trustaudit: evidence bundle in \(bundle)\(signer == nil ? "" : " (manifest signed)")\n".utf8)) }
             }
         }
+        if summary.itemsWithErrors > 0 {
+            FileHandle.standardError.write(Data(
+                "trustaudit: \(summary.itemsWithErrors) item(s) crashed the checker and were not evaluated (INPUT-002, outcome error); exit 2\n".utf8))
+            throw ExitCode(Exit.usage)
+        }
         if summary.hasNonConformities { throw ExitCode(Exit.nonConformities) }
+    }
+
+    /// Runs this command again in a child process under a ``Supervisor``: a checker crash costs
+    /// its item (recorded with INPUT-002), not the run.
+    private func runSupervised() throws {
+        let supervisor = Supervisor(arguments: Array(CommandLine.arguments.dropFirst()), forwardsStandardOutput: out == nil)
+        let ending = supervisor.run { crash in
+            FileHandle.standardError.write(Data(
+                "trustaudit: item \(crash.index) crashed the checker (\(crash.signalName)); restarting after it, its record says so\n".utf8))
+        }
+        switch ending {
+        case .exited(let code): if code != 0 { throw ExitCode(code) }
+        case .signalled(let signal): throw ExitCode(128 + signal)
+        case .failed(let reason): throw ValidationError("supervised run failed: \(reason) (rerun with --no-supervise to see the crash)")
+        }
     }
 }
 

@@ -38,9 +38,9 @@ import Testing
         let notes = shared.deletingLastPathComponent().appendingPathComponent("requirements")
         let text = try ["certificates.md", "timestamps.md", "trusted-lists.md"]
             .map { try String(contentsOf: notes.appendingPathComponent($0), encoding: .utf8) }.joined()
-        // CERT-000 and INPUT-001 are TrustAudit's own (documented in their catalogue files).
+        // CERT-000, INPUT-001 and INPUT-002 are TrustAudit's own (documented in their catalogue files).
         // CERT-300 and above are TrustAudit's own range (Profiles/catalogue/trustaudit-certificates.yaml).
-        let own: Set<RequirementID> = ["CERT-000", "INPUT-001"]
+        let own: Set<RequirementID> = ["CERT-000", "INPUT-001", "INPUT-002"]
         func isOwnRange(_ id: RequirementID) -> Bool {
             id.rawValue.hasPrefix("CERT-") && (Int(id.rawValue.dropFirst(5)) ?? 0) >= 300
         }

@@ -26,10 +26,13 @@ import Testing
         return folder.appendingPathComponent("trustaudit")
     }()
 
-    static func run(_ arguments: [String], stdin: [UInt8]? = nil) throws -> Run {
+    static func run(_ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

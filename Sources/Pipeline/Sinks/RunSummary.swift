@@ -8,6 +8,8 @@ public struct RunSummary: Sendable {
     public private(set) var byKind: [ArtefactKind: Int] = [:]
     /// Items failing each requirement (an item counts once per requirement).
     public private(set) var failures: [RequirementID: Int] = [:]
+    /// Items with a check whose outcome is `error` (e.g. a contained checker crash, INPUT-002).
+    public private(set) var itemsWithErrors = 0
     private var failureMessages: [RequirementID: String] = [:]
 
     public init() {}
@@ -16,6 +18,7 @@ public struct RunSummary: Sendable {
         items += 1
         byVerdict[evidence.verdict, default: 0] += 1
         byKind[evidence.kind, default: 0] += 1
+        if evidence.checks.contains(where: { $0.outcome == .error }) { itemsWithErrors += 1 }
         for id in evidence.failedRequirements {
             failures[id, default: 0] += 1
             if failureMessages[id] == nil {
@@ -35,6 +38,9 @@ public struct RunSummary: Sendable {
         if !kinds.isEmpty { lines.append("  kinds:    " + kinds.joined(separator: ", ")) }
         lines.append(
             "  verdicts: " + Verdict.allCases.map { "\(byVerdict[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", "))
+        if itemsWithErrors > 0 {
+            lines.append("  errors:   \(itemsWithErrors) item(s) could not be evaluated (outcome error; see INPUT-002 in their records)")
+        }
         let top = failures.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(topFailures)
         if !top.isEmpty {
             lines.append("  most failed requirements:")
@@ -49,6 +55,7 @@ public struct RunSummary: Sendable {
     public var counts: [String: Int] {
         var counts = ["items": items]
         for verdict in Verdict.allCases { counts[verdict.rawValue] = byVerdict[verdict, default: 0] }
+        if itemsWithErrors > 0 { counts["errors"] = itemsWithErrors }
         return counts
     }
 }
