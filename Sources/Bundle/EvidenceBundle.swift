@@ -26,20 +26,47 @@ public final class EvidenceBundle {
     private var tally = CoverageTally()
     private var reportItems: [ReportData.Item] = []
 
-    /// Creates (or empties of its bundle files) `path`. A folder holding other files is refused,
-    /// so a bundle never mixes with unrelated files that verification would flag.
+    /// Creates `path`, or empties a folder that holds an earlier bundle. Anything else is refused
+    /// rather than overwritten: a folder with other files (hidden ones included, which
+    /// verification would report as added), bundle names that are not regular files (a folder
+    /// named `report.html`), or bundle-named files without a bundle manifest (a user's own
+    /// `evidence.jsonl`).
     public init(directory path: String) throws {
         directory = URL(fileURLWithPath: path)
         let manager = FileManager.default
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-        let present = try manager.contentsOfDirectory(atPath: path).filter { !$0.hasPrefix(".") }
-        if let stranger = present.first(where: { !Self.files.contains($0) }) {
+        var present = try manager.contentsOfDirectory(atPath: path)
+        // A run that was killed or crashed (and restarted under supervision) leaves only the
+        // temporaries of its files: they go.
+        for name in present where OutputFile.isAbandonedPartial(name) {
+            try? manager.removeItem(at: directory.appendingPathComponent(name))
+        }
+        present.removeAll(where: OutputFile.isAbandonedPartial)
+        if let stranger = present.sorted().first(where: { !Self.files.contains($0) }) {
             throw BundleError.notABundleFolder(path, containing: stranger)
+        }
+        for name in present {
+            var isFolder: ObjCBool = false
+            _ = manager.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isFolder)
+            if isFolder.boolValue { throw BundleError.notABundleFolder(path, containing: name + "/ (a folder)") }
+        }
+        if !present.isEmpty && !Self.holdsBundleManifest(directory) {
+            throw BundleError.notABundleFolder(path, containing: present.sorted()[0] + " (no bundle manifest.json beside it)")
         }
         for name in present { try manager.removeItem(at: directory.appendingPathComponent(name)) }
         evidence = try BufferedOutput(path: directory.appendingPathComponent(Self.evidenceFile).path)
         csv = try BufferedOutput(path: directory.appendingPathComponent(Self.csvFile).path)
         try csv.write(CSVRow.header)
+    }
+
+    /// Whether `directory` holds a manifest this tool wrote for a bundle (it lists the bundle's
+    /// files with their digests).
+    static func holdsBundleManifest(_ directory: URL) -> Bool {
+        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(manifestFile).path),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let files = object["files"] as? [String: Any]
+        else { return false }
+        return files[evidenceFile] != nil
     }
 
     /// Adds one item's record (`line` is its evidence JSON line).
@@ -62,8 +89,8 @@ public final class EvidenceBundle {
     /// manifest as written.
     @discardableResult
     public func finish(profiles: ProfileSet, manifest: RunManifest, signer: BundleSigner? = nil) throws -> RunManifest {
-        try evidence.flush()
-        try csv.flush()
+        try evidence.finish()
+        try csv.finish()
         let rows = tally.rows(profiles)
         let validationTime = manifest.validationTime
         try write(Self.summaryFile, SummaryJSON.document(summary, profiles: profiles, tally: tally, manifest: manifest))

@@ -1,5 +1,6 @@
 import AuditCore
 import Foundation
+import Pipeline
 
 /// Writes the run manifest as pretty-printed JSON with sorted keys (stable bytes for stable runs).
 public enum ManifestWriter {
@@ -12,6 +13,6 @@ public enum ManifestWriter {
     }
 
     public static func write(_ manifest: RunManifest, to path: String) throws {
-        try data(manifest).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try OutputFile.write([UInt8](data(manifest)), to: path)
     }
 }

@@ -201,13 +201,16 @@ struct Check: ParsableCommand {
         var resumed = 0
         let shards: ShardWriter?
         do {
-            shards = try shardSize.map { try ShardWriter(size: $0, directory: shardDir!, resume: resume) }
+            shards = try shardSize.map { try ShardWriter(size: $0, directory: shardDir!, resume: resume, run: runIdentity) }
         } catch {
             throw ValidationError("--shard-dir: \(error)")
         }
         let completedShards = shards?.completed ?? []
         let shardSize = self.shardSize ?? 1
         let range = shard.flatMap(Self.parseRange) ?? 0..<Int.max
+        for (number, verdicts) in shards?.completedVerdicts ?? [:] where range.contains(number * shardSize) {
+            summary.addResumed(verdicts)
+        }
         try OrderedParallelExecutor(jobs: jobs).run(
             next: reader.next, size: { $0.bytes.count },
             transform: { item -> ItemResult in
@@ -249,7 +252,11 @@ struct Check: ParsableCommand {
             })
         try shards?.finishCurrent()
         if format == .sarif { try output.write(sarif.document(catalogue: profileSet.catalogue, toolVersion: TrustAudit.version)) }
-        try output.flush()
+        do {
+            try output.finish()
+        } catch {
+            throw ValidationError("cannot write --out \(out ?? "stdout"): \(error)")
+        }
         progress.finish()
         if !quiet {
             var text = summary.text()
@@ -285,6 +292,21 @@ struct Check: ParsableCommand {
             throw ExitCode(Exit.usage)
         }
         if summary.hasNonConformities { throw ExitCode(Exit.nonConformities) }
+    }
+
+    /// The identity of this run for its shards: SHA-256 over the tool version, the inputs as
+    /// given and every option that shapes the evidence (not --jobs, output places or --resume).
+    /// Without --at the validation time is left out, so that a resumed run may continue.
+    var runIdentity: String {
+        var parts: [String] = ["trustaudit \(TrustAudit.version)", "profile=\(profile)", "profiles=\(profiles ?? "")",
+                               "at=\(at ?? "")", "standards=\(standards)", "shard-size=\(shardSize ?? 0)", "format=\(format.rawValue)",
+                               "only-etsi=\(onlyEtsi)", "valid-at=\(validAt ?? "")", "lotl=\(lotl ?? "")", "anchors=\(anchors ?? "")",
+                               "schemas=\(schemas ?? "")", "data=\(data ?? "")", "digest=\(digest ?? "")", "request=\(request ?? "")"]
+        for (name, values) in [("issuer", issuer), ("trusted-lists", trustedLists), ("policy", policy), ("ca", ca), ("tsu", tsu),
+                               ("only-issuer", onlyIssuer), ("input", inputs)] {
+            parts += values.map { "\(name)=\($0)" }
+        }
+        return SHA256.hex(Array(parts.joined(separator: "\n").utf8))
     }
 
     /// Runs this command again in a child process under a ``Supervisor``: a checker crash costs

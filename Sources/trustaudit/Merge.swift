@@ -25,13 +25,23 @@ struct Merge: ParsableCommand {
         var next = 0
         var parts: [Data] = []
         var problems: [String] = []
+        var run: (identity: String?, shard: String)?
         for name in names {
             guard let shard = ShardTrailer.read((directory as NSString).appendingPathComponent(name)) else {
                 problems.append("\(name): no valid trailer (incomplete or altered)")
                 continue
             }
-            if shard.trailer.first != next { problems.append("\(name): starts at item \(shard.trailer.first), expected \(next) (a shard is missing)") }
-            next = shard.trailer.last + 1
+            if let run, run.identity != shard.trailer.run {
+                problems.append("\(name): written by another run than \(run.shard) (different inputs or options)")
+            } else if run == nil {
+                run = (shard.trailer.run, name)
+            }
+            if shard.trailer.first < next {
+                problems.append("\(name): starts at item \(shard.trailer.first), inside the previous shard (items up to \(next - 1)): shards overlap")
+            } else if shard.trailer.first > next {
+                problems.append("\(name): starts at item \(shard.trailer.first), expected \(next) (a shard is missing)")
+            }
+            next = max(next, shard.trailer.last + 1)
             parts.append(shard.lines)
         }
         if let expectItems, next != expectItems { problems.append("the shards end at item \(next), the run had \(expectItems)") }
@@ -41,7 +51,7 @@ struct Merge: ParsableCommand {
         }
         let output = try out.map { try BufferedOutput(path: $0) } ?? BufferedOutput(handle: .standardOutput)
         for part in parts { try output.write([UInt8](part)) }
-        try output.flush()
+        try output.finish()
         FileHandle.standardError.write(Data("trustaudit merge: \(names.count) shard(s), items 0…\(next - 1)\n".utf8))
     }
 }

@@ -82,7 +82,7 @@ struct Sample: ParsableCommand {
         for item in sample {
             try output.write(SampleFile.line(populationIndex: item.populationIndex, source: item.source, sha256: item.sha256, bytes: item.bytes))
         }
-        try output.flush()
+        try output.finish()
         if !quiet {
             var text = "trustaudit: sampled \(sample.count) of \(sampler.count) item(s), seed \(seed); population SHA-256 \(populationSHA256)\n"
             text += "  size: \(sizeMethod)\n"

@@ -5,18 +5,48 @@ public final class BufferedOutput {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private let capacity = 256 * 1024
+    /// The named file behind `handle`, until ``finish()`` commits it.
+    private var file: OutputFile?
 
     public init(handle: FileHandle) {
         self.handle = handle
         buffer.reserveCapacity(capacity)
     }
 
-    /// Creates (or truncates) `path`.
+    /// Writes `path` (see ``OutputFile``: through a symbolic link, in place for a device or a
+    /// FIFO, else as a temporary renamed over `path` by ``finish()``).
     public convenience init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-            let handle = FileHandle(forWritingAtPath: path)
-        else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-        self.init(handle: handle)
+        let file = OutputFile(path: path)
+        self.init(handle: FileHandle(fileDescriptor: try file.open(), closeOnDealloc: true))
+        self.file = file
+    }
+
+    deinit {
+        // Never finished (an error ended the run): no partial file under the final name.
+        file?.abandon()
+    }
+
+    /// Flushes, and makes a named file the output (a temporary is renamed over its name).
+    public func finish() throws {
+        try flush()
+        guard let file else { return }
+        self.file = nil
+        do {
+            try handle.synchronize()
+        } catch {
+            // Devices and FIFOs cannot be synchronised; a regular file that cannot is an error.
+            if file.renameTo != nil {
+                file.abandon()
+                throw OutputError(path: file.path, reason: "\(error.localizedDescription)")
+            }
+        }
+        try file.commit()
+    }
+
+    /// Gives up a named file: its temporary is removed, the final name is left as it was.
+    public func abandon() {
+        file?.abandon()
+        file = nil
     }
 
     public func write(_ bytes: [UInt8]) throws {

@@ -8,6 +8,8 @@ public struct RunSummary: Sendable {
     public private(set) var byKind: [ArtefactKind: Int] = [:]
     /// Items failing each requirement (an item counts once per requirement).
     public private(set) var failures: [RequirementID: Int] = [:]
+    /// Verdicts of records already written by an earlier attempt (`--resume`), not checked again.
+    public private(set) var resumedByVerdict: [Verdict: Int] = [:]
     /// Items with a check whose outcome is `error` (e.g. a contained checker crash, INPUT-002).
     public private(set) var itemsWithErrors = 0
     private var failureMessages: [RequirementID: String] = [:]
@@ -28,8 +30,17 @@ public struct RunSummary: Sendable {
         }
     }
 
-    /// True when some item is a minor or major non-conformity (exit code 1).
-    public var hasNonConformities: Bool { byVerdict.contains { $0.key.isNonConformity && $0.value > 0 } }
+    /// Adds the verdicts of records an earlier attempt wrote (complete shards of `--resume`).
+    public mutating func addResumed(_ verdicts: [Verdict: Int]) {
+        resumedByVerdict.merge(verdicts, uniquingKeysWith: +)
+    }
+
+    /// True when some item — checked now or in the complete shards of a resumed run — is a minor
+    /// or major non-conformity (exit code 1).
+    public var hasNonConformities: Bool {
+        byVerdict.contains { $0.key.isNonConformity && $0.value > 0 }
+            || resumedByVerdict.contains { $0.key.isNonConformity && $0.value > 0 }
+    }
 
     /// The summary printed on stderr at the end of a run.
     public func text(topFailures: Int = 10) -> String {
@@ -38,6 +49,11 @@ public struct RunSummary: Sendable {
         if !kinds.isEmpty { lines.append("  kinds:    " + kinds.joined(separator: ", ")) }
         lines.append(
             "  verdicts: " + Verdict.allCases.map { "\(byVerdict[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", "))
+        if !resumedByVerdict.isEmpty {
+            lines.append(
+                "  resumed:  " + Verdict.allCases.map { "\(resumedByVerdict[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", ")
+                    + " in complete shards (not checked again)")
+        }
         if itemsWithErrors > 0 {
             lines.append("  errors:   \(itemsWithErrors) item(s) could not be evaluated (outcome error; see INPUT-002 in their records)")
         }

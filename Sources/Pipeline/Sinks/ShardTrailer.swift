@@ -13,6 +13,10 @@ public struct ShardTrailer: Sendable, Hashable, Codable {
     public var linesSHA256: String
     /// RFC 6962 root over the CT leaf hashes of the records, when every record is a CT entry.
     public var merkleRoot: String?
+    /// Identity of the run that wrote the shard: SHA-256 over its inputs and every option that
+    /// shapes the evidence. Shards of one run (workers included) share it; `merge` and
+    /// `--resume` refuse a shard of another run. Absent in shards of earlier versions.
+    public var run: String?
 
     static let prefix = "{\"trustauditShard\":"
 

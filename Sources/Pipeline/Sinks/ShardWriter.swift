@@ -14,8 +14,12 @@ public final class ShardWriter {
     private var current: (number: Int, handle: FileHandle, temporary: URL, digest: SHA256Stream, count: Int, last: Int, leaves: [[UInt8]]?)?
     public private(set) var written = 0
 
-    public init(size: Int, directory path: String, resume: Bool) throws {
+    /// The run identity written into every trailer (see ``ShardTrailer/run``).
+    public let run: String?
+
+    public init(size: Int, directory path: String, resume: Bool, run: String? = nil) throws {
         self.size = size
+        self.run = run
         directory = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: path) {
@@ -30,10 +34,11 @@ public final class ShardWriter {
             // this run writes again replaces its file when complete.
             // `first` is read from the file: the name of its shard ends at first + size, which
             // must fit an Int before it is formatted.
-            if resume, let shard = ShardTrailer.read(url.path), shard.trailer.first % size == 0,
+            if resume, let shard = ShardTrailer.read(url.path), shard.trailer.run == run, shard.trailer.first % size == 0,
                 shard.trailer.first <= Int.max - size, name == Self.fileName(number: shard.trailer.first / size, size: size)
             {
                 completed.insert(shard.trailer.first / size)
+                completedVerdicts[shard.trailer.first / size] = Self.verdicts(in: shard.lines)
             }
         }
     }
@@ -43,12 +48,28 @@ public final class ShardWriter {
         return "shard-" + String(format: "%012d", first) + "-" + String(format: "%012d", end) + ".jsonl"
     }
 
+    /// The verdicts of the records in each complete shard (by shard number), so that a resumed
+    /// run's exit code and summary still account for them.
+    public private(set) var completedVerdicts: [Int: [Verdict: Int]] = [:]
+
+    /// Counts the `"verdict":"…"` values of evidence lines (the writer's own format).
+    static func verdicts(in lines: Data) -> [Verdict: Int] {
+        var counts: [Verdict: Int] = [:]
+        let key = Array("\"verdict\":\"".utf8)
+        for line in lines.split(separator: 0x0A) {
+            guard let range = line.firstRange(of: key) else { continue }
+            let word = line[range.upperBound...].prefix { $0 != 0x22 }
+            if let verdict = Verdict(rawValue: String(decoding: word, as: UTF8.self)) { counts[verdict, default: 0] += 1 }
+        }
+        return counts
+    }
+
     /// Whether the item at `index` belongs to a shard already complete (skip checking it).
     public func isDone(_ index: Int) -> Bool { completed.contains(index / size) }
 
     /// Whether `pid` is a live process. A killed worker whose parent is gone can stay a zombie
     /// (no reaper in a container), which `kill(pid, 0)` still reports: its /proc state decides.
-    static func isRunning(_ pid: pid_t) -> Bool {
+    public static func isRunning(_ pid: pid_t) -> Bool {
         guard kill(pid, 0) == 0 || errno != ESRCH else { return false }
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
             let close = stat.lastIndex(of: ")")
@@ -97,7 +118,7 @@ public final class ShardWriter {
             root = Hex.string(tree.root)
         }
         let first = shard.number * size
-        let trailer = ShardTrailer(first: first, last: shard.last, count: shard.count, linesSHA256: shard.digest.hex(), merkleRoot: root)
+        let trailer = ShardTrailer(first: first, last: shard.last, count: shard.count, linesSHA256: shard.digest.hex(), merkleRoot: root, run: run)
         try shard.handle.write(contentsOf: try trailer.line())
         try shard.handle.synchronize()
         try shard.handle.close()

@@ -28,6 +28,9 @@ final class FileItemReader {
     private(set) var currentOrigin: ItemOrigin?
     /// The sampling record of a `trustaudit sample` file, once its first line is read.
     private(set) var samplingRecord: SamplingRecord?
+    /// The file's bytes when they fitted in the first read: the item of a text file in which no
+    /// PEM block or base64 line was found (so the file still gets its record).
+    private var wholeProbe: [UInt8] = []
 
     /// - Parameters:
     ///   - name: the locator prefix (`path`, or `-` for stdin).
@@ -45,15 +48,30 @@ final class FileItemReader {
         }
         let tileNumber = CTEntries.tileNumber(inPath: name)
         let container = { (bytes: [UInt8]) in Self.container(bytes, name: name, tileNumber: tileNumber, issuers: issuers) }
-        // The whole file: the probe, and the rest when the probe filled up.
+        // The whole file: the probe, and the rest when the probe filled up — never more than the
+        // item limit, whatever the file claims to be (stdin, a device, a FIFO or a sparse file
+        // have no trustworthy size).
         let whole = { () -> Result<[UInt8], PipelineProblem> in
             guard probe.count == Self.probeLength else { return .success(probe) }
+            if let size, size > Self.maximumItemSize {
+                return .failure(PipelineProblem("the file is \(size) bytes, over the \(Self.maximumItemSize)-byte item limit"))
+            }
             do {
-                return .success(probe + [UInt8](try handle.readToEnd() ?? Data()))
+                var bytes = probe
+                while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                    bytes.append(contentsOf: chunk)
+                    if bytes.count > Self.maximumItemSize {
+                        return .failure(PipelineProblem("the input exceeds the \(Self.maximumItemSize)-byte item limit; it was not read further"))
+                    }
+                }
+                return .success(bytes)
             } catch {
                 return .failure(PipelineProblem("the input cannot be read to its end: \(error.localizedDescription)"))
             }
         }
+        // What a text file that yields no item is recorded as (the file itself when it fitted in
+        // the probe).
+        wholeProbe = probe.count < Self.probeLength ? probe : []
         if probe.starts(with: Gzip.magic) {
             if let size, size > Self.maximumItemSize {
                 mode = .whole(bytes: [], problem: "the file is \(size) bytes, over the \(Self.maximumItemSize)-byte item limit")
@@ -207,8 +225,14 @@ final class FileItemReader {
     /// (the lines before it were items of their own).
     private func finish(_ reader: ByteLineReader) -> (String, [UInt8], String?)? {
         mode = .finished
-        guard let error = reader.readError else { return nil }
-        return (locator(), [], "the input could not be read to its end: \(error)")
+        if let error = reader.readError { return (locator(), [], "the input could not be read to its end: \(error)") }
+        // A text file that held no item (only whitespace, or "-----BEGIN " inside a line) is
+        // still an input: one record says what it held.
+        guard position == 0 else { return nil }
+        let blank = wholeProbe.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        return (name, wholeProbe, blank
+            ? "the file holds only whitespace: no item"
+            : "a text file with no PEM block (a BEGIN line must start a line) and no base64 line")
     }
 
     /// Text means printable ASCII and whitespace only (PEM and base64 are ASCII by definition).

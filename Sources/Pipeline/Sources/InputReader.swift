@@ -12,7 +12,14 @@ import Darwin
 /// A path that cannot be read becomes an item with a problem, so the count of items in equals
 /// the count of records out.
 public final class InputReader {
-    private var pending: [String]
+    /// An input still to read: a path (its bytes as the file system has them, which need not be
+    /// UTF-8, and the text shown in `source`), or a problem met while walking a directory.
+    enum Pending {
+        case path(FilePath)
+        case problem(source: String, reason: String)
+    }
+
+    private var pending: [Pending]
     private var current: FileItemReader?
     /// The static-ct-api issuer folders met so far, each read at most once per fingerprint.
     private var issuerDirectories: [String: CTIssuerDirectory] = [:]
@@ -25,7 +32,7 @@ public final class InputReader {
     public private(set) var samplingRecords: [SamplingRecord] = []
 
     public init(paths: [String]) {
-        self.pending = paths.reversed()
+        self.pending = paths.reversed().map { .path(FilePath($0)) }
         self.inputs = paths
     }
 
@@ -38,80 +45,155 @@ public final class InputReader {
             }
             if let record = current?.samplingRecord { samplingRecords.append(record) }
             current = nil
-            guard let path = pending.popLast() else { return nil }
-            if let problemItem = open(path) {
+            guard let next = pending.popLast() else { return nil }
+            let problem: (source: String, reason: String)?
+            switch next {
+            case .path(let path): problem = open(path).map { (path.display, $0) }
+            case .problem(let source, let reason): problem = (source, reason)
+            }
+            if let problem {
                 defer { nextIndex += 1 }
-                return InputItem(index: nextIndex, source: path, bytes: [], problem: problemItem)
+                return InputItem(index: nextIndex, source: problem.source, bytes: [], problem: problem.reason)
             }
         }
     }
 
     /// Opens `path` as the current reader, queues a directory's files, or returns a problem.
-    private func open(_ path: String) -> String? {
-        if path == "-" {
-            files.append(path)
+    private func open(_ path: FilePath) -> String? {
+        if path.display == "-" {
+            files.append("-")
             current = FileItemReader(name: "-", handle: FileHandle.standardInput, size: nil)
             return nil
         }
         // One stat(2) and one open(2) per file: Foundation's existence, attribute and handle calls
         // cost more than checking a certificate when a folder holds one certificate per file.
         var status = stat()
-        guard stat(path, &status) == 0 else { return "input not found: \(path)" }
+        guard path.withCString({ stat($0, &status) }) == 0 else {
+            return errno == ENOENT ? "input not found: \(path.display)" : "input cannot be examined: \(path.display): \(Self.reason(errno))"
+        }
         if status.st_mode & S_IFMT == S_IFDIR {
-            pending.append(contentsOf: Self.files(under: path).reversed())
+            var entries: [Pending] = []
+            if let problem = collectEntries(under: path, into: &entries) { return problem }
+            pending.append(contentsOf: Self.sorted(entries).reversed())
             return nil
         }
-        let descriptor = openForReading(path)
-        guard descriptor >= 0 else { return "input not readable: \(path)" }
+        let descriptor = path.withCString { openForReading($0) }
+        guard descriptor >= 0 else { return "input not readable: \(path.display): \(Self.reason(errno))" }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         let size: Int? = status.st_mode & S_IFMT == S_IFREG ? Int(status.st_size) : nil
-        files.append(path)
+        files.append(path.display)
         var issuers: CTIssuerDirectory?
-        if let folder = CTIssuerDirectory.folder(forTileAt: path) {
+        if let folder = CTIssuerDirectory.folder(forTileAt: path.display) {
             issuers = issuerDirectories[folder] ?? CTIssuerDirectory(folder: folder)
             issuerDirectories[folder] = issuers
         }
-        current = FileItemReader(name: path, handle: handle, size: size, issuers: issuers)
+        current = FileItemReader(name: path.display, handle: handle, size: size, issuers: issuers)
         return nil
+    }
+
+    static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
+
+    /// Directory entries in path order, with the static-ct-api partial tiles that a full tile
+    /// supersedes left out (reading both would check entries twice).
+    static func sorted(_ entries: [Pending]) -> [Pending] {
+        func key(_ entry: Pending) -> String {
+            switch entry {
+            case .path(let path): path.display
+            case .problem(let source, _): source
+            }
+        }
+        let present = Set(entries.map(key))
+        return entries.filter { entry in
+            guard case .path(let path) = entry, let range = path.display.range(of: ".p/", options: .backwards) else { return true }
+            return !present.contains(String(path.display[..<range.lowerBound]))
+        }.sorted { key($0) < key($1) }
     }
 
     /// Regular files below `directory`, sorted by path; hidden files are skipped.
     static func files(under directory: String) -> [String] {
-        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        var files: [String] = []
-        collectFiles(under: base, into: &files)
-        // A static-ct-api partial data tile (`N.p/W`) is superseded by the full tile `N` once the
-        // log has grown past it: reading both would check entries twice.
-        let present = Set(files)
-        return files.filter { path in
-            guard let range = path.range(of: ".p/", options: .backwards) else { return true }
-            return !present.contains(String(path[..<range.lowerBound]))
-        }.sorted()
+        var entries: [Pending] = []
+        _ = collectEntries(under: FilePath(directory.hasSuffix("/") ? String(directory.dropLast()) : directory), into: &entries)
+        return sorted(entries).compactMap { if case .path(let path) = $0 { path.display } else { nil } }
     }
 }
 
-/// The regular files below `directory` (readdir(3); hidden entries skipped; a symbolic link is
-/// followed to a file, not into a directory).
-private func collectFiles(under directory: String, into files: inout [String]) {
-    guard let stream = opendir(directory) else { return }
-    defer { closedir(stream) }
-    while let entry = readdir(stream) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-        }
-        if name.hasPrefix(".") { continue }
-        let path = directory + "/" + name
-        switch Int32(entry.pointee.d_type) {
-        case Int32(DT_DIR): collectFiles(under: path, into: &files)
-        case Int32(DT_REG): files.append(path)
-        default:
-            var status = stat()
-            if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG { files.append(path) }
+/// A path as bytes (what open(2) needs; a name need not be UTF-8) and as text for evidence,
+/// where a byte that is not UTF-8 is written `\xNN`.
+struct FilePath {
+    let bytes: [UInt8]
+    let display: String
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        display = text
+    }
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        if let text = String(validating: bytes, as: UTF8.self) {
+            display = text
+        } else {
+            display = Self.escaped(bytes)
         }
     }
+
+    func appending(_ name: [UInt8]) -> FilePath { FilePath(bytes: bytes + [0x2F] + name) }
+
+    func withCString<Result>(_ body: (UnsafePointer<CChar>) -> Result) -> Result {
+        (bytes + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
+        }
+    }
+
+    /// Valid UTF-8 runs as they are, every other byte as `\xNN`.
+    static func escaped(_ bytes: [UInt8]) -> String {
+        var text = ""
+        var start = 0
+        while start < bytes.count {
+            var end = bytes.count
+            while end > start, String(validating: bytes[start..<end], as: UTF8.self) == nil { end -= 1 }
+            if end > start {
+                text += String(decoding: bytes[start..<end], as: UTF8.self)
+                start = end
+            } else {
+                let hex = Array("0123456789ABCDEF")
+                text += "\\x" + String(hex[Int(bytes[start] >> 4)]) + String(hex[Int(bytes[start] & 0x0F)])
+                start += 1
+            }
+        }
+        return text
+    }
+}
+
+/// The entries below `directory` (readdir(3); hidden entries skipped; a symbolic link is
+/// followed to a file, not into a directory): regular files, and a problem for each entry or
+/// subfolder that cannot be read. Returns the problem when `directory` itself cannot be read.
+private func collectEntries(under directory: FilePath, into entries: inout [InputReader.Pending]) -> String? {
+    guard let stream = directory.withCString({ opendir($0) }) else {
+        return "directory not readable: \(directory.display): \(InputReader.reason(errno))"
+    }
+    defer { closedir(stream) }
+    while let entry = readdir(stream) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+        if name.first == 0x2E { continue }
+        let path = directory.appending(name)
+        switch Int32(entry.pointee.d_type) {
+        case Int32(DT_DIR):
+            if let problem = collectEntries(under: path, into: &entries) { entries.append(.problem(source: path.display, reason: problem)) }
+        case Int32(DT_REG): entries.append(.path(path))
+        default:
+            var status = stat()
+            if path.withCString({ stat($0, &status) }) != 0 {
+                entries.append(.problem(source: path.display, reason: "input cannot be examined: \(path.display): \(InputReader.reason(errno))"))
+            } else if status.st_mode & S_IFMT == S_IFREG {
+                entries.append(.path(path))
+            }
+        }
+    }
+    return nil
 }
 
 /// open(2) for reading (at file scope: inside `InputReader`, `open` names its own method).
-private func openForReading(_ path: String) -> Int32 {
+private func openForReading(_ path: UnsafePointer<CChar>) -> Int32 {
     open(path, O_RDONLY | O_CLOEXEC)
 }
