@@ -21,11 +21,7 @@ public struct OutputFile: Sendable {
 
     public init(path: String) {
         self.path = path
-        var target = path
-        if let resolved = realpath(path, nil) {
-            target = String(cString: resolved)
-            free(resolved)
-        }
+        let target = Self.followingLinks(path)
         var status = stat()
         let exists = stat(target, &status) == 0
         if exists && status.st_mode & S_IFMT != S_IFREG {
@@ -38,6 +34,23 @@ public struct OutputFile: Sendable {
             writingPath = temporary.path
             renameTo = target
         }
+    }
+
+    /// `path` with every symbolic link in its last component followed, also to a target that
+    /// does not exist yet (a dangling link names the file to create).
+    static func followingLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var status = stat()
+            guard lstat(current, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(current, &buffer, buffer.count - 1)
+            guard length > 0 else { return current }
+            let destination = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = destination.hasPrefix("/")
+                ? destination : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(destination).path
+        }
+        return current
     }
 
     /// Opens the file to write (created with mode 0666 less the umask, truncated when regular).
