@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "trustaudit", targets: ["trustaudit"]),
+        .executable(name: "trustaudit-fuzz", targets: ["trustaudit-fuzz"]),
         .library(name: "AuditCore", targets: ["AuditCore"]),
         .library(name: "Certificates", targets: ["Certificates"]),
         .library(name: "Timestamps", targets: ["Timestamps"]),
@@ -53,6 +54,14 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+
+        // libFuzzer harness of every entry point (`make fuzz` builds it with -sanitize=fuzzer and
+        // -DFUZZING); a plain build is a reproducer that runs files through the same code.
+        .executableTarget(
+            name: "trustaudit-fuzz",
+            dependencies: ["AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Pipeline", "Bundle"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
 
         // Locates the repository, TestVectors/ and ../shared/vectors for the test targets.
