@@ -21,10 +21,14 @@ public enum SampleSize {
         return nil
     }
 
-    /// P(X ≤ k) for X ~ Binomial(n, p), summed in log space.
+    /// P(X ≤ k) for X ~ Binomial(n, p): summed in log space for small k (exact to rounding, and
+    /// what the published tables use), else as the regularized incomplete beta function
+    /// I₁₋ₚ(n − k, k + 1) — the sum is O(k) per n, and an expected rate just below the tolerable
+    /// one (0.049 / 0.05) needs n in the hundreds of thousands.
     static func binomialCDF(_ k: Int, _ n: Int, _ p: Double) -> Double {
         guard k >= 0 else { return 0 }
         guard k < n else { return 1 }
+        if k > 200 { return regularizedIncompleteBeta(Double(n - k), Double(k + 1), 1 - p) }
         var total = 0.0
         var logCoefficient = 0.0  // ln C(n, 0)
         for i in 0...k {
@@ -32,6 +36,44 @@ public enum SampleSize {
             total += exp(logCoefficient + Double(i) * log(p) + Double(n - i) * log1p(-p))
         }
         return min(total, 1)
+    }
+
+    /// Iₓ(a, b) by its continued fraction (Lentz), on the side where it converges fast.
+    static func regularizedIncompleteBeta(_ a: Double, _ b: Double, _ x: Double) -> Double {
+        guard x > 0 else { return 0 }
+        guard x < 1 else { return 1 }
+        let logFront = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x)
+        if x < (a + 1) / (a + b + 2) { return exp(logFront) * continuedFraction(a, b, x) / a }
+        return 1 - exp(logFront) * continuedFraction(b, a, 1 - x) / b
+    }
+
+    private static func continuedFraction(_ a: Double, _ b: Double, _ x: Double) -> Double {
+        let tiny = 1e-300
+        var c = 1.0
+        var d = 1 - (a + b) * x / (a + 1)
+        if abs(d) < tiny { d = tiny }
+        d = 1 / d
+        var result = d
+        for m in 1...10_000 {
+            let m = Double(m)
+            let even = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
+            d = 1 + even * d
+            if abs(d) < tiny { d = tiny }
+            c = 1 + even / c
+            if abs(c) < tiny { c = tiny }
+            d = 1 / d
+            result *= d * c
+            let odd = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))
+            d = 1 + odd * d
+            if abs(d) < tiny { d = tiny }
+            c = 1 + odd / c
+            if abs(c) < tiny { c = tiny }
+            d = 1 / d
+            let step = d * c
+            result *= step
+            if abs(step - 1) < 1e-15 { break }
+        }
+        return result
     }
 
     /// How the size was reached, in words, for the sampling record.

@@ -19,4 +19,11 @@
 #include <libxml/xmlIO.h>
 
 static inline void shim_xmlFree(void *p) { xmlFree(p); }
+
+static void shim_ignoreGenericError(void *context, const char *message, ...) { (void)context; (void)message; }
+/// The generic handler is variadic, which Swift cannot write: installed from C.
+static inline void shim_silenceGenericErrors(void) {
+    xmlSetGenericErrorFunc(NULL, shim_ignoreGenericError);
+    xmlThrDefSetGenericErrorFunc(NULL, shim_ignoreGenericError);
+}
 #endif

@@ -18,6 +18,10 @@ final class XMLDocument {
     private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
             | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
 
+    /// Attributes allowed on one element: libxml2 checks duplicates pairwise, so 50 000 attributes
+    /// cost it tens of seconds; no trusted-list element has more than a handful.
+    static let maximumAttributes = 1_000
+
     /// Parses `bytes`; a document type declaration is refused before libxml2 sees it, so no
     /// entity is ever defined or expanded.
     static func parse(_ bytes: [UInt8]) -> Result<XMLDocument, TrustedListError> {
@@ -33,6 +37,11 @@ final class XMLDocument {
             return .failure(.notWellFormed("the document is larger than 2 GiB", at: "byte 0"))
         }
         _ = libxml2Initialised
+        silenceLibxml2()
+        if let element = AttributeCount.exceeding(Self.maximumAttributes, in: bytes) {
+            return .failure(.notWellFormed(
+                "an element has more than \(Self.maximumAttributes) attributes (resource bound); the list is not parsed", at: "byte \(element)"))
+        }
         guard let context = xmlNewParserCtxt() else {
             return .failure(.notWellFormed("libxml2 could not allocate a parser", at: "byte 0"))
         }
@@ -77,7 +86,19 @@ final class XMLDocument {
 }
 
 /// libxml2 must be initialised once before concurrent use; a global `let` runs this exactly once.
-private let libxml2Initialised: Void = xmlInitParser()
+/// libxml2's own printing of errors (XPath, encoding, schema compilation) is switched off: every
+/// problem the checks care about becomes the item's finding, and nothing else goes to stderr.
+private let libxml2Initialised: Void = {
+    xmlInitParser()
+    silenceLibxml2()
+}()
+
+/// Installs no-op error handlers for the calling thread (libxml2 keeps them per thread).
+func silenceLibxml2() {
+    xmlSetStructuredErrorFunc(nil, { _, _ in })
+    xmlThrDefSetStructuredErrorFunc(nil, { _, _ in })
+    shim_silenceGenericErrors()
+}
 
 extension String {
     fileprivate var trimmingTrailingNewlines: String {

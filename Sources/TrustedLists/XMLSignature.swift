@@ -208,8 +208,13 @@ public struct TrustedListSignature: Sendable {
             problem = "digest method \(digestMethod) is not supported"
             return nil
         }
-        guard let bytes = canonicalise(document, subtree: wholeDocument ? nil : target, excluding: excluded,
-                                       algorithm: algorithm, prefixes: prefixes, filter: filter),
+        let canonical = canonicalise(document, subtree: wholeDocument ? nil : target, excluding: excluded,
+                                     algorithm: algorithm, prefixes: prefixes, filter: filter)
+        if let filter, filter.exceededBudget {
+            problem = "the XPath filter transform needs more than \(XPathFilter.operationBudget) XPath operations over the document (resource bound); not evaluated"
+            return nil
+        }
+        guard let bytes = canonical,
             let digest = MessageDigest.digest(oid, bytes),
             let wanted = Data(base64Encoded: expected, options: .ignoreUnknownCharacters)
         else {
@@ -297,6 +302,13 @@ private final class C14NSelection {
 final class XPathFilter {
     private let context: xmlXPathContextPtr
     private let compiled: xmlXPathCompExprPtr
+    /// XPath operations allowed for one filter over a whole document. The filter is evaluated once
+    /// per node (XMLDSig 6.6.3), so a hostile expression (`count(//*)` inside a predicate) is
+    /// quadratic or worse in the node count; real lists use `not(ancestor-or-self::ds:Signature)`,
+    /// a few operations per node of depth.
+    static let operationBudget: UInt = 50_000_000
+    /// True once an evaluation stopped at the budget: the filtered node-set is then unknown.
+    private(set) var exceededBudget = false
 
     init?(document: XMLDocument, expression node: xmlNodePtr) {
         guard let context = xmlXPathNewContext(document.pointer) else { return nil }
@@ -312,6 +324,8 @@ final class XPathFilter {
             xmlXPathFreeContext(context)
             return nil
         }
+        context.pointee.opLimit = UInt(Self.operationBudget)
+        context.pointee.opCount = 0
         self.context = context
         self.compiled = compiled
     }
@@ -324,8 +338,11 @@ final class XPathFilter {
     /// Whether `node` (an element, attribute or text node; namespace nodes are judged by their
     /// element) passes the filter.
     func keeps(_ node: xmlNodePtr) -> Bool {
+        guard !exceededBudget else { return false }
         context.pointee.node = node
-        return xmlXPathCompiledEvalToBoolean(compiled, context) == 1
+        let result = xmlXPathCompiledEvalToBoolean(compiled, context)
+        if result < 0 && context.pointee.opCount >= context.pointee.opLimit { exceededBudget = true }
+        return result == 1
     }
 }
 
