@@ -132,8 +132,8 @@ public struct Auditor: Sendable {
         let (profile, _) = resolved[.unknown]!
         let finding = Finding(
             requirement: "INPUT-002", outcome: .error, observed: crash, location: "item",
-            message: "the checker crashed on this item (\(crash)) and was restarted after it; no requirement of the item's kind was "
-                + "evaluated. This is a TrustAudit defect: please report it with the item")
+            message: "the check of this item was stopped (\(crash)) and the run restarted after it; no requirement of the item's kind "
+                + "was evaluated. A crash is a TrustAudit defect: please report it with the item")
         let check = Evaluation(catalogue: profiles.catalogue, profile: profile, standards: standards).check(for: finding)
         return ItemEvidence(
             index: item.index, source: item.source, sha256: SHA256.hex(item.bytes), kind: .unknown, type: "checker-crash",

@@ -8,9 +8,27 @@
 #include <sys/prctl.h>
 #endif
 
+#include <pthread.h>
+#include <stdatomic.h>
+#include <time.h>
+
 static int crash_fd = -1;
 static _Thread_local long current_item = -1;
 static _Thread_local int has_alternate_stack = 0;
+
+/// One slot per worker thread for the watchdog: the item and when its check started.
+#define SLOTS 256
+static _Atomic long slot_item[SLOTS];
+static _Atomic long long slot_started[SLOTS];
+static _Atomic int slots_used = 0;
+static _Thread_local int my_slot = -1;
+static long long budget_ns = 0;
+
+static long long now_ns(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+}
 
 static size_t format_long(char *out, long value) {
     char digits[24];
@@ -67,9 +85,56 @@ void ta_crash_marker_begin(long index) {
         if (stack.ss_sp != NULL && sigaltstack(&stack, NULL) == 0) has_alternate_stack = 1;
     }
     current_item = index;
+    if (budget_ns > 0) {
+        if (my_slot < 0) {
+            int claimed = atomic_fetch_add(&slots_used, 1);
+            my_slot = claimed < SLOTS ? claimed : SLOTS;
+        }
+        if (my_slot < SLOTS) {
+            atomic_store(&slot_started[my_slot], now_ns());
+            atomic_store(&slot_item[my_slot], index);
+        }
+    }
 }
 
-void ta_crash_marker_end(void) { current_item = -1; }
+void ta_crash_marker_end(void) {
+    current_item = -1;
+    if (my_slot >= 0 && my_slot < SLOTS) atomic_store(&slot_item[my_slot], -1);
+}
+
+static void *watch(void *unused) {
+    (void)unused;
+    for (;;) {
+        struct timespec pause = {0, 100 * 1000 * 1000};
+        nanosleep(&pause, NULL);
+        int used = atomic_load(&slots_used);
+        if (used > SLOTS) used = SLOTS;
+        long long now = now_ns();
+        for (int i = 0; i < used; i++) {
+            long item = atomic_load(&slot_item[i]);
+            if (item < 0 || now - atomic_load(&slot_started[i]) < budget_ns) continue;
+            if (crash_fd >= 0) {
+                char line[64];
+                size_t length = format_long(line, item);
+                line[length++] = ' ';
+                length += format_long(line + length, SIGKILL);
+                line[length++] = '\n';
+                ssize_t written = write(crash_fd, line, length);
+                (void)written;
+            }
+            raise(SIGKILL);
+        }
+    }
+    return NULL;
+}
+
+void ta_crash_marker_watch(double seconds) {
+    if (seconds <= 0) return;
+    budget_ns = (long long)(seconds * 1e9);
+    for (int i = 0; i < SLOTS; i++) atomic_store(&slot_item[i], -1);
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, watch, NULL) == 0) pthread_detach(thread);
+}
 
 void ta_die_with_parent(int parent) {
 #ifdef __linux__

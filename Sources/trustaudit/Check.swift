@@ -108,6 +108,12 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Do not print the summary on stderr.")
     var quiet = false
 
+    @Option(name: .long, help: "Resource bound: the largest item in bytes (a whole file, a PEM block, an inflated gzip file); a larger one is a finding. (default: 1 GiB)")
+    var maxItemSize: Int = InputReader.defaultMaximumItemSize
+
+    @Option(name: .long, help: "Resource bound: an item whose check takes longer than this many seconds is stopped and recorded (INPUT-002, outcome error); 0 for no limit. Supervised runs only.")
+    var itemTimeLimit: Double = 120
+
     @Flag(name: .long, help: "Check in this process only: no supervisor that contains a checker crash to its item (standard input is never supervised).")
     var noSupervise = false
 
@@ -130,6 +136,8 @@ struct Check: ParsableCommand {
                 throw ValidationError("--shard START-END needs --shard-size N, START < END and both multiples of N")
             }
         }
+        if maxItemSize < 1 { throw ValidationError("--max-item-size must be a positive number of bytes") }
+        if itemTimeLimit < 0 || !itemTimeLimit.isFinite { throw ValidationError("--item-time-limit must be 0 (none) or a positive number of seconds") }
         if let validAt, Self.parseTime(validAt) == nil {
             throw ValidationError("--valid-at '\(validAt)' is not an ISO 8601 time such as 2026-06-01T12:00:00Z")
         }
@@ -156,7 +164,7 @@ struct Check: ParsableCommand {
             try runSupervised()
             return
         }
-        let knownCrashes = Supervisor.isSupervisedChild ? Supervisor.prepareChild() : [:]
+        let knownCrashes = Supervisor.isSupervisedChild ? Supervisor.prepareChild(itemTimeLimit: itemTimeLimit) : [:]
         let testTrap = TestHooks.trapSHA256
         let started = Date()
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
@@ -189,7 +197,7 @@ struct Check: ParsableCommand {
         } catch {
             throw ValidationError("--bundle: \(error)")
         }
-        let reader = InputReader(paths: inputs)
+        let reader = InputReader(paths: inputs, maximumItemSize: maxItemSize)
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         var summary = RunSummary()
         var sarif = SARIFLog()
@@ -314,8 +322,8 @@ struct Check: ParsableCommand {
     private func runSupervised() throws {
         let supervisor = Supervisor(arguments: Array(CommandLine.arguments.dropFirst()), forwardsStandardOutput: out == nil)
         let ending = supervisor.run { crash in
-            FileHandle.standardError.write(Data(
-                "trustaudit: item \(crash.index) crashed the checker (\(crash.signalName)); restarting after it, its record says so\n".utf8))
+            let what = crash.isTimeout ? "took longer than --item-time-limit \(itemTimeLimit) s" : "crashed the checker (\(crash.signalName))"
+            FileHandle.standardError.write(Data("trustaudit: item \(crash.index) \(what); restarting after it, its record says so\n".utf8))
         }
         switch ending {
         case .exited(let code): if code != 0 { throw ExitCode(code) }

@@ -82,4 +82,19 @@ import Testing
         #expect(resumed.stderr.contains("already complete"))
         #expect(!resumed.stderr.contains("crashed the checker"))
     }
+
+    /// Resource bound: a check that does not end is stopped at --item-time-limit and recorded,
+    /// and the run goes on (the hook makes one item hang).
+    @Test func aHangingItemIsStoppedAtTheTimeBudget() throws {
+        let arguments = ["check", "--quiet", "--at", "2026-06-01T00:00:00Z", "--item-time-limit", "1", CLI.vector("certificates")]
+        let clean = try CLI.run(arguments)
+        let total = Self.lines(clean).count
+        let slow = try CLI.run(arguments, environment: ["TRUSTAUDIT_TEST_SLOW_SHA256": try Self.target(in: clean, at: 4)])
+        #expect(slow.status == 2, "\(slow.stderr)")
+        #expect(slow.stderr.contains("took longer than --item-time-limit"))
+        #expect(Self.lines(slow).count == total)
+        let checks = try #require(slow.lines[4]["checks"] as? [[String: Any]])
+        #expect(checks.first?["requirement"] as? String == "INPUT-002")
+        #expect((checks.first?["observed"] as? String)?.contains("time budget") == true)
+    }
 }

@@ -69,4 +69,13 @@ import Testing
         let nearer = try CLI.run(["sample", "--confidence", "0.95", "--tolerable-rate", "0.05", "--expected-rate", "0.049", "--seed", "s", population])
         #expect(nearer.stderr.contains("n = 129000"), "\(nearer.stderr)")
     }
+
+    /// --max-item-size bounds every container: a whole file, and the inflated size of gzip.
+    @Test func itemSizeLimitIsConfigurable() throws {
+        let run = try CLI.run(["check", "--quiet", "--max-item-size", "100", CLI.vector("certificates/ber-boolean-01.der")])
+        #expect(run.lines.count == 1)
+        let observed = run.lines.flatMap { ($0["checks"] as? [[String: Any]]) ?? [] }.compactMap { $0["observed"] as? String }
+        #expect(observed.contains { $0.contains("100-byte item limit") }, "\(observed)")
+        #expect(try CLI.run(["check", "--max-item-size", "0", CLI.vector("certificates/leaf-ok.pem")]).status == 2)
+    }
 }

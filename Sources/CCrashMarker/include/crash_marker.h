@@ -16,6 +16,11 @@ void ta_crash_marker_begin(long index);
 /// The calling thread finished its item.
 void ta_crash_marker_end(void);
 
+/// Starts a watchdog thread: an item checked for longer than `seconds` is written to the crash
+/// file as "<index> 9" and the process kills itself (SIGKILL), for the supervisor to record the
+/// item as over its time budget and restart after it.
+void ta_crash_marker_watch(double seconds);
+
 /// Linux: the calling process is killed when its parent (the supervisor, `parent`) dies, so a
 /// killed supervisor leaves no worker writing behind it. Elsewhere: nothing.
 void ta_die_with_parent(int parent);

@@ -13,6 +13,10 @@ public enum CrashMarker {
     /// The calling thread finished its item.
     public static func end() { ta_crash_marker_end() }
 
+    /// Watches every item's check: one that takes longer than `seconds` ends the process, marked
+    /// for the supervisor as over the budget.
+    public static func watch(seconds: Double) { ta_crash_marker_watch(seconds) }
+
     /// The process dies with its supervisor (`parent`), on Linux.
     public static func dieWithParent(_ parent: Int32) { ta_die_with_parent(parent) }
 }

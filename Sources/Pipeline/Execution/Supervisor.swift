@@ -20,8 +20,13 @@ public struct Supervisor: Sendable {
         public let index: Int
         public let signal: Int32
 
-        /// `SIGILL (a Swift runtime trap)`, `SIGSEGV`, …
-        public var signalName: String { Self.names[signal] ?? "signal \(signal)" }
+        /// `SIGILL (a Swift runtime trap)`, `SIGSEGV`, … or the time budget.
+        public var signalName: String {
+            signal == SIGKILL ? "over the per-item time budget: the check was stopped" : Self.names[signal] ?? "signal \(signal)"
+        }
+
+        /// A check stopped by the watchdog, not a crash.
+        public var isTimeout: Bool { signal == SIGKILL }
 
         static let names: [Int32: String] = [
             SIGILL: "SIGILL (a Swift runtime trap)", SIGTRAP: "SIGTRAP (a Swift runtime trap)", SIGABRT: "SIGABRT",
@@ -38,13 +43,17 @@ public struct Supervisor: Sendable {
     public static var isSupervisedChild: Bool { ProcessInfo.processInfo.environment[parentVariable] != nil }
 
     /// In a supervised child: installs the crash marker on the supervisor's crash file, ties the
-    /// child's life to the supervisor, and returns the items known to crash (by index).
-    public static func prepareChild() -> [Int: Crash] {
+    /// child's life to the supervisor, starts the watchdog of the per-item time budget (seconds;
+    /// 0 for none), and returns the items known to crash (by index).
+    public static func prepareChild(itemTimeLimit: Double) -> [Int: Crash] {
         let environment = ProcessInfo.processInfo.environment
         if let parent = environment[parentVariable].flatMap({ Int32($0) }) { CrashMarker.dieWithParent(parent) }
         if let path = environment[crashFileVariable] {
             let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-            if descriptor >= 0 { CrashMarker.install(fileDescriptor: descriptor) }
+            if descriptor >= 0 {
+                CrashMarker.install(fileDescriptor: descriptor)
+                CrashMarker.watch(seconds: itemTimeLimit)
+            }
         }
         return parse(environment[crashesVariable] ?? "")
     }
@@ -115,10 +124,12 @@ public struct Supervisor: Sendable {
             let status = child.wait()
             switch status {
             case .exited(let code): return .exited(code)
-            case .signalled(let signal) where !Self.fatalSignals.contains(signal): return .signalled(signal)
             case .signalled(let signal):
                 let text = (try? String(contentsOfFile: crashFile, encoding: .utf8)) ?? ""
                 let fields = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+                // SIGKILL with a marked item is the watchdog's; any other SIGKILL, SIGINT, … ends the run.
+                let marked = fields.count >= 2 && Int32(fields[1]) == signal
+                guard Self.fatalSignals.contains(signal) || (signal == SIGKILL && marked) else { return .signalled(signal) }
                 guard fields.count >= 2, let index = Int(fields[0]), index >= 0 else {
                     return .failed("the checker crashed (\(Crash(index: -1, signal: signal).signalName)) outside any item; nothing to skip")
                 }

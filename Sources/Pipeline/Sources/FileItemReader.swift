@@ -6,7 +6,8 @@ import Foundation
 /// one base64 item per line, or the whole file as one item (DER, XML, anything binary).
 final class FileItemReader {
     /// Whole-file items larger than this are refused with a finding rather than read.
-    static let maximumItemSize = 1 << 30
+    /// This reader's limit (`check --max-item-size`); also the inflated size of a gzip file.
+    private let maximumItemSize: Int
     private static let probeLength = 64 * 1024
 
     private enum Mode {
@@ -35,8 +36,9 @@ final class FileItemReader {
     /// - Parameters:
     ///   - name: the locator prefix (`path`, or `-` for stdin).
     ///   - issuers: where a static-ct-api data tile's chain fingerprints resolve, if anywhere.
-    init(name: String, handle: FileHandle, size: Int?, issuers: CTIssuerDirectory? = nil) {
+    init(name: String, handle: FileHandle, size: Int?, issuers: CTIssuerDirectory? = nil, maximumItemSize: Int = InputReader.defaultMaximumItemSize) {
         self.name = name
+        self.maximumItemSize = maximumItemSize
         // The throwing reads: FileHandle.readData(ofLength:) and readDataToEndOfFile() trap on an
         // I/O error (EIO, or EISDIR when stdin is a directory); here the error is the item's problem.
         let probe: [UInt8]
@@ -53,15 +55,15 @@ final class FileItemReader {
         // have no trustworthy size).
         let whole = { () -> Result<[UInt8], PipelineProblem> in
             guard probe.count == Self.probeLength else { return .success(probe) }
-            if let size, size > Self.maximumItemSize {
-                return .failure(PipelineProblem("the file is \(size) bytes, over the \(Self.maximumItemSize)-byte item limit"))
+            if let size, size > maximumItemSize {
+                return .failure(PipelineProblem("the file is \(size) bytes, over the \(maximumItemSize)-byte item limit"))
             }
             do {
                 var bytes = probe
                 while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
                     bytes.append(contentsOf: chunk)
-                    if bytes.count > Self.maximumItemSize {
-                        return .failure(PipelineProblem("the input exceeds the \(Self.maximumItemSize)-byte item limit; it was not read further"))
+                    if bytes.count > maximumItemSize {
+                        return .failure(PipelineProblem("the input exceeds the \(maximumItemSize)-byte item limit; it was not read further"))
                     }
                 }
                 return .success(bytes)
@@ -73,13 +75,13 @@ final class FileItemReader {
         // the probe).
         wholeProbe = probe.count < Self.probeLength ? probe : []
         if probe.starts(with: Gzip.magic) {
-            if let size, size > Self.maximumItemSize {
-                mode = .whole(bytes: [], problem: "the file is \(size) bytes, over the \(Self.maximumItemSize)-byte item limit")
+            if let size, size > maximumItemSize {
+                mode = .whole(bytes: [], problem: "the file is \(size) bytes, over the \(maximumItemSize)-byte item limit")
                 return
             }
             switch whole() {
             case .success(let compressed):
-                switch Gzip.inflate(compressed, limit: Self.maximumItemSize) {
+                switch Gzip.inflate(compressed, limit: maximumItemSize) {
                 case .success(let inflated): mode = container(inflated) ?? .whole(bytes: inflated, problem: nil)
                 case .failure(let problem): mode = .whole(bytes: compressed, problem: problem.reason)
                 }
@@ -97,8 +99,8 @@ final class FileItemReader {
             } else {
                 mode = probe.firstRange(of: Array("-----BEGIN ".utf8)) != nil ? .pem(reader) : .base64Lines(reader)
             }
-        } else if let size, size > Self.maximumItemSize {
-            mode = .whole(bytes: [], problem: "the file is \(size) bytes, over the \(Self.maximumItemSize)-byte item limit")
+        } else if let size, size > maximumItemSize {
+            mode = .whole(bytes: [], problem: "the file is \(size) bytes, over the \(maximumItemSize)-byte item limit")
         } else {
             switch whole() {
             case .success(let bytes): mode = container(bytes) ?? .whole(bytes: bytes, problem: nil)
@@ -209,7 +211,7 @@ final class FileItemReader {
                     return (source, body, "PEM block \(label) has no END line before the next BEGIN")
                 }
                 if inner.contains(0x3A) { sawHeader = true }
-                if overlong || body.count > Self.maximumItemSize {
+                if overlong || body.count > maximumItemSize {
                     return (source, [], "PEM block \(label) exceeds the item size limit")
                 }
                 body.append(contentsOf: inner)

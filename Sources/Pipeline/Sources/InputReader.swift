@@ -31,9 +31,15 @@ public final class InputReader {
     /// The sampling records of the `trustaudit sample` files read.
     public private(set) var samplingRecords: [SamplingRecord] = []
 
-    public init(paths: [String]) {
+    /// Items (whole files, PEM blocks, inflated gzip) larger than this are findings, not read.
+    private let maximumItemSize: Int
+    /// 1 GiB.
+    public static let defaultMaximumItemSize = 1 << 30
+
+    public init(paths: [String], maximumItemSize: Int = defaultMaximumItemSize) {
         self.pending = paths.reversed().map { .path(FilePath($0)) }
         self.inputs = paths
+        self.maximumItemSize = maximumItemSize
     }
 
     /// The next item, or nil when every input is exhausted.
@@ -62,7 +68,7 @@ public final class InputReader {
     private func open(_ path: FilePath) -> String? {
         if path.display == "-" {
             files.append("-")
-            current = FileItemReader(name: "-", handle: FileHandle.standardInput, size: nil)
+            current = FileItemReader(name: "-", handle: FileHandle.standardInput, size: nil, maximumItemSize: maximumItemSize)
             return nil
         }
         // One stat(2) and one open(2) per file: Foundation's existence, attribute and handle calls
@@ -87,7 +93,7 @@ public final class InputReader {
             issuers = issuerDirectories[folder] ?? CTIssuerDirectory(folder: folder)
             issuerDirectories[folder] = issuers
         }
-        current = FileItemReader(name: path.display, handle: handle, size: size, issuers: issuers)
+        current = FileItemReader(name: path.display, handle: handle, size: size, issuers: issuers, maximumItemSize: maximumItemSize)
         return nil
     }
 
