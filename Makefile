@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 BENCH_N ?= 20000
 DEMO_INPUTS := TestVectors/certificates TestVectors/timestamps TestVectors/trusted-lists
 
-.PHONY: deps demo test release bench fuzz spark-test profiles profiles-check vectors vectors-check clean
+.PHONY: deps demo test release bench fuzz test-sanitize spark-test profiles profiles-check vectors vectors-check clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -47,6 +47,13 @@ bench: deps
 spark-test: deps
 	swift build -c release --product trustaudit
 	SKIP_BUILD=1 scripts/spark-test.sh
+
+## The tests under AddressSanitizer + UndefinedBehaviorSanitizer, and the executor and crash
+## containment tests under ThreadSanitizer (separate build folders).
+test-sanitize: deps
+	@scripts/ensure-deps.sh --test
+	swift test --scratch-path .build-asan --sanitize=address --sanitize=undefined
+	swift test --scratch-path .build-tsan --sanitize=thread --filter 'ExecutorAndJSONTests|CrashContainmentTests'
 
 ## Coverage-guided fuzzing of every entry point (libFuzzer + AddressSanitizer), FUZZ_SECONDS per
 ## target (default 60); a crash fails. Corpora are kept in .cache/fuzz; see docs/ROBUSTNESS.md.
