@@ -30,13 +30,16 @@ public struct Auditor: Sendable {
     private let certificatePlans: [String: ProfilePlan<InspectedCertificate>]
     private let timestampPlans: [String: ProfilePlan<InspectedTimestamp>]
     private let trustedListPlans: [String: ProfilePlan<InspectedTrustedList>]
+    /// `--standards by-issuance`: every dated standards set with its certificate plans; a
+    /// certificate is judged by the set in force at its notBefore. Empty otherwise.
+    private let issuanceStandards: [(set: StandardsSet, plans: [String: ProfilePlan<InspectedCertificate>])]
 
     /// - Throws: ``AuditCoreError`` when a named profile does not exist or a default is missing.
     public init(
         profiles: ProfileSet, selection: ProfileSelection, context: EvaluationContext, issuers: IssuerStore? = nil,
         standards: StandardsSet? = nil, trustedLists: TrustedListStore? = nil,
         timestampInputs: TimestampInputs = TimestampInputs(), lotl: LOTLPointers? = nil, schemas: TrustedListSchemas? = nil,
-        authentication: LOTLAuthentication? = nil
+        authentication: LOTLAuthentication? = nil, standardsByIssuance: [StandardsSet] = []
     ) throws {
         self.lotl = lotl
         self.authentication = authentication
@@ -74,6 +77,15 @@ public struct Auditor: Sendable {
             }
         }
         certificatePlans = plans(.certificate, [CertificateRules.all, qualificationRules])
+        let qualificationRules = self.qualificationRules
+        issuanceStandards = standardsByIssuance.filter { $0.inForceFrom != nil }.map { set in
+            var pinned = context
+            pinned.parameters.merge(set.parameters) { _, version in version }
+            let setPlans = profiles.profiles.filter { $0.value.kind == .certificate }.mapValues {
+                ProfilePlan([CertificateRules.all, qualificationRules], profile: $0, catalogue: profiles.catalogue, standards: set, context: pinned)
+            }
+            return (set, setPlans)
+        }
         timestampPlans = plans(.timestamp, [TimestampRules.all])
         trustedListPlans = plans(.trustedList, [TrustedListRules.all])
     }
@@ -104,7 +116,18 @@ public struct Auditor: Sendable {
             type = detection.type.rawValue
             // Requirements judge a certificate by the standards in force when it was issued.
             let notBefore = inspected.certificate?.tbs.notBefore
-            checks = plan(certificatePlans, profile).checks(
+            var plans = certificatePlans
+            if !issuanceStandards.isEmpty, let issued = notBefore?.secondsSince1970,
+                let (set, predatesAll) = StandardsSet.inForce(at: issued, among: issuanceStandards.map(\.set)),
+                let chosen = issuanceStandards.first(where: { $0.set.name == set.name })
+            {
+                plans = chosen.plans
+                reason += "; standards \(set.name) (\(set.title)): "
+                    + (predatesAll
+                        ? "the oldest set implemented; the certificate (notBefore \(notBefore?.text ?? "")) predates it"
+                        : "in force from \(set.inForceFrom ?? "") and the newest at notBefore \(notBefore?.text ?? "")")
+            }
+            checks = plan(plans, profile).checks(
                 inspected, issuedAt: notBefore?.secondsSince1970, issuedText: notBefore.map { "\($0.text) (notBefore)" })
         case .timestampToken, .timestampResponse:
             let form: InspectedTimestamp.Form = classification.form == .timestampToken ? .token : .response

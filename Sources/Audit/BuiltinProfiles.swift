@@ -2574,6 +2574,7 @@ title: EN 319 412-5 V2.4.1 (2023-09) and TS 119 495 V1.7.1
 versions:
   ETSI EN 319 412-5: "V2.4.1 (2023-09)"
   ETSI TS 119 495: "V1.7.1"
+inForceFrom: "2023-09-01"
 """#),
         ProfileDocument(name: "standards/latest.yaml", text: #"""
 # The newest standard versions TrustAudit implements (the default, --standards latest).
@@ -2582,6 +2583,7 @@ title: Newest versions implemented (EN 319 412-5 V2.5.1, TS 119 495 V1.8.1)
 versions:
   ETSI EN 319 412-5: "V2.5.1 (2025-06)"
   ETSI TS 119 495: "V1.8.1"
+inForceFrom: "2025-06-01"
 """#),
         ProfileDocument(name: "ts119495-psd2-qsealc.yaml", text: #"""
 name: ts119495-psd2-qsealc

@@ -7,11 +7,25 @@ public struct StandardsSet: Sendable, Hashable, Codable {
     public var title: String
     /// Standard name as in the catalogue (e.g. `ETSI EN 319 412-5`) → version text.
     public var versions: [String: String]
+    /// The day (`YYYY-MM-DD`) from which these versions were the newest (`--standards
+    /// by-issuance` judges a certificate by the newest set in force at its notBefore).
+    public var inForceFrom: String?
 
-    public init(name: String, title: String, versions: [String: String]) {
+    public init(name: String, title: String, versions: [String: String], inForceFrom: String? = nil) {
         self.name = name
         self.title = title
         self.versions = versions
+        self.inForceFrom = inForceFrom
+    }
+
+    /// The set in force at `issued` (seconds since 1970): the newest of `sets` whose
+    /// `inForceFrom` is not later; the oldest when `issued` predates them all (and then `true`).
+    public static func inForce(at issued: Int64, among sets: [StandardsSet]) -> (set: StandardsSet, predatesAll: Bool)? {
+        let dated = sets.compactMap { set in set.inForceFrom.flatMap(CivilDay.secondsSince1970).map { ($0, set) } }
+            .sorted { $0.0 < $1.0 }
+        guard let oldest = dated.first else { return nil }
+        guard let newest = dated.last(where: { $0.0 <= issued }) else { return (oldest.1, true) }
+        return (newest.1, false)
     }
 
     init(document: ProfileDocument) throws {

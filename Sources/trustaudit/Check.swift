@@ -33,7 +33,7 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Validation time, ISO 8601 (e.g. 2026-06-01T12:00:00Z); default: now.")
     var at: String?
 
-    @Option(name: .long, help: "Standards set to judge against (`trustaudit profiles` lists them; default: latest).")
+    @Option(name: .long, help: "Standards set to judge against (`trustaudit profiles` lists them; default: latest), or by-issuance: each certificate by the newest set in force at its notBefore.")
     var standards = "latest"
 
     @Option(name: .long, help: "Issuer certificate(s) for signature, name and key-identifier chaining (file or PEM bundle; repeatable).")
@@ -177,9 +177,10 @@ struct Check: ParsableCommand {
             auditor = try Auditor(
                 profiles: profileSet, selection: ProfileSelection(argument: profile),
                 context: EvaluationContext(validationTime: validationTime), issuers: try loadIssuers(),
-                standards: try profileSet.standardsSet(named: standards), trustedLists: try loadTrustedLists(authenticatedBy: loadLOTL(lotlDocuments)),
+                standards: standards == "by-issuance" ? nil : try profileSet.standardsSet(named: standards), trustedLists: try loadTrustedLists(authenticatedBy: loadLOTL(lotlDocuments)),
                 timestampInputs: try loadTimestampInputs(), lotl: loadLOTL(lotlDocuments), schemas: try loadSchemas(),
-                authentication: try loadAuthentication(lotlDocuments))
+                authentication: try loadAuthentication(lotlDocuments),
+                standardsByIssuance: standards == "by-issuance" ? Array(profileSet.standards.values) : [])
         } catch {
             throw ValidationError("\(error)")
         }

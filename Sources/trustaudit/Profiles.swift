@@ -23,8 +23,10 @@ struct Profiles: ParsableCommand {
             }
             print("\nstandards sets (--standards):")
             for set in set.standards.values.sorted(by: { $0.name < $1.name }) {
-                print("  \(set.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(set.title)")
+                let since = set.inForceFrom.map { " (in force from \($0))" } ?? ""
+                print("  \(set.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(set.title)\(since)")
             }
+            print("  \("by-issuance".padding(toLength: 20, withPad: " ", startingAt: 0)) each certificate by the newest set in force at its notBefore")
         case .markdown:
             print("| profile | kind | requirements | title |\n|---|---|---|---|")
             for profile in listed {

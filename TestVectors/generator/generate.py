@@ -1115,6 +1115,8 @@ ETSI_MUTATIONS = [
      lambda d: set_qcs(d, "type", None)),
     ("qcp-n-qscd", "qctype_two", ["CERT-123"], MAJOR, "QcType lists esign and eseal",
      lambda d: set_qcs(d, "type", qc_type(OID_QCT_ESIGN, OID_QCT_ESEAL))),
+    ("qcp-n-qscd", "qctype_two_2024", ["CERT-123"], MAJOR, "QcType lists esign and eseal, issued 2024-06-01 for 900 days: exactly one QcType is asked from EN 319 412-5 V2.5.1 (2025-06); with --standards by-issuance the certificate is judged by the 2023-09 set (V2.4.1) and CERT-123 passes",
+     lambda d: d.update(not_before="240601000000Z", days=900) or set_qcs(d, "type", qc_type(OID_QCT_ESIGN, OID_QCT_ESEAL))),
     ("qcp-n-qscd", "qcs_critical", ["CERT-120"], MAJOR, "qcStatements extension marked critical",
      upd(qcs_critical=True)),
     ("qcp-n-qscd", "ccleg", ["CERT-129"], MAJOR, "QcCClegislation {CH} added (non-EU legislation) to an EU QCP-n-qscd certificate",

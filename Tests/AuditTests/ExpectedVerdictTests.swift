@@ -110,4 +110,21 @@ import Testing
         #expect(CivilDay.secondsSince1970("2016-13-01") == nil)
         #expect(CivilDay.secondsSince1970("2016-2-01") == nil)
     }
+
+    /// --standards by-issuance: a certificate issued 2024-06 is judged by the 2023-09 set, in
+    /// which two QcType values are not yet a non-conformity; the record says which set applied.
+    @Test func byIssuanceJudgesACertificateByTheStandardsOfItsIssuance() throws {
+        let path = "certificates/etsi/qcp-n-qscd__qctype_two_2024.pem"
+        let latest = try #require(VectorInputs.records(path, try VectorInputs.auditor()).first)
+        #expect(latest.failedRequirements.contains("CERT-123"))
+        let byIssuance = try #require(VectorInputs.records(path, try VectorInputs.auditor(args: ["--standards", "by-issuance"])).first)
+        #expect(!byIssuance.failedRequirements.contains("CERT-123"))
+        #expect(byIssuance.profileReason.contains("standards 2023-09"))
+        #expect(byIssuance.checks.first { $0.requirement == "CERT-123" }?.version == "V2.4.1 (2023-09)")
+        // A certificate issued after 2025-06 gets the newest set either way.
+        let recent = try #require(VectorInputs.records("certificates/etsi/qcp-n-qscd__qctype_two.pem",
+                                                       try VectorInputs.auditor(args: ["--standards", "by-issuance"])).first)
+        #expect(recent.failedRequirements.contains("CERT-123"))
+        #expect(recent.profileReason.contains("standards latest"))
+    }
 }

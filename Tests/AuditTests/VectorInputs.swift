@@ -31,6 +31,8 @@ enum VectorInputs {
         var lotlDocuments: [(bytes: [UInt8], source: String)] = []
         var anchors: [[UInt8]]?
         var selection = ProfileSelection.automatic
+        var standards: StandardsSet?
+        var byIssuance: [StandardsSet] = []
         var index = 0
         while index + 1 < args.count {
             let value = args[index + 1]
@@ -51,14 +53,18 @@ enum VectorInputs {
                 lotl = newest
             case "--anchors": anchors = items(value)
             case "--profile": selection = ProfileSelection(argument: value)
+            case "--standards":
+                let set = try ProfileSet.load()
+                if value == "by-issuance" { byIssuance = Array(set.standards.values) } else { standards = try set.standardsSet(named: value) }
             default: Issue.record("unsupported vector argument \(args[index])")
             }
             index += 2
         }
         return try Auditor(
             profiles: try ProfileSet.load(), selection: selection, context: EvaluationContext(validationTime: time),
-            issuers: issuers, trustedLists: trustedLists, timestampInputs: inputs, lotl: lotl,
-            authentication: anchors.map { LOTLAuthentication(anchors: $0, anchorSource: "anchors", lotls: lotlDocuments) })
+            issuers: issuers, standards: standards, trustedLists: trustedLists, timestampInputs: inputs, lotl: lotl,
+            authentication: anchors.map { LOTLAuthentication(anchors: $0, anchorSource: "anchors", lotls: lotlDocuments) },
+            standardsByIssuance: byIssuance)
     }
 
     static func records(_ path: String, _ auditor: Auditor) -> [ItemEvidence] {
