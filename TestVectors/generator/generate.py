@@ -1264,6 +1264,10 @@ ETSI_MUTATIONS = [
      lambda d: set_qcs(d, "psd2", qc_psd2(PSD2_ROLES, PSD2_NCA_NAME, "BE-FSMA"))),
     ("psd2-qwac", "psd2_policy", [], MAJOR, "QCP-w-psd2 0.4.0.19495.3.1 added (allowed with the PSD2 statement): conforming",
      upd(policies=[OID_QNCP_W, OID_CABF_OV, OID_QCP_W_PSD2])),
+    ("psd2-qwac", "psd2_policy_751_days", ["CERT-103", "CERT-230"], MAJOR,
+     "QCP-w-psd2 with CA/B OV, issued 2023-06-01 for 751 days: over the 398 days of the BR the certificate claims (major under "
+     "TS 119 495 V1.8.1; minor with --standards 2023-09, whose V1.7.1 OVR-6.1-3 gives QCP-w-psd2 precedence)",
+     upd(policies=[OID_QNCP_W, OID_CABF_OV, OID_QCP_W_PSD2], not_before="230601000000Z", days=751)),
     # --- PSD2 QSealC ----------------------------------------------------------------------------
     ("psd2-qsealc", "no_psd2_statement", ["CERT-150"], MAJOR, "PSD2 statement removed (PSD organizationIdentifier kept)",
      lambda d: set_qcs(d, "psd2", None)),

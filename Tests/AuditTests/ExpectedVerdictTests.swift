@@ -127,4 +127,14 @@ import Testing
         #expect(recent.failedRequirements.contains("CERT-123"))
         #expect(recent.profileReason.contains("standards latest"))
     }
+
+    /// CERT-103 on a PSD2 QWAC with QCP-w-psd2 and the CA/B OV policy, 751 days: major under TS 119
+    /// 495 V1.8.1 (latest), minor under V1.7.1 (2023-09), whose OVR-6.1-3 gave QCP-w-psd2 precedence.
+    @Test func psd2PolicyPrecedenceFollowsThePinnedVersion() throws {
+        let path = "certificates/etsi/psd2-qwac__psd2_policy_751_days.pem"
+        let latest = try #require(VectorInputs.records(path, try VectorInputs.auditor()).first)
+        #expect(latest.checks.first { $0.requirement == "CERT-103" }.map { $0.outcome == .fail && $0.grade == .major } == true)
+        let older = try #require(VectorInputs.records(path, try VectorInputs.auditor(args: ["--standards", "2023-09"])).first)
+        #expect(older.checks.first { $0.requirement == "CERT-103" }.map { $0.outcome == .fail && $0.grade == .minor } == true)
+    }
 }

@@ -110,7 +110,7 @@ enum WebsiteRules {
 
     /// CERT-103: BR 6.3.2 — maximum validity by issuance date (60 / 39 months, 825 / 398 / 200 /
     /// 100 / 47 days), for certificates that claim the BR by policy.
-    static let validityLimit = CertificateRules.profiled("CERT-103") { view, _ in
+    static let validityLimit = CertificateRules.profiled("CERT-103") { view, context in
         let certificate = view.certificate
         guard let start = certificate.tbs.notBefore.secondsSince1970, let end = certificate.tbs.notAfter.secondsSince1970 else {
             return [.notChecked("CERT-103", because: "a validity date cannot be read (see CERT-005)")]
@@ -139,11 +139,18 @@ enum WebsiteRules {
             let latest = calendar.date(byAdding: .month, value: months, to: from).map { Int64($0.timeIntervalSince1970) } ?? Int64.max
             within = end <= latest
         }
-        return within ? [.pass("CERT-103", observed: observed)] : [
-            .fail("CERT-103", observed: observed, expected: "at most \(limit.text) for this issuance date",
-                  location: "tbsCertificate.validity",
-                  message: "the validity period exceeds the \(limit.text) the CA/B Forum allows for certificates issued then")
-        ]
+        guard !within else { return [.pass("CERT-103", observed: observed)] }
+        var finding = Finding.fail(
+            "CERT-103", observed: observed, expected: "at most \(limit.text) for this issuance date", location: "tbsCertificate.validity",
+            message: "the validity period exceeds the \(limit.text) the CA/B Forum allows for certificates issued then")
+        // TS 119 495 before V1.8.1 (OVR-6.1-3) let QCP-w-psd2 take precedence over the EV/BR rules
+        // it augments; V1.8.1 (OVR-6.1-3C) allows it only without conflict. The CA/B claim stays.
+        if view.extensions.policies.contains(PolicyIdentifiers.qcpWPSD2), !context.standard("ETSI TS 119 495", isAtLeast: "V1.8.1") {
+            finding.gradeCap = .minor
+            finding.message = "the validity exceeds the \(limit.text) of the CA/B policy the certificate claims; TS 119 495 before V1.8.1 "
+                + "(OVR-6.1-3) gives QCP-w-psd2 precedence, so this is minor under the pinned version"
+        }
+        return [finding]
     }
 
     /// CERT-104: EN 319 411-2 V2.6.1 GEN-6.6.1-05 with OVR-5.1-03/-08, EN 319 412-4 QCS-4.3-1 and
