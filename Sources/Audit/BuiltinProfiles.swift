@@ -473,14 +473,14 @@ requirements:
     automation: automatic
     fix: "Shorten the validity period to the limit for the issuance date."
   - id: CERT-104
-    standard: "ETSI EN 319 412-4"
-    version: "V1.3.1 (2023-09)"
-    clause: "4.2; EN 319 411-2 5.3"
-    text: "A QWAC carries QEVCP-w with the CA/B EV policy, or QNCP-w(-gen) with a CA/B OV/IV/DV policy; the EN 319 411-2 policy should, the CA/B policy shall be present."
+    standard: "ETSI EN 319 411-2"
+    version: "V2.6.1 (2025-06)"
+    clause: "6.6.1 (GEN-6.6.1-05), 5.1 (OVR-5.1-03, -06, -07, -08); EN 319 412-4 QCS-4.3-1; CA/B BR 7.1.2.7.9"
+    text: "The policies of a QWAC agree: QEVCP-w with the CA/B EV policy, QNCP-w with CA/B OV or IV, QNCP-w-gen with no CA/B policy (one is minor); one EN 319 411-2 web policy and one CA/B policy; the EN 319 411-2 policy should be present."
     level: shall
     appliesTo: [certificate]
     automation: automatic
-    fix: "Add both the EN 319 411-2 and the CA/B Forum policy OIDs."
+    fix: "Carry the EN 319 411-2 web policy of the service and only the CA/B policy it builds on: EV for QEVCP-w, OV or IV for QNCP-w, none for QNCP-w-gen."
   - id: CERT-105
     standard: "ETSI EN 319 412-5"
     version: "V2.4.1 (2023-09)"

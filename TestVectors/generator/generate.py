@@ -1081,6 +1081,10 @@ ETSI_MUTATIONS = [
     ("psd2-qwac", "nca_name_accented", [], MAJOR, "NCAName 'Autorité de contrôle prudentiel et de résolution': accented Latin is Latin",
      lambda d: set_qcs(d, "psd2", qc_psd2(PSD2_ROLES, "Autorité de contrôle prudentiel et de résolution", PSD2_NCA_ID))),
     # --- website policies and subjects (issue #13 adjudication, docs/DIFFERENTIAL.md) ----------------
+    ("qncp-w", "precert_qevcp_policy", ["CERT-104"], MAJOR,
+     "precertificate of the QNCP-w baseline that also carries QEVCP-w 0.4.0.194112.1.4 (CA/B OV kept, no EV): "
+     "two EN 319 411-2 web policies, QEVCP-w without the CA/B EV policy and beside OV (GEN-6.6.1-05, BR 7.1.2.7.9)",
+     lambda d: d.update(policies=[OID_QNCP_W, OID_QEVCP_W, OID_CABF_OV], extra=[extension(OID_CT_POISON, null(), critical=True)])),
     ("qncp-w", "gen_policy", [], MAJOR, "QNCP-w-gen 0.4.0.194112.1.6 alone (no CA/B policy): EN 319 411-2 asks for none",
      upd(policies=[OID_QNCP_W_GEN])),
     ("qncp-w", "gen_with_ov", ["CERT-104"], MINOR, "QNCP-w-gen with CA/B OV: NCP-based policy paired with a BR claim",
@@ -1321,6 +1325,8 @@ ETSI_BASELINE_NOTES = {
 MUTATED_PROFILES = {
     # QcCClegislation with no EU policy: qualified under non-EU law (EN 319 412-5 4.2.4).
     ("qcp-l", "ccleg_non_eu"): "en319412-qc-non-eu",
+    # QEVCP-w among the policies: the certificate claims EV (and is judged as such).
+    ("qncp-w", "precert_qevcp_policy"): "en319412-qevcp-w",
 }
 
 
