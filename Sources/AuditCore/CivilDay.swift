@@ -16,7 +16,7 @@ public enum CivilDay {
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
             year >= 1900, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
         else { return nil }
-        return daysSince1970(year: year, month: month, day: day) * 86_400
+        return Int64(daysSince1970(year: Int(year), month: Int(month), day: Int(day))) * 86_400
     }
 
     static func daysIn(month: Int64, year: Int64) -> Int64 {
@@ -27,8 +27,8 @@ public enum CivilDay {
         }
     }
 
-    /// Days from 1970-01-01 (H. Hinnant's days_from_civil).
-    static func daysSince1970(year: Int64, month: Int64, day: Int64) -> Int64 {
+    /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil).
+    public static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

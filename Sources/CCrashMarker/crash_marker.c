@@ -45,16 +45,20 @@ static size_t format_long(char *out, long value) {
     return length;
 }
 
+/// Writes "<item> <signal>\n" to the crash file (async-signal-safe).
+static void mark(long item, int signal_number) {
+    if (crash_fd < 0 || item < 0) return;
+    char line[64];
+    size_t length = format_long(line, item);
+    line[length++] = ' ';
+    length += format_long(line + length, signal_number);
+    line[length++] = '\n';
+    ssize_t written = write(crash_fd, line, length);
+    (void)written;
+}
+
 static void on_fatal_signal(int signal_number) {
-    if (crash_fd >= 0 && current_item >= 0) {
-        char line[64];
-        size_t length = format_long(line, current_item);
-        line[length++] = ' ';
-        length += format_long(line + length, signal_number);
-        line[length++] = '\n';
-        ssize_t written = write(crash_fd, line, length);
-        (void)written;
-    }
+    mark(current_item, signal_number);
     struct sigaction restore;
     memset(&restore, 0, sizeof restore);
     restore.sa_handler = SIG_DFL;
@@ -113,15 +117,7 @@ static void *watch(void *unused) {
         for (int i = 0; i < used; i++) {
             long item = atomic_load(&slot_item[i]);
             if (item < 0 || now - atomic_load(&slot_started[i]) < budget_ns) continue;
-            if (crash_fd >= 0) {
-                char line[64];
-                size_t length = format_long(line, item);
-                line[length++] = ' ';
-                length += format_long(line + length, SIGKILL);
-                line[length++] = '\n';
-                ssize_t written = write(crash_fd, line, length);
-                (void)written;
-            }
+            mark(item, SIGKILL);
             raise(SIGKILL);
         }
     }

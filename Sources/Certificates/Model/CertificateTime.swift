@@ -1,3 +1,4 @@
+import AuditCore
 import SwiftASN1
 
 /// A validity date as encoded: which time type, the exact characters, and the instant they
@@ -119,13 +120,8 @@ public struct CertificateTime: Sendable, Hashable, CustomStringConvertible {
         return value
     }
 
-    /// Days from 1970-01-01 to the given proleptic Gregorian date (Howard Hinnant's algorithm).
+    /// Days from 1970-01-01 to the given proleptic Gregorian date.
     public static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        CivilDay.daysSince1970(year: year, month: month, day: day)
     }
 }
