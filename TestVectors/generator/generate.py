@@ -1287,6 +1287,9 @@ ETSI_MUTATIONS = [
      upd(eku=None)),
     ("tsu", "ku_keyenc", ["CERT-191"], MAJOR, "keyUsage keyEncipherment only",
      upd(ku=(KU_KEY_ENCIPHERMENT,))),
+    ("tsu", "ku_digsig_keyenc", ["CERT-191"], MINOR,
+     "keyUsage digitalSignature + keyEncipherment: a signing TSU key with an extra encipherment bit (minor)",
+     upd(ku=(KU_DIGITAL_SIGNATURE, KU_KEY_ENCIPHERMENT))),
     # --- CA -------------------------------------------------------------------------------------
     ("ca", "no_bc", ["CERT-012", "CERT-210"], MAJOR, "basicConstraints removed (keyUsage keyCertSign+cRLSign kept)",
      upd(bc=None)),

@@ -35,10 +35,17 @@ enum TSURules {
         case .failure(let error)?: return [.malformed("CERT-191", error)]
         case .success(let usage)?:
             let allowed: Set<KeyUsage.Bit> = [.digitalSignature, .nonRepudiation]
-            return usage.bits.isEmpty || !usage.bits.isSubset(of: allowed) ? [
-                .fail("CERT-191", observed: "\(usage)", expected: "digitalSignature and/or nonRepudiation", location: "keyUsage",
-                      message: "a TSU key may only be used for signing time-stamps")
-            ] : []
+            guard usage.bits.isEmpty || !usage.bits.isSubset(of: allowed) else { return [] }
+            var finding = Finding.fail(
+                "CERT-191", observed: "\(usage)", expected: "digitalSignature and/or nonRepudiation", location: "keyUsage",
+                message: "a TSU key may only be used for signing time-stamps")
+            // Certificate or CRL signing, or no signing bit at all, contradicts the TSU's job; an
+            // extra encipherment bit is a looser key-usage type (EN 319 412-2 Table 1 via EN 319 422):
+            // minor.
+            let serious = usage.bits.isEmpty || usage.contains(.keyCertSign) || usage.contains(.cRLSign)
+                || usage.bits.isDisjoint(with: allowed)
+            if !serious { finding.gradeCap = .minor }
+            return [finding]
         }
     }
 }
