@@ -607,6 +607,7 @@ requirements:
     level: should
     appliesTo: [certificate]
     automation: automatic
+    inForceFrom: "2016-02-01"
     fix: "Add QcPDS with the URL of the English PDS."
   - id: CERT-129
     standard: "ETSI EN 319 412-5"
@@ -1537,9 +1538,9 @@ requirements:
     version: "(2013-06)"
     clause: "4.2.2.2.1; CA/B Forum BR 7.1.2.8.6"
     text: >-
-      The responder certificate carries id-pkix-ocsp-nocheck (an ASN.1 NULL, not critical) so that relying
-      parties need not check its own status; without it, the CA must publish status for the responder.
-    level: should
+      id-pkix-ocsp-nocheck, when present, is an ASN.1 NULL (shall) and not critical (should); its absence is an
+      observation (RFC 6960 makes it one of three options; the CA/B Forum requires it of TLS responders).
+    level: shall
     appliesTo: [certificate]
     automation: automatic
     fix: "Add the non-critical id-pkix-ocsp-nocheck extension (1.3.6.1.5.5.7.48.1.5, value NULL)."
@@ -2561,7 +2562,7 @@ requirements:
   - { id: CERT-012, grade: major }
   - { id: CERT-013, grade: major }
   - { id: CERT-310, grade: major }
-  - { id: CERT-311, grade: minor }
+  - { id: CERT-311, grade: major }
   - { id: CERT-312, grade: major }
   - { id: CERT-313, grade: major }
 """#),

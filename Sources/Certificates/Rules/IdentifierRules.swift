@@ -39,9 +39,9 @@ enum IdentifierRules {
         if let kind = context.subjectKind, kind != "natural" {
             return [.notApplicable("CERT-030", because: "not a natural-person certificate (a wrong semantics id is CERT-037)")]
         }
+        // EN 319 412-1 §5.1.3: the syntax binds "any present" serialNumber; its absence is no failure.
         guard let serial = view.subject.value(Names.serialNumber) else {
-            return [.fail("CERT-030", observed: "no serialNumber", location: "subject.serialNumber",
-                          message: "semanticsId-Natural is declared but the subject has no serialNumber")]
+            return [.notApplicable("CERT-030", because: "semanticsId-Natural is declared and the subject has no serialNumber for it to apply to")]
         }
         guard let id = Identifier(serial), id.isLocal || ["PAS", "IDC", "PNO", "TAX", "TIN"].contains(id.scheme) else {
             return [.fail("CERT-030", observed: serial, expected: "PAS|IDC|PNO|TAX|TIN + CC + '-' + id (e.g. PNOBE-850101123)",
@@ -96,9 +96,18 @@ enum IdentifierRules {
         let isNatural = context.subjectKind == "natural" || (context.subjectKind == nil && view.subject.namesNaturalPerson)
         let wrong = ids.filter { isNatural ? legalIDs.contains($0) : naturalIDs.contains($0) }
         if !wrong.isEmpty {
-            return [.fail("CERT-037", observed: wrong.map { "\($0)" }.joined(separator: ", "),
-                                location: "qcStatements.pkixQCSyntax-v2",
-                                message: "the semantics identifier is for a \(isNatural ? "legal" : "natural") person but the subject is a \(isNatural ? "natural" : "legal") person")]
+            // EN 319 412-1 §5.1 binds the syntax of the attribute a semantics identifier announces
+            // (serialNumber, organizationIdentifier); a natural person's certificate may carry an
+            // organisation's identifier. Another kind's identifier is reported for the auditor.
+            var finding = Finding.fail(
+                "CERT-037", observed: wrong.map { "\($0)" }.joined(separator: ", "), location: "qcStatements.pkixQCSyntax-v2",
+                message: "the semantics identifier is for a \(isNatural ? "legal" : "natural") person but the subject is a \(isNatural ? "natural" : "legal") person")
+            if isNatural, view.subject.value(Names.organizationIdentifier) != nil {
+                finding.message = "semanticsId-Legal on a natural person's certificate that carries an organisation's organizationIdentifier: "
+                    + "it describes that attribute, which EN 319 412-1 allows; check it is the organisation's"
+                finding.gradeCap = .observation
+            }
+            return [finding]
         }
         if ids.filter(naturalIDs.contains).count > 1 || ids.filter(legalIDs.contains).count > 1 {
             return [.shouldFail("CERT-037", observed: ids.map { "\($0)" }.joined(separator: ", "),

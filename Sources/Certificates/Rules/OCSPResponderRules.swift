@@ -45,17 +45,25 @@ enum OCSPResponderRules {
     /// CERT-311: RFC 6960 §4.2.2.2.1 — id-pkix-ocsp-nocheck present, NULL, not critical.
     static let noCheck = CertificateRules.profiled("CERT-311") { view, _ in
         guard let ext = view.tbs.extension(.CertificateExtension.ocspNoCheck) else {
-            return [.fail("CERT-311", observed: "absent", expected: "id-pkix-ocsp-nocheck (NULL, not critical)", location: "extensions",
-                          message: "without id-pkix-ocsp-nocheck relying parties must check the responder's own status, which the CA must then publish")]
+            // RFC 6960 §4.2.2.2.1 offers nocheck as one of three ways (a MAY); only the CA/B
+            // Forum (BR 4.9.9, 7.1.2.8.2) requires it, for TLS responders: an observation here.
+            var finding = Finding.fail(
+                "CERT-311", observed: "absent", expected: "id-pkix-ocsp-nocheck (NULL, not critical)", location: "extensions",
+                message: "without id-pkix-ocsp-nocheck relying parties must check the responder's own status, which the CA must then publish (required for responders of TLS CAs)")
+            finding.gradeCap = .observation
+            return [finding]
         }
         var findings: [Finding] = []
         if Array(ext.value) != [0x05, 0x00] {
+            // "SHALL be NULL": major whatever the grade of the rest.
             findings.append(.fail("CERT-311", observed: Hex.string(ext.value), expected: "05 00 (NULL)", location: "id-pkix-ocsp-nocheck",
                                   message: "the value of id-pkix-ocsp-nocheck must be an ASN.1 NULL"))
         }
         if ext.critical {
-            findings.append(.fail("CERT-311", observed: "critical", location: "id-pkix-ocsp-nocheck",
-                                  message: "id-pkix-ocsp-nocheck should not be critical"))
+            var finding = Finding.fail("CERT-311", observed: "critical", location: "id-pkix-ocsp-nocheck",
+                                       message: "id-pkix-ocsp-nocheck should not be critical")
+            finding.gradeCap = .minor
+            findings.append(finding)
         }
         return findings
     }

@@ -156,8 +156,12 @@ enum QCStatementRules {
                 findings.append(.fail("CERT-127", observed: location.language, expected: "ISO 639-1 code, e.g. en", location: place,
                                       message: "the PDS language must be a two-letter ISO 639-1 code"))
             } else if location.language != location.language.lowercased() {
-                findings.append(.shouldFail("CERT-127", observed: location.language, expected: location.language.lowercased(),
-                                            location: place, message: "the PDS language code should be lower case"))
+                // EN 319 412-5 §4.3.4 names ISO 639-1 and sets no case: lower case is the
+                // standard's own notation, not a requirement.
+                var finding = Finding.fail("CERT-127", observed: location.language, expected: location.language.lowercased(),
+                                           location: place, message: "ISO 639-1 writes language codes in lower case")
+                finding.gradeCap = .observation
+                findings.append(finding)
             }
         }
         return findings

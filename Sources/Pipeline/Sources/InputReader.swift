@@ -180,7 +180,12 @@ private func collectEntries(under directory: FilePath, into entries: inout [Inpu
     }
     defer { closedir(stream) }
     while let entry = readdir(stream) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+        // d_name is read through a pointer up to its NUL: a dirent record is only as long as its
+        // name, so copying the declared 256-byte array reads past the last record of the buffer
+        // (AddressSanitizer: heap-buffer-overflow in opendir's allocation).
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
+        let start = (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self)
+        let name = Array(UnsafeRawBufferPointer(start: start, count: strlen(start)))
         if name.first == 0x2E { continue }
         let path = directory.appending(name)
         switch Int32(entry.pointee.d_type) {
