@@ -44,13 +44,18 @@ import Testing
             input.fileHandleForWriting.write(Data(stdin))
             try input.fileHandleForWriting.close()
         }
-        // Read both pipes concurrently so a full stderr pipe cannot block the child.
+        // Read both pipes concurrently so a full stderr pipe cannot block the child; the semaphore
+        // orders the reader's write before our read (ThreadSanitizer saw the polling as a race).
         nonisolated(unsafe) var errorData = Data()
-        let reader = Thread { errorData = err.fileHandleForReading.readDataToEndOfFile() }
+        let done = DispatchSemaphore(value: 0)
+        let reader = Thread {
+            errorData = err.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }
         reader.start()
         let outputData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while !reader.isFinished { usleep(1_000) }
+        done.wait()
         return Run(status: process.terminationStatus, stdout: [UInt8](outputData), stderr: String(decoding: errorData, as: UTF8.self))
     }
 

@@ -102,10 +102,14 @@ import Testing
         let fifo = folder.appendingPathComponent("fifo").path
         #expect(mkfifo(fifo, 0o600) == 0)
         nonisolated(unsafe) var received = Data()
-        let reader = Thread { received = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data() }
+        let done = DispatchSemaphore(value: 0)
+        let reader = Thread {
+            received = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data()
+            done.signal()
+        }
         reader.start()
         #expect(try CLI.run(["check", "--quiet", "--out", fifo, input]).status == 0)
-        while !reader.isFinished { usleep(1_000) }
+        done.wait()
         #expect(String(decoding: received, as: UTF8.self).split(separator: "\n").count == 1)
         var status = stat()
         #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO, "the FIFO stays a FIFO")
