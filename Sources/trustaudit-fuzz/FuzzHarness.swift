@@ -15,7 +15,8 @@ import TrustedLists
 ///   pointers. The three differ only in their seed corpora.
 /// - `container`: a file as `check` reads it — PEM, base64 lines, `trustaudit sample` files,
 ///   CT get-entries pages (also named with a start index), MerkleTreeLeaf files and static-ct-api
-///   data tiles (raw or gzip, also under a `tile/data/` path) — then every item it yields.
+///   data tiles (raw or gzip, also under a `tile/data/` path), or the folder holding it — then
+///   every item it yields.
 /// - `shard`: a shard file for `merge`/`--resume` (trailer and lines).
 /// - `manifest`: `verify-bundle` on a folder whose manifest.json is the input.
 /// - `profile`: a `--profiles` YAML document (catalogue or profile) loaded with the built-in set.
@@ -68,7 +69,9 @@ final class FuzzHarness: Sendable {
             let names = ["input", "start=1000.json", "tile/data/x001/234"]
             let path = scratch + "/" + names[bytes.count % names.count]
             guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { return }
-            let reader = InputReader(paths: [path])
+            // Every fourth input is read through the folder walk (readdir, sorting, tile
+            // supersession) instead of as the file itself.
+            let reader = InputReader(paths: [bytes.count % 4 == 3 ? scratch : path])
             var count = 0
             while let item = reader.next(), count < 2_000 {
                 check(item)
