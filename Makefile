@@ -54,8 +54,8 @@ spark-test: deps
 ## a sanitizer it can hang on the deliberate trap of the crash-containment test.
 test-sanitize: deps
 	@scripts/ensure-deps.sh --test
-	SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 swift test --scratch-path .build-asan --sanitize=address
-	SWIFT_BACKTRACE=enable=no swift test --scratch-path .build-tsan --sanitize=thread --filter 'ExecutorAndJSONTests|CrashContainmentTests'
+	TRUSTAUDIT_SANITIZER=address SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 swift test --scratch-path .build-asan --sanitize=address
+	TRUSTAUDIT_SANITIZER=thread SWIFT_BACKTRACE=enable=no swift test --scratch-path .build-tsan --sanitize=thread --filter 'ExecutorAndJSONTests|CrashContainmentTests'
 
 ## Coverage-guided fuzzing of every entry point (libFuzzer + AddressSanitizer), FUZZ_SECONDS per
 ## target (default 60); a crash fails. Corpora are kept in .cache/fuzz; see docs/ROBUSTNESS.md.
