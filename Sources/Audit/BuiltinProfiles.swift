@@ -2550,6 +2550,7 @@ kind: certificate
 extends: rfc5280-basics
 requirements:
   - { id: CERT-300, grade: observation }
+  - { id: CERT-013, grade: major }
 """#),
         ProfileDocument(name: "rfc6960-ocsp-responder.yaml", text: #"""
 name: rfc6960-ocsp-responder
@@ -2708,6 +2709,7 @@ requirements:
   - { id: TL-064, grade: minor }
   - { id: TL-065, grade: minor }
   - { id: TL-066, grade: minor }
+  - { id: CERT-013, grade: major }
 """#),
         ProfileDocument(name: "unrecognised-input.yaml", text: #"""
 name: unrecognised-input
