@@ -32,7 +32,7 @@ public struct Auditor: Sendable {
     private let trustedListPlans: [String: ProfilePlan<InspectedTrustedList>]
     /// `--standards by-issuance`: every dated standards set with its certificate plans; a
     /// certificate is judged by the set in force at its notBefore. Empty otherwise.
-    private let issuanceStandards: [(set: StandardsSet, plans: [String: ProfilePlan<InspectedCertificate>])]
+    private let issuanceStandards: [(from: Int64, set: StandardsSet, plans: [String: ProfilePlan<InspectedCertificate>])]
 
     /// - Throws: ``AuditCoreError`` when a named profile does not exist or a default is missing.
     public init(
@@ -71,21 +71,23 @@ public struct Auditor: Sendable {
             resolved[kind] = (profile, reason)
         }
         self.resolved = resolved
-        func plans<Subject>(_ kind: ArtefactKind, _ ruleSets: [RuleSet<Subject>]) -> [String: ProfilePlan<Subject>] {
+        func plans<Subject>(
+            _ kind: ArtefactKind, _ ruleSets: [RuleSet<Subject>], standards: StandardsSet? = standards, context: EvaluationContext = context
+        ) -> [String: ProfilePlan<Subject>] {
             profiles.profiles.filter { $0.value.kind == kind }.mapValues {
                 ProfilePlan(ruleSets, profile: $0, catalogue: profiles.catalogue, standards: standards, context: context)
             }
         }
-        certificatePlans = plans(.certificate, [CertificateRules.all, qualificationRules])
-        let qualificationRules = self.qualificationRules
-        issuanceStandards = standardsByIssuance.filter { $0.inForceFrom != nil }.map { set in
-            var pinned = context
-            pinned.parameters.merge(set.parameters) { _, version in version }
-            let setPlans = profiles.profiles.filter { $0.value.kind == .certificate }.mapValues {
-                ProfilePlan([CertificateRules.all, qualificationRules], profile: $0, catalogue: profiles.catalogue, standards: set, context: pinned)
+        let certificateRuleSets = [CertificateRules.all, qualificationRules]
+        certificatePlans = plans(.certificate, certificateRuleSets)
+        // Dated sets in the order they came into force, each with its plans, resolved once.
+        issuanceStandards = standardsByIssuance.compactMap { set in
+            set.inForceFrom.flatMap(CivilDay.secondsSince1970).map { from in
+                var pinned = context
+                pinned.parameters.merge(set.parameters) { _, version in version }
+                return (from, set, plans(.certificate, certificateRuleSets, standards: set, context: pinned))
             }
-            return (set, setPlans)
-        }
+        }.sorted { $0.from < $1.from }
         timestampPlans = plans(.timestamp, [TimestampRules.all])
         trustedListPlans = plans(.trustedList, [TrustedListRules.all])
     }
@@ -117,10 +119,11 @@ public struct Auditor: Sendable {
             // Requirements judge a certificate by the standards in force when it was issued.
             let notBefore = inspected.certificate?.tbs.notBefore
             var plans = certificatePlans
-            if !issuanceStandards.isEmpty, let issued = notBefore?.secondsSince1970,
-                let (set, predatesAll) = StandardsSet.inForce(at: issued, among: issuanceStandards.map(\.set)),
-                let chosen = issuanceStandards.first(where: { $0.set.name == set.name })
-            {
+            if let issued = notBefore?.secondsSince1970, let oldest = issuanceStandards.first {
+                // The newest set in force at notBefore; the oldest when the certificate predates them all.
+                let newest = issuanceStandards.last { $0.from <= issued }
+                let chosen = newest ?? oldest
+                let (set, predatesAll) = (chosen.set, newest == nil)
                 plans = chosen.plans
                 reason += "; standards \(set.name) (\(set.title)): "
                     + (predatesAll

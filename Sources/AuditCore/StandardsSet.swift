@@ -18,16 +18,6 @@ public struct StandardsSet: Sendable, Hashable, Codable {
         self.inForceFrom = inForceFrom
     }
 
-    /// The set in force at `issued` (seconds since 1970): the newest of `sets` whose
-    /// `inForceFrom` is not later; the oldest when `issued` predates them all (and then `true`).
-    public static func inForce(at issued: Int64, among sets: [StandardsSet]) -> (set: StandardsSet, predatesAll: Bool)? {
-        let dated = sets.compactMap { set in set.inForceFrom.flatMap(CivilDay.secondsSince1970).map { ($0, set) } }
-            .sorted { $0.0 < $1.0 }
-        guard let oldest = dated.first else { return nil }
-        guard let newest = dated.last(where: { $0.0 <= issued }) else { return (oldest.1, true) }
-        return (newest.1, false)
-    }
-
     init(document: ProfileDocument) throws {
         do {
             self = try YAMLDecoder().decode(StandardsSet.self, from: document.text)
