@@ -38,6 +38,13 @@ public enum PolicyIdentifiers {
 
     public static let anyPolicy: ASN1ObjectIdentifier = [2, 5, 29, 32, 0]
 
+    /// Whether `policy` puts the certificate under a profile an ETSI audit can judge: an EN 319
+    /// 411-1/-2 policy, QCP-w-psd2 or a CA/B Forum policy (with QCStatements, the claims by which
+    /// `--profile auto` chooses an ETSI profile; CERT-300 reports a certificate with none).
+    public static func isClaim(_ policy: ASN1ObjectIdentifier) -> Bool {
+        en319411_1[policy] != nil || en319411_2[policy] != nil || cab[policy] != nil || policy == qcpWPSD2
+    }
+
     /// A readable name for evidence.
     public static func name(_ oid: ASN1ObjectIdentifier) -> String {
         namesWithOID[oid] ?? "\(oid)"

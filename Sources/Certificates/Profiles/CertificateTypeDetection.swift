@@ -99,7 +99,7 @@ public struct CertificateTypeDetection: Sendable {
         let etsiPolicies = policies.filter { ids.en319411_1[$0] != nil || ids.en319411_2[$0] != nil || $0 == ids.qcpWPSD2 }
         // What the certificate claims: QCStatements, an ETSI policy or a CA/B Forum policy. Without
         // a claim, no ETSI profile is guessed from the subject or the EKU alone.
-        let claims = extensions.qcStatements != nil || !etsiPolicies.isEmpty || !webPolicies.isEmpty
+        let claims = extensions.qcStatements != nil || policies.contains(where: PolicyIdentifiers.isClaim)
         var isWeb = false
         if ekus.contains(ExtendedKeyUsage.serverAuth) {
             isWeb = true

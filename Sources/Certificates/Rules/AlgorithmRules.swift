@@ -18,13 +18,26 @@ enum AlgorithmRules {
     static let shortRSAUntil: Int64 = 1_569_888_000
     static let shortRSAUntilText = "2019-10-01"
 
+    /// The certificate's discontinued signature algorithm, when it was issued while still accepted.
+    static func signatureAcceptedOnlyAtIssuance(_ certificate: Certificate) -> (name: String, since: String)? {
+        guard let old = discontinuedSignatureAlgorithms[certificate.signatureAlgorithm.algorithm],
+            let issued = certificate.tbs.notBefore.secondsSince1970, issued < old.until
+        else { return nil }
+        return (old.name, old.since)
+    }
+
+    /// Whether an RSA modulus of `bits` is short but was accepted when `certificate` was issued.
+    static func shortRSAAcceptedAtIssuance(_ bits: Int, _ certificate: Certificate) -> Bool {
+        guard (1024..<2048).contains(bits), let issued = certificate.tbs.notBefore.secondsSince1970 else { return false }
+        return issued < shortRSAUntil
+    }
+
     /// The discontinued algorithm or key the certificate used lawfully at issuance, if any.
     static func acceptedOnlyAtIssuance(_ view: CertificateView) -> String? {
-        guard let issued = view.tbs.notBefore.secondsSince1970 else { return nil }
-        if let old = discontinuedSignatureAlgorithms[view.certificate.signatureAlgorithm.algorithm], issued < old.until {
+        if let old = signatureAcceptedOnlyAtIssuance(view.certificate) {
             return "\(old.name) (issued \(view.tbs.notBefore.text), before \(old.since))"
         }
-        if let bits = (try? view.extensions.publicKey.get())?.rsaModulusBits, (1024..<2048).contains(bits), issued < shortRSAUntil {
+        if let bits = (try? view.extensions.publicKey.get())?.rsaModulusBits, shortRSAAcceptedAtIssuance(bits, view.certificate) {
             return "RSA \(bits) bits (issued \(view.tbs.notBefore.text), before \(shortRSAUntilText))"
         }
         return nil
@@ -51,7 +64,7 @@ enum AlgorithmRules {
         if let name = acceptedSignatureAlgorithms[algorithm] {
             return [.pass("CERT-050", observed: name, location: "signatureAlgorithm")]
         }
-        if let old = discontinuedSignatureAlgorithms[algorithm], let issued = certificate.tbs.notBefore.secondsSince1970, issued < old.until {
+        if let old = signatureAcceptedOnlyAtIssuance(certificate) {
             return [.pass("CERT-050", observed: "\(old.name), acceptable for certificates issued before \(old.since) (TS 119 312 Annex D); issued \(certificate.tbs.notBefore.text)",
                           location: "signatureAlgorithm")]
         }
@@ -69,7 +82,7 @@ enum AlgorithmRules {
         case .success(let decoded): key = decoded
         }
         if let bits = key.rsaModulusBits {
-            if bits >= 1024, bits < 2048, let issued = view.tbs.notBefore.secondsSince1970, issued < shortRSAUntil {
+            if shortRSAAcceptedAtIssuance(bits, view.certificate) {
                 return [.pass("CERT-052", observed: "\(key), acceptable for certificates issued before \(shortRSAUntilText) (TS 119 312 Annex D); issued \(view.tbs.notBefore.text)")]
             }
             if bits < 2048 {

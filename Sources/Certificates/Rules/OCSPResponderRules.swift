@@ -30,15 +30,11 @@ enum OCSPResponderRules {
                               message: "a delegated OCSP responder certificate must carry id-kp-OCSPSigning")]
             }
             let others = eku.purposes.filter { $0 != ExtendedKeyUsage.ocspSigning }
-            guard others.isEmpty else {
-                var finding = Finding.fail(
-                    "CERT-310", observed: eku.purposes.map { "\($0)" }.joined(separator: ", "),
-                    expected: "1.3.6.1.5.5.7.3.9 only", location: "extKeyUsage",
-                    message: "the responder key also serves \(others.map { "\($0)" }.joined(separator: ", ")); the CA/B Forum profile allows id-kp-OCSPSigning only")
-                finding.gradeCap = .minor
-                return [finding]
-            }
-            return []
+            return others.isEmpty ? [] : [
+                .shouldFail("CERT-310", observed: eku.purposes.map { "\($0)" }.joined(separator: ", "),
+                            expected: "1.3.6.1.5.5.7.3.9 only", location: "extKeyUsage",
+                            message: "the responder key also serves \(others.map { "\($0)" }.joined(separator: ", ")); the CA/B Forum profile allows id-kp-OCSPSigning only")
+            ]
         }
     }
 
@@ -60,10 +56,8 @@ enum OCSPResponderRules {
                                   message: "the value of id-pkix-ocsp-nocheck must be an ASN.1 NULL"))
         }
         if ext.critical {
-            var finding = Finding.fail("CERT-311", observed: "critical", location: "id-pkix-ocsp-nocheck",
-                                       message: "id-pkix-ocsp-nocheck should not be critical")
-            finding.gradeCap = .minor
-            findings.append(finding)
+            findings.append(.shouldFail("CERT-311", observed: "critical", location: "id-pkix-ocsp-nocheck",
+                                        message: "id-pkix-ocsp-nocheck should not be critical"))
         }
         return findings
     }
@@ -73,10 +67,8 @@ enum OCSPResponderRules {
     static let signingKeyUsage = CertificateRules.profiled("CERT-312") { view, _ in
         switch view.extensions.keyUsage {
         case nil:
-            var finding = Finding.fail("CERT-312", observed: "absent", expected: "keyUsage digitalSignature", location: "extensions",
-                                       message: "the responder certificate should state keyUsage digitalSignature")
-            finding.gradeCap = .minor
-            return [finding]
+            return [.shouldFail("CERT-312", observed: "absent", expected: "keyUsage digitalSignature", location: "extensions",
+                                message: "the responder certificate should state keyUsage digitalSignature")]
         case .failure(let error)?: return [.malformed("CERT-312", error)]
         case .success(let usage)?:
             if usage.contains(.keyCertSign) || usage.contains(.cRLSign) {
@@ -86,21 +78,14 @@ enum OCSPResponderRules {
             if !usage.contains(.digitalSignature) {
                 // RFC 5280 §4.2.1.3 words the bits descriptively and RFC 6960 names no keyUsage;
                 // only the CA/B Forum profile makes digitalSignature a must: minor here.
-                var finding = Finding.fail(
+                return [.shouldFail(
                     "CERT-312", observed: "\(usage)", expected: "digitalSignature", location: "keyUsage",
-                    message: "response signatures are digital signatures in RFC 5280's sense; the keyUsage should assert digitalSignature")
-                finding.gradeCap = .minor
-                return [finding]
+                    message: "response signatures are digital signatures in RFC 5280's sense; the keyUsage should assert digitalSignature")]
             }
-            let extra = usage.bits.subtracting([.digitalSignature])
-            guard extra.isEmpty else {
-                var finding = Finding.fail(
-                    "CERT-312", observed: "\(usage)", expected: "digitalSignature only", location: "keyUsage",
-                    message: "the CA/B Forum responder profile allows digitalSignature only")
-                finding.gradeCap = .minor
-                return [finding]
-            }
-            return []
+            return usage.bits.subtracting([.digitalSignature]).isEmpty ? [] : [
+                .shouldFail("CERT-312", observed: "\(usage)", expected: "digitalSignature only", location: "keyUsage",
+                            message: "the CA/B Forum responder profile allows digitalSignature only")
+            ]
         }
     }
 }
@@ -110,11 +95,7 @@ enum ClaimRules {
     static let all: [Rule<InspectedCertificate>] = [unclaimed]
 
     static let unclaimed = CertificateRules.profiled("CERT-300") { view, _ in
-        let claims = view.extensions.qcStatements != nil
-            || view.extensions.policies.contains {
-                PolicyIdentifiers.en319411_1[$0] != nil || PolicyIdentifiers.en319411_2[$0] != nil
-                    || PolicyIdentifiers.cab[$0] != nil || $0 == PolicyIdentifiers.qcpWPSD2
-            }
+        let claims = view.extensions.qcStatements != nil || view.extensions.policies.contains(where: PolicyIdentifiers.isClaim)
         guard !claims else { return [.pass("CERT-300", observed: "an ETSI or CA/B Forum claim is present")] }
         let policies = view.extensions.policies.map(PolicyIdentifiers.name)
         return [.fail("CERT-300", observed: policies.isEmpty ? "no certificatePolicies, no qcStatements" : "policies " + policies.joined(separator: ", ") + "; no qcStatements",

@@ -5,8 +5,6 @@ import SwiftASN1
 /// once: the trusted-list check applies it to the certificate in `ds:KeyInfo`, the certificate
 /// check to a signer certificate given on its own (`ts119612-tl-signer`).
 public enum TrustedListSignerChecks {
-    public static let tslSigning = ExtendedKeyUsage.tslSigning
-
     /// `place` is where the certificate sits ("ds:KeyInfo"), or empty for a certificate item.
     private static func whole(_ place: String) -> String { place.isEmpty ? "extensions" : place }
     private static func field(_ name: String, in place: String) -> String { place.isEmpty ? name : place + " " + name }
@@ -26,7 +24,7 @@ public enum TrustedListSignerChecks {
     /// TL-064: extKeyUsage should contain id-tsl-kp-tslSigning.
     public static func extendedKeyUsage(_ extensions: DecodedExtensions, at place: String) -> [Finding] {
         let purposes = extensions.ekus ?? []
-        return purposes.contains(tslSigning) ? [] : [
+        return purposes.contains(ExtendedKeyUsage.tslSigning) ? [] : [
             .fail("TL-064", observed: purposes.isEmpty ? "no extKeyUsage" : purposes.map { "\($0)" }.joined(separator: ", "),
                   expected: "0.4.0.2231.3.0", location: field("extKeyUsage", in: place),
                   message: "the signer certificate should carry the TSL-signing extended key usage")

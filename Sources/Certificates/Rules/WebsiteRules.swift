@@ -192,12 +192,10 @@ enum WebsiteRules {
             }
         }
         if etsiWeb == [ids.qncpWGen], !cab.isEmpty {
-            var finding = Finding.fail(
+            findings.append(.shouldFail(
                 "CERT-104", observed: observed, expected: "QNCP-w-gen without CA/B policies, or QNCP-w/QEVCP-w with them",
                 location: "certificatePolicies",
-                message: "QNCP-w-gen builds on NCP, while a CA/B policy claims full Baseline Requirements compliance; choose the matching EN 319 411-2 policy")
-            finding.gradeCap = .minor
-            findings.append(finding)
+                message: "QNCP-w-gen builds on NCP, while a CA/B policy claims full Baseline Requirements compliance; choose the matching EN 319 411-2 policy"))
         }
         if etsiWeb.isEmpty {
             let ev = cab.contains(ids.cabEV)
