@@ -38,10 +38,9 @@ public final class EvidenceBundle {
         var present = try manager.contentsOfDirectory(atPath: path)
         // A run that was killed or crashed (and restarted under supervision) leaves only the
         // temporaries of its files: they go.
-        for name in present where OutputFile.isAbandonedPartial(name) {
-            try? manager.removeItem(at: directory.appendingPathComponent(name))
-        }
-        present.removeAll(where: OutputFile.isAbandonedPartial)
+        let abandoned = Set(present.filter(OutputFile.isAbandonedPartial))
+        for name in abandoned { try? manager.removeItem(at: directory.appendingPathComponent(name)) }
+        present.removeAll(where: abandoned.contains)
         if let stranger = present.sorted().first(where: { !Self.files.contains($0) }) {
             throw BundleError.notABundleFolder(path, containing: stranger)
         }

@@ -115,7 +115,7 @@ public struct Supervisor: Sendable {
             let child: SpawnedChild
             switch SpawnedChild.start(arguments: arguments, environment: environment, pipeStandardOutput: forwardsStandardOutput) {
             case .success(let started): child = started
-            case .failure(let error): return .failed(error.description)
+            case .failure(let problem): return .failed(problem.reason)
             }
             if let output = child.standardOutput {
                 linesWritten = Self.forward(from: output, skippingLines: linesWritten)
@@ -198,7 +198,7 @@ struct SpawnedChild {
 
     enum Status { case exited(Int32), signalled(Int32) }
 
-    static func start(arguments: [String], environment: [String: String], pipeStandardOutput: Bool) -> Result<SpawnedChild, SpawnError> {
+    static func start(arguments: [String], environment: [String: String], pipeStandardOutput: Bool) -> Result<SpawnedChild, PipelineProblem> {
         let executable = "/proc/self/exe"
         let path = FileManager.default.fileExists(atPath: executable) ? executable : CommandLine.arguments[0]
         var actions = posix_spawn_file_actions_t()
@@ -206,7 +206,7 @@ struct SpawnedChild {
         defer { posix_spawn_file_actions_destroy(&actions) }
         var pipeEnds: [Int32] = [-1, -1]
         if pipeStandardOutput {
-            guard pipe(&pipeEnds) == 0 else { return .failure(SpawnError("cannot create a pipe: errno \(errno)")) }
+            guard pipe(&pipeEnds) == 0 else { return .failure(PipelineProblem("cannot create a pipe: errno \(errno)")) }
             posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], STDOUT_FILENO)
             posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
             posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
@@ -222,7 +222,7 @@ struct SpawnedChild {
         if pipeStandardOutput { close(pipeEnds[1]) }
         guard result == 0 else {
             if pipeStandardOutput { close(pipeEnds[0]) }
-            return .failure(SpawnError("cannot start \(path): errno \(result)"))
+            return .failure(PipelineProblem("cannot start \(path): errno \(result)"))
         }
         return .success(SpawnedChild(pid: pid, standardOutput: pipeStandardOutput ? pipeEnds[0] : nil))
     }
@@ -234,9 +234,4 @@ struct SpawnedChild {
         let signal = status & 0x7F
         return signal == 0 ? .exited((status >> 8) & 0xFF) : .signalled(signal)
     }
-}
-
-struct SpawnError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -81,7 +81,7 @@ public struct OutputFile: Sendable {
     public static func isAbandonedPartial(_ name: String) -> Bool {
         guard name.hasPrefix("."), let marker = name.range(of: ".partial-") else { return false }
         guard let pid = pid_t(name[marker.upperBound...].prefix { $0 != "-" }) else { return false }
-        return !ShardWriter.isRunning(pid)
+        return !ProcessLiveness.isRunning(pid)
     }
 
     /// Writes `bytes` as the whole content of `path`.

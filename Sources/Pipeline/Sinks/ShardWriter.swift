@@ -26,7 +26,7 @@ public final class ShardWriter {
             let url = directory.appendingPathComponent(name)
             if name.hasSuffix(".tmp") {
                 // Left by a killed run (its process is gone); other workers' open files stay.
-                if let pid = Self.writer(ofTemporary: name), !Self.isRunning(pid) { try? FileManager.default.removeItem(at: url) }
+                if let pid = Self.writer(ofTemporary: name), !ProcessLiveness.isRunning(pid) { try? FileManager.default.removeItem(at: url) }
                 continue
             }
             guard name.hasPrefix("shard-"), name.hasSuffix(".jsonl") else { continue }
@@ -66,17 +66,6 @@ public final class ShardWriter {
 
     /// Whether the item at `index` belongs to a shard already complete (skip checking it).
     public func isDone(_ index: Int) -> Bool { completed.contains(index / size) }
-
-    /// Whether `pid` is a live process. A killed worker whose parent is gone can stay a zombie
-    /// (no reaper in a container), which `kill(pid, 0)` still reports: its /proc state decides.
-    public static func isRunning(_ pid: pid_t) -> Bool {
-        guard kill(pid, 0) == 0 || errno != ESRCH else { return false }
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-            let close = stat.lastIndex(of: ")")
-        else { return true }
-        let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
-        return state != "Z" && state != "X"
-    }
 
     /// The process that writes a temporary shard file (`<shard>.<pid>-<random>.tmp`).
     static func writer(ofTemporary name: String) -> pid_t? {
