@@ -32,6 +32,22 @@ import Testing
         #expect(crashRecords == 0, sourceLocation: sourceLocation)
     }
 
+    /// The one record of `kind` of a run that ended by itself with a non-conformity, and its
+    /// failed check of `requirement`.
+    static func failedCheck(
+        _ requirement: String, ofKind kind: String, in run: CLI.Run, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> (record: [String: Any]?, check: [String: Any]) {
+        expectNoTrap(run, sourceLocation: sourceLocation)
+        #expect(run.status == 1, sourceLocation: sourceLocation)
+        #expect(run.lines.count == 1, sourceLocation: sourceLocation)
+        let record = run.lines.first
+        #expect(record?["kind"] as? String == kind, sourceLocation: sourceLocation)
+        #expect((record?["failed"] as? [String])?.contains(requirement) == true, sourceLocation: sourceLocation)
+        let check = try #require(Self.check(requirement, in: record), sourceLocation: sourceLocation)
+        #expect(check["outcome"] as? String == "fail", sourceLocation: sourceLocation)
+        return (record, check)
+    }
+
     /// The check of `requirement` in a record, if the record has one.
     static func check(_ requirement: String, in record: [String: Any]?) -> [String: Any]? {
         (record?["checks"] as? [[String: Any]])?.first { $0["requirement"] as? String == requirement }
@@ -199,14 +215,7 @@ import Testing
         try Self.pem(tsu).write(to: tsuFile)
 
         let run = try CLI.run(["check", "--at", Self.at, "--tsu", tsuFile.path, Self.vector("timestamps/token-no-certificates.tst")])
-        Self.expectNoTrap(run)
-        #expect(run.status == 1)
-        #expect(run.lines.count == 1)
-        let record = run.lines.first
-        #expect(record?["kind"] as? String == "timestamp")
-        #expect((record?["failed"] as? [String])?.contains("TST-057") == true)
-        let finding = try #require(Self.check("TST-057", in: record))
-        #expect(finding["outcome"] as? String == "fail")
+        let (_, finding) = try Self.failedCheck("TST-057", ofKind: "timestamp", in: run)
         #expect(finding["location"] as? String == "TSU certificate validity")
         #expect((finding["observed"] as? String)?.contains("TSU valid 270101000000Z–260101000000Z") == true)
         #expect((finding["message"] as? String)?.contains(
@@ -250,14 +259,7 @@ import Testing
         try Data(altered.utf8).write(to: file)
 
         let run = try CLI.run(["check", "--at", Self.at, file.path])
-        Self.expectNoTrap(run)
-        #expect(run.status == 1)
-        #expect(run.lines.count == 1)
-        let record = run.lines.first
-        #expect(record?["kind"] as? String == "trustedList")
-        #expect((record?["failed"] as? [String])?.contains("TL-056") == true)
-        let finding = try #require(Self.check("TL-056", in: record))
-        #expect(finding["outcome"] as? String == "fail")
+        let (_, finding) = try Self.failedCheck("TL-056", ofKind: "trustedList", in: run)
         #expect(finding["location"] as? String == "xades:SigningTime")
         #expect(finding["observed"] as? String == "SigningTime 2026-06-01T00:00:00Z")
         #expect((finding["message"] as? String)?.contains(
@@ -294,14 +296,7 @@ import Testing
         try Data(altered).write(to: file)
 
         let run = try CLI.run(["check", "--at", Self.at, file.path])
-        Self.expectNoTrap(run)
-        #expect(run.status == 1)
-        #expect(run.lines.count == 1)
-        let record = run.lines.first
-        #expect(record?["kind"] as? String == "timestamp")
-        #expect((record?["failed"] as? [String])?.contains("TST-039") == true)
-        let tst039 = try #require(Self.check("TST-039", in: record))
-        #expect(tst039["outcome"] as? String == "fail")
+        let (record, tst039) = try Self.failedCheck("TST-039", ofKind: "timestamp", in: run)
         #expect(tst039["grade"] as? String == "minor")
         #expect(tst039["observed"] as? String == "seconds 4611686018427387904, millis absent, micros absent")
         #expect(tst039["location"] as? String == "TSTInfo.accuracy")
@@ -537,14 +532,7 @@ import Testing
         try Data(altered.utf8).write(to: file)
 
         let run = try CLI.run(["check", "--at", Self.at, file.path])
-        Self.expectNoTrap(run)
-        #expect(run.status == 1)
-        #expect(run.lines.count == 1)
-        let record = run.lines.first
-        #expect(record?["kind"] as? String == "trustedList")
-        #expect((record?["failed"] as? [String])?.contains("TL-059") == true)
-        let finding = try #require(Self.check("TL-059", in: record))
-        #expect(finding["outcome"] as? String == "fail")
+        let (_, finding) = try Self.failedCheck("TL-059", ofKind: "trustedList", in: run)
         #expect(finding["location"] as? String == "ds:SignatureValue")
         #expect((finding["message"] as? String)?.hasPrefix("the signature value does not verify") == true)
     }
