@@ -19,6 +19,13 @@ public enum CivilDay {
         return Int64(daysSince1970(year: Int(year), month: Int(month), day: Int(day))) * 86_400
     }
 
+    /// Seconds since 1970 of a day written in the source (a standard's date in a rule), which is
+    /// valid by construction; for text read from input use ``secondsSince1970(_:)``.
+    public static func literal(_ text: StaticString) -> Int64 {
+        guard let seconds = secondsSince1970(text.description) else { preconditionFailure("\(text) is not a YYYY-MM-DD day") }
+        return seconds
+    }
+
     static func daysIn(month: Int64, year: Int64) -> Int64 {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

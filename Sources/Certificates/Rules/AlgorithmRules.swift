@@ -10,13 +10,13 @@ enum AlgorithmRules {
     /// older documents are read as relative to issuance). SHA-1 signatures: 2012-08-01 (last
     /// recommended by TS 102 176-1 V2.0.0, 2007-11, for one more year).
     static let discontinuedSignatureAlgorithms: [ASN1ObjectIdentifier: (name: String, until: Int64, since: String)] = [
-        [1, 2, 840, 113_549, 1, 1, 5]: ("sha1WithRSAEncryption", 1_343_779_200, "2012-08-01"),
-        [1, 2, 840, 10_045, 4, 1]: ("ecdsa-with-SHA1", 1_343_779_200, "2012-08-01"),
+        [1, 2, 840, 113_549, 1, 1, 5]: ("sha1WithRSAEncryption", CivilDay.literal("2012-08-01"), "2012-08-01"),
+        [1, 2, 840, 10_045, 4, 1]: ("ecdsa-with-SHA1", CivilDay.literal("2012-08-01"), "2012-08-01"),
     ]
     /// RSA moduli of 1024 to 2047 bits: not for certificates issued from 2019-10-01 (Table D.2,
     /// recommended in TS 119 312 V1.1.1, dropped by V1.2.2, 2018-09).
-    static let shortRSAUntil: Int64 = 1_569_888_000
-    static let shortRSAUntilText = "2019-10-01"
+    static let shortRSAUntilText: StaticString = "2019-10-01"
+    static let shortRSAUntil = CivilDay.literal(shortRSAUntilText)
 
     /// The certificate's discontinued signature algorithm, when it was issued while still accepted.
     static func signatureAcceptedOnlyAtIssuance(_ certificate: Certificate) -> (name: String, since: String)? {

@@ -60,8 +60,8 @@ enum CACertificateRules {
     }
 
     /// EN 319 412-1 and EN 319 412-3 V1.1.1 (2016-02) introduced organizationIdentifier; no
-    /// version before asked a CA subject for it. 2016-02-01T00:00:00Z in seconds since 1970.
-    static let organizationIdentifierInForce: Int64 = 1_454_284_800
+    /// version before asked a CA subject for it.
+    static let organizationIdentifierInForce = CivilDay.literal("2016-02-01")
 
     /// CERT-213: GEN-4.2.3.1 / EN 319 412-3 — the CA subject has countryName, organizationName,
     /// organizationIdentifier and commonName; organizationIdentifier only for CA certificates

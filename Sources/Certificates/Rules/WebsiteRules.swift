@@ -173,7 +173,7 @@ enum WebsiteRules {
         if etsiWeb.count > 1 {
             major("one of QEVCP-w, QNCP-w, QNCP-w-gen", "a certificate is issued under one EN 319 411-2 web policy, not several")
         }
-        if cab.count > 1, let issued = view.tbs.notBefore.secondsSince1970, issued >= 1_694_736_000 {  // 2023-09-15
+        if cab.count > 1, let issued = view.tbs.notBefore.secondsSince1970, issued >= CivilDay.literal("2023-09-15") {
             major("exactly one CA/B Forum reserved policy", "the Baseline Requirements (7.1.2.7.9) allow exactly one CA/B reserved policy")
         }
         if policies.contains(ids.qevcpW), !policies.contains(ids.cabEV) {
