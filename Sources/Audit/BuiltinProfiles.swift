@@ -13,9 +13,10 @@ public enum BuiltinProfiles {
 # The history of each clause through later versions is not verified here (docs/DIFFERENTIAL.md).
 requirements:
   - id: CERT-009
-    standard: "ETSI EN 319 412-2"
-    version: "V2.3.1 (2023-09)"
-    clause: "GEN-4.3.1; RFC 5280 4.2.1.1"
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.2.1.1"
+    alsoIn: ["ETSI EN 319 412-2 V2.3.1 (2023-09) GEN-4.3.1"]
     text: "Every certificate except a self-issued one carries authorityKeyIdentifier with a keyIdentifier."
     level: shall
     appliesTo: [certificate]
@@ -60,19 +61,27 @@ requirements:
   - id: CERT-014
     standard: "IETF RFC 5280"
     version: "(2008-05)"
-    clause: "4.2.1.3"
-    text: "Key usage bits fit the key type (no keyEncipherment for EC keys, etc.)."
+    clause: "4.2.1.3; RFC 3279 2.3; RFC 8813 3"
+    text: >-
+      keyUsage asserts only what the subject key can do: RSA (RFC 3279 2.3.1) no keyAgreement, encipherOnly or
+      decipherOnly; EC (RFC 5480 3 as updated by RFC 8813 3) no keyEncipherment or dataEncipherment, an observation
+      for certificates issued before RFC 8813 (2020-08); DSA, RSASSA-PSS, Ed25519 and Ed448 signing bits only;
+      X25519/X448 key agreement only (RFC 4055 1.2, RFC 8410 5).
     level: shall
     appliesTo: [certificate]
-    automation: manual
+    automation: automatic
+    fix: "Issue the certificate with key usage bits its key algorithm can serve (e.g. digitalSignature for an EC signing key)."
   - id: CERT-015
     standard: "IETF RFC 5280"
     version: "(2008-05)"
     clause: "4.2.1.4"
-    text: "certificatePolicies lists each policy once and uses only CPS URI and user notice qualifiers."
+    text: >-
+      certificatePolicies lists each policy at most once and a CPS pointer is an IA5String (shall); only the CPS
+      pointer and user notice qualifiers are used (recommended: minor).
     level: shall
     appliesTo: [certificate]
-    automation: manual
+    automation: automatic
+    fix: "List each policy OID once; keep only id-qt-cps (IA5String URI) and id-qt-unotice qualifiers."
   - id: CERT-016
     standard: "IETF RFC 5280"
     version: "(2008-05)"
@@ -111,10 +120,16 @@ requirements:
     standard: "IETF RFC 5280"
     version: "(2008-05)"
     clause: "4.1.2.4, Appendix A.1"
-    text: "DirectoryString attributes are PrintableString or UTF8String; countryName is PrintableString of 2 letters; upper bounds respected."
+    text: >-
+      Every naming attribute of subject, issuer and directoryName general names has its ASN.1 string type and
+      size: countryName a PrintableString of 2 characters, serialNumber and dnQualifier PrintableStrings,
+      emailAddress and domainComponent IA5Strings, the others DirectoryStrings, none empty, characters within the
+      type's repertoire (shall). Above an Appendix A upper bound: minor (later X.520 editions drop the bounds). A
+      DirectoryString other than PrintableString or UTF8String: observation (allowed for names established before).
     level: shall
     appliesTo: [certificate]
-    automation: manual
+    automation: automatic
+    fix: "Encode countryName and serialNumber as PrintableString, emailAddress as IA5String, names as UTF8String or PrintableString."
   - id: CERT-030
     standard: "ETSI EN 319 412-1"
     version: "V1.5.1 (2023-09)"
@@ -901,18 +916,23 @@ requirements:
     standard: "IETF RFC 5280"
     version: "(2008-05)"
     clause: "4.2.1.10"
-    text: "nameConstraints, if present, is critical and well formed."
+    text: >-
+      nameConstraints appears only in CA certificates, is critical, has permitted or excluded subtrees, and uses no
+      minimum or maximum (shall). A TLS-capable sub-CA issued before CA/B BR 2.0 (2023-09-15), whose BR 7.1.5 then
+      tolerated a non-critical one: minor.
     level: shall
     appliesTo: [certificate]
-    automation: manual
+    automation: automatic
+    fix: "Mark nameConstraints critical and list only permitted/excluded subtrees."
   - id: CERT-217
     standard: "ETSI EN 319 412-5"
     version: "V2.4.1 (2023-09)"
     clause: "4"
-    text: "qcStatements in CA certificates are reported."
+    text: "qcStatements in CA certificates are reported (EN 319 412-5 profiles them for end-entity certificates)."
     level: may
     appliesTo: [certificate]
-    automation: manual
+    automation: automatic
+    fix: "Leave qcStatements out of CA certificates unless the CA's policy requires them."
   - id: CERT-230
     standard: "IETF RFC 5280"
     version: "(2008-05)"
@@ -1415,12 +1435,13 @@ requirements:
   - id: CERT-000
     standard: ITU-T X.690
     version: "(02/2021)"
-    clause: "10 (DER), via RFC 5280 4.1"
+    clause: "10 (DER), 11.2.2, 11.5, via RFC 5280 4.1"
     alsoIn: ["IETF RFC 5280 (2008-05) 4.1"]
     text: >-
-      The certificate is one DER-encoded value: definite, minimal lengths; BOOLEAN as 00 or FF;
-      minimal INTEGERs; primitive strings; SET OF in sorted order; no DEFAULT value encoded; no
-      bytes after it; not truncated.
+      The certificate is one DER-encoded value, extension values included: definite, minimal lengths;
+      BOOLEAN as 00 or FF; minimal INTEGERs; primitive strings; SET OF in sorted order; no DEFAULT value
+      encoded (extension criticality, basicConstraints cA FALSE, a name subtree's minimum 0); named bit
+      strings such as keyUsage without trailing zero bits; no bytes after it; not truncated.
     level: shall
     appliesTo: [certificate]
     automation: automatic
@@ -1589,6 +1610,60 @@ requirements:
     appliesTo: [certificate]
     automation: automatic
     fix: "Replace the certificate with one using SHA-256 or stronger and a key of at least 2048 (RSA) or 256 (EC) bits."
+  - id: CERT-321
+    standard: "IETF RFC 5280"
+    version: "(2008-05), amended by RFC 6818 (2013-01)"
+    clause: "4.2.1.4; RFC 6818 3"
+    text: >-
+      A user notice's explicitText is a DisplayText of 1 to 200 characters and, in certificates issued from 2013,
+      not an IA5String (shall); it has no control characters and noticeRef is not used (should: minor). VisibleString
+      or BMPString in a certificate issued before 2013 broke the text then in force: observation.
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Encode explicitText as a UTF8String of at most 200 characters, without noticeRef."
+  - id: CERT-322
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.1.2.6"
+    text: >-
+      An e-mail address in the subject DN (emailAddress) is also carried as rfc822Name in subjectAltName; the
+      attribute alone is not allowed in new certificates.
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add the address as rfc822Name to subjectAltName (or drop emailAddress from the subject)."
+  - id: CERT-323
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.2.1.4, 4.2.1.13, 4.2.2.1; RFC 3986 3"
+    text: >-
+      CPS pointers, CRL distribution points and authorityInfoAccess locations are URIs: a scheme, no spaces,
+      control or non-ASCII characters unencoded, valid percent-encoding, a host after "//" for http(s) and ftp.
+    level: should
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Write the URI without spaces or control characters, with its scheme and host (e.g. http://crl.example.com/ca.crl)."
+  - id: CERT-324
+    standard: "IETF RFC 5280"
+    version: "(2008-05)"
+    clause: "4.2.1.3"
+    text: "keyUsage, when present in an end-entity certificate, is marked critical (CA certificates: CERT-211)."
+    level: should
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Mark the keyUsage extension critical."
+  - id: CERT-325
+    standard: "IETF RFC 3279"
+    version: "(2002-04)"
+    clause: "2.3.1; RFC 5480 2.1.1; RFC 8410 3"
+    text: >-
+      The subject key's AlgorithmIdentifier carries the parameters its algorithm fixes: NULL for rsaEncryption, a
+      namedCurve for id-ecPublicKey, none for Ed25519, Ed448, X25519 and X448.
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Re-encode subjectPublicKeyInfo with the parameters the key algorithm requires."
 """#),
         ProfileDocument(name: "catalogue/ts119612.yaml", text: #"""
 # ETSI TS 119 612 trusted lists. Ids follow shared/requirements/trusted-lists.md §1. Wording is ours.
@@ -2222,11 +2297,12 @@ parameters:
   subject: "ca"
 requirements:
   - { id: CERT-011, grade: major }
-  - { id: CERT-012, grade: major }
   - { id: CERT-210, grade: major }
   - { id: CERT-211, grade: major }
   - { id: CERT-212, grade: major }
   - { id: CERT-213, grade: major }
+  - { id: CERT-216, grade: major }
+  - { id: CERT-217, grade: observation }
 """#),
         ProfileDocument(name: "en319412-common.yaml", text: #"""
 name: en319412-common
@@ -2234,8 +2310,6 @@ title: "Requirements every ETSI certificate profile shares"
 kind: certificate
 extends: rfc5280-basics
 requirements:
-  - { id: CERT-009, grade: major }
-  - { id: CERT-010, grade: major }
   - { id: CERT-019, grade: major }
   - { id: CERT-050, grade: major }
   - { id: CERT-052, grade: major }
@@ -2250,8 +2324,6 @@ title: "End-entity certificates under EN 319 411-1/-2 (EN 319 412-2 general rule
 kind: certificate
 extends: en319412-common
 requirements:
-  - { id: CERT-012, grade: major }
-  - { id: CERT-013, grade: major }
   - { id: CERT-061, grade: major }
   - { id: CERT-064, grade: major }
   - { id: CERT-065, grade: major }
@@ -2511,8 +2583,6 @@ extends: en319412-common
 parameters:
   subject: "tsu"
 requirements:
-  - { id: CERT-012, grade: major }
-  - { id: CERT-013, grade: major }
   - { id: CERT-064, grade: major }
   - { id: CERT-065, grade: major }
   - { id: CERT-170, grade: major }
@@ -2542,6 +2612,18 @@ requirements:
   - { id: CERT-007, grade: major }
   - { id: CERT-008, grade: major }
   - { id: CERT-018, grade: major }
+  - { id: CERT-009, grade: major }
+  - { id: CERT-010, grade: major }
+  - { id: CERT-012, grade: major }
+  - { id: CERT-013, grade: major }
+  - { id: CERT-014, grade: major }
+  - { id: CERT-015, grade: major }
+  - { id: CERT-020, grade: major }
+  - { id: CERT-321, grade: major }
+  - { id: CERT-322, grade: major }
+  - { id: CERT-323, grade: minor }
+  - { id: CERT-324, grade: minor }
+  - { id: CERT-325, grade: major }
 """#),
         ProfileDocument(name: "rfc5280-end-entity.yaml", text: #"""
 name: rfc5280-end-entity
@@ -2550,7 +2632,6 @@ kind: certificate
 extends: rfc5280-basics
 requirements:
   - { id: CERT-300, grade: observation }
-  - { id: CERT-013, grade: major }
 """#),
         ProfileDocument(name: "rfc6960-ocsp-responder.yaml", text: #"""
 name: rfc6960-ocsp-responder
@@ -2560,8 +2641,6 @@ extends: en319412-common
 parameters:
   subject: "ocsp-responder"
 requirements:
-  - { id: CERT-012, grade: major }
-  - { id: CERT-013, grade: major }
   - { id: CERT-310, grade: major }
   - { id: CERT-311, grade: major }
   - { id: CERT-312, grade: major }
@@ -2704,12 +2783,10 @@ extends: en319412-common
 parameters:
   subject: "tl-signer"
 requirements:
-  - { id: CERT-012, grade: major }
   - { id: TL-063, grade: major }
   - { id: TL-064, grade: minor }
   - { id: TL-065, grade: minor }
   - { id: TL-066, grade: minor }
-  - { id: CERT-013, grade: major }
 """#),
         ProfileDocument(name: "unrecognised-input.yaml", text: #"""
 name: unrecognised-input

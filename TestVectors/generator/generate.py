@@ -663,6 +663,20 @@ def build_certificates(pki: PKI, out: Output):
     out.add(C + "ber-boolean-01.der", c, [leaf_rec(["CERT-000"])],
             [defect(i, 3, "keyUsage critical BOOLEAN encoded 01 01 01 (DER requires FF); signature is valid over this TBS")])
 
+    bc_false = extension(OID_BC, seq(boolean(False)))
+    c = pki.leaf("bc-ca-false-encoded", extensions=pki.leaf_extensions() + [bc_false]).der()
+    i = find_once(c, seq(boolean(False)))
+    out.add(C + "bc-ca-false-encoded.der", c, [leaf_rec(["CERT-000"])],
+            [defect(i + 2, 3, "basicConstraints cA FALSE encoded (01 01 00): FALSE is the DEFAULT, omitted in DER (X.690 11.5)")])
+
+    ku_bits = extension(OID_KU, tlv(0x03, b"\x01\x40"), critical=True)  # nonRepudiation with unused 1: DER is 03 02 06 40
+    exts = [ku_bits if e == ext_ku(KU_NON_REPUDIATION) else e for e in pki.leaf_extensions()]
+    assert ku_bits in exts
+    c = pki.leaf("ku-trailing-zero-bits", extensions=exts).der()
+    i = find_once(c, tlv(0x03, b"\x01\x40"))
+    out.add(C + "ku-trailing-zero-bits.der", c, [leaf_rec(["CERT-000"])],
+            [defect(i, 4, "keyUsage BIT STRING 03 02 01 40: five trailing zero bits kept (DER: 03 02 06 40, X.690 11.2.2)")])
+
     c = leaf_ok + b"\x00"
     out.add(C + "trailing-byte.der", c, [leaf_rec(["CERT-000"])],
             [defect(len(leaf_ok), 1, "one 0x00 octet after the certificate")])
@@ -722,6 +736,11 @@ OID_JURISDICTION_C = "1.3.6.1.4.1.311.60.2.1.3"
 # definition (not DirectoryString), like countryName; every other attribute used
 # here is a DirectoryString and is written as UTF8String.
 PRINTABLE_ATTRS = (OID_C, OID_SERIAL_NUMBER, OID_JURISDICTION_C)
+OID_EMAIL_ADDRESS = "1.2.840.113549.1.9.1"
+OID_NAME_CONSTRAINTS = "2.5.29.30"
+OID_QT_UNOTICE = "1.3.6.1.5.5.7.2.2"
+RSA_ALGORITHM_WITH_NULL = bytes.fromhex("300d06092a864886f70d0101010500")
+RSA_ALGORITHM_NO_PARAMETERS = bytes.fromhex("300b06092a864886f70d010101")
 
 # extensions
 OID_SAN, OID_CRLDP = "2.5.29.17", "2.5.29.31"
@@ -811,7 +830,12 @@ def dn(rdns) -> bytes:
     """RDNSequence, one attribute per RDN, in the given order."""
     out = []
     for attr_oid, value in rdns:
-        v = printable_string(value) if attr_oid in PRINTABLE_ATTRS else utf8_string(value)
+        if isinstance(value, bytes):  # a value encoded by the caller (a deliberately wrong string type)
+            v = value
+        elif attr_oid == OID_EMAIL_ADDRESS:
+            v = ia5_string(value)
+        else:
+            v = printable_string(value) if attr_oid in PRINTABLE_ATTRS else utf8_string(value)
         out.append(set_of(seq(oid(attr_oid), v)))
     return seq(*out)
 
@@ -997,7 +1021,11 @@ def etsi_cert(pki: PKI, label: str, d: dict) -> bytes:
     if d["eku"] is not None:
         exts.append(extension(OID_EKU, seq(*[oid(k) for k in d["eku"]]), critical=d["eku_critical"]))
     if d["policies"] is not None:
-        exts.append(extension(OID_CP, seq(*[seq(oid(p)) for p in d["policies"]]), critical=d["cp_critical"]))
+        notice = d.get("user_notice")  # (DisplayText TLV) as a user notice qualifier on the first policy
+        infos = [seq(oid(p)) for p in d["policies"]]
+        if notice is not None:
+            infos[0] = seq(oid(d["policies"][0]), seq(seq(oid(OID_QT_UNOTICE), seq(notice))))
+        exts.append(extension(OID_CP, seq(*infos), critical=d["cp_critical"]))
     if d["san"] is not None:
         exts.append(extension(OID_SAN, seq(*d["san"]), critical=d["san_critical"]))
     if d["crldp"] is not None:
@@ -1013,6 +1041,11 @@ def etsi_cert(pki: PKI, label: str, d: dict) -> bytes:
     exts += d["extra"]
     not_after = d["not_after"] or utc_plus_days(d["not_before"], d["days"])
     sigalg = ALG_SHA1_RSA if d["sha1"] else ALG_SHA256_RSA
+    spki = pki.spki[d["key"]]
+    if d.get("rsa_parameters_absent"):  # rsaEncryption without its NULL parameters (RFC 3279 2.3.1)
+        body = der_content(spki)
+        assert body.startswith(RSA_ALGORITHM_WITH_NULL)
+        spki = seq(RSA_ALGORITHM_NO_PARAMETERS + body[len(RSA_ALGORITHM_WITH_NULL):])
     return Cert(
         serial=integer_raw(serial_for(label)),
         tbs_sigalg=sigalg,
@@ -1020,7 +1053,7 @@ def etsi_cert(pki: PKI, label: str, d: dict) -> bytes:
         not_before=utc_time(d["not_before"]),
         not_after=utc_time(not_after),
         subject=dn(d["subject"]),
-        spki=pki.spki[d["key"]],
+        spki=spki,
         extensions=exts,
         signer=issuer_key,
         hash_algo=hashes.SHA1() if d["sha1"] else hashes.SHA256(),
@@ -1136,8 +1169,34 @@ ETSI_MUTATIONS = [
      upd(ku=(KU_DIGITAL_SIGNATURE, KU_NON_REPUDIATION))),
     ("qcp-n-qscd", "ku_keycertsign", ["CERT-013", "CERT-059"], MAJOR, "keyUsage nonRepudiation+keyCertSign on an end entity",
      upd(ku=(KU_NON_REPUDIATION, KU_KEY_CERT_SIGN))),
-    ("qcp-n-qscd", "ku_not_in_table", ["CERT-059"], MAJOR, "keyUsage nonRepudiation+keyAgreement (not in EN 319 412-2 Table 1)",
-     upd(ku=(KU_NON_REPUDIATION, KU_KEY_AGREEMENT))),
+    ("qcp-n-qscd", "ku_not_in_table", ["CERT-059"], MAJOR,
+     "keyUsage nonRepudiation+keyEncipherment without digitalSignature (not in EN 319 412-2 Table 1; both bits fit an RSA key)",
+     upd(ku=(KU_NON_REPUDIATION, KU_KEY_ENCIPHERMENT))),
+    ("qcp-n-qscd", "ku_rsa_key_agreement", ["CERT-014", "CERT-060"], MAJOR,
+     "keyUsage digitalSignature+nonRepudiation+keyAgreement on an RSA key: RFC 3279 2.3.1 lists no keyAgreement for RSA "
+     "(CERT-014); Table 1 type F, where type A should be used (CERT-060 minor)",
+     upd(ku=(KU_DIGITAL_SIGNATURE, KU_NON_REPUDIATION, KU_KEY_AGREEMENT))),
+    ("qcp-n-qscd", "ku_not_critical", ["CERT-324"], MINOR, "keyUsage not critical (RFC 5280 4.2.1.3: should be critical)",
+     upd(ku_critical=False)),
+    ("qcp-n-qscd", "rsa_parameters_absent", ["CERT-325"], MAJOR,
+     "subjectPublicKeyInfo rsaEncryption without its NULL parameters", upd(rsa_parameters_absent=True)),
+    ("qcp-n-qscd", "country_utf8", ["CERT-020"], MAJOR, "subject countryName 'BE' encoded as UTF8String (must be PrintableString)",
+     lambda d: d.update(subject=replace_attr(d["subject"], OID_C, utf8_string("BE")))),
+    ("qcp-n-qscd", "email_without_san", ["CERT-322"], MAJOR,
+     "subject emailAddress alice@example.com and no subjectAltName rfc822Name (RFC 5280 4.1.2.6)",
+     lambda d: d.update(subject=d["subject"] + [(OID_EMAIL_ADDRESS, "alice@example.com")])),
+    ("qcp-n-qscd", "email_with_san", [], MAJOR,
+     "subject emailAddress alice@example.com, also subjectAltName rfc822Name alice@example.com: conforming",
+     lambda d: d.update(subject=d["subject"] + [(OID_EMAIL_ADDRESS, "alice@example.com")], san=[gn_email("alice@example.com")])),
+    ("qcp-n-qscd", "policy_twice", ["CERT-015"], MAJOR, "certificatePolicies lists QCP-n-qscd twice",
+     upd(policies=[OID_QCP_N_QSCD, OID_QCP_N_QSCD])),
+    ("qcp-n-qscd", "notice_utf8", [], MAJOR,
+     "user notice with explicitText UTF8String 'Qualified certificate for electronic signatures': conforming",
+     upd(user_notice=utf8_string("Qualified certificate for electronic signatures"))),
+    ("qcp-n-qscd", "notice_201_characters", ["CERT-321"], MAJOR,
+     "user notice with an explicitText of 201 characters (DisplayText SIZE (1..200))", upd(user_notice=utf8_string("a" * 201))),
+    ("qcp-n-qscd", "crldp_space", ["CERT-323"], MINOR, "CRL distribution point 'http://crl.example.com/qualified ca.crl' (unencoded space)",
+     upd(crldp="http://crl.example.com/qualified ca.crl")),
     ("qcp-n-qscd", "no_country", ["CERT-053"], MAJOR, "subject countryName removed",
      lambda d: d.update(subject=drop_attr(d["subject"], OID_C))),
     ("qcp-n-qscd", "two_cn", ["CERT-054"], MAJOR, "subject commonName 'Alice Example' twice (two RDNs)",
@@ -1311,6 +1370,13 @@ ETSI_MUTATIONS = [
      upd(ski=False)),
     ("ca", "bc_not_critical", ["CERT-210"], MAJOR, "basicConstraints not critical",
      upd(bc=dict(path_len=0, critical=False))),
+    ("ca", "name_constraints", [], MAJOR, "critical nameConstraints permitting dNSName example.com: conforming",
+     upd(extra=[extension(OID_NAME_CONSTRAINTS, seq(implicit_cons(0, seq(gn_dns("example.com")))), critical=True)])),
+    ("ca", "name_constraints_not_critical", ["CERT-216"], MAJOR,
+     "nameConstraints permitting dNSName example.com, not critical (issued 2026: no CA/B tolerance)",
+     upd(extra=[extension(OID_NAME_CONSTRAINTS, seq(implicit_cons(0, seq(gn_dns("example.com")))))])),
+    ("ca", "qc_statements", ["CERT-217"], "observation", "qcStatements with QcCompliance in the CA certificate (reported)",
+     upd(extra=[extension(OID_QC_STATEMENTS, seq(qc(OID_QC_COMPLIANCE)))])),
     ("ca", "no_orgid", ["CERT-213"], "observation", "subject organizationIdentifier removed (observation: required only for legal-person TSPs)",
      lambda d: d.update(subject=drop_attr(d["subject"], OID_ORG_ID))),
 ]

@@ -76,6 +76,6 @@ import Testing
         let set = try ProfileSet.load(overridesFrom: directory.path)
         let strict = try set.profile(named: "strict-basics")
         #expect(strict.grade(of: "CERT-007") == .minor)
-        #expect(strict.entries.count == 10)
+        #expect(strict.entries.count == 22)
     }
 }

@@ -64,7 +64,7 @@ import Testing
         #expect(check.outcome == .fail)
         #expect(check.grade == .major)
         #expect(check.message?.contains("Fix:") == true)
-        #expect(record.checks.count == 12)
+        #expect(record.checks.count == 23)
         let unclaimed = try #require(record.checks.first { $0.requirement == "CERT-300" })
         #expect(unclaimed.outcome == .fail && unclaimed.grade == .observation)
         #expect(record.sha256.count == 64)

@@ -6,7 +6,8 @@ public enum GeneralName: Sendable, Hashable, CustomStringConvertible {
     case dnsName(String)
     case uri(String)
     case ipAddress([UInt8])
-    case directoryName
+    /// The Name, or nil when it cannot be decoded.
+    case directoryName(DistinguishedName?)
     case other(tag: UInt)
 
     init(node: ASN1Node) {
@@ -20,7 +21,10 @@ public enum GeneralName: Sendable, Hashable, CustomStringConvertible {
         case (2, .primitive(let bytes)): self = .dnsName(String(decoding: bytes, as: UTF8.self))
         case (6, .primitive(let bytes)): self = .uri(String(decoding: bytes, as: UTF8.self))
         case (7, .primitive(let bytes)): self = .ipAddress(Array(bytes))
-        case (4, _): self = .directoryName
+        case (4, .constructed(let inner)):
+            // [4] is EXPLICIT (a CHOICE): the Name is the one element inside.
+            self = .directoryName(inner.first { _ in true }.flatMap { try? DistinguishedName(node: $0, location: "directoryName") })
+        case (4, _): self = .directoryName(nil)
         default: self = .other(tag: tag)
         }
     }

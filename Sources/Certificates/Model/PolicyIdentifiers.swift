@@ -38,6 +38,12 @@ public enum PolicyIdentifiers {
 
     public static let anyPolicy: ASN1ObjectIdentifier = [2, 5, 29, 32, 0]
 
+    /// ETSI TS 101 456 qualified-certificate policies, superseded by EN 319 411-2 (2016-02): a
+    /// claim to a profile (TS 101 862 / RFC 3739) that TrustAudit does not check.
+    public static let ts101456: [ASN1ObjectIdentifier: String] = [
+        [0, 4, 0, 1456, 1, 1]: "QCP public + SSCD (TS 101 456)", [0, 4, 0, 1456, 1, 2]: "QCP public (TS 101 456)",
+    ]
+
     /// Whether `policy` puts the certificate under a profile an ETSI audit can judge: an EN 319
     /// 411-1/-2 policy, QCP-w-psd2 or a CA/B Forum policy (with QCStatements, the claims by which
     /// `--profile auto` chooses an ETSI profile; CERT-300 reports a certificate with none).
@@ -56,6 +62,7 @@ public enum PolicyIdentifiers {
         var names = en319411_2.merging(en319411_1) { first, _ in first }
         names.merge(cab.mapValues { "CA/B \($0)" }) { first, _ in first }
         names[qcpWPSD2] = names[qcpWPSD2] ?? "QCP-w-psd2"
+        names.merge(ts101456) { first, _ in first }
         return names.reduce(into: [:]) { $0[$1.key] = "\($1.value) (\($1.key))" }
     }()
 }

@@ -8,6 +8,8 @@ public struct SubjectPublicKey: Sendable, Hashable, CustomStringConvertible {
     public var algorithm: ASN1ObjectIdentifier
     /// The named curve of an EC key.
     public var curve: ASN1ObjectIdentifier?
+    /// The encoded parameters of the key's AlgorithmIdentifier, nil when absent.
+    public var parameters: ArraySlice<UInt8>?
     /// Modulus size in bits of an RSA key.
     public var rsaModulusBits: Int?
     /// The RSA public exponent when it fits 64 bits.
@@ -26,7 +28,9 @@ public struct SubjectPublicKey: Sendable, Hashable, CustomStringConvertible {
             let algorithm = LenientASN1.oid(algorithmNode), case .primitive(let bits) = parts[1].content
         else { throw .unexpectedStructure("SubjectPublicKeyInfo is malformed", at: "subjectPublicKeyInfo") }
         self.algorithm = algorithm
-        curve = LenientASN1.children(parts[0]).dropFirst().first.flatMap(LenientASN1.oid)
+        let parameterNode = LenientASN1.children(parts[0]).dropFirst().first
+        curve = parameterNode.flatMap(LenientASN1.oid)
+        parameters = parameterNode?.encodedBytes
         if algorithm == Self.rsaEncryption, let key = try? BER.parse(bits.dropFirst()) {
             let numbers = LenientASN1.children(key)
             if numbers.count == 2, case .primitive(let modulus) = numbers[0].content,

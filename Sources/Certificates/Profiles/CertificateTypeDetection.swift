@@ -121,6 +121,11 @@ public struct CertificateTypeDetection: Sendable {
             return found(isWeb ? .psd2QWAC : .psd2QSealC, [why] + reasons)
         }
         guard claims else {
+            if let legacy = extensions.policies.compactMap({ PolicyIdentifiers.ts101456[$0] }).first {
+                return found(.endEntity, reasons + [
+                    "only the superseded policy \(legacy), no QCStatements: its profile is not checked, RFC 5280 basics only"
+                ])
+            }
             return found(.endEntity, reasons + [
                 "no ETSI or CA/B Forum claim (no QCStatements, no EN 319 411-1/-2 or CA/B policy): RFC 5280 basics only",
             ])

@@ -1,8 +1,10 @@
 import AuditCore
 
-/// CA certificates (RFC 5280 §4.2.1, EN 319 412-2 GEN-4.2.3.1): CERT-210 … CERT-213.
+/// CA certificates (RFC 5280 §4.2.1, EN 319 412-2 GEN-4.2.3.1): CERT-210 … CERT-217.
 enum CACertificateRules {
-    static let all: [Rule<InspectedCertificate>] = [basicConstraintsCritical, keyUsage, keyIdentifiers, subject]
+    static let all: [Rule<InspectedCertificate>] = [
+        basicConstraintsCritical, keyUsage, keyIdentifiers, subject, nameConstraints, qcStatementsInCA,
+    ]
 
     /// CERT-210: RFC 5280 §4.2.1.9 — basicConstraints present, critical, cA TRUE.
     static let basicConstraintsCritical = CertificateRules.profiled("CERT-210") { view, _ in
@@ -91,5 +93,74 @@ enum CACertificateRules {
             .fail("CERT-213", observed: "missing " + missing.joined(separator: ", ") + (note.isEmpty ? "" : "; " + note), location: "subject",
                   message: "a TSP's CA certificate must identify the TSP: countryName, organizationName, organizationIdentifier, commonName")
         ]
+    }
+}
+
+extension CACertificateRules {
+    /// CA/B Forum BR v2.0.0 (in force 2023-09-15) ended the exception of BR 7.1.5 that let a
+    /// TLS sub-CA mark nameConstraints non-critical.
+    static let criticalNameConstraintsForTLS = CivilDay.literal("2023-09-15")
+
+    /// CERT-216: RFC 5280 §4.2.1.10 — nameConstraints only in CA certificates, critical, with
+    /// permitted or excluded subtrees, minimum 0 and no maximum.
+    static let nameConstraints = CertificateRules.profiled("CERT-216") { view, context in
+        guard let ext = view.tbs.extension(.CertificateExtension.nameConstraints) else {
+            return [.notApplicable("CERT-216", because: "no nameConstraints extension")]
+        }
+        let location = "nameConstraints"
+        guard let root = try? LenientASN1.root(ext.value, "nameConstraints") else {
+            return [.fail("CERT-216", observed: "undecodable value", location: location, message: "nameConstraints cannot be decoded")]
+        }
+        var findings: [Finding] = []
+        if !(view.extensions.isCA || context.subjectKind == "ca") {
+            findings.append(.fail("CERT-216", observed: "nameConstraints in an end-entity certificate", location: location,
+                                  message: "nameConstraints may only appear in CA certificates"))
+        }
+        if !ext.critical {
+            let ekus = view.extensions.ekus
+            let tlsCapable = ekus == nil || ekus!.contains(ExtendedKeyUsage.serverAuth) || ekus!.contains(ExtendedKeyUsage.anyExtendedKeyUsage)
+            let issued = view.tbs.notBefore.secondsSince1970
+            if tlsCapable, let issued, issued < criticalNameConstraintsForTLS {
+                findings.append(.shouldFail(
+                    "CERT-216", observed: "not critical (TLS-capable CA issued \(view.tbs.notBefore.text))", expected: "critical",
+                    location: location,
+                    message: "RFC 5280 requires nameConstraints to be critical; CA/B BR 7.1.5 tolerated non-critical ones in TLS sub-CAs until BR 2.0 (2023-09-15)"))
+            } else {
+                findings.append(.fail("CERT-216", observed: "not critical", expected: "critical", location: location,
+                                      message: "nameConstraints must be marked critical"))
+            }
+        }
+        let subtrees = LenientASN1.children(root)
+        if subtrees.isEmpty {
+            findings.append(.fail("CERT-216", observed: "empty SEQUENCE", location: location,
+                                  message: "nameConstraints must have permittedSubtrees or excludedSubtrees"))
+        }
+        let bounded = subtrees.flatMap(LenientASN1.children).contains { subtree in
+            LenientASN1.children(subtree).dropFirst().contains { field in
+                guard field.identifier.tagClass == .contextSpecific else { return false }
+                if field.identifier.tagNumber == 1 { return true }
+                if field.identifier.tagNumber == 0, case .primitive(let value) = field.content { return value.contains { $0 != 0 } }
+                return false
+            }
+        }
+        if bounded {
+            findings.append(.fail("CERT-216", observed: "minimum other than 0 or maximum present", location: location,
+                                  message: "RFC 5280 uses no minimum or maximum: minimum must be 0 and maximum absent"))
+        }
+        return findings.isEmpty ? [.pass("CERT-216", observed: "critical, \(subtrees.count) subtree list(s)")] : findings
+    }
+
+    /// CERT-217: EN 319 412-5 §4 profiles QCStatements for end-entity certificates; a CA
+    /// certificate that carries them is reported for the auditor to weigh.
+    static let qcStatementsInCA = CertificateRules.profiled("CERT-217") { view, _ in
+        guard let ext = view.tbs.extension(.CertificateExtension.qcStatements) else {
+            return [.pass("CERT-217", observed: "no qcStatements")]
+        }
+        let ids = view.statements?.statements.map { "\($0.id)" }.joined(separator: ", ") ?? "undecodable"
+        var finding = Finding.fail(
+            "CERT-217", observed: "qcStatements \(ids)\(ext.critical ? " (critical)" : "")", location: "qcStatements",
+            message: "a CA certificate carries qcStatements, which EN 319 412-5 defines for end-entity certificates")
+        finding.gradeCap = .observation
+        return [finding]
     }
 }

@@ -6,7 +6,8 @@ public enum CertificateRules {
         RFC5280BasicRules.all + RFC5280ExtensionRules.all + AlgorithmRules.all + IdentifierRules.all
             + SubjectRules.all + ProfileExtensionRules.all + WebsiteRules.all + QCStatementRules.all
             + PSD2Rules.all + PolicyRules.all + TSURules.all + CACertificateRules.all + ChainRules.all
-            + TrustedListSignerRules.all + OCSPResponderRules.all + ClaimRules.all)
+            + TrustedListSignerRules.all + OCSPResponderRules.all + ClaimRules.all + RFC5280NameRules.all
+            + PolicyQualifierRules.all + RFC5280KeyRules.all + UniformResourceRules.all)
 
     /// Builds a rule that needs the decoded certificate; when the bytes could not be decoded the
     /// requirement is recorded as not checked, with the decoding error as the reason.

@@ -98,6 +98,12 @@ enum ClaimRules {
         let claims = view.extensions.qcStatements != nil || view.extensions.policies.contains(where: PolicyIdentifiers.isClaim)
         guard !claims else { return [.pass("CERT-300", observed: "an ETSI or CA/B Forum claim is present")] }
         let policies = view.extensions.policies.map(PolicyIdentifiers.name)
+        if let legacy = view.extensions.policies.compactMap({ PolicyIdentifiers.ts101456[$0] }).first {
+            return [.fail("CERT-300", observed: "policies " + policies.joined(separator: ", ") + "; no qcStatements",
+                          expected: "qcStatements, an EN 319 411-1/-2 policy or a CA/B Forum policy", location: "certificatePolicies",
+                          message: "the certificate claims only \(legacy), superseded by EN 319 411-2 in 2016-02; its profile "
+                            + "(TS 101 862, RFC 3739) is not checked, only the RFC 5280 basics")]
+        }
         return [.fail("CERT-300", observed: policies.isEmpty ? "no certificatePolicies, no qcStatements" : "policies " + policies.joined(separator: ", ") + "; no qcStatements",
                       expected: "qcStatements, an EN 319 411-1/-2 policy or a CA/B Forum policy",
                       location: "certificatePolicies",

@@ -9,7 +9,8 @@ enum RFC5280BasicRules {
     ]
 
     /// CERT-000: X.690 §10 DER, everywhere including inside extnValue (itself DER by RFC 5280
-    /// §4.1), and no DEFAULT criticality encoded (X.690 §11.5).
+    /// §4.1); no DEFAULT encoded (X.690 §11.5: criticality, cA, a subtree's minimum) and named
+    /// bit strings without trailing zero bits (X.690 §11.2.2).
     static let strictDER = Rule<InspectedCertificate>("CERT-000") { item, _ in
         var findings = item.derScan.violations.map {
             Finding.fail("CERT-000", observed: $0.message, expected: "DER", location: $0.location, message: $0.message)
@@ -26,7 +27,7 @@ enum RFC5280BasicRules {
                             message: "extension \(ext.oid) encodes critical FALSE, which is the DEFAULT and must be omitted in DER"))
                 }
                 let scan = DERScanner.scan(ext.value, offset: ext.value.startIndex)
-                findings += scan.violations.map {
+                findings += (scan.violations + ExtensionEncodingRules.violations(ext)).map {
                     .fail(
                         "CERT-000", observed: $0.message, expected: "DER", location: "\(location()) \($0.location)",
                         message: "extnValue of \(ext.oid): \($0.message)")

@@ -42,6 +42,7 @@ enum RFC5280ExtensionRules {
     /// self-issued certificates.
     static let authorityKeyIdentifier = CertificateRules.profiled("CERT-009") { view, _ in
         if view.certificate.isSelfIssued { return [.notApplicable("CERT-009", because: "self-issued certificate")] }
+        if let reason = withoutExtensions(view) { return [.notApplicable("CERT-009", because: reason)] }
         switch view.extensions.authorityKeyIdentifier {
         case nil:
             return [.fail("CERT-009", observed: "absent", expected: "authorityKeyIdentifier with keyIdentifier",
@@ -68,6 +69,7 @@ enum RFC5280ExtensionRules {
         case .failure(let error)?: return [.malformed("CERT-010", error)]
         case .success?: return []
         case nil:
+            if let reason = withoutExtensions(view) { return [.notApplicable("CERT-010", because: reason)] }
             if (view.extensions.ekus ?? []).contains(ExtendedKeyUsage.serverAuth) && !view.extensions.isCA {
                 return [.notApplicable("CERT-010", because: "TLS subscriber certificate: CA/B BR 7.1.2.7.6 does not recommend subjectKeyIdentifier")]
             }
@@ -123,7 +125,10 @@ enum RFC5280ExtensionRules {
 
     /// CERT-013: RFC 5280 §4.2.1.3/§4.2.1.9 — keyCertSign only with cA TRUE; pathLenConstraint only
     /// with cA TRUE and keyCertSign.
-    static let keyCertSignOnlyInCA = CertificateRules.profiled("CERT-013") { view, _ in
+    static let keyCertSignOnlyInCA = CertificateRules.profiled("CERT-013") { view, context in
+        if context.subjectKind == "ca" {
+            return [.notApplicable("CERT-013", because: "CA profile: basicConstraints and keyCertSign are CERT-011/012/210/211's")]
+        }
         let bc = try? view.extensions.basicConstraints?.get()
         let usage = view.extensions.usage
         var findings: [Finding] = []
@@ -166,5 +171,14 @@ enum RFC5280ExtensionRules {
                           message: "the certificate has expired at the evaluation time")]
         }
         return [.pass("CERT-230", observed: observed)]
+    }
+}
+
+extension RFC5280ExtensionRules {
+    /// Why extension requirements do not apply to a v1 or v2 certificate (which cannot carry
+    /// extensions: CERT-001 reports the version), or nil for a v3 certificate.
+    static func withoutExtensions(_ view: CertificateView) -> String? {
+        guard view.tbs.version != 2 else { return nil }
+        return "a \(view.tbs.version.map { "v\($0 + 1)" } ?? "v1") certificate has no extensions (CERT-001 reports the version)"
     }
 }

@@ -1,0 +1,76 @@
+import AuditCore
+import SwiftASN1
+
+/// RFC 5280 rules on names every certificate carries: attribute string syntax (CERT-020) and
+/// e-mail addresses (CERT-322).
+enum RFC5280NameRules {
+    static let all: [Rule<InspectedCertificate>] = [attributeStrings, emailInSubjectAltName]
+
+    /// CERT-020: RFC 5280 Appendix A.1 and §4.1.2.4 — each naming attribute of the subject, the
+    /// issuer and every directoryName in subjectAltName has its string type and size.
+    static let attributeStrings = CertificateRules.profiled("CERT-020") { view, _ in
+        var names: [(String, DistinguishedName)] = [("subject", view.subject), ("issuer", view.tbs.issuer)]
+        let alternative = (try? view.extensions.subjectAltName?.get())?.names ?? []
+        for (i, name) in alternative.enumerated() {
+            if case .directoryName(let dn?) = name { names.append(("subjectAltName[\(i)] directoryName", dn)) }
+        }
+        var findings: [Finding] = []
+        var checked = 0
+        for (place, name) in names {
+            for (i, rdn) in name.rdns.enumerated() {
+                for (j, attribute) in rdn.enumerated() {
+                    guard let syntax = AttributeStringSyntax.byType[attribute.type] else { continue }
+                    checked += 1
+                    for problem in syntax.problems(tag: attribute.valueTag, value: attribute.value) {
+                        findings.append(finding(problem, location: "\(place).rdn[\(i)][\(j)]", value: attribute.value))
+                    }
+                }
+            }
+        }
+        if findings.isEmpty {
+            return [.pass("CERT-020", observed: "\(checked) attribute value(s) in subject, issuer and directoryNames of their type and size")]
+        }
+        return findings
+    }
+
+    private static func finding(_ problem: AttributeStringSyntax.Problem, location: String, value: ArraySlice<UInt8>) -> Finding {
+        let observed = "\(problem.message): \(hexString(value.prefix(24)))\(value.count > 24 ? "…" : "")"
+        switch problem.severity {
+        case .syntax:
+            return .fail("CERT-020", observed: observed, location: location, message: problem.message)
+        case .upperBound:
+            return .shouldFail("CERT-020", observed: observed, location: location,
+                               message: problem.message + "; later X.520 editions drop the bound, so relying parties may still reject it")
+        case .legacyChoice:
+            var finding = Finding.fail("CERT-020", observed: observed, location: location, message: problem.message)
+            finding.gradeCap = .observation
+            return finding
+        }
+    }
+
+    static let emailAddress: ASN1ObjectIdentifier = [1, 2, 840, 113_549, 1, 9, 1]
+
+    /// CERT-322: RFC 5280 §4.1.2.6 (as RFC 2459 before it) — a certificate that names an e-mail
+    /// address carries it as rfc822Name in subjectAltName; emailAddress in the subject DN is
+    /// tolerated only beside it.
+    static let emailInSubjectAltName = CertificateRules.profiled("CERT-322") { view, _ in
+        let addresses = view.subject.values(emailAddress)
+        guard !addresses.isEmpty else {
+            return [.notApplicable("CERT-322", because: "no emailAddress attribute in the subject")]
+        }
+        let alternative = (try? view.extensions.subjectAltName?.get())?.names ?? []
+        let listed = Set(alternative.compactMap { name -> String? in
+            if case .rfc822Name(let address) = name { return address.lowercased() }
+            return nil
+        })
+        let missing = addresses.filter { !listed.contains($0.lowercased()) }
+        guard missing.isEmpty else {
+            let san = view.extensions.subjectAltName == nil ? "there is no subjectAltName" : "subjectAltName does not list it as rfc822Name"
+            return [.fail(
+                "CERT-322", observed: "emailAddress \(missing.joined(separator: ", ")); \(san)", expected: "rfc822Name in subjectAltName",
+                location: "subject emailAddress",
+                message: "the subject names an e-mail address that subjectAltName does not carry as rfc822Name")]
+        }
+        return [.pass("CERT-322", observed: "emailAddress \(addresses.joined(separator: ", ")) also in subjectAltName")]
+    }
+}

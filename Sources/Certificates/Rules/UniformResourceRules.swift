@@ -1,0 +1,86 @@
+import AuditCore
+
+/// CERT-323: the URIs a relying party dereferences — CPS pointers, CRL distribution points and
+/// authorityInfoAccess — are URIs by RFC 3986 (RFC 5280 §4.2.1.4, §4.2.1.13, §4.2.2.1).
+enum UniformResourceRules {
+    static let all: [Rule<InspectedCertificate>] = [uriSyntax]
+
+    static let uriSyntax = CertificateRules.profiled("CERT-323") { view, _ in
+        var uris: [(place: String, uri: String)] = []
+        if let ext = view.tbs.extension(.CertificateExtension.certificatePolicies),
+            let policies = try? PolicyInformation.list(ext)
+        {
+            for (i, info) in policies.enumerated() {
+                uris += info.cpsPointers.compactMap { $0.text.map { ("certificatePolicies[\(i)] CPS pointer", $0) } }
+            }
+        }
+        if let points = try? view.extensions.crlDistributionPoints?.get() {
+            uris += points.names.compactMap { $0.uri.map { ("cRLDistributionPoints", $0) } }
+        }
+        if let access = try? view.extensions.authorityInformationAccess?.get() {
+            uris += access.caIssuers.compactMap { $0.uri.map { ("authorityInfoAccess caIssuers", $0) } }
+            uris += access.ocsp.compactMap { $0.uri.map { ("authorityInfoAccess ocsp", $0) } }
+        }
+        guard !uris.isEmpty else {
+            return [.notApplicable("CERT-323", because: "no CPS pointer, CRL distribution point or authorityInfoAccess URI")]
+        }
+        let findings = uris.compactMap { place, uri in
+            URISyntax.problem(uri).map {
+                Finding.shouldFail("CERT-323", observed: "\"\(URISyntax.printable(uri))\"", expected: "an RFC 3986 URI", location: place,
+                                   message: "\(place) is not a valid URI: \($0)")
+            }
+        }
+        return findings.isEmpty ? [.pass("CERT-323", observed: "\(uris.count) URI(s) of valid syntax")] : findings
+    }
+}
+
+/// The RFC 3986 syntax checks CERT-323 applies to one URI.
+enum URISyntax {
+    /// Schemes whose URIs name a host after "//" (RFC 9110 §4.2.1 for http(s); RFC 4516 lets ldap omit it).
+    static let hierarchicalSchemes: Set<String> = ["http", "https", "ftp"]
+
+    /// What is wrong with `uri`, or nil when it is a URI.
+    static func problem(_ uri: String) -> String? {
+        let bytes = Array(uri.utf8)
+        if bytes.isEmpty { return "it is empty" }
+        if let bad = bytes.first(where: { !isURIByte($0) }) {
+            if bad == 0x20 { return "it contains a space (spaces must be percent-encoded, and none may lead or trail)" }
+            if bad < 0x20 || bad == 0x7F { return "it contains the control character 0x\(hexString([bad]))" }
+            if bad >= 0x80 { return "it contains non-ASCII octets (they must be percent-encoded)" }
+            return "it contains \"\(Character(Unicode.Scalar(bad)))\", which a URI cannot hold unencoded"
+        }
+        guard let colon = bytes.firstIndex(of: 0x3A), colon > 0,
+            isAlpha(bytes[0]), bytes[1..<colon].allSatisfy({ isAlpha($0) || isDigit($0) || [0x2B, 0x2D, 0x2E].contains($0) })
+        else { return "it has no scheme (such as http:)" }
+        for (i, byte) in bytes.enumerated() where byte == 0x25 {
+            guard i + 2 < bytes.count, isHex(bytes[i + 1]), isHex(bytes[i + 2]) else {
+                return "a percent sign is not followed by two hexadecimal digits"
+            }
+        }
+        let scheme = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
+        if hierarchicalSchemes.contains(scheme) {
+            let rest = bytes[(colon + 1)...]
+            guard rest.starts(with: [0x2F, 0x2F]) else { return "an \(scheme) URI needs \"//\" and a host after the scheme" }
+            let authority = rest.dropFirst(2).prefix { ![0x2F, 0x3F, 0x23].contains($0) }
+            if authority.isEmpty { return "the \(scheme) URI names no host" }
+        }
+        return nil
+    }
+
+    /// The URI with control characters shown as \xNN, for evidence.
+    static func printable(_ uri: String) -> String {
+        uri.utf8.map { $0 < 0x20 || $0 == 0x7F ? "\\x" + hexString([$0]) : String(Unicode.Scalar($0)) }.joined()
+    }
+
+    /// RFC 3986 §2: unreserved, reserved and "%".
+    private static func isURIByte(_ byte: UInt8) -> Bool {
+        if isAlpha(byte) || isDigit(byte) { return true }
+        return punctuation.contains(byte)
+    }
+
+    private static let punctuation = Set("-._~:/?#[]@!$&'()*+,;=%".utf8)
+
+    private static func isAlpha(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+    private static func isHex(_ byte: UInt8) -> Bool { isDigit(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte) }
+}
