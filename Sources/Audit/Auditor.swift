@@ -130,8 +130,16 @@ public struct Auditor: Sendable {
                         ? "the oldest set implemented; the certificate (notBefore \(notBefore?.text ?? "")) predates it"
                         : "in force from \(set.inForceFrom ?? "") and the newest at notBefore \(notBefore?.text ?? "")")
             }
-            checks = plan(plans, profile).checks(
-                inspected, issuedAt: notBefore?.secondsSince1970, issuedText: notBefore.map { "\($0.text) (notBefore)" })
+            let issuedText = notBefore.map { "\($0.text) (notBefore)" }
+            var certificateChecks = plan(plans, profile).checks(inspected, issuedAt: notBefore?.secondsSince1970, issuedText: issuedText)
+            if selection == .automatic, let claim = ClaimedProfile(detection, roleProfile: profile.name),
+                let claimedPlan = plans[claim.claimedProfile]
+            {
+                let claimedChecks = claimedPlan.checks(inspected, issuedAt: notBefore?.secondsSince1970, issuedText: issuedText)
+                certificateChecks = claim.merged(certificateChecks, claimedChecks: claimedChecks)
+                reason += "; " + claim.reason
+            }
+            checks = certificateChecks
         case .timestampToken, .timestampResponse:
             let form: InspectedTimestamp.Form = classification.form == .timestampToken ? .token : .response
             let inspected = InspectedTimestamp(bytes: item.bytes, form: form, inputs: timestampInputs)

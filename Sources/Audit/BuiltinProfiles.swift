@@ -2577,7 +2577,7 @@ requirements:
 """#),
         ProfileDocument(name: "en319422-tsu.yaml", text: #"""
 name: en319422-tsu
-title: "Time-stamping unit certificate (RFC 3161 2.3, EN 319 422, EN 319 412-2)"
+title: "Time-stamping unit certificate (RFC 3161 2.3; EN 319 422 6, which applies EN 319 412-2/-3 as amended)"
 kind: certificate
 extends: en319412-common
 parameters:
@@ -2589,6 +2589,11 @@ requirements:
   - { id: CERT-173, grade: minor }
   - { id: CERT-190, grade: major }
   - { id: CERT-191, grade: major }
+  - { id: CERT-061, grade: major }
+  - { id: CERT-059, grade: major }
+  - { id: CERT-080, grade: major }
+  - { id: CERT-081, grade: major }
+  - { id: CERT-083, grade: major }
 """#),
         ProfileDocument(name: "rfc3161-basics.yaml", text: #"""
 name: rfc3161-basics

@@ -1094,6 +1094,21 @@ ETSI_MUTATIONS = [
      upd(ku=(KU_NON_REPUDIATION, KU_KEY_ENCIPHERMENT))),
     ("tl-signer", "no_ski", ["TL-065", "CERT-010"], MINOR, "subjectKeyIdentifier removed", upd(ski=False)),
     ("tl-signer", "no_bc", ["TL-066"], MINOR, "basicConstraints removed", upd(bc=None)),
+    ("tl-signer", "qualified_seal", [], MAJOR,
+     "also a qualified seal certificate (QCP-l, QcCompliance, QcType eseal, QcPDS, organizationIdentifier): conforming to both "
+     "TS 119 612 5.7.1 and en319412-qcp-l",
+     lambda d: d.update(policies=[OID_QCP_L], qcs=etsi_baseline("qcp-l")["qcs"],
+                        subject=replace_attr(LP_SUBJECT, OID_CN, "Example TL Signer"))),
+    ("tl-signer", "qualified_seal_no_orgid", ["CERT-080"], MAJOR,
+     "also a qualified seal certificate (QCP-l, QcCompliance) without organizationIdentifier: EN 319 412-3 LEG-4.2.1-2, "
+     "from the claimed profile en319412-qcp-l",
+     lambda d: d.update(policies=[OID_QCP_L], qcs=etsi_baseline("qcp-l")["qcs"],
+                        subject=drop_attr(replace_attr(LP_SUBJECT, OID_CN, "Example TL Signer"), OID_ORG_ID))),
+    ("ocsp-responder", "qualified_seal", [], MAJOR,
+     "also claims a qualified seal (QCP-l, QcCompliance, QcType eseal, organizationIdentifier): the claimed profile's "
+     "revocation-pointer and key-usage requirements are not applicable to a responder (EN 319 412-2 GEN-4.3.11-1A, GEN-4.4.1-1)",
+     lambda d: d.update(policies=[OID_QCP_L], qcs=etsi_baseline("qcp-l")["qcs"],
+                        subject=replace_attr(LP_SUBJECT, OID_CN, "Example OCSP Responder"))),
     ("ocsp-responder", "eku_extra", ["CERT-310"], MINOR, "extKeyUsage OCSPSigning + clientAuth",
      upd(eku=[OID_KP_OCSP_SIGNING, OID_KP_CLIENT_AUTH])),
     ("ocsp-responder", "no_nocheck", ["CERT-311"], "observation", "id-pkix-ocsp-nocheck removed (RFC 6960: one of three options)",
@@ -1353,6 +1368,11 @@ ETSI_MUTATIONS = [
      upd(eku=[OID_KP_TIMESTAMPING, OID_KP_SERVER_AUTH])),
     ("tsu", "no_eku", ["CERT-190"], MAJOR, "extKeyUsage removed",
      upd(eku=None)),
+    ("tsu", "no_policy", ["CERT-061"], MAJOR,
+     "certificatePolicies removed: EN 319 422 6.1 applies EN 319 412-3, and with it EN 319 412-2 GEN-4.3.3-2", upd(policies=None)),
+    ("tsu", "no_orgid", ["CERT-080"], MAJOR,
+     "subject organizationIdentifier removed: EN 319 422 6.1 applies EN 319 412-3 LEG-4.2.1-2 to a legal-person TSA",
+     lambda d: d.update(subject=drop_attr(d["subject"], OID_ORG_ID))),
     ("tsu", "ku_keyenc", ["CERT-191"], MAJOR, "keyUsage keyEncipherment only",
      upd(ku=(KU_KEY_ENCIPHERMENT,))),
     ("tsu", "ku_digsig_keyenc", ["CERT-191"], MINOR,
@@ -1671,8 +1691,9 @@ def build_timestamps(pki: PKI, out: Output):
     out.add(T + "tsa-chain.pem",
             pem("CERTIFICATE", pki.root) + pem("CERTIFICATE", pki.issuing) + pem("CERTIFICATE", pki.tsu),
             # The TSU certificate predates the EN 319 422 profile vectors: no CRL distribution
-            # point or AIA, so the TSU profile reports them.
-            [ca_rec(), ca_rec(), rec("certificate", ["CERT-064", "CERT-065"])])
+            # point, AIA, certificatePolicies or organizationIdentifier, so the TSU profile
+            # (EN 319 422 6.1 with EN 319 412-2/-3) reports them.
+            [ca_rec(), ca_rec(), rec("certificate", ["CERT-064", "CERT-065", "CERT-061", "CERT-080"])])
 
     # ---- single-change mutations of token-ok ------------------------------------------------
     def emit(defect_name: str, tok: bytes, record: dict, what: str, defects=None):

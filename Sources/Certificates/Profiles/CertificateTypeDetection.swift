@@ -11,19 +11,25 @@ public struct CertificateTypeDetection: Sendable {
     public let reasons: [String]
     /// True when the certificate is an RFC 6962 precertificate (checked like the final one).
     public let isPrecertificate: Bool
+    /// For a certificate with a dedicated role (trusted-list signer, OCSP responder, TSU) that
+    /// also claims to be an EU qualified certificate (QcCompliance or an EN 319 411-2 policy):
+    /// the type that claim makes it, with its reasons. The role's profile and the claimed type's
+    /// profile are then both checked.
+    public let claimed: (type: CertificateType, reasons: [String])?
 
     init(_ item: InspectedCertificate) {
         guard let certificate = item.certificate, let extensions = item.extensions else {
-            self.init(type: .undecodable, reasons: ["the certificate could not be decoded"], precertificate: false)
+            self.init(type: .undecodable, reasons: ["the certificate could not be decoded"], precertificate: false, claimed: nil)
             return
         }
         self = Self.detect(certificate, extensions)
     }
 
-    private init(type: CertificateType, reasons: [String], precertificate: Bool) {
+    private init(type: CertificateType, reasons: [String], precertificate: Bool, claimed: (CertificateType, [String])?) {
         self.type = type
         self.reasons = reasons
         self.isPrecertificate = precertificate
+        self.claimed = claimed
     }
 
     /// Words by which TSPs name their time-stamping units in commonName or organizationalUnitName.
@@ -53,14 +59,19 @@ public struct CertificateTypeDetection: Sendable {
         func found(_ type: CertificateType, _ reasons: [String]) -> CertificateTypeDetection {
             CertificateTypeDetection(
                 type: type, reasons: reasons + (precertificate ? ["CT precertificate (poison extension)"] : []),
-                precertificate: precertificate)
+                precertificate: precertificate, claimed: nil)
+        }
+        /// A role certificate, with the qualified type it also claims, if any.
+        func role(_ type: CertificateType, _ reasons: [String]) -> CertificateTypeDetection {
+            let qualified = extensions.statements?.contains(QCStatements.ID.qcCompliance) == true
+                || extensions.policies.contains { PolicyIdentifiers.en319411_2[$0] != nil }
+            let claim = qualified ? claimedType(certificate, extensions) : nil
+            return CertificateTypeDetection(
+                type: type, reasons: reasons + (precertificate ? ["CT precertificate (poison extension)"] : []),
+                precertificate: precertificate, claimed: claim.map { ($0.type, $0.reasons) })
         }
         let policies = Set(extensions.policies)
-        let statements = extensions.statements
         let ekus = extensions.ekus ?? []
-        let subject = certificate.tbs.subject
-        let names = DistinguishedName.AttributeType.self
-        let ids = PolicyIdentifiers.self
 
         if extensions.isCA { return found(.ca, ["basicConstraints cA TRUE"]) }
         // keyCertSign alone marks a CA only when nothing says end entity (qcStatements, an
@@ -77,20 +88,36 @@ public struct CertificateTypeDetection: Sendable {
         // trusted-list signers and OCSP responders often name an organisation, but claim none of
         // the NCP/QCP profiles (TS 119 612 §5.7.1, RFC 6960 §4.2.2.2).
         if ekus.contains(ExtendedKeyUsage.tslSigning) {
-            return found(.tlSigner, ["extKeyUsage id-tsl-kp-tslSigning (TS 119 612 5.7.1)"])
+            return role(.tlSigner, ["extKeyUsage id-tsl-kp-tslSigning (TS 119 612 5.7.1)"])
         }
         if ekus.contains(ExtendedKeyUsage.ocspSigning) {
-            return found(.ocspResponder, ["extKeyUsage id-kp-OCSPSigning (RFC 6960 4.2.2.2)"])
+            return role(.ocspResponder, ["extKeyUsage id-kp-OCSPSigning (RFC 6960 4.2.2.2)"])
         }
-        if ekus.contains(ExtendedKeyUsage.timeStamping) { return found(.tsu, ["extKeyUsage id-kp-timeStamping"]) }
+        if ekus.contains(ExtendedKeyUsage.timeStamping) { return role(.tsu, ["extKeyUsage id-kp-timeStamping"]) }
         if let policy = policies.first(where: { $0.oidComponents.starts(with: [0, 4, 0, 2023, 1]) }) {
-            return found(.tsu, ["time-stamp policy \(policy) (EN 319 421)"])
+            return role(.tsu, ["time-stamp policy \(policy) (EN 319 421)"])
         }
         if extensions.qcStatements == nil, extensions.extendedKeyUsage == nil,
             let name = (subjectNames(certificate.tbs.subject)).first(where: Self.namesTimeStampingUnit)
         {
             return found(.tsu, ["no extKeyUsage, but the subject names a time-stamping unit (\"\(name)\")"])
         }
+        let claim = claimedType(certificate, extensions)
+        return found(claim.type, claim.reasons)
+    }
+
+    /// The type an end-entity certificate's claims make it — QCStatements, EN 319 411 and CA/B
+    /// policies, the subject — whatever role its extended key usage gives it.
+    private static func claimedType(
+        _ certificate: Certificate, _ extensions: DecodedExtensions
+    ) -> (type: CertificateType, reasons: [String]) {
+        func found(_ type: CertificateType, _ reasons: [String]) -> (type: CertificateType, reasons: [String]) { (type, reasons) }
+        let policies = Set(extensions.policies)
+        let statements = extensions.statements
+        let ekus = extensions.ekus ?? []
+        let subject = certificate.tbs.subject
+        let names = DistinguishedName.AttributeType.self
+        let ids = PolicyIdentifiers.self
 
         var reasons: [String] = []
         let qcTypes = statements?.qcTypes ?? []

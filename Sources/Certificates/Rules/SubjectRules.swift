@@ -14,6 +14,14 @@ enum SubjectRules {
         view.subject.count(type)
     }
 
+    /// EN 319 422 §6.1 applies EN 319 412-3 to the TSU of a legal-person TSA and EN 319 412-2 to
+    /// that of a natural person: the legal-person subject rules do not reach a subject that names a
+    /// natural person.
+    static func naturalPersonTSA(_ view: CertificateView, _ context: EvaluationContext) -> String? {
+        guard context.subjectKind == "tsu", view.subject.namesNaturalPerson else { return nil }
+        return "the subject names a natural person: EN 319 422 6.1 applies EN 319 412-2, not EN 319 412-3, to this TSU certificate"
+    }
+
     /// CERT-053: NAT-4.2.4-1 — countryName, givenName and/or surname or pseudonym, commonName.
     static let naturalAttributes = CertificateRules.profiled("CERT-053") { view, _ in
         var missing: [String] = []
@@ -50,7 +58,8 @@ enum SubjectRules {
     }
 
     /// CERT-080: LEG-4.2.1-2 — countryName, organizationName, organizationIdentifier, commonName.
-    static let legalAttributes = CertificateRules.profiled("CERT-080") { view, _ in
+    static let legalAttributes = CertificateRules.profiled("CERT-080") { view, context in
+        if let reason = naturalPersonTSA(view, context) { return [.notApplicable("CERT-080", because: reason)] }
         let required: [(ASN1ObjectIdentifier, String)] = [
             (Names.countryName, "countryName"), (Names.organizationName, "organizationName"),
             (Names.organizationIdentifier, "organizationIdentifier"), (Names.commonName, "commonName"),
@@ -63,8 +72,9 @@ enum SubjectRules {
     }
 
     /// CERT-081: LEG-4.2.1-3 — one instance each.
-    static let legalSingleInstances = CertificateRules.profiled("CERT-081") { view, _ in
-        single("CERT-081", view, [(Names.countryName, "countryName"), (Names.organizationName, "organizationName"),
+    static let legalSingleInstances = CertificateRules.profiled("CERT-081") { view, context in
+        if let reason = naturalPersonTSA(view, context) { return [.notApplicable("CERT-081", because: reason)] }
+        return single("CERT-081", view, [(Names.countryName, "countryName"), (Names.organizationName, "organizationName"),
                                   (Names.organizationIdentifier, "organizationIdentifier"), (Names.commonName, "commonName")])
     }
 
