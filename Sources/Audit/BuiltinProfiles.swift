@@ -668,10 +668,12 @@ requirements:
     level: may
     appliesTo: [certificate]
     automation: manual
+  # QCS-4.1-02A first appears in V2.6.1 (2026-05) as zlint and a public transcription quote it; V2.5.1's
+  # clause 4.1 has QCS-4.1-01 to -04 only (transcription). Neither was checked against the ETSI PDF.
   - id: CERT-134
     standard: "ETSI EN 319 412-5"
-    version: "V2.5.1 (2025-06)"
-    clause: "4.1"
+    version: "V2.6.1 (2026-05)"
+    clause: "4.1 (QCS-4.1-02A)"
     text: "No ETSI statement appears more than once."
     level: shall
     appliesTo: [certificate]
@@ -2662,14 +2664,30 @@ versions:
   ETSI TS 119 495: "V1.7.1"
 inForceFrom: "2023-09-01"
 """#),
-        ProfileDocument(name: "standards/latest.yaml", text: #"""
-# The newest standard versions TrustAudit implements (the default, --standards latest).
-name: latest
-title: Newest versions implemented (EN 319 412-5 V2.5.1, TS 119 495 V1.8.1)
+        ProfileDocument(name: "standards/eu-2025.yaml", text: #"""
+# The versions the 2025 eIDAS implementing acts cite, as reported (not read in the Official
+# Journal here): CIR (EU) 2025/1943 (qualified certificates for signatures and seals, in force
+# 2025-10-20) cites EN 319 412-5 V2.5.1 (exactly one QcType; statements may still repeat);
+# CIR (EU) 2025/2527 (QWACs, applies from 2027-01-06) cites TS 119 495 V1.7.1 for TLS outside
+# browsers. In force from the publication of EN 319 412-5 V2.5.1, so --standards by-issuance
+# judges certificates issued from 2025-06 by it until V2.6.1.
+name: "eu-2025"
+title: Versions the 2025 implementing acts cite (EN 319 412-5 V2.5.1, TS 119 495 V1.7.1; reported, not verified in the OJ)
 versions:
   ETSI EN 319 412-5: "V2.5.1 (2025-06)"
-  ETSI TS 119 495: "V1.8.1"
+  ETSI TS 119 495: "V1.7.1"
 inForceFrom: "2025-06-01"
+"""#),
+        ProfileDocument(name: "standards/latest.yaml", text: #"""
+# The newest standard versions TrustAudit implements (the default, --standards latest).
+# EN 319 412-5 V2.6.1 (2026-05) added QCS-4.1-02A (no statement twice); V2.5.1 (2025-06) had
+# already made QcType exactly one. Both read in public transcriptions, not the ETSI PDFs.
+name: latest
+title: Newest versions implemented (EN 319 412-5 V2.6.1, TS 119 495 V1.8.1)
+versions:
+  ETSI EN 319 412-5: "V2.6.1 (2026-05)"
+  ETSI TS 119 495: "V1.8.1"
+inForceFrom: "2026-05-01"
 """#),
         ProfileDocument(name: "ts119495-psd2-qsealc.yaml", text: #"""
 name: ts119495-psd2-qsealc

@@ -121,11 +121,12 @@ import Testing
         #expect(!byIssuance.failedRequirements.contains("CERT-123"))
         #expect(byIssuance.profileReason.contains("standards 2023-09"))
         #expect(byIssuance.checks.first { $0.requirement == "CERT-123" }?.version == "V2.4.1 (2023-09)")
-        // A certificate issued after 2025-06 gets the newest set either way.
+        // Issued 2026-04, after EN 319 412-5 V2.5.1 and before V2.6.1: the eu-2025 set, which
+        // already requires exactly one QcType.
         let recent = try #require(VectorInputs.records("certificates/etsi/qcp-n-qscd__qctype_two.pem",
                                                        try VectorInputs.auditor(args: ["--standards", "by-issuance"])).first)
         #expect(recent.failedRequirements.contains("CERT-123"))
-        #expect(recent.profileReason.contains("standards latest"))
+        #expect(recent.profileReason.contains("standards eu-2025"))
     }
 
     /// CERT-103 on a PSD2 QWAC with QCP-w-psd2 and the CA/B OV policy, 751 days: major under TS 119

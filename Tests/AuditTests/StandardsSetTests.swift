@@ -21,22 +21,27 @@ import Testing
     @Test func twoQcTypesAreAllowedBeforeV251ButNotAfter() throws {
         let latest = try Self.record("certificates/etsi/qcp-n-qscd__qctype_two.pem", standards: "latest")
         #expect(latest.failedRequirements == ["CERT-123"])
-        #expect(latest.checks.first { $0.requirement == "CERT-123" }?.version == "V2.5.1 (2025-06)")
+        #expect(latest.checks.first { $0.requirement == "CERT-123" }?.version == "V2.6.1 (2026-05)")
+        let acts = try Self.record("certificates/etsi/qcp-n-qscd__qctype_two.pem", standards: "eu-2025")
+        #expect(acts.failedRequirements == ["CERT-123"])
+        #expect(acts.checks.first { $0.requirement == "CERT-123" }?.version == "V2.5.1 (2025-06)")
         let older = try Self.record("certificates/etsi/qcp-n-qscd__qctype_two.pem", standards: "2023-09")
         #expect(older.failedRequirements.isEmpty)
         #expect(older.checks.first { $0.requirement == "CERT-123" }?.version == "V2.4.1 (2023-09)")
     }
 
-    @Test func repeatedStatementsAreOnlyForbiddenFromV251() throws {
+    @Test func repeatedStatementsAreOnlyForbiddenFromV261() throws {
         let older = try Self.record("certificates/etsi/qcp-n-qscd__two_qccompliance.pem", standards: "2023-09")
         #expect(older.checks.first { $0.requirement == "CERT-134" }?.outcome == .notApplicable)
+        let acts = try Self.record("certificates/etsi/qcp-n-qscd__two_qccompliance.pem", standards: "eu-2025")
+        #expect(acts.checks.first { $0.requirement == "CERT-134" }?.outcome == .notApplicable)
         let latest = try Self.record("certificates/etsi/qcp-n-qscd__two_qccompliance.pem", standards: "latest")
         #expect(latest.failedRequirements == ["CERT-134"])
     }
 
     @Test func pinnedVersionsAreListedAndUnknownSetsRefused() throws {
         let profiles = try ProfileSet.load()
-        #expect(Set(profiles.standards.keys) == ["latest", "2023-09"])
+        #expect(Set(profiles.standards.keys) == ["latest", "eu-2025", "2023-09"])
         #expect(throws: AuditCoreError.unknownProfile("")) { try profiles.standardsSet(named: "1999") }
     }
 

@@ -214,11 +214,11 @@ enum QCStatementRules {
         ]
     }
 
-    /// CERT-134: QCS-4.1-02A — no ETSI statement appears twice.
+    /// CERT-134: QCS-4.1-02A (EN 319 412-5 V2.6.1) — no ETSI statement appears twice.
     static let noDuplicates = CertificateRules.profiled("CERT-134") { view, context in
         guard let statements = view.statements else { return [.notApplicable("CERT-134", because: "no qcStatements")] }
-        guard context.standard("ETSI EN 319 412-5", isAtLeast: "V2.5.1") else {
-            return [.notApplicable("CERT-134", because: "EN 319 412-5 before V2.5.1 does not forbid repeated statements")]
+        guard context.standard("ETSI EN 319 412-5", isAtLeast: "V2.6.1") else {
+            return [.notApplicable("CERT-134", because: "EN 319 412-5 before V2.6.1 does not forbid repeated statements")]
         }
         var seen = Set<ASN1ObjectIdentifier>()
         let duplicated = Set(statements.statements.map(\.id).filter { QCStatements.ID.etsi.contains($0) && !seen.insert($0).inserted })
