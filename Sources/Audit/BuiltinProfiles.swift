@@ -455,7 +455,9 @@ requirements:
     standard: "ETSI EN 319 412-4"
     version: "V1.3.1 (2023-09)"
     clause: "WEB-4.1.3-4; CA/B BR 7.1.2.7.12"
-    text: "A website certificate has subjectAltName with at least one dNSName or iPAddress, and no internal name (single label or reserved top-level domain)."
+    text: >-
+      A website certificate has subjectAltName with at least one dNSName or iPAddress and, when it claims the
+      Baseline Requirements by policy, no internal name (single label or reserved top-level domain).
     level: shall
     appliesTo: [certificate]
     automation: automatic
@@ -518,7 +520,10 @@ requirements:
     standard: "CA/Browser Forum Baseline Requirements"
     version: "v2.1"
     clause: "7.1.2.7.11"
-    text: "A TLS certificate's keyUsage is digitalSignature (EC) or digitalSignature and/or keyEncipherment (RSA), never nonRepudiation, keyCertSign or cRLSign."
+    text: >-
+      A TLS certificate that claims the Baseline Requirements by policy (a CA/B policy, or EVCP, OVCP, DVCP, IVCP,
+      QEVCP-w, QNCP-w) has keyUsage digitalSignature (EC) or digitalSignature and/or keyEncipherment (RSA), never
+      nonRepudiation, keyCertSign or cRLSign.
     level: shall
     appliesTo: [certificate]
     automation: automatic
@@ -2704,6 +2709,13 @@ requirements:
   - { id: CERT-153, grade: major }
   - { id: CERT-156, grade: major }
   - { id: CERT-157, grade: major }
+"""#),
+        ProfileDocument(name: "ts119495-psd2-qwac-non-browser.yaml", text: #"""
+name: ts119495-psd2-qwac-non-browser
+title: "ETSI TS 119 495 PSD2 qualified website certificate for use outside browsers (no CA/B Forum or BR-based policy)"
+kind: certificate
+extends: ts119495-psd2-qwac
+requirements: []
 """#),
         ProfileDocument(name: "ts119495-psd2-qwac.yaml", text: #"""
 name: ts119495-psd2-qwac

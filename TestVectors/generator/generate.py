@@ -1335,6 +1335,16 @@ ETSI_MUTATIONS = [
     ("qncp-w", "ov_missing", ["CERT-104"], MAJOR, "CA/B OV 2.23.140.1.2.2 removed, QNCP-w kept",
      upd(policies=[OID_QNCP_W])),
     # --- PSD2 QWAC ------------------------------------------------------------------------------
+    ("psd2-qwac", "non_browser", [], MAJOR,
+     "policy QNCP-w-gen (0.4.0.194112.1.6) and QCP-w-psd2 only, no CA/B policy: a PSD2 QWAC for use outside browsers, "
+     "checked by ts119495-psd2-qwac-non-browser (conforming)", upd(policies=[OID_QNCP_W_GEN, OID_QCP_W_PSD2])),
+    ("psd2-qwac", "non_browser_751_days", ["CERT-230"], "observation",
+     "the non-browser PSD2 QWAC issued 2023-06-01 for 751 days: no BR policy, so the BR validity limit (CERT-103) does not "
+     "apply; expired at the test time (CERT-230 observation)", upd(policies=[OID_QNCP_W_GEN, OID_QCP_W_PSD2], not_before="230601000000Z", days=751)),
+    ("psd2-qwac", "non_browser_nonrepudiation", [], MAJOR,
+     "the non-browser PSD2 QWAC with keyUsage digitalSignature+nonRepudiation: the BR TLS key-usage profile (CERT-107) "
+     "does not apply without a BR policy (conforming)",
+     upd(policies=[OID_QNCP_W_GEN, OID_QCP_W_PSD2], ku=(KU_DIGITAL_SIGNATURE, KU_NON_REPUDIATION))),
     ("psd2-qwac", "orgid_vat", ["CERT-153"], MAJOR, "organizationIdentifier 'VATBE-0123456789' (not PSD scheme)",
      lambda d: d.update(subject=replace_attr(d["subject"], OID_ORG_ID, "VATBE-0123456789"))),
     ("psd2-qwac", "orgid_bad_psd", ["CERT-153", "CERT-039"], MAJOR, "organizationIdentifier 'PSDBE-0123456789' (no NCA id)",
@@ -1425,6 +1435,10 @@ MUTATED_PROFILES = {
     ("qcp-l", "ccleg_non_eu"): "en319412-qc-non-eu",
     # QEVCP-w among the policies: the certificate claims EV (and is judged as such).
     ("qncp-w", "precert_qevcp_policy"): "en319412-qevcp-w",
+    # No CA/B or BR-based policy: a PSD2 QWAC for use outside browsers.
+    ("psd2-qwac", "non_browser"): "ts119495-psd2-qwac-non-browser",
+    ("psd2-qwac", "non_browser_751_days"): "ts119495-psd2-qwac-non-browser",
+    ("psd2-qwac", "non_browser_nonrepudiation"): "ts119495-psd2-qwac-non-browser",
 }
 
 

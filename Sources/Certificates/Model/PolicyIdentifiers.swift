@@ -38,6 +38,12 @@ public enum PolicyIdentifiers {
 
     public static let anyPolicy: ASN1ObjectIdentifier = [2, 5, 29, 32, 0]
 
+    /// Policies by which a certificate puts itself under the CA/B Forum Baseline Requirements:
+    /// the CA/B ones, and the EN 319 411-1/-2 web policies built on them (EVCP, OVCP, DVCP, IVCP,
+    /// QEVCP-w, QNCP-w). QNCP-w-gen is built on NCP, not on the BR (EN 319 411-2 §5.3).
+    public static let baselineRequirements: Set<ASN1ObjectIdentifier> =
+        Set(cab.keys).union([evcp, ovcp, dvcp, ivcp, qevcpW, qncpW])
+
     /// ETSI TS 101 456 qualified-certificate policies, superseded by EN 319 411-2 (2016-02): a
     /// claim to a profile (TS 101 862 / RFC 3739) that TrustAudit does not check.
     public static let ts101456: [ASN1ObjectIdentifier: String] = [

@@ -8,6 +8,9 @@ public enum CertificateType: String, Sendable, Hashable, CaseIterable {
     case qncpW = "qncp-w"
     case web
     case psd2QWAC = "psd2-qwac"
+    /// A PSD2 QWAC for use outside browsers: no CA/B Forum policy and no EN 319 411 web policy
+    /// built on the Baseline Requirements (e.g. QNCP-w-gen or QCP-w-psd2 alone).
+    case psd2QWACNonBrowser = "psd2-qwac-non-browser"
     case psd2QSealC = "psd2-qsealc"
     case ncpN = "ncp-n"
     case ncpL = "ncp-l"

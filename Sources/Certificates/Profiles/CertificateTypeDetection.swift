@@ -145,7 +145,13 @@ public struct CertificateTypeDetection: Sendable {
         let psd2Statement = statements?.contains(QCStatements.ID.psd2) == true
         if psd2Statement || (claims && organizationIdentifier?.hasPrefix("PSD") == true) {
             let why = psd2Statement ? "PSD2 qcStatement 0.4.0.19495.2" : "organizationIdentifier in the PSD scheme"
-            return found(isWeb ? .psd2QWAC : .psd2QSealC, [why] + reasons)
+            guard isWeb else { return found(.psd2QSealC, [why] + reasons) }
+            guard policies.contains(where: PolicyIdentifiers.baselineRequirements.contains) else {
+                return found(.psd2QWACNonBrowser, [why] + reasons + [
+                    "no CA/B Forum policy and no EN 319 411 web policy built on the Baseline Requirements: for use outside browsers",
+                ])
+            }
+            return found(.psd2QWAC, [why] + reasons)
         }
         guard claims else {
             if let legacy = extensions.policies.compactMap({ PolicyIdentifiers.ts101456[$0] }).first {

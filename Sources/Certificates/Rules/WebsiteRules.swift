@@ -26,7 +26,7 @@ enum WebsiteRules {
                               message: "subjectAltName has no dNSName or iPAddress")]
             }
             let internalNames = san.dnsNames.filter(isInternalName)
-            if !internalNames.isEmpty {
+            if !internalNames.isEmpty, claimsBaselineRequirements(view) {
                 return [.fail("CERT-100", observed: internalNames.joined(separator: ", "), expected: "publicly resolvable domain names",
                               location: "subjectAltName",
                               message: "internal names (single labels or reserved top-level domains) are not allowed in publicly-trusted TLS certificates")]
@@ -79,13 +79,13 @@ enum WebsiteRules {
         ]
     }
 
-    /// Policies by which a certificate puts itself under the CA/B Forum Baseline Requirements:
-    /// the CA/B ones, and the EN 319 411-1/-2 web policies built on them (EVCP, OVCP, DVCP, IVCP,
-    /// QEVCP-w, QNCP-w). QNCP-w-gen is built on NCP, not on the BR (EN 319 411-2 §5.3).
-    static let baselineRequirementsPolicies: Set<ASN1ObjectIdentifier> = {
-        let ids = PolicyIdentifiers.self
-        return Set(ids.cab.keys).union([ids.evcp, ids.ovcp, ids.dvcp, ids.ivcp, ids.qevcpW, ids.qncpW])
-    }()
+    static let baselineRequirementsPolicies = PolicyIdentifiers.baselineRequirements
+
+    /// Whether the certificate claims the Baseline Requirements by policy (see
+    /// ``PolicyIdentifiers/baselineRequirements``): the BR-only rules apply only then.
+    static func claimsBaselineRequirements(_ view: CertificateView) -> Bool {
+        view.extensions.policies.contains(where: baselineRequirementsPolicies.contains)
+    }
 
     /// BR 6.3.2 limits by issuance date (notBefore), newest first: 47, 100, 200 days (on or after
     /// 2029-03-15, 2027-03-15, 2026-03-15, ballot SC-081), 398 (on or after 2020-09-01), 825 (after
@@ -222,6 +222,9 @@ enum WebsiteRules {
     /// CERT-107: BR 7.1.2.7.11 — digitalSignature (EC) or digitalSignature/keyEncipherment (RSA);
     /// never nonRepudiation, keyCertSign or cRLSign.
     static let tlsKeyUsage = CertificateRules.profiled("CERT-107") { view, _ in
+        guard claimsBaselineRequirements(view) else {
+            return [.notApplicable("CERT-107", because: "no CA/B Forum policy and no EN 319 411 web policy built on the BR: the BR key-usage profile does not apply")]
+        }
         guard let usage = view.extensions.usage else {
             return [.notApplicable("CERT-107", because: "keyUsage absent (BR allows it for some subscribers)")]
         }
