@@ -1671,6 +1671,18 @@ requirements:
     appliesTo: [certificate]
     automation: automatic
     fix: "Re-encode subjectPublicKeyInfo with the parameters the key algorithm requires."
+  - id: CERT-326
+    standard: "CA/Browser Forum Baseline Requirements"
+    version: "v2.1"
+    clause: "7.1.2.7.4; EV Guidelines 9.2.5"
+    alsoIn: ["ETSI EN 319 412-4 V1.4.1 (2025-06) 4.1 (imports the CA/B subject rules for OV and EV)"]
+    text: >-
+      A certificate that claims EV by policy (CA/B EV, EVCP, QEVCP-w) names localityName; one that claims OV or IV
+      (CA/B OV/IV, OVCP, IVCP, QNCP-w) names localityName or stateOrProvinceName.
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: "Add the locality (and, where applicable, the state or province) of the organisation's place of business to the subject."
 """#),
         ProfileDocument(name: "catalogue/ts119612.yaml", text: #"""
 # ETSI TS 119 612 trusted lists. Ids follow shared/requirements/trusted-lists.md §1. Wording is ours.
@@ -2541,6 +2553,7 @@ requirements:
   - { id: CERT-063, grade: major }
   - { id: CERT-083, grade: major }
   - { id: CERT-320, grade: major }
+  - { id: CERT-326, grade: major }
 """#),
         ProfileDocument(name: "en319422-tst.yaml", text: #"""
 name: en319422-tst

@@ -896,7 +896,8 @@ NP_SUBJECT = [(OID_C, "BE"), (OID_GIVEN_NAME, "Alice"), (OID_SURNAME, "Example")
               (OID_SERIAL_NUMBER, "PNOBE-850101123"), (OID_CN, "Alice Example")]
 LP_SUBJECT = [(OID_C, "BE"), (OID_O, "Example Seal Company"), (OID_ORG_ID, "VATBE-0123456789"),
               (OID_CN, "Example Seal")]
-WEB_OV_SUBJECT = [(OID_C, "BE"), (OID_O, "Example Web Company"), (OID_ORG_ID, "VATBE-0123456789"),
+OID_L = "2.5.4.7"
+WEB_OV_SUBJECT = [(OID_C, "BE"), (OID_L, "Brussels"), (OID_O, "Example Web Company"), (OID_ORG_ID, "VATBE-0123456789"),
                   (OID_CN, "www.example.com")]
 WEB_EV_SUBJECT = [(OID_BUSINESS_CATEGORY, "Private Organization"), (OID_JURISDICTION_C, "BE"),
                   (OID_SERIAL_NUMBER, "0123456789")] + WEB_OV_SUBJECT
@@ -1335,6 +1336,12 @@ ETSI_MUTATIONS = [
     ("qncp-w", "ov_missing", ["CERT-104"], MAJOR, "CA/B OV 2.23.140.1.2.2 removed, QNCP-w kept",
      upd(policies=[OID_QNCP_W])),
     # --- PSD2 QWAC ------------------------------------------------------------------------------
+    ("qevcp-w", "no_locality", ["CERT-326"], MAJOR,
+     "subject localityName removed from the EV QWAC (EV Guidelines 9.2.5: required)",
+     lambda d: d.update(subject=drop_attr(d["subject"], OID_L))),
+    ("qncp-w", "no_locality", ["CERT-326"], MAJOR,
+     "subject localityName removed from the OV QWAC, no stateOrProvinceName (BR 7.1.2.7.4: one of them)",
+     lambda d: d.update(subject=drop_attr(d["subject"], OID_L))),
     ("psd2-qwac", "non_browser", [], MAJOR,
      "policy QNCP-w-gen (0.4.0.194112.1.6) and QCP-w-psd2 only, no CA/B policy: a PSD2 QWAC for use outside browsers, "
      "checked by ts119495-psd2-qwac-non-browser (conforming)", upd(policies=[OID_QNCP_W_GEN, OID_QCP_W_PSD2])),

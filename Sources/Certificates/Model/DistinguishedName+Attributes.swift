@@ -7,6 +7,8 @@ extension DistinguishedName {
         public static let surname: ASN1ObjectIdentifier = [2, 5, 4, 4]
         public static let serialNumber: ASN1ObjectIdentifier = [2, 5, 4, 5]
         public static let countryName: ASN1ObjectIdentifier = [2, 5, 4, 6]
+        public static let localityName: ASN1ObjectIdentifier = [2, 5, 4, 7]
+        public static let stateOrProvinceName: ASN1ObjectIdentifier = [2, 5, 4, 8]
         public static let organizationName: ASN1ObjectIdentifier = [2, 5, 4, 10]
         public static let organizationalUnitName: ASN1ObjectIdentifier = [2, 5, 4, 11]
         public static let businessCategory: ASN1ObjectIdentifier = [2, 5, 4, 15]

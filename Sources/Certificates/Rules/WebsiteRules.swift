@@ -6,7 +6,7 @@ import SwiftASN1
 /// (CERT-100 … CERT-107).
 enum WebsiteRules {
     static let all: [Rule<InspectedCertificate>] = [subjectAltName, serverAuth, commonNameInSAN, validityLimit,
-                                                    qualifiedWebPolicies, qcTypeWeb, tlsKeyUsage]
+                                                    qualifiedWebPolicies, qcTypeWeb, tlsKeyUsage, subjectAddress]
 
     /// CERT-100: WEB-4.1.3-4 → BR 7.1.2.7.12 — SAN with at least one dNSName or iPAddress.
     static let subjectAltName = CertificateRules.profiled("CERT-100") { view, _ in
@@ -216,6 +216,32 @@ enum WebsiteRules {
             .fail("CERT-105", observed: types.isEmpty ? "no QcType" : types.map { "\($0)" }.joined(separator: ", "),
                   expected: "QcType web 0.4.0.1862.1.6.3", location: "qcStatements.QcType",
                   message: "an EU qualified website certificate must declare QcType web")
+        ]
+    }
+
+    /// CERT-326: the subject address the CA/B Forum asks of validated organisations — EV
+    /// Guidelines 9.2.5 (localityName required), BR 7.1.2.7.4 for OV/IV (localityName or
+    /// stateOrProvinceName) — for certificates that claim EV, OV or IV by policy.
+    static let subjectAddress = CertificateRules.profiled("CERT-326") { view, _ in
+        let ids = PolicyIdentifiers.self
+        let policies = Set(view.extensions.policies)
+        let ev = !policies.isDisjoint(with: [ids.cabEV, ids.evcp, ids.qevcpW])
+        let organisation = !policies.isDisjoint(with: [ids.cabOV, ids.cabIV, ids.ovcp, ids.ivcp, ids.qncpW])
+        guard ev || organisation else {
+            return [.notApplicable("CERT-326", because: "no EV, OV or IV policy (CA/B or EN 319 411 built on them)")]
+        }
+        let names = DistinguishedName.AttributeType.self
+        let locality = view.subject.value(names.localityName)
+        let state = view.subject.value(names.stateOrProvinceName)
+        if ev {
+            return locality != nil ? [.pass("CERT-326", observed: "localityName \(locality!)")] : [
+                .fail("CERT-326", observed: "no localityName", expected: "localityName", location: "subject",
+                      message: "an EV certificate names the locality of the place of business (EV Guidelines 9.2.5)")
+            ]
+        }
+        return locality != nil || state != nil ? [.pass("CERT-326", observed: [locality, state].compactMap { $0 }.joined(separator: ", "))] : [
+            .fail("CERT-326", observed: "neither localityName nor stateOrProvinceName", expected: "localityName or stateOrProvinceName",
+                  location: "subject", message: "an OV or IV certificate names the locality or the state or province (BR 7.1.2.7.4)")
         ]
     }
 
