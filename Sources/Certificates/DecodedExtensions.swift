@@ -7,6 +7,8 @@ public struct DecodedExtensions: Sendable {
     public var keyUsage: Result<KeyUsage, CertificateError>?
     public var extendedKeyUsage: Result<ExtendedKeyUsage, CertificateError>?
     public var certificatePolicies: Result<CertificatePolicies, CertificateError>?
+    /// certificatePolicies with its qualifiers, for the RFC 5280 qualifier and URI rules.
+    var policyInformation: Result<[PolicyInformation], CertificateError>?
     public var subjectAltName: Result<SubjectAltName, CertificateError>?
     public var authorityInformationAccess: Result<AuthorityInformationAccess, CertificateError>?
     public var crlDistributionPoints: Result<CRLDistributionPoints, CertificateError>?
@@ -27,6 +29,7 @@ public struct DecodedExtensions: Sendable {
         keyUsage = decode(ids.keyUsage, KeyUsage.init)
         extendedKeyUsage = decode(ids.extendedKeyUsage, ExtendedKeyUsage.init)
         certificatePolicies = decode(ids.certificatePolicies, CertificatePolicies.init)
+        policyInformation = decode(ids.certificatePolicies, PolicyInformation.list)
         subjectAltName = decode(ids.subjectAltName, SubjectAltName.init)
         authorityInformationAccess = decode(ids.authorityInformationAccess, AuthorityInformationAccess.init)
         crlDistributionPoints = decode(ids.crlDistributionPoints, CRLDistributionPoints.init)

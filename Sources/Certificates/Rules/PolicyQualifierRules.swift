@@ -10,8 +10,7 @@ enum PolicyQualifierRules {
     static let rfc6818Published = CivilDay.literal("2013-01-01")
 
     private static func information(_ view: CertificateView) -> Result<[PolicyInformation], CertificateError>? {
-        guard let ext = view.tbs.extension(.CertificateExtension.certificatePolicies) else { return nil }
-        do throws(CertificateError) { return .success(try PolicyInformation.list(ext)) } catch { return .failure(error) }
+        view.extensions.policyInformation
     }
 
     /// CERT-015: a policy OID at most once (shall); CPS pointers are IA5Strings (shall); only the

@@ -7,9 +7,7 @@ enum UniformResourceRules {
 
     static let uriSyntax = CertificateRules.profiled("CERT-323") { view, _ in
         var uris: [(place: String, uri: String)] = []
-        if let ext = view.tbs.extension(.CertificateExtension.certificatePolicies),
-            let policies = try? PolicyInformation.list(ext)
-        {
+        if let policies = try? view.extensions.policyInformation?.get() {
             for (i, info) in policies.enumerated() {
                 uris += info.cpsPointers.compactMap { $0.text.map { ("certificatePolicies[\(i)] CPS pointer", $0) } }
             }
