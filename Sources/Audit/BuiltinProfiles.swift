@@ -915,10 +915,14 @@ requirements:
     standard: "CA/Browser Forum Baseline Requirements"
     version: "v2.1"
     clause: "7.1.2.10"
-    text: "A TLS sub-CA has extKeyUsage serverAuth, certificatePolicies, CRL distribution points and AIA."
+    text: >-
+      A subordinate CA whose extKeyUsage includes serverAuth (a TLS sub-CA), issued from the first Baseline
+      Requirements (2012-07-01), carries certificatePolicies and CRL distribution points (shall) and
+      authorityInfoAccess (should: minor).
     level: shall
     appliesTo: [certificate]
-    automation: manual
+    automation: automatic
+    fix: "Add certificatePolicies, cRLDistributionPoints and authorityInfoAccess to the TLS sub-CA certificate."
   - id: CERT-216
     standard: "IETF RFC 5280"
     version: "(2008-05)"
@@ -2322,6 +2326,7 @@ requirements:
   - { id: CERT-213, grade: major }
   - { id: CERT-216, grade: major }
   - { id: CERT-217, grade: observation }
+  - { id: CERT-215, grade: major }
 """#),
         ProfileDocument(name: "en319412-common.yaml", text: #"""
 name: en319412-common

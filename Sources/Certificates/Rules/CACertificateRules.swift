@@ -3,7 +3,7 @@ import AuditCore
 /// CA certificates (RFC 5280 §4.2.1, EN 319 412-2 GEN-4.2.3.1): CERT-210 … CERT-217.
 enum CACertificateRules {
     static let all: [Rule<InspectedCertificate>] = [
-        basicConstraintsCritical, keyUsage, keyIdentifiers, subject, nameConstraints, qcStatementsInCA,
+        basicConstraintsCritical, keyUsage, keyIdentifiers, subject, nameConstraints, qcStatementsInCA, tlsSubordinate,
     ]
 
     /// CERT-210: RFC 5280 §4.2.1.9 — basicConstraints present, critical, cA TRUE.
@@ -148,6 +148,34 @@ extension CACertificateRules {
                                   message: "RFC 5280 uses no minimum or maximum: minimum must be 0 and maximum absent"))
         }
         return findings.isEmpty ? [.pass("CERT-216", observed: "critical, \(subtrees.count) subtree list(s)")] : findings
+    }
+
+    /// The Baseline Requirements took effect on 2012-07-01 (v1.0).
+    static let baselineRequirementsEffective = CivilDay.literal("2012-07-01")
+
+    /// CERT-215: BR 7.1.2.10 (7.1.2.2 before v2.0) — a TLS sub-CA names its policies and CRLs and
+    /// should point to its issuer.
+    static let tlsSubordinate = CertificateRules.profiled("CERT-215") { view, _ in
+        guard view.extensions.ekus?.contains(ExtendedKeyUsage.serverAuth) == true, !view.certificate.isSelfIssued else {
+            return [.notApplicable("CERT-215", because: "not a subordinate CA with extKeyUsage serverAuth")]
+        }
+        guard let issued = view.tbs.notBefore.secondsSince1970, issued >= baselineRequirementsEffective else {
+            return [.notApplicable("CERT-215", because: "issued before the Baseline Requirements took effect (2012-07-01)")]
+        }
+        var findings: [Finding] = []
+        if view.extensions.certificatePolicies == nil {
+            findings.append(.fail("CERT-215", observed: "no certificatePolicies", location: "extensions",
+                                  message: "a TLS sub-CA certificate must carry certificatePolicies"))
+        }
+        if view.extensions.crlDistributionPoints == nil {
+            findings.append(.fail("CERT-215", observed: "no cRLDistributionPoints", location: "extensions",
+                                  message: "a TLS sub-CA certificate must carry cRLDistributionPoints"))
+        }
+        if view.extensions.authorityInformationAccess == nil {
+            findings.append(.shouldFail("CERT-215", observed: "no authorityInfoAccess", location: "extensions",
+                                        message: "a TLS sub-CA certificate should carry authorityInfoAccess"))
+        }
+        return findings.isEmpty ? [.pass("CERT-215", observed: "TLS sub-CA with certificatePolicies, cRLDistributionPoints, authorityInfoAccess")] : findings
     }
 
     /// CERT-217: EN 319 412-5 §4 profiles QCStatements for end-entity certificates; a CA

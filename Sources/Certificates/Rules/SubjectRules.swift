@@ -92,7 +92,8 @@ enum SubjectRules {
     /// CERT-320: EN 319 412-4 V1.4.1 — a legal-person website certificate names the organisation's
     /// registration: unconditionally under NCP / QNCP-w-gen (WEB-4.1.3-3 → EN 319 412-3
     /// LEG-4.2.1-2); under QNCP-w and QEVCP-w only "if a registration number is known to exist"
-    /// (WEB-4.1.4-6, WEB-4.1.2-4), which the certificate shows only for EV subjects with a
+    /// (WEB-4.1.4-6, WEB-4.1.2-4) and the other BR-based web policies (OVCP, IVCP, EVCP, DVCP),
+    /// which the certificate shows only for EV subjects with a
     /// serialNumber: otherwise minor, for the auditor to confirm.
     static let websiteOrganizationIdentifier = CertificateRules.profiled("CERT-320") { view, _ in
         guard view.subject.value(Names.organizationName) != nil, !view.subject.namesNaturalPerson else {
@@ -101,7 +102,7 @@ enum SubjectRules {
         guard view.subject.value(Names.organizationIdentifier) == nil else { return [] }
         let policies = Set(view.extensions.policies)
         let ids = PolicyIdentifiers.self
-        let baselinePath = !policies.isDisjoint(with: [ids.qncpW, ids.qevcpW, ids.ovcp, ids.ivcp, ids.evcp])
+        let baselinePath = !policies.isDisjoint(with: [ids.qncpW, ids.qevcpW, ids.ovcp, ids.ivcp, ids.evcp, ids.dvcp])
             || policies.contains { ids.cab[$0] != nil }
         var finding = Finding.fail(
             "CERT-320", observed: "no organizationIdentifier", expected: "organizationIdentifier (e.g. VATBE-0123456789)",
