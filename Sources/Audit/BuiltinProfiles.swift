@@ -227,11 +227,17 @@ requirements:
   - id: CERT-051
     standard: "ETSI EN 319 412-2"
     version: "V2.3.1 (2023-09)"
-    clause: "GEN-4.2.3.1"
-    text: "The issuer DN has countryName and organizationName (and organizationIdentifier for legal-person CAs), no duplicates, valid country."
+    clause: "GEN-4.2.3.1-2, -5; GEN-4.2.3.2-2, -3"
+    text: >-
+      The issuer DN identifies the CA: countryName, organizationName and commonName for a legal-person issuer;
+      countryName, givenName and/or surname or pseudonym, serialNumber and commonName for a natural-person issuer;
+      each of them once. (organizationIdentifier "if a registration number is known to exist", GEN-4.2.3.1-3, is
+      the auditor's to confirm.)
     level: shall
     appliesTo: [certificate]
-    automation: manual
+    automation: automatic
+    inForceFrom: "2016-02-01"
+    fix: "Issue from a CA whose subject has countryName, organizationName and commonName, each once."
   - id: CERT-052
     standard: "ETSI EN 319 412-2"
     version: "V2.3.1 (2023-09)"
@@ -308,8 +314,10 @@ requirements:
   - id: CERT-060
     standard: "ETSI EN 319 412-2"
     version: "V2.3.1 (2023-09)"
-    clause: "NAT-4.3.2-2, NAT-4.3.2-3"
-    text: "Certificates for electronic signatures or seals use key usage type A, B or F; type A (nonRepudiation only) should be used."
+    clause: "NAT-4.3.2-2, NAT-4.3.2-3; EN 319 412-3 LEG-4.3.1-3, -4"
+    text: >-
+      Certificates for electronic signatures or seals (QcType esign/eseal, a QCP-n or QCP-l policy) use key usage
+      type A, B or F; type A (nonRepudiation only) should be used.
     level: shall
     appliesTo: [certificate]
     automation: automatic
@@ -2353,6 +2361,7 @@ requirements:
   - { id: CERT-065, grade: major }
   - { id: CERT-170, grade: major }
   - { id: CERT-173, grade: minor }
+  - { id: CERT-051, grade: major }
 """#),
         ProfileDocument(name: "en319412-ncp-l.yaml", text: #"""
 name: en319412-ncp-l
@@ -2619,6 +2628,7 @@ requirements:
   - { id: CERT-080, grade: major }
   - { id: CERT-081, grade: major }
   - { id: CERT-083, grade: major }
+  - { id: CERT-051, grade: major }
 """#),
         ProfileDocument(name: "rfc3161-basics.yaml", text: #"""
 name: rfc3161-basics

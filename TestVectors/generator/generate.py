@@ -1003,7 +1003,7 @@ def etsi_baseline(profile: str) -> dict:
 def etsi_cert(pki: PKI, label: str, d: dict) -> bytes:
     keys = pki.keys
     issuer_key = keys["root-ca" if d["issuer"] == "root" else "issuing-ca"]
-    issuer_name = ROOT_NAME if d["issuer"] == "root" else ISSUING_NAME
+    issuer_name = d.get("issuer_name") or (ROOT_NAME if d["issuer"] == "root" else ISSUING_NAME)
     subject_key = keys[d["key"]]
     exts = []
     if d["ski"]:
@@ -1376,6 +1376,12 @@ ETSI_MUTATIONS = [
     ("psd2-qsealc", "no_psd2_statement", ["CERT-150"], MAJOR, "PSD2 statement removed (PSD organizationIdentifier kept)",
      lambda d: set_qcs(d, "psd2", None)),
     # --- NCP natural person ---------------------------------------------------------------------
+    ("ncp-n", "ku_authentication", [], MAJOR,
+     "keyUsage digitalSignature only (type C, e.g. authentication) on an NCP+ certificate that claims no signatures: "
+     "EN 319 412-2 NAT-4.3.2-2 does not reach it (conforming)", upd(ku=(KU_DIGITAL_SIGNATURE,))),
+    ("ncp-n", "issuer_no_cn", ["CERT-051"], MAJOR,
+     "issuer name C=BE, O=TrustAudit Test without commonName (EN 319 412-2 GEN-4.2.3.1-2)",
+     upd(issuer_name=name((OID_C, "BE"), (OID_O, "TrustAudit Test")))),
     ("ncp-n", "two_etsi_policies", ["CERT-170"], MAJOR, "policies NCP 0.4.0.2042.1.1 and NCP+ 0.4.0.2042.1.2",
      upd(policies=[OID_NCP, OID_NCP_PLUS])),
     # --- TSU ------------------------------------------------------------------------------------

@@ -12,8 +12,8 @@ public struct CertificateTypeDetection: Sendable {
     /// True when the certificate is an RFC 6962 precertificate (checked like the final one).
     public let isPrecertificate: Bool
     /// For a certificate with a dedicated role (trusted-list signer, OCSP responder, TSU) that
-    /// also claims to be an EU qualified certificate (QcCompliance or an EN 319 411-2 policy):
-    /// the type that claim makes it, with its reasons. The role's profile and the claimed type's
+    /// also claims an EN 319 412 profile (QcCompliance, or an EN 319 411-1/-2 policy): the type
+    /// that claim makes it, with its reasons. The role's profile and the claimed type's
     /// profile are then both checked.
     public let claimed: (type: CertificateType, reasons: [String])?
 
@@ -61,11 +61,12 @@ public struct CertificateTypeDetection: Sendable {
                 type: type, reasons: reasons + (precertificate ? ["CT precertificate (poison extension)"] : []),
                 precertificate: precertificate, claimed: nil)
         }
-        /// A role certificate, with the qualified type it also claims, if any.
+        /// A role certificate, with the EN 319 412 type it also claims, if any: QcCompliance or
+        /// an EN 319 411-1/-2 policy says the certificate was issued under that policy's profile.
         func role(_ type: CertificateType, _ reasons: [String]) -> CertificateTypeDetection {
-            let qualified = extensions.statements?.contains(QCStatements.ID.qcCompliance) == true
-                || extensions.policies.contains { PolicyIdentifiers.en319411_2[$0] != nil }
-            let claim = qualified ? claimedType(certificate, extensions) : nil
+            let claims = extensions.statements?.contains(QCStatements.ID.qcCompliance) == true
+                || extensions.policies.contains { PolicyIdentifiers.en319411_2[$0] != nil || PolicyIdentifiers.en319411_1[$0] != nil }
+            let claim = claims ? claimedType(certificate, extensions) : nil
             return CertificateTypeDetection(
                 type: type, reasons: reasons + (precertificate ? ["CT precertificate (poison extension)"] : []),
                 precertificate: precertificate, claimed: claim.map { ($0.type, $0.reasons) })

@@ -44,11 +44,18 @@ enum ProfileExtensionRules {
         }
     }
 
-    /// CERT-060: NAT-4.3.2-2/-3 — certificates for content commitment use type A, B or F (shall)
-    /// and type A should be used.
-    static let contentCommitmentKeyUsage = CertificateRules.profiled("CERT-060") { view, _ in
+    /// CERT-060: NAT-4.3.2-2/-3, LEG-4.3.1-3/-4 — certificates that validate content commitments
+    /// (electronic signatures) or evidence of origin (seals) use type A, B or F (shall), and type A
+    /// should be used. Only a certificate that says it is one — nonRepudiation, QcType esign or
+    /// eseal, a QCP-n or QCP-l policy, or a profile for them — is held to it: an NCP, NCP+ or LCP
+    /// certificate may be for authentication (type C) or encipherment.
+    static let contentCommitmentKeyUsage = CertificateRules.profiled("CERT-060") { view, context in
         guard let usage = view.extensions.usage, let type = KeyUsageType(usage) else {
             return [.notApplicable("CERT-060", because: "keyUsage is absent or outside Table 1 (see CERT-059)")]
+        }
+        // nonRepudiation itself says the key validates content commitments.
+        guard usage.contains(.nonRepudiation) || claimsSignaturesOrSeals(view, context) else {
+            return [.notApplicable("CERT-060", because: "nothing says the certificate is for electronic signatures or seals (no nonRepudiation, no QcType esign/eseal, no QCP-n/QCP-l policy)")]
         }
         switch type {
         case .a: return [.pass("CERT-060", observed: "type A")]
@@ -158,5 +165,14 @@ enum ProfileExtensionRules {
             }
             return findings
         }
+    }
+
+    /// Whether the certificate or its profile says it validates electronic signatures or seals.
+    static func claimsSignaturesOrSeals(_ view: CertificateView, _ context: EvaluationContext) -> Bool {
+        if context.expectedQcType == "esign" || context.expectedQcType == "eseal" { return true }
+        let types = view.statements?.qcTypes ?? []
+        if types.contains(QCStatements.QcType.esign) || types.contains(QCStatements.QcType.eseal) { return true }
+        let ids = PolicyIdentifiers.self
+        return !Set(view.extensions.policies).isDisjoint(with: [ids.qcpN, ids.qcpNQSCD, ids.qcpL, ids.qcpLQSCD])
     }
 }

@@ -6,7 +6,37 @@ import SwiftASN1
 /// §4.2.1): CERT-053 … -055, CERT-080 … -083.
 enum SubjectRules {
     static let all: [Rule<InspectedCertificate>] = [websiteOrganizationIdentifier, naturalAttributes, naturalSingleInstances, pseudonymAlone,
-                                                    legalAttributes, legalSingleInstances, identifierNotName]
+                                                    legalAttributes, legalSingleInstances, identifierNotName, issuerIdentity]
+
+    /// CERT-051: GEN-4.2.3.1-2/-5 (legal-person issuer) and GEN-4.2.3.2-2/-3 (natural-person
+    /// issuer) — the issuer's identifying attributes are present, each once.
+    static let issuerIdentity = CertificateRules.profiled("CERT-051") { view, _ in
+        let issuer = view.tbs.issuer
+        let natural = issuer.namesNaturalPerson
+        var missing: [String] = []
+        var required: [(ASN1ObjectIdentifier, String)] = [(Names.countryName, "countryName"), (Names.commonName, "commonName")]
+        if natural {
+            if issuer.count(Names.givenName) + issuer.count(Names.surname) + issuer.count(Names.pseudonym) == 0 {
+                missing.append("givenName/surname or pseudonym")
+            }
+            required.append((Names.serialNumber, "serialNumber"))
+        } else {
+            required.insert((Names.organizationName, "organizationName"), at: 1)
+        }
+        missing = required.filter { issuer.count($0.0) == 0 }.map(\.1) + missing
+        let repeated = required.filter { issuer.count($0.0) > 1 }.map(\.1)
+        let kind = natural ? "natural-person" : "legal-person"
+        var findings: [Finding] = []
+        if !missing.isEmpty {
+            findings.append(.fail("CERT-051", observed: "issuer lacks " + missing.joined(separator: ", "), location: "issuer",
+                                  message: "the \(kind) issuer's name must include " + required.map(\.1).joined(separator: ", ")))
+        }
+        if !repeated.isEmpty {
+            findings.append(.fail("CERT-051", observed: "issuer repeats " + repeated.joined(separator: ", "), location: "issuer",
+                                  message: "each identifying attribute of the issuer appears only once"))
+        }
+        return findings.isEmpty ? [.pass("CERT-051", observed: "\(kind) issuer: " + required.map(\.1).joined(separator: ", "))] : findings
+    }
 
     typealias Names = DistinguishedName.AttributeType
 
