@@ -219,8 +219,11 @@ requirements:
     standard: "ETSI EN 319 412-2"
     version: "V2.3.1 (2023-09)"
     clause: "GEN-4.2.2-1; ETSI TS 119 312"
-    text: "The signature algorithm is one ETSI TS 119 312 accepts (SHA-2 RSA, RSASSA-PSS, ECDSA, EdDSA; never SHA-1 or MD5)."
-    level: shall
+    text: >-
+      The signature algorithm is one ETSI TS 119 312 accepted at issuance (SHA-2 RSA, RSASSA-PSS, ECDSA, EdDSA; SHA-1
+      only before 2012-08). EN 319 412-2 says "should" (minor); major for a certificate that claims the Baseline
+      Requirements by policy and was issued from 2016-01-01, when BR 7.1.3.2 forbids SHA-1.
+    level: should
     appliesTo: [certificate]
     automation: automatic
     fix: "Sign with SHA-256 or stronger."
@@ -242,8 +245,11 @@ requirements:
     standard: "ETSI EN 319 412-2"
     version: "V2.3.1 (2023-09)"
     clause: "GEN-4.2.5-1; ETSI TS 119 312"
-    text: "The public key is of a listed type and size: RSA of at least 2048 bits with an odd exponent of at least 65537, or EC on a listed named curve."
-    level: shall
+    text: >-
+      The public key is of a listed type and size: RSA of at least 2048 bits (1024 before 2019-10) with an odd
+      exponent of at least 65537, or EC on a listed named curve. EN 319 412-2 says "should" (minor); major for an
+      RSA key under 2048 bits in a certificate that claims the Baseline Requirements, issued from 2014-01-01 (BR 6.1.5).
+    level: should
     appliesTo: [certificate]
     automation: automatic
     fix: "Use RSA-2048 or larger, or P-256/P-384/P-521/brainpool curves."

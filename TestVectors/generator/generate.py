@@ -1095,6 +1095,10 @@ ETSI_MUTATIONS = [
      upd(ku=(KU_NON_REPUDIATION, KU_KEY_ENCIPHERMENT))),
     ("tl-signer", "no_ski", ["TL-065", "CERT-010"], MINOR, "subjectKeyIdentifier removed", upd(ski=False)),
     ("tl-signer", "no_bc", ["TL-066"], MINOR, "basicConstraints removed", upd(bc=None)),
+    ("tl-signer", "self_signed_no_aki", ["CERT-009"], "observation",
+     "self-signed by its own key (TS 119 612 5.7.1 allows it) and without authorityKeyIdentifier: RFC 5280 4.2.1.1 exempts "
+     "only a CA's self-signed certificate (observation)",
+     lambda d: d.update(issuer="root", key="root-ca", aki=False, issuer_name=dn(d["subject"]))),
     ("tl-signer", "qualified_seal", [], MAJOR,
      "also a qualified seal certificate (QCP-l, QcCompliance, QcType eseal, QcPDS, organizationIdentifier): conforming to both "
      "TS 119 612 5.7.1 and en319412-qcp-l",
@@ -1255,10 +1259,15 @@ ETSI_MUTATIONS = [
      "signed with SHA-1 and issued 2011-01-01 for 730 days: acceptable at issuance (TS 119 312 Annex D), "
      "observed as no longer acceptable (CERT-301) and expired (CERT-230)",
      upd(sha1=True, not_before="110101000000Z")),
-    ("qcp-n-qscd", "sha1", ["CERT-050"], MAJOR, "sha1WithRSAEncryption in tbsCertificate.signature and signatureAlgorithm; signed with SHA-1",
-     upd(sha1=True)),
-    ("qcp-n-qscd", "rsa1024", ["CERT-052"], MAJOR, "subject public key RSA-1024 (keys/weak-rsa1024-key.pem)",
-     upd(key="weak-rsa1024")),
+    ("qcp-n-qscd", "sha1", ["CERT-050"], MINOR,
+     "sha1WithRSAEncryption in tbsCertificate.signature and signatureAlgorithm; signed with SHA-1 (EN 319 412-2 GEN-4.2.2-1 "
+     "asks TS 119 312 with 'should': minor)", upd(sha1=True)),
+    ("qcp-n-qscd", "rsa1024", ["CERT-052"], MINOR,
+     "subject public key RSA-1024 (keys/weak-rsa1024-key.pem; EN 319 412-2 GEN-4.2.5-1 'should': minor)", upd(key="weak-rsa1024")),
+    ("qncp-w", "sha1", ["CERT-050"], MAJOR,
+     "a QWAC under QNCP-w + CA/B OV signed with SHA-1: BR 7.1.3.2 forbids it from 2016-01-01 (major)", upd(sha1=True)),
+    ("qncp-w", "rsa1024", ["CERT-052"], MAJOR,
+     "a QWAC under QNCP-w + CA/B OV with an RSA-1024 key: BR 6.1.5 forbids it from 2014-01-01 (major)", upd(key="weak-rsa1024")),
     ("qcp-n-qscd", "expired", ["CERT-230"], "observation",
      "validity 2020-01-01T00:00:00Z to 2021-12-31T23:59:59Z (UTCTime): expired at the evaluation time (observation); "
      "with --issuer certificates/issuing-ca.pem CERT-231 also fails (minor: notBefore precedes the issuing CA's 2025-01-01)",

@@ -57,9 +57,30 @@ enum AlgorithmRules {
         [1, 3, 36, 3, 3, 2, 8, 1, 1, 13]: "brainpoolP512r1",
     ]
 
+    /// EN 319 412-2 asks the algorithm and key to follow TS 119 312 with "should" (GEN-4.2.2-1,
+    /// GEN-4.2.5-1); the Baseline Requirements forbid SHA-1 signatures (BR 7.1.3.2, from
+    /// 2016-01-01) and RSA keys under 2048 bits (BR 6.1.5, from 2014-01-01) with "shall". A
+    /// failure is major for a certificate that claims the BR by policy and was issued after the
+    /// BR date, minor otherwise.
+    static let sha1ForbiddenByBR = CivilDay.literal("2016-01-01")
+    static let shortRSAForbiddenByBR = CivilDay.literal("2014-01-01")
+
+    static func graded(_ finding: Finding, _ certificate: Certificate, policies: [ASN1ObjectIdentifier], brFrom: Int64, brClause: String) -> Finding {
+        var finding = finding
+        let claimsBR = policies.contains(where: PolicyIdentifiers.baselineRequirements.contains)
+        if claimsBR, let issued = certificate.tbs.notBefore.secondsSince1970, issued >= brFrom {
+            finding.message = (finding.message ?? "") + "; the Baseline Requirements the certificate claims forbid it (\(brClause))"
+        } else {
+            finding.gradeCap = .minor
+            finding.message = (finding.message ?? "") + "; EN 319 412-2 asks TS 119 312 with \"should\""
+        }
+        return finding
+    }
+
     /// CERT-050: the signature algorithm is one TS 119 312 accepts (SHA-1 and MD5 are not), judged
     /// at issuance: SHA-1 before 2012-08-01 passes, and CERT-301 observes that it no longer would.
-    static let signatureAlgorithm = CertificateRules.decoded("CERT-050") { certificate in
+    static let signatureAlgorithm = CertificateRules.profiled("CERT-050") { view, _ in
+        let certificate = view.certificate
         let algorithm = certificate.signatureAlgorithm.algorithm
         if let name = acceptedSignatureAlgorithms[algorithm] {
             return [.pass("CERT-050", observed: name, location: "signatureAlgorithm")]
@@ -68,9 +89,10 @@ enum AlgorithmRules {
             return [.pass("CERT-050", observed: "\(old.name), acceptable for certificates issued before \(old.since) (TS 119 312 Annex D); issued \(certificate.tbs.notBefore.text)",
                           location: "signatureAlgorithm")]
         }
-        return [.fail("CERT-050", observed: "\(algorithm)", expected: "SHA-2 based RSA, RSASSA-PSS, ECDSA or EdDSA",
-                      location: "signatureAlgorithm",
-                      message: "signature algorithm \(algorithm) is not on the ETSI TS 119 312 list (SHA-1/MD5 are broken)")]
+        let finding = Finding.fail(
+            "CERT-050", observed: "\(algorithm)", expected: "SHA-2 based RSA, RSASSA-PSS, ECDSA or EdDSA", location: "signatureAlgorithm",
+            message: "signature algorithm \(algorithm) is not on the ETSI TS 119 312 list (SHA-1/MD5 are broken)")
+        return [graded(finding, certificate, policies: view.extensions.policies, brFrom: sha1ForbiddenByBR, brClause: "BR 7.1.3.2, from 2016-01-01")]
     }
 
     /// CERT-052: RSA keys of at least 2048 bits with an odd exponent 2^16+1 ≤ e < 2^256; EC keys on
@@ -86,8 +108,10 @@ enum AlgorithmRules {
                 return [.pass("CERT-052", observed: "\(key), acceptable for certificates issued before \(shortRSAUntilText) (TS 119 312 Annex D); issued \(view.tbs.notBefore.text)")]
             }
             if bits < 2048 {
-                return [.fail("CERT-052", observed: "\(key)", expected: "RSA ≥ 2048 bits", location: "subjectPublicKeyInfo",
-                              message: "RSA key of \(bits) bits is below the 2048 bits TS 119 312 requires")]
+                let finding = Finding.fail("CERT-052", observed: "\(key)", expected: "RSA ≥ 2048 bits", location: "subjectPublicKeyInfo",
+                                           message: "RSA key of \(bits) bits is below the 2048 bits TS 119 312 requires")
+                return [graded(finding, view.certificate, policies: view.extensions.policies, brFrom: shortRSAForbiddenByBR,
+                               brClause: "BR 6.1.5, from 2014-01-01")]
             }
             if let e = key.rsaExponent, e < 65_537 || e % 2 == 0 {
                 // TS 119 312 6.2.2.1 asks 2^16 < e < 2^256, but EN 319 412-2 GEN-4.2.5-1 only says the
@@ -102,8 +126,8 @@ enum AlgorithmRules {
         }
         if key.algorithm == SubjectPublicKey.ecPublicKey {
             guard let curve = key.curve, let name = acceptedCurves[curve] else {
-                return [.fail("CERT-052", observed: "\(key)", expected: "a listed named curve", location: "subjectPublicKeyInfo",
-                              message: "EC key is not on a named curve TS 119 312 lists")]
+                return [.shouldFail("CERT-052", observed: "\(key)", expected: "a listed named curve", location: "subjectPublicKeyInfo",
+                                    message: "EC key is not on a named curve TS 119 312 lists; EN 319 412-2 asks TS 119 312 with \"should\"")]
             }
             return [.pass("CERT-052", observed: "EC \(name)")]
         }

@@ -40,8 +40,23 @@ enum RFC5280ExtensionRules {
 
     /// CERT-009: RFC 5280 §4.2.1.1, EN 319 412-2 GEN-4.3.1 — AKI keyIdentifier except in
     /// self-issued certificates.
-    static let authorityKeyIdentifier = CertificateRules.profiled("CERT-009") { view, _ in
-        if view.certificate.isSelfIssued { return [.notApplicable("CERT-009", because: "self-issued certificate")] }
+    static let authorityKeyIdentifier = CertificateRules.profiled("CERT-009") { view, context in
+        if view.certificate.isSelfIssued {
+            let isCA = view.extensions.isCA || context.subjectKind == "ca"
+            guard !isCA, view.extensions.authorityKeyIdentifier == nil, withoutExtensions(view) == nil else {
+                return [.notApplicable("CERT-009", because: "self-issued certificate")]
+            }
+            // RFC 5280 exempts a CA's self-signed certificate; a self-signed end entity (a TL signer
+            // signing its own certificate, TS 119 612 5.7.1) is not named, yet nothing can be built
+            // from an identifier that points at the certificate itself.
+            var finding = Finding.fail(
+                "CERT-009", observed: "absent in a self-issued end-entity certificate", expected: "authorityKeyIdentifier",
+                location: "extensions",
+                message: "RFC 5280 4.2.1.1 exempts only a CA's self-signed certificate from authorityKeyIdentifier; "
+                    + "for a self-signed end entity it serves no path building (observation)")
+            finding.gradeCap = .observation
+            return [finding]
+        }
         if let reason = withoutExtensions(view) { return [.notApplicable("CERT-009", because: reason)] }
         switch view.extensions.authorityKeyIdentifier {
         case nil:
