@@ -202,11 +202,11 @@ CATEGORIES = [
      "a TSU certificate issued from 2016-02-01 whose issuer lacks C, O or CN; EN 319 422 6.1 imports GEN-4.2.3.1-2 and TrustAudit has no automated rule (CERT-051 manual; T1 remainder)"),
     ("open: responder / TL signer claiming an EN 319 411-1 policy, not checked as claimed",
      "an OCSP responder or TL signer issued from 2016-02-01 names an EN 319 411-1 policy (0.4.0.2042.1.x) and pkilint's EN 319 412 error is one TrustAudit would check under the claimed NCP profile; TrustAudit's T9 claim detection covers only QcCompliance and EN 319 411-2 policies"),
-    ("open: AKI in a self-signed end entity (adjudication 6)",
-     "pkilint wants an AKI where TrustAudit's CERT-009 is not applicable because the certificate is self-issued and TrustAudit did not type it as a CA"),
-    ("open: SHA-1 in a certificate after the TS 119 312 cut-off (adjudication 7)",
-     "TrustAudit's CERT-050 major for sha1WithRSA issued after 2012-08-01, where pkilint gives only a NOTICE (G6)"),
-    ("open: same defect, TrustAudit grades it lower",
+    ("AKI in a self-signed end entity (adjudication 6): reported, as an observation",
+     "pkilint wants an AKI in a self-issued certificate TrustAudit did not type as a CA; TrustAudit's CERT-009 reports it as an observation (RFC 5280 4.2.1.1 exempts only a CA's self-signed certificate; the identifier would point at the certificate itself)"),
+    ("SHA-1 after the TS 119 312 cut-off (adjudication 7): a should, minor",
+     "TrustAudit's CERT-050 minor for a SHA-1 signature issued after 2012-08-01 (EN 319 412-2 GEN-4.2.2-1 'should'), where pkilint gives only a NOTICE"),
+    ("same defect, TrustAudit grades it lower (documented reading)",
      "TrustAudit fails the matching requirement with a lower grade by a documented reading: CERT-323 minor for a CPS pointer (RFC 5280 4.2.1.4 'in the form of a URI', no MUST), CERT-216 minor for a TLS sub-CA issued while BR 7.1.5 tolerated non-critical nameConstraints"),
     ("requirement date (adjudication 8)",
      "TrustAudit runs the matching requirement and finds it not applicable because it post-dates the certificate, or the pkilint-only rule came into force after notBefore"),
@@ -286,7 +286,10 @@ class Cert:
                 if c["outcome"] == "notApplicable" and "post-dates" in (c.get("message") or "")]
 
     def self_issued(self):
-        return any(c["outcome"] == "notApplicable" and "self-issued" in (c.get("message") or "")
+        """CERT-009 says the certificate is self-issued: not applicable, or an observation for a
+        self-issued end entity without AKI"""
+        return any((c["outcome"] == "notApplicable" and "self-issued" in (c.get("message") or ""))
+                   or (c["outcome"] == "fail" and c.get("grade") == "observation" and "self-issued" in (c.get("observed") or ""))
                    for c in self.by_req.get("CERT-009", []))
 
     def failed(self, req):
@@ -305,18 +308,18 @@ def r_tsu_issuer(cert, sev, code, msg):
 def r_aki_self_signed(cert, sev, code, msg):
     if code in (E2 + "authority_key_identifier_extension_absent", "pkix.authority_key_identifier_extension_absent",
                 "pkix.authority_key_identifier_keyid_missing") and cert.profile != "en319412-ca" and cert.self_issued():
-        return (CAT("open: AKI"), f"{code}: self-issued {cert.profile}, CERT-009 not applicable")
+        return (CAT("AKI in a self-signed"), f"{code}: self-issued {cert.profile}, CERT-009 observation or not applicable")
 
 
 def r_lower_grade(cert, sev, code, msg):
     if code == "pkix.invalid_uri_syntax":
         fails = [c for c in cert.failed("CERT-323") if c["grade"] in ("minor", "observation")]
         if fails and "cPSuri" in msg_path(msg) and all("CPS pointer" in (c.get("message") or "") for c in fails):
-            return (CAT("open: same defect"), "CPS pointer URI: TrustAudit CERT-323 minor")
+            return (CAT("same defect"), "CPS pointer URI: TrustAudit CERT-323 minor")
     if code == "pkix.certificate_name_constraints_extension_not_critical":
         fails = [c for c in cert.failed("CERT-216") if c["grade"] in ("minor", "observation")]
         if fails and "BR 2.0" in (fails[0].get("message") or ""):
-            return (CAT("open: same defect"), "nameConstraints not critical in a TLS sub-CA before BR 2.0: TrustAudit CERT-216 minor")
+            return (CAT("same defect"), "nameConstraints not critical in a TLS sub-CA before BR 2.0: TrustAudit CERT-216 minor")
 
 
 def r_date_ta(cert, sev, code, msg):
@@ -398,7 +401,7 @@ def msg_path(msg):
 def t_sha1(cert, chk, pk_codes):
     if chk["requirement"] == "CERT-050" and (chk.get("observed") or "").split(" ")[0] in SHA1_OIDS \
             and cert.nb and cert.nb >= SHA1_CUTOFF and not any("signature_algorithm" in c and s in ("ERROR", "FATAL", "WARNING") for s, c in pk_codes):
-        return (CAT("open: SHA-1"), f"CERT-050 SHA-1, issued {cert.nb}")
+        return (CAT("SHA-1 after"), f"CERT-050 SHA-1, issued {cert.nb}")
 
 
 def t_missing_pk(cert, chk, pk_codes):
