@@ -799,7 +799,9 @@ requirements:
     standard: "ETSI EN 319 412-5"
     version: "V2.4.1 (2023-09)"
     clause: "5.2 (QCS-5.2-2); EN 319 411-2 5.3"
-    text: "Each EN 319 411-2 policy agrees with the subject kind, the QcType and QcSSCD of the certificate."
+    text: >-
+      Each EN 319 411-2 policy agrees with the subject kind, the QcType and QcSSCD of the certificate: a -qscd policy
+      needs QcSSCD, and a key that QcSSCD places in a QSCD has the -qscd policy, not QCP-n or QCP-l alone.
     level: shall
     appliesTo: [certificate]
     automation: automatic

@@ -57,6 +57,11 @@ enum PolicyRules {
             if (policy == IDs.qcpNQSCD || policy == IDs.qcpLQSCD) && !hasSSCD {
                 contradiction(policy, "a -qscd policy without the QcSSCD statement")
             }
+            // QcSSCD says the key is in a QSCD, for which EN 319 411-2 has the -qscd policy.
+            let qscdCounterpart = policy == IDs.qcpN ? IDs.qcpNQSCD : policy == IDs.qcpL ? IDs.qcpLQSCD : nil
+            if let qscdCounterpart, hasSSCD, !policies.contains(qscdCounterpart) {
+                contradiction(policy, "QcSSCD says the key is in a QSCD, whose policy is \(IDs.en319411_2[qscdCounterpart]!)")
+            }
         }
         return findings
     }
