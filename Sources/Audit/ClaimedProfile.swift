@@ -3,8 +3,9 @@ import Certificates
 
 /// A role certificate (trusted-list signer, OCSP responder, TSU) that also claims an EN 319 412
 /// profile (QcCompliance, or an EN 319 411-1/-2 policy) is judged by both: its role's profile, and
-/// the EN 319 412 profile its claim selects, for the requirements the role's profile does not already hold. Where the role's
-/// own standard settles a point differently, the claimed requirement is not applicable, with why.
+/// the EN 319 412 profile its claim selects, for the requirements the role's profile does not
+/// already hold. Where the role's own standard settles a point differently, the claimed
+/// requirement is not applicable, with why.
 struct ClaimedProfile: Sendable {
     /// Requirements of the claimed profile that each role's standard replaces.
     static let replacedByRole: [CertificateType: [RequirementID: String]] = [

@@ -28,8 +28,9 @@ public struct DecodedExtensions: Sendable {
         basicConstraints = decode(ids.basicConstraints, BasicConstraints.init)
         keyUsage = decode(ids.keyUsage, KeyUsage.init)
         extendedKeyUsage = decode(ids.extendedKeyUsage, ExtendedKeyUsage.init)
-        certificatePolicies = decode(ids.certificatePolicies, CertificatePolicies.init)
+        // One decode of certificatePolicies serves the policy OIDs and the qualifier rules.
         policyInformation = decode(ids.certificatePolicies, PolicyInformation.list)
+        certificatePolicies = policyInformation.map { $0.map { CertificatePolicies(policies: $0.compactMap(\.policy)) } }
         subjectAltName = decode(ids.subjectAltName, SubjectAltName.init)
         authorityInformationAccess = decode(ids.authorityInformationAccess, AuthorityInformationAccess.init)
         crlDistributionPoints = decode(ids.crlDistributionPoints, CRLDistributionPoints.init)
@@ -49,4 +50,7 @@ public struct DecodedExtensions: Sendable {
     public var statements: QCStatements? { try? qcStatements?.get() }
     public var usage: KeyUsage? { try? keyUsage?.get() }
     public var isCA: Bool { (try? basicConstraints?.get())?.isCA ?? false }
+    /// Whether a policy puts the certificate under the CA/B Forum Baseline Requirements (see
+    /// ``PolicyIdentifiers/baselineRequirements``): the BR-only rules apply only then.
+    public var claimsBaselineRequirements: Bool { policies.contains(where: PolicyIdentifiers.baselineRequirements.contains) }
 }

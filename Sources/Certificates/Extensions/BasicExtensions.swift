@@ -88,10 +88,7 @@ public struct ExtendedKeyUsage: Sendable, Hashable {
 public struct CertificatePolicies: Sendable, Hashable {
     public var policies: [ASN1ObjectIdentifier]
 
-    init(_ ext: CertificateExtension) throws(CertificateError) {
-        let root = try LenientASN1.root(ext.value, "certificatePolicies")
-        policies = LenientASN1.children(root).compactMap { LenientASN1.children($0).first.flatMap(LenientASN1.oid) }
-    }
+    init(policies: [ASN1ObjectIdentifier]) { self.policies = policies }
 }
 
 /// subjectAltName (RFC 5280 §4.2.1.6).

@@ -143,21 +143,26 @@ enum StringKind: Sendable {
             return value.allSatisfy { $0 == 0x20 || (0x30...0x39).contains($0) } ? value.count : nil
         case .utf8:
             var count = 0
-            var decoder = UTF8()
-            var iterator = value.makeIterator()
-            while true {
-                switch decoder.decode(&iterator) {
-                case .scalarValue: count += 1
-                case .emptyInput: return count
-                case .error: return nil
-                }
-            }
+            return Self.forEachUTF8Scalar(value) { _ in count += 1 } ? count : nil
         case .bmp:
             return value.count % 2 == 0 ? value.count / 2 : nil
         case .universal:
             return value.count % 4 == 0 ? value.count / 4 : nil
         case .teletex:
             return value.count
+        }
+    }
+
+    /// Calls `body` with each scalar of the UTF-8 `value`; false when it is not well-formed UTF-8.
+    static func forEachUTF8Scalar(_ value: ArraySlice<UInt8>, _ body: (Unicode.Scalar) -> Void) -> Bool {
+        var decoder = UTF8()
+        var iterator = value.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): body(scalar)
+            case .emptyInput: return true
+            case .error: return false
+            }
         }
     }
 

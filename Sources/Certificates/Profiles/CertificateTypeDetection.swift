@@ -147,7 +147,7 @@ public struct CertificateTypeDetection: Sendable {
         if psd2Statement || (claims && organizationIdentifier?.hasPrefix("PSD") == true) {
             let why = psd2Statement ? "PSD2 qcStatement 0.4.0.19495.2" : "organizationIdentifier in the PSD scheme"
             guard isWeb else { return found(.psd2QSealC, [why] + reasons) }
-            guard policies.contains(where: PolicyIdentifiers.baselineRequirements.contains) else {
+            guard extensions.claimsBaselineRequirements else {
                 return found(.psd2QWACNonBrowser, [why] + reasons + [
                     "no CA/B Forum policy and no EN 319 411 web policy built on the Baseline Requirements: for use outside browsers",
                 ])

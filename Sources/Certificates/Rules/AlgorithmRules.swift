@@ -65,9 +65,8 @@ enum AlgorithmRules {
     static let sha1ForbiddenByBR = CivilDay.literal("2016-01-01")
     static let shortRSAForbiddenByBR = CivilDay.literal("2014-01-01")
 
-    static func graded(_ finding: Finding, _ certificate: Certificate, policies: [ASN1ObjectIdentifier], brFrom: Int64, brClause: String) -> Finding {
+    static func graded(_ finding: Finding, _ certificate: Certificate, claimsBR: Bool, brFrom: Int64, brClause: String) -> Finding {
         var finding = finding
-        let claimsBR = policies.contains(where: PolicyIdentifiers.baselineRequirements.contains)
         if claimsBR, let issued = certificate.tbs.notBefore.secondsSince1970, issued >= brFrom {
             finding.message = (finding.message ?? "") + "; the Baseline Requirements the certificate claims forbid it (\(brClause))"
         } else {
@@ -92,7 +91,7 @@ enum AlgorithmRules {
         let finding = Finding.fail(
             "CERT-050", observed: "\(algorithm)", expected: "SHA-2 based RSA, RSASSA-PSS, ECDSA or EdDSA", location: "signatureAlgorithm",
             message: "signature algorithm \(algorithm) is not on the ETSI TS 119 312 list (SHA-1/MD5 are broken)")
-        return [graded(finding, certificate, policies: view.extensions.policies, brFrom: sha1ForbiddenByBR, brClause: "BR 7.1.3.2, from 2016-01-01")]
+        return [graded(finding, certificate, claimsBR: view.extensions.claimsBaselineRequirements, brFrom: sha1ForbiddenByBR, brClause: "BR 7.1.3.2, from 2016-01-01")]
     }
 
     /// CERT-052: RSA keys of at least 2048 bits with an odd exponent 2^16+1 ≤ e < 2^256; EC keys on
@@ -110,7 +109,7 @@ enum AlgorithmRules {
             if bits < 2048 {
                 let finding = Finding.fail("CERT-052", observed: "\(key)", expected: "RSA ≥ 2048 bits", location: "subjectPublicKeyInfo",
                                            message: "RSA key of \(bits) bits is below the 2048 bits TS 119 312 requires")
-                return [graded(finding, view.certificate, policies: view.extensions.policies, brFrom: shortRSAForbiddenByBR,
+                return [graded(finding, view.certificate, claimsBR: view.extensions.claimsBaselineRequirements, brFrom: shortRSAForbiddenByBR,
                                brClause: "BR 6.1.5, from 2014-01-01")]
             }
             if let e = key.rsaExponent, e < 65_537 || e % 2 == 0 {

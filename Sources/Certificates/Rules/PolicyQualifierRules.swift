@@ -105,15 +105,7 @@ enum PolicyQualifierRules {
         switch kind {
         case .utf8:
             var result: [Unicode.Scalar] = []
-            var decoder = UTF8()
-            var iterator = value.makeIterator()
-            while true {
-                switch decoder.decode(&iterator) {
-                case .scalarValue(let scalar): result.append(scalar)
-                case .emptyInput: return result
-                case .error: return nil
-                }
-            }
+            return StringKind.forEachUTF8Scalar(value) { result.append($0) } ? result : nil
         case .bmp:
             guard value.count % 2 == 0 else { return nil }
             let units = stride(from: value.startIndex, to: value.endIndex, by: 2).map { UInt16(value[$0]) << 8 | UInt16(value[$0 + 1]) }

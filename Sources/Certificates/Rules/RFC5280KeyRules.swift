@@ -45,7 +45,7 @@ enum RFC5280KeyRules {
         guard case .success(let key) = view.extensions.publicKey, let limit = limits[key.algorithm] else {
             return [.notChecked("CERT-014", because: "the key algorithm is not one whose key usages this rule knows")]
         }
-        var extra = usage.bits.subtracting(limit.allowed)
+        let extra = usage.bits.subtracting(limit.allowed)
         if key.algorithm == SubjectPublicKey.ecPublicKey, !extra.isEmpty, extra.isSubset(of: [.keyEncipherment, .dataEncipherment]),
             let issued = view.tbs.notBefore.secondsSince1970, issued < rfc8813Published
         {
@@ -55,7 +55,6 @@ enum RFC5280KeyRules {
             finding.gradeCap = .observation
             return [finding]
         }
-        extra = usage.bits.subtracting(limit.allowed)
         guard extra.isEmpty else {
             let names = Bit.allCases.filter(extra.contains).map(\.name).joined(separator: ", ")
             return [.fail("CERT-014", observed: "\(limit.name) key with keyUsage \(usage)", expected: "only bits \(limit.source) allows",

@@ -130,10 +130,7 @@ enum SubjectRules {
             return [.notApplicable("CERT-320", because: "the subject names no organisation")]
         }
         guard view.subject.value(Names.organizationIdentifier) == nil else { return [] }
-        let policies = Set(view.extensions.policies)
-        let ids = PolicyIdentifiers.self
-        let baselinePath = !policies.isDisjoint(with: [ids.qncpW, ids.qevcpW, ids.ovcp, ids.ivcp, ids.evcp, ids.dvcp])
-            || policies.contains { ids.cab[$0] != nil }
+        let baselinePath = view.extensions.claimsBaselineRequirements
         var finding = Finding.fail(
             "CERT-320", observed: "no organizationIdentifier", expected: "organizationIdentifier (e.g. VATBE-0123456789)",
             location: "subject", message: "a legal-person website certificate must carry the organisation's registration identifier")

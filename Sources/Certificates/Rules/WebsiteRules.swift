@@ -26,7 +26,7 @@ enum WebsiteRules {
                               message: "subjectAltName has no dNSName or iPAddress")]
             }
             let internalNames = san.dnsNames.filter(isInternalName)
-            if !internalNames.isEmpty, claimsBaselineRequirements(view) {
+            if !internalNames.isEmpty, view.extensions.claimsBaselineRequirements {
                 return [.fail("CERT-100", observed: internalNames.joined(separator: ", "), expected: "publicly resolvable domain names",
                               location: "subjectAltName",
                               message: "internal names (single labels or reserved top-level domains) are not allowed in publicly-trusted TLS certificates")]
@@ -79,13 +79,6 @@ enum WebsiteRules {
         ]
     }
 
-    static let baselineRequirementsPolicies = PolicyIdentifiers.baselineRequirements
-
-    /// Whether the certificate claims the Baseline Requirements by policy (see
-    /// ``PolicyIdentifiers/baselineRequirements``): the BR-only rules apply only then.
-    static func claimsBaselineRequirements(_ view: CertificateView) -> Bool {
-        view.extensions.policies.contains(where: baselineRequirementsPolicies.contains)
-    }
 
     /// BR 6.3.2 limits by issuance date (notBefore), newest first: 47, 100, 200 days (on or after
     /// 2029-03-15, 2027-03-15, 2026-03-15, ballot SC-081), 398 (on or after 2020-09-01), 825 (after
@@ -115,7 +108,7 @@ enum WebsiteRules {
         guard let start = certificate.tbs.notBefore.secondsSince1970, let end = certificate.tbs.notAfter.secondsSince1970 else {
             return [.notChecked("CERT-103", because: "a validity date cannot be read (see CERT-005)")]
         }
-        guard view.extensions.policies.contains(where: baselineRequirementsPolicies.contains) else {
+        guard view.extensions.claimsBaselineRequirements else {
             return [.notApplicable("CERT-103", because: "no CA/B Forum policy and no EN 319 411 web policy built on the BR: the BR validity limits do not apply")]
         }
         guard end >= start else {
@@ -248,7 +241,7 @@ enum WebsiteRules {
     /// CERT-107: BR 7.1.2.7.11 — digitalSignature (EC) or digitalSignature/keyEncipherment (RSA);
     /// never nonRepudiation, keyCertSign or cRLSign.
     static let tlsKeyUsage = CertificateRules.profiled("CERT-107") { view, _ in
-        guard claimsBaselineRequirements(view) else {
+        guard view.extensions.claimsBaselineRequirements else {
             return [.notApplicable("CERT-107", because: "no CA/B Forum policy and no EN 319 411 web policy built on the BR: the BR key-usage profile does not apply")]
         }
         guard let usage = view.extensions.usage else {
