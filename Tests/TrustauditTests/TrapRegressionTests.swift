@@ -536,4 +536,24 @@ import Testing
         #expect(finding["location"] as? String == "ds:SignatureValue")
         #expect((finding["message"] as? String)?.hasPrefix("the signature value does not verify") == true)
     }
+
+    /// B7: a certificate whose version INTEGER is five octets long (read as Int.max) used to trap
+    /// naming its version in CERT-009/CERT-010; it is a CERT-001 failure like any non-v3 version.
+    @Test func b7VersionOfFiveOctetsIsACERT001Failure() throws {
+        let work = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let leaf = try #require(Repository.derBlocks(try Repository.bytes("certificates/leaf-ok.pem")).first)
+        let v3: [UInt8] = [0xA0, 0x03, 0x02, 0x01, 0x02]
+        let hits = Self.occurrences(of: v3, in: leaf)
+        try #require(!hits.isEmpty)
+        let long: [UInt8] = [0xA0, 0x07, 0x02, 0x05, 0x01, 0x00, 0x00, 0x00, 0x00]
+        let altered = try #require(DER.replacing(hits[0]..<(hits[0] + v3.count), with: long, in: leaf))
+        let file = work.appendingPathComponent("version-five-octets.pem")
+        try Self.pem(altered).write(to: file)
+
+        let run = try CLI.run(["check", "--at", Self.at, file.path])
+        let (record, _) = try Self.failedCheck("CERT-001", ofKind: "certificate", in: run)
+        #expect(Self.check("CERT-009", in: record)?["outcome"] as? String == "notApplicable")
+        #expect((Self.check("CERT-009", in: record)?["message"] as? String)?.contains("version value 9223372036854775807") == true)
+    }
 }

@@ -194,6 +194,12 @@ extension RFC5280ExtensionRules {
     /// extensions: CERT-001 reports the version), or nil for a v3 certificate.
     static func withoutExtensions(_ view: CertificateView) -> String? {
         guard view.tbs.version != 2 else { return nil }
-        return "a \(view.tbs.version.map { "v\($0 + 1)" } ?? "v1") certificate has no extensions (CERT-001 reports the version)"
+        // Named without arithmetic: the version value is the artefact's and may be Int.max.
+        let version = switch view.tbs.version {
+        case nil, 0?: "v1"
+        case 1?: "v2"
+        case let value?: "version value \(value)"
+        }
+        return "a \(version) certificate has no extensions (CERT-001 reports the version)"
     }
 }
