@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Certificates", targets: ["Certificates"]),
         .library(name: "Timestamps", targets: ["Timestamps"]),
         .library(name: "TrustedLists", targets: ["TrustedLists"]),
+        .library(name: "Revocation", targets: ["Revocation"]),
         .library(name: "Audit", targets: ["Audit"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .library(name: "Bundle", targets: ["Bundle"]),
@@ -44,13 +45,17 @@ let package = Package(
                 "AuditCore", "Certificates", "TrustedLists", .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
-        .target(name: "Audit", dependencies: ["AuditCore", "Certificates", "TrustedLists", "Timestamps"]),
+        .target(
+            name: "Revocation",
+            dependencies: ["AuditCore", "Certificates", .product(name: "SwiftASN1", package: "swift-asn1")]
+        ),
+        .target(name: "Audit", dependencies: ["AuditCore", "Certificates", "TrustedLists", "Timestamps", "Revocation"]),
         .target(name: "Pipeline", dependencies: ["AuditCore", "COpenSSL", "CZlib", "CCrashMarker"]),
         .target(name: "Bundle", dependencies: ["AuditCore", "Pipeline", "COpenSSL"]),
         .executableTarget(
             name: "trustaudit",
             dependencies: [
-                "AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Pipeline", "Bundle",
+                "AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "Bundle",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -60,7 +65,7 @@ let package = Package(
         // -DFUZZING); a plain build is a reproducer that runs files through the same code.
         .executableTarget(
             name: "trustaudit-fuzz",
-            dependencies: ["AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Pipeline", "Bundle"],
+            dependencies: ["AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "Bundle"],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
 
@@ -72,7 +77,8 @@ let package = Package(
         .testTarget(name: "TrustedListsTests", dependencies: ["TrustedLists", "Certificates", "AuditCore", "TestSupport"]),
         .testTarget(
             name: "AuditTests",
-            dependencies: ["Audit", "AuditCore", "Certificates", "TrustedLists", "Timestamps", "Pipeline", "TestSupport"]),
+            dependencies: ["Audit", "AuditCore", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "TestSupport"]),
+        .testTarget(name: "RevocationTests", dependencies: ["Revocation", "Certificates", "AuditCore", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "AuditCore", "TestSupport"]),
         .testTarget(name: "TrustauditTests", dependencies: ["trustaudit", "TestSupport", "Pipeline"]),
     ],

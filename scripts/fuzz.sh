@@ -10,7 +10,7 @@ export PATH="/opt/swift/usr/bin:$PATH"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(certificate timestamp trustedlist container shard manifest profile)
+[ ${#targets[@]} -gt 0 ] || targets=(certificate timestamp trustedlist revocation container shard manifest profile)
 swift build -c release --product trustaudit-fuzz --scratch-path .build-fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING >/dev/null
 fuzzer=.build-fuzz/release/trustaudit-fuzz
@@ -20,6 +20,7 @@ seeds_of() {
     certificate) echo TestVectors/certificates TestVectors/certificates/etsi ;;
     timestamp) echo TestVectors/timestamps ;;
     trustedlist) echo TestVectors/trusted-lists ;;
+    revocation) echo TestVectors/revocation ;;
     container) python3 scripts/fuzz-seeds.py "$cache/seeds/container" && echo "$cache/seeds/container" TestVectors/certificates ;;
     shard) echo Fuzz/seeds/shard ;;
     manifest) echo Fuzz/seeds/manifest ;;

@@ -74,12 +74,20 @@ public struct ArtefactClassifier: Sendable {
             }
             return Classification(form: .unknown, reason: "CMS SignedData that does not carry a TSTInfo")
         }
+        // OCSPResponse: SEQUENCE { responseStatus ENUMERATED, [0] responseBytes }; nothing else
+        // this tool reads starts with an ENUMERATED.
+        if first.tag == 0x0A {
+            return Classification(form: .ocspResponse, reason: "DER SEQUENCE starting with an ENUMERATED responseStatus (RFC 6960 OCSPResponse)")
+        }
         guard first.tag == 0x30, let inner = reader.header(at: first.contentStart) else {
             return Classification(
                 form: .unknown, reason: "DER SEQUENCE whose first element (tag 0x\(hexByte(first.tag))) fits no supported artefact")
         }
         if inner.tag == 0xA0 {
             return Classification(form: .certificate, reason: "DER SEQUENCE whose TBSCertificate starts with version [0]")
+        }
+        if isCertificateList(reader, first, inner) {
+            return Classification(form: .crl, reason: "DER SEQUENCE whose first element is a TBSCertList (signature, issuer, then a time)")
         }
         guard inner.tag == 0x02, let afterInteger = inner.end, let firstEnd = first.end else {
             return Classification(form: .unknown, reason: "DER SEQUENCE of SEQUENCE that is neither a certificate nor a time-stamp response")
@@ -104,8 +112,24 @@ public struct ArtefactClassifier: Sendable {
     }
 }
 
+extension ArtefactClassifier {
+    /// A TBSCertList is [version INTEGER,] AlgorithmIdentifier, Name, then thisUpdate (a time);
+    /// a v1 TBSCertificate has a Validity SEQUENCE where the CRL has its time.
+    fileprivate func isCertificateList(_ reader: LenientTLVReader, _ tbs: LenientTLVReader.Header, _ first: LenientTLVReader.Header) -> Bool {
+        var field = first
+        if field.tag == 0x02 {
+            guard let end = field.end, let next = reader.header(at: end) else { return false }
+            field = next
+        }
+        guard field.tag == 0x30, let algorithmEnd = field.end, let name = reader.header(at: algorithmEnd), name.tag == 0x30,
+            let nameEnd = name.end, let time = reader.header(at: nameEnd)
+        else { return false }
+        return time.tag == 0x17 || time.tag == 0x18
+    }
+}
+
 /// Reads TLV headers without judging them (the DER rules do that), tolerating truncation.
-private struct LenientTLVReader {
+fileprivate struct LenientTLVReader {
     let bytes: [UInt8]
 
     struct Header {

@@ -1,5 +1,6 @@
 import AuditCore
 import Certificates
+import Revocation
 import Timestamps
 import TrustedLists
 
@@ -24,12 +25,17 @@ public struct Auditor: Sendable {
     public let authentication: LOTLAuthentication?
     /// The official trusted-list schemas (`--schemas`), if supplied.
     public let schemas: TrustedListSchemas?
+    /// Issuers, status sources (`--crl`, `--ocsp`) and the OCSP request, for revocation items
+    /// and for the revocation status of certificates.
+    public let revocationInputs: RevocationInputs
     private let classifier = ArtefactClassifier()
     private let resolved: [ArtefactKind: (profile: ResolvedProfile, reason: String)]
     /// Every profile's rules resolved once for the run, by profile name.
     private let certificatePlans: [String: ProfilePlan<InspectedCertificate>]
     private let timestampPlans: [String: ProfilePlan<InspectedTimestamp>]
     private let trustedListPlans: [String: ProfilePlan<InspectedTrustedList>]
+    private let crlPlans: [String: ProfilePlan<InspectedCRL>]
+    private let ocspPlans: [String: ProfilePlan<InspectedOCSPResponse>]
     /// `--standards by-issuance`: every dated standards set with its certificate plans; a
     /// certificate is judged by the set in force at its notBefore. Empty otherwise.
     private let issuanceStandards: [(from: Int64, set: StandardsSet, plans: [String: ProfilePlan<InspectedCertificate>])]
@@ -39,8 +45,12 @@ public struct Auditor: Sendable {
         profiles: ProfileSet, selection: ProfileSelection, context: EvaluationContext, issuers: IssuerStore? = nil,
         standards: StandardsSet? = nil, trustedLists: TrustedListStore? = nil,
         timestampInputs: TimestampInputs = TimestampInputs(), lotl: LOTLPointers? = nil, schemas: TrustedListSchemas? = nil,
-        authentication: LOTLAuthentication? = nil, standardsByIssuance: [StandardsSet] = []
+        authentication: LOTLAuthentication? = nil, standardsByIssuance: [StandardsSet] = [],
+        revocationInputs: RevocationInputs = RevocationInputs()
     ) throws {
+        var revocationInputs = revocationInputs
+        revocationInputs.issuers = revocationInputs.issuers ?? issuers
+        self.revocationInputs = revocationInputs
         self.lotl = lotl
         self.authentication = authentication
         self.schemas = schemas
@@ -78,7 +88,7 @@ public struct Auditor: Sendable {
                 ProfilePlan(ruleSets, profile: $0, catalogue: profiles.catalogue, standards: standards, context: context)
             }
         }
-        let certificateRuleSets = [CertificateRules.all, qualificationRules]
+        let certificateRuleSets = [CertificateRules.all, qualificationRules, RevocationStatusRules.rules(sources: revocationInputs.sources)]
         certificatePlans = plans(.certificate, certificateRuleSets)
         // Dated sets in the order they came into force, each with its plans, resolved once.
         issuanceStandards = standardsByIssuance.compactMap { set in
@@ -90,6 +100,8 @@ public struct Auditor: Sendable {
         }.sorted { $0.from < $1.from }
         timestampPlans = plans(.timestamp, [TimestampRules.all])
         trustedListPlans = plans(.trustedList, [TrustedListRules.all])
+        crlPlans = plans(.crl, [CRLRules.all])
+        ocspPlans = plans(.ocspResponse, [OCSPRules.all])
     }
 
     /// The evidence record of `item`.
@@ -147,6 +159,24 @@ public struct Auditor: Sendable {
         case .trustedList:
             let inspected = InspectedTrustedList(bytes: item.bytes, pointers: lotl, schemas: schemas, authentication: authentication)
             (type, checks) = (inspected.detectedType, plan(trustedListPlans, profile).checks(inspected))
+        case .crl:
+            let inspected = InspectedCRL(bytes: item.bytes, inputs: revocationInputs)
+            if selection == .automatic, let tls = RevocationProfiles.tlsProfile(for: inspected), let chosen = profiles.profiles[tls.name] {
+                (profile, reason) = (chosen, "auto: " + tls.reason)
+            }
+            let thisUpdate = inspected.decoded?.thisUpdate
+            type = inspected.decoded?.isDelta == true ? "deltaCRL" : "crl"
+            checks = plan(crlPlans, profile).checks(
+                inspected, issuedAt: thisUpdate?.secondsSince1970, issuedText: thisUpdate.map { "\($0.text) (thisUpdate)" })
+        case .ocspResponse:
+            let inspected = InspectedOCSPResponse(bytes: item.bytes, inputs: revocationInputs)
+            if selection == .automatic, let tls = RevocationProfiles.tlsProfile(for: inspected), let chosen = profiles.profiles[tls.name] {
+                (profile, reason) = (chosen, "auto: " + tls.reason)
+            }
+            let producedAt = inspected.basic?.producedAt
+            type = inspected.basic == nil ? "ocspError" : "basicOCSPResponse"
+            checks = plan(ocspPlans, profile).checks(
+                inspected, issuedAt: producedAt?.secondsSince1970, issuedText: producedAt.map { "\($0.text) (producedAt)" })
         case .unknown:
             type = "unrecognised"
             let finding = Finding.fail(
@@ -189,9 +219,11 @@ public struct Auditor: Sendable {
     /// The requirements the rules of each kind evaluate.
     public static var ruleRequirementIDsByKind: [ArtefactKind: [RequirementID]] {
         [
-            .certificate: CertificateRules.all.requirementIDs + QualificationRules.requirementIDs,
+            .certificate: CertificateRules.all.requirementIDs + QualificationRules.requirementIDs + RevocationStatusRules.requirementIDs,
             .timestamp: TimestampRules.all.requirementIDs,
             .trustedList: TrustedListRules.all.requirementIDs,
+            .crl: CRLRules.all.requirementIDs,
+            .ocspResponse: OCSPRules.all.requirementIDs,
             .unknown: ["INPUT-001", "INPUT-002"],
         ]
     }

@@ -1021,6 +1021,363 @@ requirements:
     automation: automatic
     fix: Report the item to the TrustAudit maintainers; the other items of the run were checked normally.
 """#),
+        ProfileDocument(name: "catalogue/revocation.yaml", text: #"""
+# Certificate revocation lists (RFC 5280 §5), OCSP responses (RFC 6960, RFC 8954), the
+# revocation status of checked certificates, and what certificate policies add (CA/B Forum TLS
+# Baseline Requirements for TLS issuers, QWACs included). Ids are TrustAudit's own (REV-);
+# wording is ours.
+requirements:
+  - id: REV-001
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.1"
+    alsoIn: ["ITU-T X.690 (02/2021) 10"]
+    text: The CRL is one DER-encoded CertificateList with nothing after it, readable to its last entry.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Encode the CRL in DER (definite, minimal lengths; minimal integers) and publish its bytes alone.
+  - id: REV-002
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.1.2.1"
+    text: A CRL with CRL or entry extensions carries version v2 (INTEGER 1).
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Encode version 1 (v2) as the first element of tbsCertList.
+  - id: REV-003
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.1.1.2, 5.1.2.2"
+    text: The algorithm identifier inside tbsCertList is the same as the outer signatureAlgorithm.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Use one AlgorithmIdentifier encoding for both fields.
+  - id: REV-004
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.1.2.3"
+    text: The CRL issuer is a non-empty distinguished name.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Put the issuing CA's subject name in the CRL's issuer field.
+  - id: REV-005
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.1.2.4, 5.1.2.5, 5.1.2.6"
+    text: >-
+      thisUpdate, nextUpdate and every revocationDate are UTCTime for dates through 2049 and
+      GeneralizedTime from 2050, in the forms YYMMDDHHMMSSZ and YYYYMMDDHHMMSSZ.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Encode CRL dates before 2050 as UTCTime with seconds and Z.
+  - id: REV-006
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.1.2.5"
+    text: The CRL has a nextUpdate, later than its thisUpdate.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Set nextUpdate to the date by which the next CRL will be issued.
+  - id: REV-007
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.2.1"
+    text: The CRL carries a non-critical authorityKeyIdentifier with the key identifier of the signing key.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Add authorityKeyIdentifier with keyIdentifier equal to the issuer certificate's subjectKeyIdentifier.
+  - id: REV-008
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.2.3"
+    text: The CRL carries a non-critical cRLNumber, a non-negative integer of at most 20 octets.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Add a non-critical cRLNumber and increase it with every CRL issued.
+  - id: REV-009
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.2.3"
+    text: >-
+      CRL numbers of one issuer and scope increase with time, complete and delta CRLs sharing one
+      sequence (judged against the other CRLs of the issuer given with --crl).
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Issue every CRL with a cRLNumber greater than that of every earlier CRL of the same scope.
+  - id: REV-010
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.2.5"
+    text: >-
+      An issuingDistributionPoint is critical and not an empty SEQUENCE; at most one of
+      onlyContainsUserCerts, onlyContainsCACerts and onlyContainsAttributeCerts is TRUE, and not
+      onlyContainsAttributeCerts.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Mark issuingDistributionPoint critical and give it a distribution point name or a scope flag.
+  - id: REV-011
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.2.4"
+    text: A delta CRL's deltaCRLIndicator is critical and names a base CRL number lower than the delta's own cRLNumber.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Mark deltaCRLIndicator critical and set BaseCRLNumber to the number of the complete CRL the delta updates.
+  - id: REV-012
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.2, 4.2"
+    text: Each CRL extension appears once, and no extension a relying party cannot know is marked critical.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Remove the repeated extension, or mark a private extension non-critical.
+  - id: REV-013
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.1.2.6, 4.1.2.2"
+    text: Each revoked certificate is named by a positive serial number of at most 20 octets, as a conforming certificate has.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: List the exact serial number of the revoked certificate.
+  - id: REV-014
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.1.2.6"
+    text: A certificate is listed once per CRL (per certificate issuer in an indirect CRL).
+    level: should
+    appliesTo: [crl]
+    automation: automatic
+    fix: Remove the repeated entry; keep the one with the right revocation date and reason.
+  - id: REV-015
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.1.2.6"
+    text: When no certificate is revoked, revokedCertificates is absent rather than an empty list.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Leave revokedCertificates out of a CRL that lists no certificate.
+  - id: REV-016
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.3.1"
+    text: >-
+      A reasonCode is non-critical and a defined CRLReason (7 is unused); removeFromCRL appears only
+      in delta CRLs; unspecified (0) should be left out instead.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Use a defined reason code, mark it non-critical, and omit the extension instead of unspecified.
+  - id: REV-017
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.3.2"
+    text: An invalidityDate is a non-critical GeneralizedTime.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Encode invalidityDate as GeneralizedTime and mark it non-critical.
+  - id: REV-018
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.3.3"
+    text: A certificateIssuer entry extension is critical and appears only in an indirect CRL (issuingDistributionPoint indirectCRL TRUE).
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Remove certificateIssuer from a direct CRL, or mark the CRL indirect and the extension critical.
+  - id: REV-019
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.3, 4.2"
+    text: Each entry extension appears once per entry, and no unknown entry extension is marked critical.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Remove the repeated entry extension, or mark a private one non-critical.
+  - id: REV-020
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "5.1.1.3, 6.3.3"
+    text: >-
+      The CRL's signature verifies with the key of the issuer certificate supplied with --issuer
+      (subject equal to the CRL issuer, key identifier equal to the AKI), and that certificate
+      allows CRL signing (cRLSign) when it has a keyUsage.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Sign the CRL with the key of the CA named as its issuer, whose certificate asserts cRLSign.
+  - id: REV-030
+    standard: CA/Browser Forum TLS Baseline Requirements
+    version: "2.1.2 (2024-12)"
+    clause: "7.2.2"
+    alsoIn: ["CA/B TLS BR 4.9.13"]
+    text: >-
+      A CRL of a TLS issuer uses only the reason codes the Baseline Requirements allow: never
+      unspecified (0), certificateHold (6), aACompromise (10), nor removeFromCRL (8) in a complete CRL.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    inForceFrom: "2024-03-15"
+    fix: Omit the reasonCode or use keyCompromise, affiliationChanged, superseded, cessationOfOperation, privilegeWithdrawn (cACompromise for CA certificates).
+  - id: REV-031
+    standard: CA/Browser Forum TLS Baseline Requirements
+    version: "2.1.2 (2024-12)"
+    clause: "4.9.7"
+    text: >-
+      A TLS issuer's CRL of subscriber certificates has nextUpdate at most 10 days after
+      thisUpdate; one of CA certificates at most 12 months.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Issue the CRL at least every seven days with nextUpdate no more than ten days ahead (twelve months for CA CRLs).
+  - id: REV-101
+    standard: IETF RFC 6960
+    version: "(2013-06)"
+    clause: "4.2.1"
+    alsoIn: ["ITU-T X.690 (02/2021) 10"]
+    text: The OCSP response is one DER-encoded OCSPResponse with nothing after it.
+    level: shall
+    appliesTo: [ocspResponse]
+    automation: automatic
+    fix: Make the responder emit DER and send the response bytes alone.
+  - id: REV-102
+    standard: IETF RFC 6960
+    version: "(2013-06)"
+    clause: "4.2.1"
+    text: responseStatus is a defined value, and responseBytes is present exactly when it is successful.
+    level: shall
+    appliesTo: [ocspResponse]
+    automation: automatic
+    fix: Return successful with a basic response, or an error status without responseBytes.
+  - id: REV-103
+    standard: IETF RFC 6960
+    version: "(2013-06)"
+    clause: "4.2.1"
+    text: A successful response is of type id-pkix-ocsp-basic and holds a readable BasicOCSPResponse.
+    level: shall
+    appliesTo: [ocspResponse]
+    automation: automatic
+    fix: Respond with id-pkix-ocsp-basic (1.3.6.1.5.5.7.48.1.1).
+  - id: REV-104
+    standard: IETF RFC 6960
+    version: "(2013-06)"
+    clause: "4.2.1"
+    text: ResponseData is version v1.
+    level: shall
+    appliesTo: [ocspResponse]
+    automation: automatic
+    fix: Leave the version out (v1 is the default).
+  - id: REV-105
+    standard: IETF RFC 6960
+    version: "(2013-06)"
+    clause: "4.2.2.3"
+    text: >-
+      The responderID names the certificate that signed: byName its subject, byKey the SHA-1 hash
+      of its subjectPublicKey.
+    level: shall
+    appliesTo: [ocspResponse]
+    automation: automatic
+    fix: Set responderID from the signing certificate (byKey is SHA-1 of the public key BIT STRING value).
+  - id: REV-106
+    standard: IETF RFC 6960
+    version: "(2013-06)"
+    clause: "4.2.2.1"
+    text: Each nextUpdate is later than its thisUpdate, and thisUpdate should not be later than producedAt.
+    level: shall
+    appliesTo: [ocspResponse]
+    automation: automatic
+    fix: Set thisUpdate to when the status was known correct and nextUpdate after it.
+  - id: REV-107
+    standard: IETF RFC 6960
+    version: "(2013-06)"
+    clause: "4.1.1, 4.2.1"
+    text: >-
+      Each SingleResponse has a CertID whose hashes fit its hash algorithm and a defined
+      certStatus; a revocation is dated no later than thisUpdate with a defined CRLReason.
+    level: shall
+    appliesTo: [ocspResponse]
+    automation: automatic
+    fix: Compute CertID hashes with the named algorithm and report revocations as recorded.
+  - id: REV-108
+    standard: IETF RFC 8954
+    version: "(2020-11)"
+    clause: "2.1"
+    alsoIn: ["IETF RFC 6960 (2013-06) 4.4.1"]
+    text: >-
+      A response to a request with a nonce (--ocsp-request) echoes it, and the response answers
+      every certificate the request asked about.
+    level: shall
+    appliesTo: [ocspResponse]
+    automation: automatic
+    fix: Copy the request's nonce extension into responseExtensions and answer each requested CertID.
+  - id: REV-109
+    standard: IETF RFC 6960
+    version: "(2013-06)"
+    clause: "4.2.1, 4.2.2.2"
+    text: The response's signature verifies with the key of the certificate its responderID names.
+    level: shall
+    appliesTo: [ocspResponse]
+    automation: automatic
+    fix: Sign tbsResponseData with the responder's key, and include the responder certificate in certs.
+  - id: REV-110
+    standard: IETF RFC 6960
+    version: "(2013-06)"
+    clause: "4.2.2.2"
+    text: >-
+      The response is signed by the CA that issued the certificate, or by a responder whose
+      certificate that CA issued directly with id-kp-OCSPSigning.
+    level: shall
+    appliesTo: [ocspResponse]
+    automation: automatic
+    fix: Sign with the CA key or with a responder certificate issued by that CA with extendedKeyUsage id-kp-OCSPSigning.
+  - id: REV-111
+    standard: IETF RFC 6960
+    version: "(2013-06)"
+    clause: "4.2.2.2.1"
+    alsoIn: ["CA/B TLS BR 4.9.9"]
+    text: A delegated responder's certificate carries id-pkix-ocsp-nocheck.
+    level: should
+    appliesTo: [ocspResponse]
+    automation: automatic
+    fix: Add the id-pkix-ocsp-nocheck extension (NULL) to the responder certificate and keep its validity short.
+  - id: REV-130
+    standard: CA/Browser Forum TLS Baseline Requirements
+    version: "2.1.2 (2024-12)"
+    clause: "4.9.10"
+    text: >-
+      A TLS issuer's OCSP response has a nextUpdate, and its validity interval (thisUpdate to
+      nextUpdate, both counted) is at least eight hours and at most ten days.
+    level: shall
+    appliesTo: [ocspResponse]
+    automation: automatic
+    fix: Give each response a validity interval of eight hours to ten days and refresh it before half of it has passed.
+  - id: REV-200
+    standard: IETF RFC 5280
+    version: "(2008-05)"
+    clause: "6.1.3 (a)(3)"
+    alsoIn: ["IETF RFC 6960 (2013-06) 2.2"]
+    text: >-
+      The certificate is not revoked at the validation time, per an authentic and current CRL or
+      OCSP response of its issuer given with --crl or --ocsp (with --issuer to authenticate it).
+    level: shall
+    appliesTo: [certificate]
+    automation: automatic
+    fix: A revoked certificate is not valid after its revocation date; confirm the revocation was intended.
+"""#),
         ProfileDocument(name: "catalogue/rfc3161.yaml", text: #"""
 # RFC 3161 time-stamp tokens. Ids follow shared/requirements/timestamps.md §1. Wording is ours.
 requirements:
@@ -2327,6 +2684,39 @@ requirements:
     appliesTo: [trustedList]
     automation: manual
 """#),
+        ProfileDocument(name: "en319411-crl-tls.yaml", text: #"""
+name: en319411-crl-tls
+title: "CRL of a TLS (QWAC) issuer: EN 319 411-1 with the CA/B Forum TLS Baseline Requirements"
+kind: crl
+extends: en319411-crl
+requirements:
+  - { id: REV-030, grade: major }
+  - { id: REV-031, grade: major }
+"""#),
+        ProfileDocument(name: "en319411-crl.yaml", text: #"""
+name: en319411-crl
+title: "CRL of a TSP's certificate status service (RFC 5280 §5 and ETSI EN 319 411-1)"
+kind: crl
+extends: rfc5280-crl
+requirements: []
+"""#),
+        ProfileDocument(name: "en319411-ocsp-tls.yaml", text: #"""
+name: en319411-ocsp-tls
+title: "OCSP response of a TLS (QWAC) issuer: EN 319 411-1 with the CA/B Forum TLS Baseline Requirements"
+kind: ocspResponse
+extends: en319411-ocsp
+requirements:
+  # CA/B TLS BR 4.9.9 turns RFC 6960's "should" on id-pkix-ocsp-nocheck into a "must".
+  - { id: REV-111, grade: major }
+  - { id: REV-130, grade: major }
+"""#),
+        ProfileDocument(name: "en319411-ocsp.yaml", text: #"""
+name: en319411-ocsp
+title: "OCSP response of a TSP's certificate status service (RFC 6960 and ETSI EN 319 411-1)"
+kind: ocspResponse
+extends: rfc6960-ocsp
+requirements: []
+"""#),
         ProfileDocument(name: "en319412-ca.yaml", text: #"""
 name: en319412-ca
 title: "CA certificate of a TSP (RFC 5280, EN 319 412-2)"
@@ -2672,6 +3062,33 @@ requirements:
   - { id: CERT-323, grade: minor }
   - { id: CERT-324, grade: minor }
   - { id: CERT-325, grade: major }
+  - { id: REV-200, grade: observation }
+"""#),
+        ProfileDocument(name: "rfc5280-crl.yaml", text: #"""
+name: rfc5280-crl
+title: "Certificate revocation list against RFC 5280 §5"
+kind: crl
+requirements:
+  - { id: REV-001, grade: major }
+  - { id: REV-002, grade: major }
+  - { id: REV-003, grade: major }
+  - { id: REV-004, grade: major }
+  - { id: REV-005, grade: major }
+  - { id: REV-006, grade: major }
+  - { id: REV-007, grade: major }
+  - { id: REV-008, grade: major }
+  - { id: REV-009, grade: major }
+  - { id: REV-010, grade: major }
+  - { id: REV-011, grade: major }
+  - { id: REV-012, grade: major }
+  - { id: REV-013, grade: minor }
+  - { id: REV-014, grade: minor }
+  - { id: REV-015, grade: major }
+  - { id: REV-016, grade: major }
+  - { id: REV-017, grade: major }
+  - { id: REV-018, grade: major }
+  - { id: REV-019, grade: major }
+  - { id: REV-020, grade: major }
 """#),
         ProfileDocument(name: "rfc5280-end-entity.yaml", text: #"""
 name: rfc5280-end-entity
@@ -2693,6 +3110,23 @@ requirements:
   - { id: CERT-311, grade: major }
   - { id: CERT-312, grade: major }
   - { id: CERT-313, grade: major }
+"""#),
+        ProfileDocument(name: "rfc6960-ocsp.yaml", text: #"""
+name: rfc6960-ocsp
+title: "OCSP response against RFC 6960"
+kind: ocspResponse
+requirements:
+  - { id: REV-101, grade: major }
+  - { id: REV-102, grade: major }
+  - { id: REV-103, grade: major }
+  - { id: REV-104, grade: major }
+  - { id: REV-105, grade: major }
+  - { id: REV-106, grade: major }
+  - { id: REV-107, grade: major }
+  - { id: REV-108, grade: major }
+  - { id: REV-109, grade: major }
+  - { id: REV-110, grade: major }
+  - { id: REV-111, grade: minor }
 """#),
         ProfileDocument(name: "standards/2023-09.yaml", text: #"""
 # The ETSI certificate-profile series published 2023-09, as many TSPs were audited against in

@@ -8,6 +8,8 @@ public struct Classification: Sendable, Hashable {
         case timestampToken
         case timestampResponse
         case trustedList
+        case crl
+        case ocspResponse
         case unknown
     }
 
@@ -21,6 +23,8 @@ public struct Classification: Sendable, Hashable {
         case .certificate: .certificate
         case .timestampToken, .timestampResponse: .timestamp
         case .trustedList: .trustedList
+        case .crl: .crl
+        case .ocspResponse: .ocspResponse
         case .unknown: .unknown
         }
     }

@@ -12,6 +12,8 @@ public enum ProfileSelection: Sendable, Hashable {
         .certificate: "rfc5280-basics",
         .timestamp: "en319422-tst",
         .trustedList: "ts119612-signed",
+        .crl: "en319411-crl",
+        .ocspResponse: "en319411-ocsp",
         .unknown: "unrecognised-input",
     ]
 

@@ -134,7 +134,7 @@ const COL = {conforming: '#2e7d32', observation: '#1565c0', minor: '#d97706', ma
 const RANK = {conforming: 0, observation: 1, minor: 2, major: 3};
 const OL = {fail: 'Fail', notChecked: 'Not checked', notApplicable: 'Not applicable', pass: 'Pass', error: 'Error'};
 const ORANK = {fail: 0, error: 1, notChecked: 2, notApplicable: 3, pass: 4};
-const KL = {certificate: 'Certificate', timestamp: 'Time-stamp token', trustedList: 'Trusted list', unknown: 'Unrecognised'};
+const KL = {certificate: 'Certificate', timestamp: 'Time-stamp token', trustedList: 'Trusted list', crl: 'CRL', ocspResponse: 'OCSP response', unknown: 'Unrecognised'};
 const HC = {expired: '#a3acb9', soon: '#e9a23b', later: '#3b6fb6'};
 const PAGE = 200, DAY = 86400000;
 const $ = id => document.getElementById(id);

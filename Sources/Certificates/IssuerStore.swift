@@ -29,6 +29,9 @@ public struct IssuerStore: Sendable {
         self.count = count
     }
 
+    /// Every supplied issuer (OCSP responders are found by key hash, not by name).
+    public var all: [Issuer] { bySubject.values.flatMap { $0 } }
+
     /// This store with more issuer certificates (a CT entry's chain beside `--issuer`).
     public func adding(_ certificates: [[UInt8]]) -> IssuerStore {
         var combined = IssuerStore(certificates: certificates)
@@ -40,7 +43,13 @@ public struct IssuerStore: Sendable {
     /// The supplied issuers whose subject equals `certificate`'s issuer name, preferring the one
     /// whose subjectKeyIdentifier equals the certificate's authorityKeyIdentifier.
     public func candidates(for certificate: Certificate, authorityKeyIdentifier: [UInt8]?) -> [Issuer] {
-        let named = bySubject[Array(certificate.tbs.issuer.encoded)] ?? []
+        candidates(issuerName: certificate.tbs.issuer.encoded, authorityKeyIdentifier: authorityKeyIdentifier)
+    }
+
+    /// The supplied issuers whose subject is the encoded name `issuerName` (a CRL's or an OCSP
+    /// responder's), preferring the one whose subjectKeyIdentifier equals `authorityKeyIdentifier`.
+    public func candidates(issuerName: some Collection<UInt8>, authorityKeyIdentifier: [UInt8]?) -> [Issuer] {
+        let named = bySubject[Array(issuerName)] ?? []
         guard let aki = authorityKeyIdentifier else { return named }
         return named.sorted { a, _ in (try? a.extensions.subjectKeyIdentifier?.get())?.keyIdentifier == aki }
     }

@@ -4,6 +4,7 @@ import Bundle
 import Certificates
 import Foundation
 import Pipeline
+import Revocation
 import Timestamps
 import TrustedLists
 
@@ -13,6 +14,9 @@ import TrustedLists
 ///   profile check (with an issuer, a TSA CA, the stamped data and a trusted list supplied, so
 ///   the chain and qualification rules run too) and the evidence writer; XML also as LOTL
 ///   pointers. The three differ only in their seed corpora.
+/// - `revocation`: the same for CRLs and OCSP responses (status sources and an OCSP request
+///   supplied, so REV-009, REV-108 and REV-200 run), and the bytes also as a status source and
+///   as an OCSP request.
 /// - `container`: a file as `check` reads it — PEM, base64 lines, `trustaudit sample` files,
 ///   CT get-entries pages (also named with a start index), MerkleTreeLeaf files and static-ct-api
 ///   data tiles (raw or gzip, also under a `tile/data/` path), or the folder holding it — then
@@ -22,11 +26,12 @@ import TrustedLists
 /// - `profile`: a `--profiles` YAML document (catalogue or profile) loaded with the built-in set.
 final class FuzzHarness: Sendable {
     enum Target: String, CaseIterable, Sendable {
-        case certificate, timestamp, trustedlist, container, shard, manifest, profile
+        case certificate, timestamp, trustedlist, revocation, container, shard, manifest, profile
     }
 
     let target: Target
     let auditor: Auditor
+    let issuers: IssuerStore
     /// A private scratch folder for the targets that read files.
     let scratch: String
     let rfc5280Catalogue = BuiltinProfiles.documents.filter { $0.name == "catalogue/rfc5280.yaml" || $0.name == "rfc5280-basics.yaml" }
@@ -45,13 +50,21 @@ final class FuzzHarness: Sendable {
         var timestampInputs = TimestampInputs()
         timestampInputs.data = bytes("timestamps/data.txt")
         timestampInputs.anchors = IssuerStore(certificates: certificates("certificates/issuing-ca.pem"))
+        let issuers = IssuerStore(certificates: certificates("certificates/issuing-ca.pem"))
+        let revocationInputs = RevocationInputs(
+            issuers: issuers,
+            sources: RevocationSources(
+                crls: [("crl-ok.crl", bytes("revocation/crl-ok.crl"))], ocspResponses: [("ocsp-ok.ocsp", bytes("revocation/ocsp-ok.ocsp"))],
+                issuers: issuers),
+            ocspRequest: OCSPRequest(der: bytes("revocation/ocsp-request.der")))
+        self.issuers = issuers
         do {
             auditor = try Auditor(
                 profiles: try ProfileSet.load(), selection: .automatic,
                 context: EvaluationContext(validationTime: Date(timeIntervalSince1970: 1_780_315_200)),
                 issuers: IssuerStore(certificates: certificates("certificates/issuing-ca.pem")),
                 trustedLists: TrustedListStore(files: [("tl.xml", bytes("trusted-lists/tl-v5-minimal.xml"))]),
-                timestampInputs: timestampInputs)
+                timestampInputs: timestampInputs, revocationInputs: revocationInputs)
         } catch {
             fatalError("the fuzz harness cannot build its auditor: \(error)")
         }
@@ -64,6 +77,10 @@ final class FuzzHarness: Sendable {
         case .certificate, .timestamp, .trustedlist:
             check(InputItem(index: 0, source: "fuzz", bytes: bytes))
             if bytes.first == 0x3C { _ = LOTLPointers(bytes: bytes, source: "fuzz") }
+        case .revocation:
+            check(InputItem(index: 0, source: "fuzz", bytes: bytes))
+            _ = RevocationSources(crls: [("fuzz", bytes)], ocspResponses: [("fuzz", bytes)], issuers: issuers)
+            _ = OCSPRequest(der: bytes)
         case .container:
             // The file name matters to the readers: a page start index, a tile path.
             let names = ["input", "start=1000.json", "tile/data/x001/234"]

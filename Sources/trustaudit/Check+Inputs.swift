@@ -4,6 +4,7 @@ import Bundle
 import Certificates
 import Foundation
 import Pipeline
+import Revocation
 import SwiftASN1
 import Timestamps
 import TrustedLists
@@ -18,6 +19,38 @@ extension Check {
         let store = IssuerStore(certificates: try certificates(in: issuer, option: "--issuer"))
         guard store.count > 0 else { throw ValidationError("no --issuer file holds a decodable certificate") }
         return store
+    }
+
+    /// The `--crl` and `--ocsp` status sources and the `--ocsp-request`; a source path that holds
+    /// nothing readable, or a request that is not an OCSPRequest, is a usage error.
+    func loadRevocationInputs(issuers: IssuerStore?) throws -> RevocationInputs {
+        func items(_ paths: [String], _ option: String) throws -> [(source: String, bytes: [UInt8])] {
+            var found: [(String, [UInt8])] = []
+            for path in paths {
+                guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(option) \(path) does not exist") }
+                let reader = InputReader(paths: [path])
+                while let item = reader.next() {
+                    if item.problem == nil { found.append(((item.source as NSString).lastPathComponent, item.bytes)) }
+                }
+            }
+            return found
+        }
+        var inputs = RevocationInputs(issuers: issuers)
+        if !crl.isEmpty || !ocsp.isEmpty {
+            let sources = RevocationSources(crls: try items(crl, "--crl"), ocspResponses: try items(ocsp, "--ocsp"), issuers: issuers)
+            if sources.crls.isEmpty && sources.ocspResponses.isEmpty {
+                throw ValidationError("--crl/--ocsp: no readable CRL or successful OCSP response: "
+                    + sources.rejected.map { "\($0.source): \($0.reason)" }.joined(separator: "; "))
+            }
+            inputs.sources = sources
+        }
+        if let ocspRequest {
+            guard let data = FileManager.default.contents(atPath: ocspRequest), let parsed = OCSPRequest(der: [UInt8](data)) else {
+                throw ValidationError("--ocsp-request \(ocspRequest) is not a readable DER OCSPRequest")
+            }
+            inputs.ocspRequest = parsed
+        }
+        return inputs
     }
 
     /// The compiled `--schemas`.

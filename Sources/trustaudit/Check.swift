@@ -60,6 +60,15 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Time-stamps: TSU certificate(s) for tokens without certificates (repeatable).")
     var tsu: [String] = []
 
+    @Option(name: .long, help: "Revocation: a CRL file or folder giving checked certificates their status (REV-200), and the earlier CRLs a checked CRL's number must follow (REV-009); authenticated with --issuer (repeatable).")
+    var crl: [String] = []
+
+    @Option(name: .long, help: "Revocation: an OCSP response file or folder giving checked certificates their status (REV-200); authenticated with --issuer (repeatable).")
+    var ocsp: [String] = []
+
+    @Option(name: .customLong("ocsp-request"), help: "Revocation: the OCSPRequest (DER) the checked OCSP responses answer: nonce and CertIDs (REV-108).")
+    var ocspRequest: String?
+
     @Option(name: .long, help: "Trusted lists: the LOTL whose pointers must authenticate each list (TL-072), or a snapshot folder (its newest LOTL; the others serve as pivots).")
     var lotl: String?
 
@@ -180,7 +189,8 @@ struct Check: ParsableCommand {
                 standards: standards == "by-issuance" ? nil : try profileSet.standardsSet(named: standards), trustedLists: try loadTrustedLists(authenticatedBy: loadLOTL(lotlDocuments)),
                 timestampInputs: try loadTimestampInputs(), lotl: loadLOTL(lotlDocuments), schemas: try loadSchemas(),
                 authentication: try loadAuthentication(lotlDocuments),
-                standardsByIssuance: standards == "by-issuance" ? Array(profileSet.standards.values) : [])
+                standardsByIssuance: standards == "by-issuance" ? Array(profileSet.standards.values) : [],
+                revocationInputs: try loadRevocationInputs(issuers: try loadIssuers()))
         } catch {
             throw ValidationError("\(error)")
         }

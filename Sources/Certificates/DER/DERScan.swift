@@ -7,6 +7,12 @@ public struct DERScan: Sendable, Hashable {
     /// The length of the first complete value (header + content), if its end could be found.
     public var valueLength: Int?
 
+    public init(violations: [DERViolation], suppressedViolations: Int, valueLength: Int?) {
+        self.violations = violations
+        self.suppressedViolations = suppressedViolations
+        self.valueLength = valueLength
+    }
+
     /// True when the bytes are exactly one DER value.
     public var isStrictDER: Bool { violations.isEmpty }
 }

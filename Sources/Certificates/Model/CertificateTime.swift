@@ -26,6 +26,31 @@ public struct CertificateTime: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// A time read from its identifier octet and content octets (CRL and OCSP dates, which are
+    /// walked without building an ASN.1 tree).
+    public init(tag: UInt8, content: ArraySlice<UInt8>, offset: Int) {
+        self.offset = offset
+        text = String(decoding: content, as: UTF8.self)
+        switch tag {
+        case 0x17: encoding = .utcTime
+        case 0x18: encoding = .generalizedTime
+        default:
+            let tagClass: ASN1Identifier.TagClass =
+                switch tag >> 6 {
+                case 0: .universal
+                case 1: .application
+                case 2: .contextSpecific
+                default: .private
+                }
+            encoding = .other(ASN1Identifier(tagWithNumber: UInt(tag & 0x1F), tagClass: tagClass))
+        }
+        (year, secondsSince1970) = Self.read(text, encoding: encoding)
+    }
+
+    /// Why the encoding breaks RFC 5280 §4.1.2.5 (UTCTime through 2049, GeneralizedTime from
+    /// 2050, seconds and Z, no fraction), or nil; the rule CRL dates follow too (§5.1.2.4).
+    public var rfc5280EncodingProblem: String? { RFC5280BasicRules.timeProblem(self) }
+
     init(node: ASN1Node) {
         offset = node.offset
         let raw: ArraySlice<UInt8>
