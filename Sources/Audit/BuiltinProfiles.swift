@@ -1222,21 +1222,23 @@ requirements:
     fix: Sign the CRL with the key of the CA named as its issuer, whose certificate asserts cRLSign.
   - id: REV-030
     standard: CA/Browser Forum TLS Baseline Requirements
-    version: "2.1.2 (2024-12)"
+    version: "2.2.6 (2026-03)"
     clause: "7.2.2"
     alsoIn: ["CA/B TLS BR 4.9.13"]
     text: >-
-      A CRL of a TLS issuer uses only the reason codes the Baseline Requirements allow: never
-      unspecified (0), certificateHold (6), aACompromise (10), nor removeFromCRL (8) in a complete CRL.
+      A CRL of a TLS issuer uses only the reason codes the Baseline Requirements allow (never
+      unspecified (0), certificateHold (6) or aACompromise (10), nor removeFromCRL (8) in a
+      complete CRL) and is not an indirect CRL.
     level: shall
     appliesTo: [crl]
     automation: automatic
     inForceFrom: "2024-03-15"
-    fix: Omit the reasonCode or use keyCompromise, affiliationChanged, superseded, cessationOfOperation, privilegeWithdrawn (cACompromise for CA certificates).
+    fix: Omit the reasonCode or use keyCompromise, affiliationChanged, superseded, cessationOfOperation, privilegeWithdrawn (cACompromise for CA certificates); let each CA sign its own CRL.
   - id: REV-031
     standard: CA/Browser Forum TLS Baseline Requirements
-    version: "2.1.2 (2024-12)"
-    clause: "4.9.7"
+    version: "2.2.6 (2026-03)"
+    clause: "7.2"
+    alsoIn: ["CA/B TLS BR 4.9.7"]
     text: >-
       A TLS issuer's CRL of subscriber certificates has nextUpdate at most 10 days after
       thisUpdate; one of CA certificates at most 12 months.
@@ -1348,7 +1350,7 @@ requirements:
     standard: IETF RFC 6960
     version: "(2013-06)"
     clause: "4.2.2.2.1"
-    alsoIn: ["CA/B TLS BR 4.9.9"]
+    alsoIn: ["CA/B TLS BR 2.2.6 (2026-03) 4.9.9, 7.1.2.8.6"]
     text: A delegated responder's certificate carries id-pkix-ocsp-nocheck.
     level: should
     appliesTo: [ocspResponse]
@@ -1356,8 +1358,8 @@ requirements:
     fix: Add the id-pkix-ocsp-nocheck extension (NULL) to the responder certificate and keep its validity short.
   - id: REV-130
     standard: CA/Browser Forum TLS Baseline Requirements
-    version: "2.1.2 (2024-12)"
-    clause: "4.9.10"
+    version: "2.2.6 (2026-03)"
+    clause: "4.9.9"
     text: >-
       A TLS issuer's OCSP response has a nextUpdate, and its validity interval (thisUpdate to
       nextUpdate, both counted) is at least eight hours and at most ten days.

@@ -44,7 +44,7 @@ import Testing
 
     @Test func everyInputFileHasAnExpectation() {
         let listed = Set(Self.expected.files.map(\.path) + (Self.expected.nonInputs ?? []))
-        for folder in ["certificates", "timestamps", "trusted-lists"] {
+        for folder in ["certificates", "timestamps", "trusted-lists", "revocation"] {
             let base = Repository.testVectors.path + "/"
             for url in Repository.files(under: Repository.testVectors.appendingPathComponent(folder)) {
                 let relative = String(url.path.dropFirst(base.count))

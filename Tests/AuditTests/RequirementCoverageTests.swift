@@ -34,7 +34,7 @@ import Testing
         }
         for (issuers, lists) in contexts {
             let auditor = try VectorInputs.auditor(issuers: issuers, trustedLists: lists)
-            for folder in ["certificates", "timestamps", "trusted-lists"] { collect(VectorInputs.records(folder, auditor)) }
+            for folder in ["certificates", "timestamps", "trusted-lists", "revocation"] { collect(VectorInputs.records(folder, auditor)) }
         }
         // LOTL pointers: one announcing the own signed list's signer for BE, one announcing another
         // certificate (the list is then not authenticated).

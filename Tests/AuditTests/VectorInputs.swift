@@ -4,6 +4,7 @@ import Certificates
 import Foundation
 import Testing
 import Pipeline
+import Revocation
 import SwiftASN1
 import TestSupport
 import Timestamps
@@ -33,6 +34,10 @@ enum VectorInputs {
         var selection = ProfileSelection.automatic
         var standards: StandardsSet?
         var byIssuance: [StandardsSet] = []
+        var issuers = issuers
+        var crls: [(source: String, bytes: [UInt8])] = []
+        var ocspResponses: [(source: String, bytes: [UInt8])] = []
+        var ocspRequest: OCSPRequest?
         var index = 0
         while index + 1 < args.count {
             let value = args[index + 1]
@@ -52,6 +57,10 @@ enum VectorInputs {
                 }
                 lotl = newest
             case "--anchors": anchors = items(value)
+            case "--issuer": issuers = issuers?.adding(items(value)) ?? IssuerStore(certificates: items(value))
+            case "--crl": crls += items(value).map { (value, $0) }
+            case "--ocsp": ocspResponses += items(value).map { (value, $0) }
+            case "--ocsp-request": ocspRequest = try #require(OCSPRequest(der: try Repository.bytes(value)))
             case "--profile": selection = ProfileSelection(argument: value)
             case "--standards":
                 let set = try ProfileSet.load()
@@ -60,11 +69,15 @@ enum VectorInputs {
             }
             index += 2
         }
+        var revocation = RevocationInputs(issuers: issuers, ocspRequest: ocspRequest)
+        if !crls.isEmpty || !ocspResponses.isEmpty {
+            revocation.sources = RevocationSources(crls: crls, ocspResponses: ocspResponses, issuers: issuers)
+        }
         return try Auditor(
             profiles: try ProfileSet.load(), selection: selection, context: EvaluationContext(validationTime: time),
             issuers: issuers, standards: standards, trustedLists: trustedLists, timestampInputs: inputs, lotl: lotl,
             authentication: anchors.map { LOTLAuthentication(anchors: $0, anchorSource: "anchors", lotls: lotlDocuments) },
-            standardsByIssuance: byIssuance)
+            standardsByIssuance: byIssuance, revocationInputs: revocation)
     }
 
     static func records(_ path: String, _ auditor: Auditor) -> [ItemEvidence] {

@@ -50,9 +50,11 @@ import Testing
 
     @Test func aTruncatedEntryStopsTheWalkWithItsOffset() throws {
         var bytes = Self.crl([Self.entry(serial: [1]), Self.entry(serial: [2])])
-        // Make the second entry's serial claim more octets than the entry holds.
-        let second = bytes.count - 6 - 2 - 17
-        bytes[second + 3] = 0x7F
+        // Make the second entry's serial (INTEGER 2, then its revocationDate) claim more octets
+        // than the entry holds.
+        let serial: [UInt8] = [0x02, 0x01, 0x02, 0x17]
+        let at = try #require((0...(bytes.count - serial.count)).first { Array(bytes[$0..<$0 + serial.count]) == serial })
+        bytes[at + 1] = 0x7F
         let list = try CertificateList(bytes: bytes)
         let walk = CRLEntryWalk(list)
         #expect(walk.entryCount == 1)

@@ -144,6 +144,7 @@ import Testing
     @Test func badInputNeverLosesAnItem() throws {
         let run = try Self.run([
             "check", "--quiet", Self.vector("certificates"), Self.vector("timestamps"), Self.vector("trusted-lists"),
+            Self.vector("revocation"),
             "/nonexistent/file",
         ])
         let expected = try ExpectedVectors.load()

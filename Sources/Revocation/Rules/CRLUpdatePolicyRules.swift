@@ -28,12 +28,20 @@ public enum CRLUpdatePolicyRules {
 
     /// REV-030: CA/B TLS BR §7.2.2 — reasonCode, when present, is one the BR allow: never
     /// unspecified (0) or certificateHold (6) (§4.9.13: no suspension), nor the attribute or
-    /// removal codes.
+    /// removal codes; and the CRL is not indirect (the BR's issuingDistributionPoint profile).
     static let tlsReasonCodes = CRLRules.decoded("REV-030") { list, item, _ in
         guard let entries = item.entries else { return [] }
-        guard list.revokedCertificates != nil else { return [.notApplicable("REV-030", because: "the CRL lists no revoked certificate")] }
+        var found: [Finding] = []
+        if list.issuingDistributionPoint?.indirectCRL == true {
+            found.append(.fail("REV-030", observed: "issuingDistributionPoint indirectCRL TRUE", expected: "indirectCRL absent (FALSE)",
+                               location: "crlExtensions 2.5.29.28",
+                               message: "the TLS Baseline Requirements do not allow indirect CRLs: each CA issues its own"))
+        }
+        guard list.revokedCertificates != nil else {
+            return found.isEmpty ? [.notApplicable("REV-030", because: "the CRL lists no revoked certificate and is not indirect")] : found
+        }
         let forbidden = [0, 6, 10] + (list.isDelta ? [] : [8])
-        let found: [Finding] = forbidden.compactMap { code in
+        found += forbidden.compactMap { code in
             let count = entries.reasonCounts[code]
             guard count > 0 else { return nil }
             let name = CRLEntryWalk.reasonNames[code] ?? "\(code)"
@@ -42,10 +50,10 @@ public enum CRLUpdatePolicyRules {
                          location: "entry byte \(entries.reasonFirstOffsets[code])",
                          message: "the TLS Baseline Requirements do not allow reasonCode \(name) on a CRL")
         }
-        return found
+        return found.isEmpty ? [.pass("REV-030", observed: Self.reasonSummary(entries))] : found
     }
 
-    /// REV-031: CA/B TLS BR §4.9.7 — nextUpdate at most 10 days after thisUpdate for a CRL of
+    /// REV-031: CA/B TLS BR §7.2, §4.9.7 — nextUpdate at most 10 days after thisUpdate for a CRL of
     /// subscriber certificates, at most 12 months for one of CA certificates.
     static let tlsUpdateInterval = CRLRules.decoded("REV-031") { list, item, _ in
         guard let next = list.nextUpdate?.secondsSince1970, let this = list.thisUpdate.secondsSince1970 else {
@@ -74,6 +82,15 @@ public enum CRLUpdatePolicyRules {
             return [.notChecked("REV-031", because: observed + ": within the 12 months allowed for CA CRLs but beyond the 10 days for "
                 + "subscriber CRLs, and neither the issuingDistributionPoint nor a supplied issuer (--issuer) tells which this CRL is")]
         }
+    }
+
+    /// "3 entries: keyCompromise 2, no reasonCode 1" — what the CRL's entries say, for a pass.
+    static func reasonSummary(_ entries: CRLEntryWalk) -> String {
+        let withReason = (0..<entries.reasonCounts.count).filter { entries.reasonCounts[$0] > 0 }
+        let counted = withReason.map { "\(CRLEntryWalk.reasonNames[$0] ?? "\($0)") \(entries.reasonCounts[$0])" }
+        let without = entries.entryCount - withReason.reduce(0) { $0 + entries.reasonCounts[$1] }
+        let parts = counted + (without > 0 ? ["no reasonCode \(without)"] : [])
+        return "\(entries.entryCount) entr\(entries.entryCount == 1 ? "y" : "ies"): " + parts.joined(separator: ", ")
     }
 
     /// "14 days", "4 days 6 h", "-1 days" — an interval as an auditor reads it.

@@ -6,7 +6,9 @@ import SwiftASN1
 enum OCSPDelegation {
     enum Judgement {
         case ca
-        case delegated(String)
+        /// A responder with id-kp-OCSPSigning whose certificate names the CA as issuer;
+        /// `verified` when its signature was checked with the CA's key.
+        case delegated(verified: Bool, String)
         case unverifiable(String)
         case refused(observed: String, message: String)
     }
@@ -32,9 +34,12 @@ enum OCSPDelegation {
         let known = (issuers?.all.map(\.certificate) ?? []) + basic.certificates.compactMap { InspectedCertificate(bytes: $0).certificate }
         guard let ca = known.first(where: { keyHash($0)?.elementsEqual(certID.issuerKeyHash) == true }),
             let key = IssuerKey(subjectPublicKeyInfo: ca.tbs.subjectPublicKeyInfo)
-        else { return .delegated("the responder certificate's signature by the CA was not verified (give the CA certificate with --issuer)") }
+        else {
+            return .delegated(verified: false, "the responder certificate names the CA as issuer, but its signature by the CA was not "
+                + "verified: the CA certificate is neither in the response nor supplied (--issuer)")
+        }
         switch SignatureVerification.verify(certificate: signer.encoded, issuerKey: key) {
-        case .valid: return .delegated("its certificate verifies with the CA's key")
+        case .valid: return .delegated(verified: true, "its certificate verifies with the CA's key")
         case .invalid(let reason):
             return .refused(observed: "responder certificate not signed by the CA's key: \(reason)",
                             message: "a delegated responder's certificate is issued directly by the CA that issued the certificate in question")

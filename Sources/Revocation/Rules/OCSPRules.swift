@@ -215,7 +215,8 @@ public enum OCSPRules {
         }
         switch first {
         case .ca?: return [.pass("REV-110", observed: "signed by the CA that issued the certificate(s)")]
-        case .delegated(let note)?: return [.pass("REV-110", observed: "a delegated responder of the issuing CA; \(note)")]
+        case .delegated(true, let note)?: return [.pass("REV-110", observed: "a delegated responder of the issuing CA; \(note)")]
+        case .delegated(false, let note)?: return [.notChecked("REV-110", because: note)]
         default: return []
         }
     }
@@ -236,9 +237,11 @@ public enum OCSPRules {
         ]
     }
 
-    /// REV-130: CA/B TLS BR §4.9.10 — nextUpdate present; validity interval from 8 hours to 10 days.
+    /// REV-130: CA/B TLS BR §4.9.9 (v2.2.6) — nextUpdate present; validity interval from 8 hours to 10 days.
     static let tlsValidityInterval = basic("REV-130") { basic, _, _ in
         var findings: [Finding] = []
+        var shortest: Int64?
+        var longest: Int64?
         for (position, single) in basic.responses.enumerated() {
             let location = "responses[\(position)]"
             guard let next = single.nextUpdate else {
@@ -249,7 +252,10 @@ public enum OCSPRules {
             guard let end = next.secondsSince1970, let start = single.thisUpdate.secondsSince1970 else { continue }
             // The BR count the interval inclusively (RFC 5019 §4.2: thisUpdate and nextUpdate both count).
             let interval = end - start + 1
-            let observed = "validity interval \(CRLUpdatePolicyRules.interval(interval))"
+            let observed = "validity interval \(CRLUpdatePolicyRules.interval(interval)) (thisUpdate \(single.thisUpdate.text), "
+                + "nextUpdate \(next.text))"
+            shortest = min(shortest ?? interval, interval)
+            longest = max(longest ?? interval, interval)
             if interval > 10 * 86_400 {
                 findings.append(.fail("REV-130", observed: observed, expected: "at most 10 days", location: location + ".nextUpdate",
                                       message: "a TLS issuer's OCSP response is valid for at most ten days"))
@@ -258,6 +264,9 @@ public enum OCSPRules {
                                       message: "a TLS issuer's OCSP response is valid for at least eight hours"))
             }
         }
-        return findings
+        guard findings.isEmpty, let shortest, let longest else { return findings }
+        let range = shortest == longest ? CRLUpdatePolicyRules.interval(shortest)
+            : "\(CRLUpdatePolicyRules.interval(shortest)) to \(CRLUpdatePolicyRules.interval(longest))"
+        return [.pass("REV-130", observed: "validity interval \(range), within 8 hours to 10 days")]
     }
 }

@@ -30,8 +30,8 @@ public struct IndexedOCSPResponse: Sendable {
             switch OCSPDelegation.judge(single.certID, signer: certificate, extensions: signer.certificate.extensions, basic: basic,
                                         issuers: response.inputs.issuers) {
             case .ca: continue
-            case .delegated(let note) where note.hasPrefix("its certificate verifies"): continue
-            case .delegated: return "the delegated responder's certificate could not be verified with the CA's key (give the CA with --issuer)"
+            case .delegated(verified: true, _): continue
+            case .delegated(verified: false, _): return "the delegated responder's certificate could not be verified with the CA's key (give the CA with --issuer)"
             case .unverifiable(let reason): return reason
             case .refused(let observed, _): return observed
             }
