@@ -9,6 +9,8 @@ public struct InspectedOCSPResponse: Sendable {
         public let certificate: InspectedCertificate
         /// `response` (its certs field) or `supplied` (`--issuer`).
         public let origin: String
+        /// The certificate's public key as OpenSSL holds it; nil when OpenSSL cannot use it.
+        public let key: IssuerKey?
     }
 
     public let bytes: [UInt8]
@@ -21,6 +23,9 @@ public struct InspectedOCSPResponse: Sendable {
     /// The certificate matching the responderID, from the response or the supplied issuers.
     public let signer: Signer?
     public let inputs: RevocationInputs
+    /// Who signed each SingleResponse (RFC 6960 §4.2.2.2), parallel to `basic.responses`;
+    /// empty when there is no signer.
+    let delegations: [OCSPDelegation.Judgement]
 
     public init(bytes: [UInt8], inputs: RevocationInputs = RevocationInputs()) {
         self.bytes = bytes
@@ -54,18 +59,23 @@ public struct InspectedOCSPResponse: Sendable {
         }
         self.basic = basic
         self.problem = problem
-        signer = basic.flatMap { Self.findSigner($0, inputs.issuers) }
+        let responseCertificates = basic?.certificates.map { InspectedCertificate(bytes: $0) } ?? []
+        let signer = basic.flatMap { Self.findSigner($0, responseCertificates, inputs) }
+        self.signer = signer
+        delegations = basic.map {
+            OCSPDelegation.judgements($0, signer: signer, responseCertificates: responseCertificates.compactMap(\.certificate), inputs: inputs)
+        } ?? []
     }
 
-    /// The certificate the responderID names: byName by subject, byKey by the SHA-1 of its key.
-    static func findSigner(_ basic: BasicOCSPResponse, _ issuers: IssuerStore?) -> Signer? {
-        let supplied = (issuers?.all ?? []).map { $0.certificate.encoded }.map(Array.init)
-        for (origin, list) in [("response", basic.certificates), ("supplied", supplied)] {
-            for der in list {
-                let inspected = InspectedCertificate(bytes: der)
-                guard let certificate = inspected.certificate else { continue }
-                if Self.responderID(basic.responderID, names: certificate) { return Signer(certificate: inspected, origin: origin) }
-            }
+    /// The certificate the responderID names: byName by subject, byKey by the SHA-1 of its key;
+    /// first among the response's certificates, then among the supplied issuers.
+    static func findSigner(_ basic: BasicOCSPResponse, _ responseCertificates: [InspectedCertificate], _ inputs: RevocationInputs) -> Signer? {
+        for inspected in responseCertificates {
+            guard let certificate = inspected.certificate, Self.responderID(basic.responderID, names: certificate) else { continue }
+            return Signer(certificate: inspected, origin: "response", key: inputs.cache.key(certificate.tbs.subjectPublicKeyInfo))
+        }
+        for issuer in inputs.issuers?.all ?? [] where Self.responderID(basic.responderID, names: issuer.certificate) {
+            return Signer(certificate: InspectedCertificate(bytes: Array(issuer.certificate.encoded)), origin: "supplied", key: issuer.key)
         }
         return nil
     }

@@ -60,7 +60,10 @@ enum VectorInputs {
             case "--issuer": issuers = issuers?.adding(items(value)) ?? IssuerStore(certificates: items(value))
             case "--crl": crls += items(value).map { (value, $0) }
             case "--ocsp": ocspResponses += items(value).map { (value, $0) }
-            case "--ocsp-request": ocspRequest = try #require(OCSPRequest(der: try Repository.bytes(value)))
+            case "--ocsp-request":
+                let request: OCSPRequest? = OCSPRequest(der: try Repository.bytes(value))
+                if request == nil { Issue.record("\(value) is not a DER OCSPRequest") }
+                ocspRequest = request
             case "--profile": selection = ProfileSelection(argument: value)
             case "--standards":
                 let set = try ProfileSet.load()

@@ -60,6 +60,9 @@ final class FileItemReader {
             }
             do {
                 var bytes = probe
+                // Growing by doubling would hold up to three times a large file (a CRL of a million
+                // entries) while it is copied; the size, when known, fixes the buffer once.
+                if let size, size > probe.count { bytes.reserveCapacity(size) }
                 while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
                     bytes.append(contentsOf: chunk)
                     if bytes.count > maximumItemSize {

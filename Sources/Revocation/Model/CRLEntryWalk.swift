@@ -46,12 +46,24 @@ public struct CRLEntryWalk: Sendable {
     /// `SerialKey.of(serial)`, others are mixed with their certificate issuer.
     public private(set) var serialIndex: [SerialKey] = []
 
-    /// A 64-bit key of a serial in a scope, with the entry's offset to confirm a match by bytes.
+    /// A 32-bit key of a serial in a scope and the entry's 32-bit offset, packed in 8 bytes so a
+    /// million-entry CRL indexes in 8 MB; a match is always confirmed on the serial's bytes.
     public struct SerialKey: Sendable, Hashable, Comparable {
-        public var key: UInt64
-        public var offset: Int
+        public let packed: UInt64
 
-        public static func < (a: SerialKey, b: SerialKey) -> Bool { a.key < b.key || (a.key == b.key && a.offset < b.offset) }
+        /// - Parameters: hash: ``of(_:_:scope:)`` of the serial; offset: the entry's first octet (< 2³²).
+        public init(hash: UInt64, offset: Int) {
+            packed = UInt64(Self.fold(hash)) << 32 | UInt64(UInt32(truncatingIfNeeded: offset))
+        }
+
+        public var key: UInt32 { UInt32(truncatingIfNeeded: packed >> 32) }
+        public var offset: Int { Int(packed & 0xFFFF_FFFF) }
+
+        public static func < (a: SerialKey, b: SerialKey) -> Bool { a.packed < b.packed }
+
+        /// The 32 bits of a 64-bit hash kept in the index.
+        @inline(__always)
+        public static func fold(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash ^ hash >> 32) }
 
         /// FNV-1a over the serial's content octets, mixed with the scope (0 = the CRL issuer).
         @inline(__always)
@@ -72,6 +84,10 @@ public struct CRLEntryWalk: Sendable {
         let isDelta = crl.isDelta
         let indirect = crl.issuingDistributionPoint?.indirectCRL ?? false
         var scope: UInt64 = 0
+        guard list.end <= Int(UInt32.max) else {
+            unreadable = RevocationError("the entries end beyond 4 GiB, past what the entry index can address", at: "byte \(list.contentStart)")
+            return
+        }
         var keys: [SerialKey] = []
         var index = list.contentStart
         while index < list.end {
@@ -89,7 +105,7 @@ public struct CRLEntryWalk: Sendable {
                 checkExtensions(entry, extensions, reader, isDelta: isDelta, indirect: indirect, scope: &scope)
             }
             if scope != 0 { otherIssuerEntries += 1 }
-            keys.append(SerialKey(key: SerialKey.of(bytes, entry.serialNumber.content, scope: scope), offset: entry.element.start))
+            keys.append(SerialKey(hash: SerialKey.of(bytes, entry.serialNumber.content, scope: scope), offset: entry.element.start))
         }
         keys.sort()
         findDuplicates(keys, reader)
@@ -228,18 +244,24 @@ public struct CRLEntryWalk: Sendable {
         }
     }
 
-    /// Equal keys next to each other in the sorted index; a match is confirmed on the bytes.
+    /// Runs of equal keys in the sorted index; within a run (a duplicate, or two serials whose
+    /// 32-bit keys collide) entries are compared on their serial's bytes.
     private mutating func findDuplicates(_ keys: [SerialKey], _ reader: TLVReader) {
-        guard keys.count > 1 else { return }
         let bytes = reader.bytes
-        for position in 1..<keys.count where keys[position].key == keys[position - 1].key {
-            guard let a = Self.entry(at: keys[position - 1].offset, limit: bytes.count, reader),
-                let b = Self.entry(at: keys[position].offset, limit: bytes.count, reader),
-                bytes[a.serialNumber.content].elementsEqual(bytes[b.serialNumber.content])
-            else { continue }
-            duplicates.add(b.element.start) {
-                ("serial \(Self.hex(bytes[b.serialNumber.content])) at bytes \(a.element.start) and \(b.element.start)",
-                 "the same certificate is listed twice: each revoked certificate appears once per issuer (RFC 5280 §5.1.2.6)")
+        var start = 0
+        while start < keys.count {
+            var end = start + 1
+            while end < keys.count, keys[end].key == keys[start].key { end += 1 }
+            defer { start = end }
+            guard end - start > 1 else { continue }
+            let run = keys[start..<end].compactMap { Self.entry(at: $0.offset, limit: bytes.count, reader) }
+            for (position, later) in run.enumerated() {
+                guard let first = run[..<position].first(where: { bytes[$0.serialNumber.content].elementsEqual(bytes[later.serialNumber.content]) })
+                else { continue }
+                duplicates.add(later.element.start) {
+                    ("serial \(Self.hex(bytes[later.serialNumber.content])) at bytes \(first.element.start) and \(later.element.start)",
+                     "the same certificate is listed twice: each revoked certificate appears once per issuer (RFC 5280 §5.1.2.6)")
+                }
             }
         }
     }

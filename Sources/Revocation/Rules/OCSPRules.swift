@@ -175,13 +175,13 @@ public enum OCSPRules {
 
     /// REV-109: RFC 6960 §4.2.1, §4.2.2.2 — the signature verifies with the responder's key.
     static let signature = basic("REV-109") { basic, item, _ in
-        guard let signer = item.signer, let certificate = signer.certificate.certificate else {
+        guard let signer = item.signer, signer.certificate.certificate != nil else {
             return [.notChecked("REV-109", because: "the signing certificate is neither in the response nor supplied (--issuer)")]
         }
         guard let algorithm = item.signatureAlgorithm else {
             return [.fail("REV-109", observed: "unreadable signatureAlgorithm", location: "signatureAlgorithm", message: "the signature algorithm cannot be read")]
         }
-        guard let key = IssuerKey(subjectPublicKeyInfo: certificate.tbs.subjectPublicKeyInfo) else {
+        guard let key = signer.key else {
             return [.notChecked("REV-109", because: "OpenSSL cannot use the responder's public key")]
         }
         switch SignatureVerification.verify(signature: basic.signatureValue, over: basic.reader.encoded(basic.tbsResponseData), key: key,
@@ -197,12 +197,12 @@ public enum OCSPRules {
     /// REV-110: RFC 6960 §4.2.2.2 — the signer is the CA that issued the certificates or a
     /// responder it delegated (id-kp-OCSPSigning, issued directly by that CA).
     static let authorisedSigner = basic("REV-110") { basic, item, _ in
-        guard let signer = item.signer, let certificate = signer.certificate.certificate else {
+        guard item.signer?.certificate.certificate != nil else {
             return [.notChecked("REV-110", because: "the signing certificate is neither in the response nor supplied (--issuer)")]
         }
         var findings: [Finding] = []
-        for (position, single) in basic.responses.enumerated() {
-            switch OCSPDelegation.judge(single.certID, signer: certificate, extensions: signer.certificate.extensions, basic: basic, issuers: item.inputs.issuers) {
+        for (position, judgement) in item.delegations.enumerated() {
+            switch judgement {
             case .ca, .delegated: continue
             case .unverifiable(let reason): return [.notChecked("REV-110", because: reason)]
             case .refused(let observed, let message):
@@ -210,10 +210,7 @@ public enum OCSPRules {
             }
         }
         if !findings.isEmpty { return findings }
-        let first = basic.responses.first.map {
-            OCSPDelegation.judge($0.certID, signer: certificate, extensions: signer.certificate.extensions, basic: basic, issuers: item.inputs.issuers)
-        }
-        switch first {
+        switch item.delegations.first {
         case .ca?: return [.pass("REV-110", observed: "signed by the CA that issued the certificate(s)")]
         case .delegated(true, let note)?: return [.pass("REV-110", observed: "a delegated responder of the issuing CA; \(note)")]
         case .delegated(false, let note)?: return [.notChecked("REV-110", because: note)]
@@ -224,12 +221,10 @@ public enum OCSPRules {
     /// REV-111: RFC 6960 §4.2.2.2.1 — a delegated responder's certificate carries
     /// id-pkix-ocsp-nocheck (a "should"; CA/B TLS BR §4.9.9 makes it a "must").
     static let responderNoCheck = basic("REV-111") { basic, item, _ in
-        guard let signer = item.signer, let certificate = signer.certificate.certificate else {
+        guard let certificate = item.signer?.certificate.certificate else {
             return [.notChecked("REV-111", because: "the signing certificate is neither in the response nor supplied (--issuer)")]
         }
-        guard let single = basic.responses.first,
-            case .delegated = OCSPDelegation.judge(single.certID, signer: certificate, extensions: signer.certificate.extensions, basic: basic, issuers: item.inputs.issuers)
-        else { return [.notApplicable("REV-111", because: "not signed by a delegated responder")] }
+        guard case .delegated? = item.delegations.first else { return [.notApplicable("REV-111", because: "not signed by a delegated responder")] }
         let noCheck = certificate.tbs.extensions.contains { $0.oid == [1, 3, 6, 1, 5, 5, 7, 48, 1, 5] }
         return noCheck ? [.pass("REV-111", observed: "id-pkix-ocsp-nocheck present")] : [
             .fail("REV-111", observed: "no id-pkix-ocsp-nocheck", location: "responder certificate extensions",

@@ -17,18 +17,17 @@ public struct IndexedOCSPResponse: Sendable {
     }
 
     static func distrust(_ response: InspectedOCSPResponse, _ basic: BasicOCSPResponse) -> String? {
-        guard let signer = response.signer, let certificate = signer.certificate.certificate else {
+        guard let signer = response.signer, signer.certificate.certificate != nil else {
             return "its signing certificate is neither in the response nor supplied (--issuer)"
         }
-        guard let algorithm = response.signatureAlgorithm, let key = IssuerKey(subjectPublicKeyInfo: certificate.tbs.subjectPublicKeyInfo) else {
+        guard let algorithm = response.signatureAlgorithm, let key = signer.key else {
             return "its signature algorithm or the responder's key cannot be used"
         }
         guard case .valid = SignatureVerification.verify(
             signature: basic.signatureValue, over: basic.reader.encoded(basic.tbsResponseData), key: key, signatureAlgorithm: algorithm)
         else { return "its signature does not verify" }
-        for single in basic.responses {
-            switch OCSPDelegation.judge(single.certID, signer: certificate, extensions: signer.certificate.extensions, basic: basic,
-                                        issuers: response.inputs.issuers) {
+        for judgement in response.delegations {
+            switch judgement {
             case .ca: continue
             case .delegated(verified: true, _): continue
             case .delegated(verified: false, _): return "the delegated responder's certificate could not be verified with the CA's key (give the CA with --issuer)"

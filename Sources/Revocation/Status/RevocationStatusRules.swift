@@ -83,7 +83,7 @@ public enum RevocationStatusRules {
     /// The entry of `serial` in the CRL issuer's own scope, found by binary search on the index.
     static func lookup(_ serial: ArraySlice<UInt8>, in crl: RevocationSources.IndexedCRL) -> CRLEntry? {
         let bytes = Array(serial)
-        let key = CRLEntryWalk.SerialKey.of(bytes, 0..<bytes.count)
+        let key = CRLEntryWalk.SerialKey.fold(CRLEntryWalk.SerialKey.of(bytes, 0..<bytes.count))
         let index = crl.entries.serialIndex
         var low = 0, high = index.count
         while low < high {
