@@ -37,6 +37,7 @@ release: deps
 bench: deps
 	Benchmarks/cli-throughput.sh $(BENCH_N)
 	Benchmarks/tst-throughput.sh
+	Benchmarks/revocation.sh
 	Benchmarks/tl-snapshot.sh
 	Benchmarks/scale-1m.sh
 	Benchmarks/instructions.sh
