@@ -1246,6 +1246,29 @@ requirements:
     appliesTo: [crl]
     automation: automatic
     fix: Issue the CRL at least every seven days with nextUpdate no more than ten days ahead (twelve months for CA CRLs).
+  - id: REV-040
+    standard: ETSI EN 319 411-1
+    version: "V1.5.1 (2025-04)"
+    clause: "6.3.9 (CSS-6.3.9-05)"
+    text: >-
+      A CRL of end-user certificates is issued at least every 24 hours: its thisUpdate is at most
+      24 hours after that of its predecessor (the CRL of the same issuer and scope numbered one
+      less, given with --crl).
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Issue a new CRL at least every 24 hours, whether or not a certificate was revoked since the last one.
+  - id: REV-041
+    standard: ETSI EN 319 411-1
+    version: "V1.5.1 (2025-04)"
+    clause: "6.3.9 (CSS-6.3.9-12, CSS-6.3.9-06)"
+    text: >-
+      A CA revocation list has nextUpdate at most one year after thisUpdate, unless it is the last
+      CRL of its scope, whose nextUpdate is 99991231235959Z.
+    level: shall
+    appliesTo: [crl]
+    automation: automatic
+    fix: Reissue the CA revocation list at least yearly (and whenever a CA certificate is revoked) with nextUpdate at most one year ahead.
   - id: REV-101
     standard: IETF RFC 6960
     version: "(2013-06)"
@@ -1350,7 +1373,7 @@ requirements:
     standard: IETF RFC 6960
     version: "(2013-06)"
     clause: "4.2.2.2.1"
-    alsoIn: ["CA/B TLS BR 2.2.6 (2026-03) 4.9.9, 7.1.2.8.6"]
+    alsoIn: ["ETSI EN 319 411-1 V1.5.1 (2025-04) CSS-6.6.3-01A", "CA/B TLS BR 2.2.6 (2026-03) 4.9.9, 7.1.2.8.6"]
     text: A delegated responder's certificate carries id-pkix-ocsp-nocheck.
     level: should
     appliesTo: [ocspResponse]
@@ -2700,7 +2723,9 @@ name: en319411-crl
 title: "CRL of a TSP's certificate status service (RFC 5280 §5 and ETSI EN 319 411-1)"
 kind: crl
 extends: rfc5280-crl
-requirements: []
+requirements:
+  - { id: REV-040, grade: major }
+  - { id: REV-041, grade: major }
 """#),
         ProfileDocument(name: "en319411-ocsp-tls.yaml", text: #"""
 name: en319411-ocsp-tls

@@ -3309,10 +3309,16 @@ def build_revocation(pki: PKI, out: Output):
     out.add(R + "crl-ok.pem", pem("X509 CRL", ok), [rev_rec("crl")], note="crl-ok.crl in PEM armour 'X509 CRL'")
 
     crl_out("crl-previous",
-            make_crl(pki, this_update=utc_time("260525000000Z"), next_update=utc_time("260601000000Z"),
+            make_crl(pki, this_update=utc_time("260531000000Z"), next_update=utc_time("260607000000Z"),
                      crl_number=41),
-            rev_rec("crl"), "the CRL before crl-ok.crl: thisUpdate 260525000000Z, nextUpdate 260601000000Z, cRLNumber 41",
-            conforming=True)
+            rev_rec("crl"), "the CRL before crl-ok.crl: thisUpdate 260531000000Z (24 hours earlier), nextUpdate "
+            "260607000000Z, cRLNumber 41", conforming=True)
+    c = make_crl(pki, this_update=utc_time("260602120000Z"), next_update=utc_time("260609120000Z"), crl_number=43)
+    crl_out("crl-issued-36h-later", c,
+            rev_rec("crl", with_inputs=(("--crl", R + "crl-ok.crl"), "major", ["REV-040"])),
+            "thisUpdate 260602120000Z, nextUpdate 260609120000Z, cRLNumber 43: conforming alone; with --crl crl-ok.crl "
+            "(its predecessor, cRLNumber 42) 36 hours between consecutive CRLs (REV-040: at least every 24 hours)",
+            [at(c, utc_time("260602120000Z"), "thisUpdate 36 hours after crl-ok.crl's")], conforming=True)
 
     c = make_crl(pki, this_update=utc_time("260602000000Z"), next_update=utc_time("260609000000Z"), crl_number=40)
     crl_out("crl-number-not-increasing", c,
@@ -3447,6 +3453,17 @@ def build_revocation(pki: PKI, out: Output):
             "third entry with a critical certificateIssuer (directoryName: the test root CA) in a CRL without "
             "issuingDistributionPoint (not indirect)", [at(c, ci, "certificateIssuer entry extension")])
     idp_indirect = extension(OID_IDP, seq(implicit_prim(4, b"\xff")), critical=True)
+    idp_ca_only = extension(OID_IDP, seq(implicit_prim(2, b"\xff")), critical=True)
+    c = make_crl(pki, next_update=utc_time("270701000000Z"), entries=None,
+                 extensions=[aki, ext_crl_number(CRL_NUMBER), idp_ca_only])
+    crl_out("crl-carl-13-months", c, rev_rec("crl", ["REV-041"]),
+            "CA revocation list (issuingDistributionPoint critical, onlyContainsCACerts TRUE), no entries, nextUpdate "
+            "270701000000Z: 13 months after thisUpdate 260601000000Z (REV-041: at most one year)",
+            [at(c, utc_time("270701000000Z"), "nextUpdate 13 months after thisUpdate")])
+    crl_out("crl-carl-final", make_crl(pki, next_update=generalized_time("99991231235959Z"), entries=None,
+                                       extensions=[aki, ext_crl_number(CRL_NUMBER), idp_ca_only]),
+            rev_rec("crl"), "the last CA revocation list of its scope: onlyContainsCACerts TRUE, nextUpdate "
+            "GeneralizedTime 99991231235959Z (EN 319 411-1 CSS-6.3.9-06)", conforming=True)
     crl_out("crl-indirect-ok", make_crl(pki, entries=e_ci, extensions=[aki, ext_crl_number(CRL_NUMBER), idp_indirect]),
             rev_rec("crl", with_inputs=(REV_CRL_TLS, "major", ["REV-030"])),
             "indirect CRL: issuingDistributionPoint critical with indirectCRL TRUE; the third (last) "

@@ -1,12 +1,12 @@
 import AuditCore
 import Certificates
 
-/// Every CRL rule of this module, one per requirement (RFC 5280 §5, CA/B Forum TLS BR).
+/// Every CRL rule of this module, one per requirement (RFC 5280 §5, EN 319 411-1, CA/B Forum TLS BR).
 public enum CRLRules {
     public static let all = RuleSet<InspectedCRL>(
         [derEncoding, version, signatureAlgorithms, issuerName, timeEncodings, nextUpdate, authorityKeyIdentifier, crlNumber,
          crlNumberSequence, issuingDistributionPoint, deltaIndicator, extensionSet, signature]
-            + CRLEntryRules.all + CRLUpdatePolicyRules.all)
+            + CRLEntryRules.all + CRLUpdatePolicyRules.all + CRLStatusServiceRules.all)
 
     /// Builds a rule that needs the decoded list; without one it is not checked.
     static func decoded(
@@ -280,6 +280,14 @@ enum CRLNumber {
         if x.count != y.count { return x.count < y.count ? -1 : 1 }
         for (p, q) in zip(x, y) where p != q { return p < q ? -1 : 1 }
         return 0
+    }
+
+    /// Whether `a` is `b` + 1 (numbers of up to 8 magnitude octets; longer ones are not compared).
+    static func isSuccessor(_ a: ArraySlice<UInt8>, of b: ArraySlice<UInt8>) -> Bool {
+        let (x, y) = (magnitude(a), magnitude(b))
+        guard x.count <= 8, y.count <= 8 else { return false }
+        let value = { (bytes: ArraySlice<UInt8>) in bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+        return value(y) < UInt64.max && value(x) == value(y) + 1
     }
 
     static func text(_ bytes: ArraySlice<UInt8>) -> String {

@@ -59,6 +59,7 @@ public enum CRLUpdatePolicyRules {
         guard let next = list.nextUpdate?.secondsSince1970, let this = list.thisUpdate.secondsSince1970 else {
             return [.notChecked("REV-031", because: "thisUpdate or nextUpdate is absent or unreadable (REV-006)")]
         }
+        guard next >= this else { return [.notChecked("REV-031", because: "nextUpdate precedes thisUpdate (REV-006)")] }
         let days = Double(next - this) / 86_400
         let observed = "nextUpdate \(Self.interval(next - this)) after thisUpdate"
         let tenDays = 10.0, twelveMonths = 366.0

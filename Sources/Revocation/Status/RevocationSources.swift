@@ -18,7 +18,13 @@ public struct RevocationSources: Sendable {
         public func sameSequence(as other: CertificateList) -> Bool {
             list.issuerEncoded.elementsEqual(other.issuerEncoded)
                 && list.authorityKeyIdentifier.map(Array.init) == other.authorityKeyIdentifier.map(Array.init)
-                && list.issuingDistributionPoint?.distributionPoint.map(Array.init) == other.issuingDistributionPoint?.distributionPoint.map(Array.init)
+                && Self.scope(of: list).elementsEqual(Self.scope(of: other))
+        }
+
+        /// The CRL's scope as its issuingDistributionPoint encodes it (distribution point, the
+        /// onlyContains… flags, reasons, indirectCRL); empty for a CRL of the issuer's whole scope.
+        static func scope(of list: CertificateList) -> ArraySlice<UInt8> {
+            list.extensions(RevocationOID.issuingDistributionPoint).first.map { list.reader.content($0.value) } ?? []
         }
     }
 
