@@ -58,8 +58,9 @@ enum VectorInputs {
                 lotl = newest
             case "--anchors": anchors = items(value)
             case "--issuer": issuers = issuers?.adding(items(value)) ?? IssuerStore(certificates: items(value))
-            case "--crl": crls += items(value).map { (value, $0) }
-            case "--ocsp": ocspResponses += items(value).map { (value, $0) }
+            // Sources are named by file name, as `trustaudit check` names them.
+            case "--crl": crls += items(value).map { ((value as NSString).lastPathComponent, $0) }
+            case "--ocsp": ocspResponses += items(value).map { ((value as NSString).lastPathComponent, $0) }
             case "--ocsp-request":
                 let request: OCSPRequest? = OCSPRequest(der: try Repository.bytes(value))
                 if request == nil { Issue.record("\(value) is not a DER OCSPRequest") }

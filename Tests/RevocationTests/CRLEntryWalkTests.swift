@@ -67,4 +67,26 @@ import Testing
         #expect(walk.duplicates.count == 39)
         #expect(walk.duplicates.first.count == ProblemSample.kept)
     }
+
+    /// 100 000 distinct serials and one repeated: the walk counts every entry, finds the one
+    /// duplicate, and the packed index finds each serial (and not an absent one).
+    @Test func aLargeCRLIsWalkedAndIndexed() throws {
+        let serial = { (index: Int) -> [UInt8] in [0x01, UInt8(index >> 16 & 0xFF), UInt8(index >> 8 & 0xFF), UInt8(index & 0xFF)] }
+        var entries = (0..<100_000).map { Self.entry(serial: serial($0), reason: $0 % 10 == 0 ? 1 : nil) }
+        entries.append(Self.entry(serial: serial(54_321)))
+        let list = try CertificateList(bytes: Self.crl(entries))
+        let walk = CRLEntryWalk(list, keepIndex: true)
+        #expect(walk.entryCount == 100_001)
+        #expect(walk.unreadable == nil)
+        #expect(walk.duplicates.count == 1)
+        #expect(walk.duplicates.first.first?.observed.contains("serial 0100D431") == true)
+        #expect(walk.reasonCounts[1] == 10_000)
+        #expect(walk.serialIndex.count == 100_001)
+        let indexed = RevocationSources.IndexedCRL(source: "test", bytes: list.reader.bytes, list: list, entries: walk,
+                                                   authentication: .verified(issuerSubject: []))
+        for probe in [0, 77_777, 99_999] {
+            #expect(RevocationStatusRules.lookup(serial(probe)[...], in: indexed) != nil)
+        }
+        #expect(RevocationStatusRules.lookup([0x02, 0x00][...], in: indexed) == nil)
+    }
 }

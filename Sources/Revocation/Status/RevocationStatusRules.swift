@@ -42,7 +42,8 @@ public enum RevocationStatusRules {
             }
             let reasons = answers.compactMap { if case .unusable(let text) = $0 { text } else { nil } }
             return [.notChecked("REV-200", because: "no authentic, current CRL or OCSP response covers this certificate at \(when)"
-                + (reasons.isEmpty ? " (none of the given sources is of its issuer)" : ": " + reasons.joined(separator: "; ")))]
+                + (reasons.isEmpty ? " (no given CRL is of its issuer and no given OCSP response answers for its serial number)"
+                    : ": " + reasons.joined(separator: "; ")))]
         }
     }
 
@@ -60,6 +61,7 @@ public enum RevocationStatusRules {
             return .unusable("\(crl.source) covers only \(isCA ? "end-entity" : "CA") certificates")
         }
         let label = "\(crl.source) (cRLNumber \(list.crlNumber.map(CRLNumber.text) ?? "none"), thisUpdate \(list.thisUpdate.text))"
+        var listedLater: String?
         if let entry = lookup(certificate.tbs.serialNumber, in: crl) {
             let reader = list.reader
             let date = CertificateTime(tag: entry.revocationDate.tag, content: reader.content(entry.revocationDate), offset: entry.revocationDate.start)
@@ -69,6 +71,7 @@ public enum RevocationStatusRules {
                 return .revoked("revoked at \(date.text)" + (reason.map { ", reason \(CRLEntryWalk.reasonNames[$0] ?? "\($0)")" } ?? "")
                     + ", per \(label)")
             }
+            listedLater = date.text
         }
         guard let this = list.thisUpdate.secondsSince1970, this <= at else { return .unusable("\(label) was issued after the validation time") }
         guard let next = list.nextUpdate?.secondsSince1970, at <= next else {
@@ -76,6 +79,10 @@ public enum RevocationStatusRules {
         }
         guard !list.isDelta, idp?.hasOnlySomeReasons != true, crl.entries.unreadable == nil else {
             return .unusable("\(label) is a delta or partial CRL: absence from it does not show the certificate unrevoked")
+        }
+        if let listedLater {
+            return .good("not revoked at the validation time: \(label), current until \(list.nextUpdate?.text ?? ""), lists it as revoked "
+                + "later, at \(listedLater)")
         }
         return .good("not revoked: absent from \(label), current until \(list.nextUpdate?.text ?? "")")
     }
