@@ -117,7 +117,7 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Do not print the summary on stderr.")
     var quiet = false
 
-    @Option(name: .long, help: "Resource bound: the largest item in bytes (a whole file, a PEM block, an inflated gzip file); a larger one is a finding. (default: 1 GiB)")
+    @Option(name: .long, help: "Resource bound: the largest item in bytes (a whole file, a PEM block, an inflated gzip file); a larger one is a finding (1 GiB by default).")
     var maxItemSize: Int = InputReader.defaultMaximumItemSize
 
     @Option(name: .long, help: "Resource bound: an item whose check takes longer than this many seconds is stopped and recorded (INPUT-002, outcome error); 0 for no limit. Supervised runs only.")
