@@ -10,7 +10,7 @@ deps:
 	@scripts/ensure-deps.sh
 
 ## Build release and check the bundled sample with every input the checks can use (issuer,
-## TSA CA, stamped data, the test trusted list) at a fixed time; exit status 0 even though the
+## TSA CA, stamped data, the test trusted list, a CRL and an OCSP response) at a fixed time; exit status 0 even though the
 ## sample contains deliberately broken items (the tool itself exits 1 for them).
 demo: deps
 	swift build -c release --product trustaudit
@@ -18,6 +18,7 @@ demo: deps
 	@set +e; .build/release/trustaudit check --jobs $(JOBS) --at 2026-06-01T12:00:00Z \
 	  --issuer TestVectors/certificates/issuing-ca.pem --ca TestVectors/certificates/issuing-ca.pem \
 	  --data TestVectors/timestamps/data.txt --trusted-lists TestVectors/trusted-lists/tl-v5-minimal.xml \
+	  --crl TestVectors/revocation/crl-ok.crl --ocsp TestVectors/revocation/ocsp-revoked.ocsp \
 	  --out demo-out/evidence.jsonl --manifest demo-out/manifest.json --bundle demo-out/bundle $(DEMO_INPUTS); rc=$$?; set -e; \
 	  if [ $$rc -gt 1 ]; then echo "demo: trustaudit failed (exit $$rc)" >&2; exit $$rc; fi; \
 	  echo "demo: exit code $$rc (1 = non-conformities found, as expected for the broken vectors)"; \

@@ -46,22 +46,7 @@ extension SignatureVerification {
         guard let name = MessageDigest.names[digest], let md = EVP_get_digestbyname(name) else {
             return .unusable("digest algorithm \(digest) is not supported")
         }
-        guard let context = EVP_MD_CTX_new() else { return .unusable("OpenSSL could not allocate a context") }
-        defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestVerifyInit(context, nil, md, nil, key.pointer) == 1 else { return .unusable(lastError()) }
-        let message = Array(data)
-        let value = Array(signature)
-        let result = value.withUnsafeBufferPointer { sig in
-            message.withUnsafeBufferPointer { msg in
-                EVP_DigestVerify(context, sig.baseAddress, sig.count, msg.baseAddress, msg.count)
-            }
-        }
-        switch result {
-        case 1: return .valid
-        case 0: return .invalid("the signature value does not match the signed attributes")
-        default:
-            let reason = lastError()
-            return reason == noDetail ? .invalid("the signature value does not match the signed attributes") : .invalid(reason)
-        }
+        return digestVerify(signature: Array(signature)[...], over: Array(data)[...], key: key, md: md,
+                            mismatch: "the signature value does not match the signed attributes")
     }
 }

@@ -30,6 +30,15 @@ extension SignatureVerification {
             }
             md = found
         }
+        return digestVerify(signature: signature, over: data, key: key, md: md,
+                            mismatch: "the signature value does not match the signed data under \(signatureAlgorithm)")
+    }
+
+    /// EVP_DigestVerify of `signature` over `data` with `md` (nil for EdDSA), in place;
+    /// `mismatch` is the reason given when the value does not match and OpenSSL says no more.
+    static func digestVerify(
+        signature: ArraySlice<UInt8>, over data: ArraySlice<UInt8>, key: IssuerKey, md: OpaquePointer?, mismatch: String
+    ) -> Outcome {
         guard let context = EVP_MD_CTX_new() else { return .unusable("OpenSSL could not allocate a context") }
         defer { EVP_MD_CTX_free(context) }
         guard EVP_DigestVerifyInit(context, nil, md, nil, key.pointer) == 1 else { return .unusable(lastError()) }
@@ -40,10 +49,10 @@ extension SignatureVerification {
         }
         switch result {
         case 1: return .valid
-        case 0: return .invalid("the signature value does not match the signed data under \(signatureAlgorithm)")
+        case 0: return .invalid(mismatch)
         default:
             let reason = lastError()
-            return .invalid(reason == noDetail ? "the signature value does not match the signed data under \(signatureAlgorithm)" : reason)
+            return .invalid(reason == noDetail ? mismatch : reason)
         }
     }
 }

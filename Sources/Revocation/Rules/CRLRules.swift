@@ -100,17 +100,23 @@ public enum CRLRules {
         ]
     }
 
+    /// An extension every CRL carries, non-critical: the extension (nil when absent) and the
+    /// findings on its presence and criticality.
+    static func requiredNonCritical(
+        _ id: RequirementID, _ list: CertificateList, _ oid: [UInt8], _ dotted: String, name: String, absent: String
+    ) -> (RevocationExtension?, [Finding]) {
+        guard let ext = list.extensions(oid).first else { return (nil, [.fail(id, observed: "absent", location: "crlExtensions", message: absent)]) }
+        guard ext.critical else { return (ext, []) }
+        return (ext, [.fail(id, observed: "critical", expected: "non-critical", location: "crlExtensions \(dotted)",
+                            message: "\(name) is a non-critical extension")])
+    }
+
     /// REV-007: RFC 5280 §5.2.1 — authorityKeyIdentifier present, non-critical, key identifier method.
     static let authorityKeyIdentifier = decoded("REV-007") { list, _, _ in
-        guard let aki = list.extensions(RevocationOID.authorityKeyIdentifier).first else {
-            return [.fail("REV-007", observed: "absent", location: "crlExtensions",
-                          message: "every CRL carries an authorityKeyIdentifier naming the signing key")]
-        }
-        var findings: [Finding] = []
-        if aki.critical {
-            findings.append(.fail("REV-007", observed: "critical", expected: "non-critical", location: "crlExtensions 2.5.29.35",
-                                  message: "authorityKeyIdentifier is a non-critical extension"))
-        }
+        let (aki, presence) = requiredNonCritical("REV-007", list, RevocationOID.authorityKeyIdentifier, "2.5.29.35", name: "authorityKeyIdentifier",
+                                                  absent: "every CRL carries an authorityKeyIdentifier naming the signing key")
+        guard aki != nil else { return presence }
+        var findings = presence
         if list.authorityKeyIdentifier == nil {
             findings.append(.fail("REV-007", observed: "no keyIdentifier [0]", location: "crlExtensions 2.5.29.35",
                                   message: "a CRL issuer uses the key identifier method: keyIdentifier must be present"))
@@ -120,16 +126,10 @@ public enum CRLRules {
 
     /// REV-008: RFC 5280 §5.2.3 — cRLNumber present, non-critical, 0 ≤ n, at most 20 octets.
     static let crlNumber = decoded("REV-008") { list, _, _ in
-        let found = list.extensions(RevocationOID.crlNumber)
-        guard let ext = found.first else {
-            return [.fail("REV-008", observed: "absent", location: "crlExtensions",
-                          message: "every CRL carries a cRLNumber, so relying parties can order CRLs and detect a missing one")]
-        }
-        var findings: [Finding] = []
-        if ext.critical {
-            findings.append(.fail("REV-008", observed: "critical", expected: "non-critical", location: "crlExtensions 2.5.29.20",
-                                  message: "cRLNumber is a non-critical extension"))
-        }
+        let (ext, presence) = requiredNonCritical("REV-008", list, RevocationOID.crlNumber, "2.5.29.20", name: "cRLNumber",
+                                                  absent: "every CRL carries a cRLNumber, so relying parties can order CRLs and detect a missing one")
+        guard ext != nil else { return presence }
+        var findings = presence
         guard let number = list.crlNumber, !number.isEmpty else {
             return findings + [.fail("REV-008", observed: "not an INTEGER", location: "crlExtensions 2.5.29.20",
                                      message: "cRLNumber holds an INTEGER")]
