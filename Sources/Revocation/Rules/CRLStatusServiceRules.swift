@@ -21,6 +21,9 @@ enum CRLStatusServiceRules {
         guard let number = list.crlNumber, let time = list.thisUpdate.secondsSince1970 else {
             return [.notChecked("REV-040", because: "without a readable cRLNumber and thisUpdate the CRL's predecessor cannot be identified")]
         }
+        if CRLNumber.magnitude(number).isEmpty {
+            return [.notApplicable("REV-040", because: "cRLNumber 0: the first CRL of its sequence has no predecessor")]
+        }
         let peers = item.inputs.sources?.crls.filter { $0.sameSequence(as: list) && !$0.bytes.elementsEqual(item.bytes) } ?? []
         guard let previous = peers.first(where: { $0.list.crlNumber.map { CRLNumber.isSuccessor(number, of: $0) } == true }),
             let previousTime = previous.list.thisUpdate.secondsSince1970
