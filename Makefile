@@ -68,9 +68,11 @@ fuzz: deps
 ## Re-embed Profiles/*.yaml into the binary after editing them.
 profiles:
 	python3 scripts/embed-profiles.py
+	python3 scripts/doc-counts.py
 
 profiles-check:
 	python3 scripts/embed-profiles.py --check
+	python3 scripts/doc-counts.py --check
 
 ## Regenerate / verify the project's own test vectors (needs python3 with `cryptography`).
 vectors:
