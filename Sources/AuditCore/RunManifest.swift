@@ -35,6 +35,9 @@ public struct RunManifest: Sendable, Hashable, Codable {
     public var sampling: SamplingRecord?
     /// The manifest fields that differ between two runs of the same inputs and parameters.
     public var volatileFields: [String]?
+    /// Compact evidence (`--evidence compact`): every plan digest a record names, with the
+    /// requirements it stands for; absent for full evidence.
+    public var plans: [String: EvidencePlan]?
 
     public init(
         tool: String, toolVersion: String, catalogueSHA256: String, profileSHA256: [String: String],

@@ -102,6 +102,9 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Evidence format on stdout/--out: jsonl (one record per item) or sarif (SARIF 2.1.0, failed checks as results).")
     var format: EvidenceFormat = .jsonl
 
+    @Option(name: .long, help: "Evidence records on stdout/--out and in shards: full (every check; what an audit sample needs) or compact (for CT-scale runs: identity, verdict, profile, a plan digest that --manifest expands, failed checks in full, the ids of checks not applicable or not checked). A --bundle keeps full records.")
+    var evidence: EvidenceMode = .full
+
     @Option(name: .long, help: "Write an evidence bundle to this folder: evidence.jsonl, summary.json, coverage.json/.md, report.html, report.csv, manifest.json.")
     var bundle: String?
 
@@ -173,6 +176,12 @@ struct Check: ParsableCommand {
             try runSupervised()
             return
         }
+        if evidence == .compact && format == .sarif {
+            throw ValidationError("--evidence compact applies to JSON Lines records; SARIF lists failed checks only already")
+        }
+        if evidence == .compact && manifest == nil {
+            throw ValidationError("--evidence compact needs --manifest: the manifest lists the plans the records' digests stand for")
+        }
         let knownCrashes = Supervisor.isSupervisedChild ? Supervisor.prepareChild(itemTimeLimit: itemTimeLimit) : [:]
         let testTrap = TestHooks.trapSHA256
         let started = Date()
@@ -213,6 +222,8 @@ struct Check: ParsableCommand {
         var summary = RunSummary()
         var sarif = SARIFLog()
         let format = self.format
+        let compact = evidence == .compact
+        var plans: [String: EvidencePlan] = [:]
         let wantsFacts = evidenceBundle != nil
         let filter = ItemFilter(onlyETSI: onlyEtsi, issuerContains: onlyIssuer, validAt: validAt.flatMap(Self.parseTime))
         let classifier = ArtefactClassifier()
@@ -237,7 +248,7 @@ struct Check: ParsableCommand {
                 if completedShards.contains(item.index / shardSize) { return .alreadyDone }
                 if let crash = knownCrashes[item.index] {
                     let evidence = auditor.crashEvidence(for: item, crash: crash.signalName)
-                    return .record(evidence, EvidenceJSON.line(evidence), ItemFacts())
+                    return Self.result(evidence, ItemFacts(), compact: compact)
                 }
                 CrashMarker.begin(item.index)
                 defer { CrashMarker.end() }
@@ -245,10 +256,10 @@ struct Check: ParsableCommand {
                 guard filter.keeps(item, classifier: classifier) else { return .filtered(item.index) }
                 let evidence = auditor.evidence(for: item)
                 let facts = wantsFacts ? auditor.facts(for: item, kind: evidence.kind) : ItemFacts()
-                return .record(evidence, EvidenceJSON.line(evidence), facts)
+                return Self.result(evidence, facts, compact: compact)
             },
             emit: { result in
-                let (evidence, line, facts): (ItemEvidence, [UInt8], ItemFacts)
+                let (evidence, line, facts, plan): (ItemEvidence, [UInt8], ItemFacts, (String, EvidencePlan)?)
                 switch result {
                 case .alreadyDone:
                     resumed += 1
@@ -258,14 +269,16 @@ struct Check: ParsableCommand {
                     filtered += 1
                     try shards?.write(index: index, line: nil, leafHash: nil)
                     return
-                case .record(let record, let bytes, let itemFacts): (evidence, line, facts) = (record, bytes, itemFacts)
+                case .record(let record, let bytes, let itemFacts, let itemPlan): (evidence, line, facts, plan) = (record, bytes, itemFacts, itemPlan)
                 }
+                if let (digest, itemPlan) = plan, plans[digest] == nil { plans[digest] = itemPlan }
                 try shards?.write(index: evidence.index, line: line, leafHash: CTEntries.leafHash(inSource: evidence.source))
                 switch format {
                 case .jsonl: try output.write(line)
                 case .sarif: sarif.add(evidence)
                 }
-                try evidenceBundle?.add(evidence, line: line, facts: facts)
+                // The bundle is audit evidence: its records stay full whatever --evidence says.
+                try evidenceBundle?.add(evidence, line: compact ? EvidenceJSON.line(evidence) : line, facts: facts)
                 summary.add(evidence)
                 progress.update(items: summary.items)
             })
@@ -290,6 +303,11 @@ struct Check: ParsableCommand {
             var run = runManifest(profileSet: profileSet, jobs: jobs, validationTime: validationTime, started: started, reader: reader, summary: summary)
             if filter.isActive { run.counts["filtered"] = filtered }
             if let manifest {
+                var run = run
+                if compact {
+                    run.parameters["evidence"] = "compact"
+                    run.plans = plans
+                }
                 do {
                     try ManifestWriter.write(run, to: manifest)
                 } catch {
@@ -313,6 +331,13 @@ struct Check: ParsableCommand {
         if summary.hasNonConformities { throw ExitCode(Exit.nonConformities) }
     }
 
+    /// The record of `evidence` as `--evidence` asks.
+    static func result(_ evidence: ItemEvidence, _ facts: ItemFacts, compact: Bool) -> ItemResult {
+        guard compact else { return .record(evidence, EvidenceJSON.line(evidence), facts, nil) }
+        let (line, plan, digest) = CompactEvidenceJSON.line(evidence)
+        return .record(evidence, line, facts, (digest, plan))
+    }
+
     /// The identity of this run for its shards: SHA-256 over the tool version, the inputs as
     /// given and every option that shapes the evidence (not --jobs, output places or --resume).
     /// Without --at the validation time is left out, so that a resumed run may continue.
@@ -325,6 +350,8 @@ struct Check: ParsableCommand {
                                ("only-issuer", onlyIssuer), ("input", inputs)] {
             parts += values.map { "\(name)=\($0)" }
         }
+        // Full runs keep the identity they had before --evidence existed.
+        if evidence == .compact { parts.append("evidence=compact") }
         return SHA256.hex(Array(parts.joined(separator: "\n").utf8))
     }
 
@@ -349,9 +376,16 @@ enum EvidenceFormat: String, ExpressibleByArgument, CaseIterable {
     case jsonl, sarif
 }
 
+/// How much of each record `check` writes (`--evidence`).
+enum EvidenceMode: String, ExpressibleByArgument, CaseIterable {
+    case full, compact
+}
+
 /// What the check of one item yields in a run.
 enum ItemResult: Sendable {
-    case record(ItemEvidence, [UInt8], ItemFacts)
+    /// The evidence, its line as written, the facts for a bundle, and for compact evidence the
+    /// plan the line names by digest.
+    case record(ItemEvidence, [UInt8], ItemFacts, (String, EvidencePlan)?)
     /// Left out by a filter (its index, which its shard still covers).
     case filtered(Int)
     /// In a shard already complete (`--resume`).

@@ -33,29 +33,34 @@ public enum EvidenceJSON {
         let checks = evidence.checks
         for position in checks.indices {
             if position > 0 { out.append(0x2C) }
-            // requirement, standard, version and clause: encoded once per run in the citation.
-            out.append(checks[position].citation.jsonOpening)
-            out.append(CheckKeys.outcome)
-            out.appendJSONString(checks[position].outcome.rawValue)
-            out.append(CheckKeys.grade)
-            out.appendJSONString(checks[position].grade.rawValue)
-            out.append(CheckKeys.observed)
-            out.appendJSONString(checks[position].observed)
-            out.append(CheckKeys.expected)
-            out.appendJSONString(checks[position].expected)
-            out.append(CheckKeys.location)
-            out.appendJSONString(checks[position].location)
-            out.append(CheckKeys.message)
-            out.appendJSONString(checks[position].message)
-            out.append(CheckKeys.end)
+            appendCheck(checks, position, to: &out)
         }
         out.append(RecordKeys.end)
         return out.bytes()
     }
+
+    /// Appends the check at `position` as a JSON object in the record's key order.
+    static func appendCheck(_ checks: [Check], _ position: Int, to out: inout ByteSink) {
+        // requirement, standard, version and clause: encoded once per run in the citation.
+        out.append(checks[position].citation.jsonOpening)
+        out.append(CheckKeys.outcome)
+        out.appendJSONString(checks[position].outcome.rawValue)
+        out.append(CheckKeys.grade)
+        out.appendJSONString(checks[position].grade.rawValue)
+        out.append(CheckKeys.observed)
+        out.appendJSONString(checks[position].observed)
+        out.append(CheckKeys.expected)
+        out.appendJSONString(checks[position].expected)
+        out.append(CheckKeys.location)
+        out.appendJSONString(checks[position].location)
+        out.append(CheckKeys.message)
+        out.appendJSONString(checks[position].message)
+        out.append(CheckKeys.end)
+    }
 }
 
 /// The fixed parts of a record, in its key order.
-private enum RecordKeys {
+enum RecordKeys {
     static let index = Array(#"{"index":"#.utf8)
     static let source = Array(#","source":"#.utf8)
     static let sha256 = Array(#","sha256":"#.utf8)
@@ -70,7 +75,7 @@ private enum RecordKeys {
 }
 
 /// The fixed parts of a check object, in the record's key order.
-private enum CheckKeys {
+enum CheckKeys {
     static let outcome = Array(#","outcome":"#.utf8)
     static let grade = Array(#","grade":"#.utf8)
     static let observed = Array(#","observed":"#.utf8)

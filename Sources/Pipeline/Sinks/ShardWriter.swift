@@ -83,7 +83,7 @@ public final class ShardWriter {
             // never share a temporary file.
             let unique = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
             let temporary = directory.appendingPathComponent(Self.fileName(number: number, size: size) + ".\(unique).tmp")
-            FileManager.default.createFile(atPath: temporary.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)  // the open below says whether it worked
             guard let handle = FileHandle(forWritingAtPath: temporary.path) else { throw PipelineProblem("cannot write \(temporary.path)") }
             current = (number, handle, temporary, SHA256Stream(), 0, index, [])
         }

@@ -1,0 +1,66 @@
+import AuditCore
+
+/// The compact evidence record of `--evidence compact`, for batch runs over CT logs: identity,
+/// verdict, profile, the digest of the record's plan (listed in the run manifest), every
+/// failed check in full, and only the ids of the checks that were not applicable or not
+/// checked. A requirement of the plan that appears nowhere in the record passed.
+///
+/// Keys, in order: index, source, sha256, kind, type, profile, verdict, failed, evidence
+/// (`"compact"`), plan, checks (outcome fail or error, as in a full record), notApplicable,
+/// notChecked.
+public enum CompactEvidenceJSON {
+    /// The record as UTF-8 JSON followed by `\n`, with the plan it names.
+    public static func line(_ evidence: ItemEvidence) -> (line: [UInt8], plan: EvidencePlan, digest: String) {
+        let plan = EvidencePlan(evidence)
+        let digest = Hex.string(SHA256Stream.digest([Array(plan.canonicalText.utf8)[...]]))
+        var out = ByteSink(capacity: 512)
+        out.append(RecordKeys.index)
+        out.appendDecimal(evidence.index)
+        out.append(RecordKeys.source)
+        out.appendJSONString(evidence.source)
+        out.append(RecordKeys.sha256)
+        out.appendJSONString(evidence.sha256)
+        out.append(RecordKeys.kind)
+        out.appendJSONString(evidence.kind.rawValue)
+        out.append(RecordKeys.type)
+        out.appendJSONString(evidence.type)
+        out.append(RecordKeys.profile)
+        out.appendJSONString(evidence.profile)
+        out.append(RecordKeys.verdict)
+        out.appendJSONString(evidence.verdict.rawValue)
+        out.append(RecordKeys.failed)
+        for (position, id) in evidence.failedRequirements.enumerated() {
+            if position > 0 { out.append(0x2C) }
+            out.appendJSONString(id.rawValue)
+        }
+        out.append(Keys.evidence)
+        out.append(Keys.plan)
+        out.appendJSONString(digest)
+        out.append(Keys.checks)
+        let checks = evidence.checks
+        var first = true
+        for position in checks.indices where checks[position].outcome == .fail || checks[position].outcome == .error {
+            if !first { out.append(0x2C) }
+            first = false
+            EvidenceJSON.appendCheck(checks, position, to: &out)
+        }
+        for (key, outcome) in [(Keys.notApplicable, Outcome.notApplicable), (Keys.notChecked, Outcome.notChecked)] {
+            out.append(key)
+            var listed = Set<RequirementID>()
+            for check in checks where check.outcome == outcome && listed.insert(check.requirement).inserted {
+                if listed.count > 1 { out.append(0x2C) }
+                out.appendJSONString(check.requirement.rawValue)
+            }
+        }
+        out.append(RecordKeys.end)
+        return (out.bytes(), plan, digest)
+    }
+
+    private enum Keys {
+        static let evidence = Array(#"],"evidence":"compact""#.utf8)
+        static let plan = Array(#","plan":"#.utf8)
+        static let checks = Array(#","checks":["#.utf8)
+        static let notApplicable = Array(#"],"notApplicable":["#.utf8)
+        static let notChecked = Array(#"],"notChecked":["#.utf8)
+    }
+}
