@@ -7,27 +7,7 @@ public enum EvidenceJSON {
     public static func line(_ evidence: ItemEvidence) -> [UInt8] {
         // About 200 bytes per check: one allocation, rarely grown.
         var out = ByteSink(capacity: 1024 + evidence.checks.count * 256)
-        out.append(RecordKeys.index)
-        out.appendDecimal(evidence.index)
-        out.append(RecordKeys.source)
-        out.appendJSONString(evidence.source)
-        out.append(RecordKeys.sha256)
-        out.appendJSONString(evidence.sha256)
-        out.append(RecordKeys.kind)
-        out.appendJSONString(evidence.kind.rawValue)
-        out.append(RecordKeys.type)
-        out.appendJSONString(evidence.type)
-        out.append(RecordKeys.profile)
-        out.appendJSONString(evidence.profile)
-        out.append(RecordKeys.profileReason)
-        out.appendJSONString(evidence.profileReason)
-        out.append(RecordKeys.verdict)
-        out.appendJSONString(evidence.verdict.rawValue)
-        out.append(RecordKeys.failed)
-        for (position, id) in evidence.failedRequirements.enumerated() {
-            if position > 0 { out.append(0x2C) }
-            out.appendJSONString(id.rawValue)
-        }
+        appendHead(evidence, profileReason: true, to: &out)
         out.append(RecordKeys.checks)
         // Fields are read in place: copying a check would retain its eight strings.
         let checks = evidence.checks
@@ -37,6 +17,29 @@ public enum EvidenceJSON {
         }
         out.append(RecordKeys.end)
         return out.bytes()
+    }
+
+    /// Appends the keys from `index` to the ids of `failed` (its array left open), with or
+    /// without `profileReason`.
+    static func appendHead(_ evidence: ItemEvidence, profileReason: Bool, to out: inout ByteSink) {
+        out.append(RecordKeys.index)
+        out.appendDecimal(evidence.index)
+        for (key, value) in [(RecordKeys.source, evidence.source), (RecordKeys.sha256, evidence.sha256), (RecordKeys.kind, evidence.kind.rawValue),
+                             (RecordKeys.type, evidence.type), (RecordKeys.profile, evidence.profile)] {
+            out.append(key)
+            out.appendJSONString(value)
+        }
+        if profileReason {
+            out.append(RecordKeys.profileReason)
+            out.appendJSONString(evidence.profileReason)
+        }
+        out.append(RecordKeys.verdict)
+        out.appendJSONString(evidence.verdict.rawValue)
+        out.append(RecordKeys.failed)
+        for (position, id) in evidence.failedRequirements.enumerated() {
+            if position > 0 { out.append(0x2C) }
+            out.appendJSONString(id.rawValue)
+        }
     }
 
     /// Appends the check at `position` as a JSON object in the record's key order.
