@@ -35,7 +35,7 @@ public struct CompletenessProof: Sendable {
     /// shard full but the last) instead of reading the records.
     public static func prove(shards directory: String, checkpoint: LogCheckpoint) throws -> CompletenessProof {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { $0.hasPrefix("shard-") && $0.hasSuffix(".jsonl") }.sorted()
+            .filter(ShardWriter.isShardFile).sorted()
         var tree = MerkleTreeHash()
         var next = 0
         var withoutLeaf = 0

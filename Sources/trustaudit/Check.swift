@@ -96,6 +96,9 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Shards: keep the shards already complete in --shard-dir and check only the others.")
     var resume = false
 
+    @Flag(name: .long, help: "Shards: write each shard gzip-compressed (shard-….jsonl.gz, the same bytes deflated); merge, --resume and completeness read both.")
+    var shardGzip = false
+
     @Option(name: .long, help: "Shards: check only items START…END−1 (input order; multiples of --shard-size), e.g. one worker's range.")
     var shard: String?
 
@@ -143,6 +146,7 @@ struct Check: ParsableCommand {
         if (shardSize == nil) != (shardDir == nil) { throw ValidationError("--shard-size and --shard-dir go together") }
         if let shardSize, shardSize < 1 { throw ValidationError("--shard-size must be positive") }
         if resume && shardDir == nil { throw ValidationError("--resume continues a sharded run: give --shard-size and --shard-dir") }
+        if shardGzip && shardDir == nil { throw ValidationError("--shard-gzip compresses shards: give --shard-size and --shard-dir") }
         if let shard {
             guard let size = shardSize, let range = Self.parseRange(shard), range.lowerBound % size == 0, range.upperBound % size == 0 else {
                 throw ValidationError("--shard START-END needs --shard-size N, START < END and both multiples of N")
@@ -231,7 +235,7 @@ struct Check: ParsableCommand {
         var resumed = 0
         let shards: ShardWriter?
         do {
-            shards = try shardSize.map { try ShardWriter(size: $0, directory: shardDir!, resume: resume, run: runIdentity) }
+            shards = try shardSize.map { try ShardWriter(size: $0, directory: shardDir!, resume: resume, run: runIdentity, gzip: shardGzip) }
         } catch {
             throw ValidationError("--shard-dir: \(error)")
         }

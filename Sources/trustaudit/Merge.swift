@@ -20,7 +20,7 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { $0.hasPrefix("shard-") && $0.hasSuffix(".jsonl") }.sorted()
+            .filter(ShardWriter.isShardFile).sorted()
         guard !names.isEmpty else { throw ValidationError("\(directory) holds no shard-*.jsonl file") }
         var next = 0
         var parts: [Data] = []

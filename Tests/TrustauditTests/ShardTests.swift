@@ -118,4 +118,44 @@ import Testing
         }
         #expect(try CLI.run(["merge", "--expect-items", "6000", interrupted.path]).status == 0)
     }
+
+    /// `--shard-gzip` (issue #17): each shard is one gzip member of the plain shard's bytes;
+    /// merge and --resume read it; a gzip run resumes its own shards only.
+    @Test func gzipShardsHoldThePlainBytesAndMergeAndResume() throws {
+        let inputs = [Repository.testVectors.appendingPathComponent("certificates").path]
+        let work = try Self.folder("gzip-shards")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let plain = work.appendingPathComponent("plain"), packed = work.appendingPathComponent("packed")
+        let whole = try CLI.run(["check", "--quiet", "--at", Self.at] + inputs)
+        _ = try CLI.run(["check", "--quiet", "--at", Self.at, "--shard-size", "50", "--shard-dir", plain.path] + inputs)
+        _ = try CLI.run(["check", "--quiet", "--at", Self.at, "--shard-size", "50", "--shard-dir", packed.path, "--shard-gzip"] + inputs)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: packed.path)) ?? []).sorted()
+        #expect(!names.isEmpty && names.allSatisfy { $0.hasSuffix(".jsonl.gz") })
+        #expect(names.map { String($0.dropLast(3)) } == Self.shardFiles(plain))
+        var packedBytes = 0, plainBytes = 0
+        for name in names {
+            let gz = try Data(contentsOf: packed.appendingPathComponent(name))
+            #expect(gz.starts(with: [0x1F, 0x8B]))
+            packedBytes += gz.count
+            let unzip = Process()
+            unzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+            unzip.arguments = ["-dc", packed.appendingPathComponent(name).path]
+            let pipe = Pipe()
+            unzip.standardOutput = pipe
+            try unzip.run()
+            let inflated = pipe.fileHandleForReading.readDataToEndOfFile()
+            unzip.waitUntilExit()
+            let original = try Data(contentsOf: plain.appendingPathComponent(String(name.dropLast(3))))
+            plainBytes += original.count
+            #expect(inflated == original, "\(name)")
+        }
+        #expect(packedBytes * 5 < plainBytes)
+        let merged = try CLI.run(["merge", "--expect-items", String(whole.lines.count), packed.path])
+        #expect(merged.status == 0)
+        #expect(merged.stdout == whole.stdout)
+        // A resumed gzip run keeps the complete shards: it checks nothing again.
+        let resumed = try CLI.run(["check", "--at", Self.at, "--shard-size", "50", "--shard-dir", packed.path, "--shard-gzip", "--resume"] + inputs)
+        #expect(resumed.stderr.contains("0 written"))
+        #expect(resumed.stderr.contains("\(names.count) already complete"))
+    }
 }

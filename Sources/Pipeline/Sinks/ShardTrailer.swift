@@ -37,7 +37,13 @@ public struct ShardTrailer: Sendable, Hashable, Codable {
     /// Reads a shard file: its record lines and trailer when the trailer is present, consistent
     /// and matches.
     public static func read(_ path: String) -> (lines: Data, trailer: ShardTrailer)? {
-        guard let data = FileManager.default.contents(atPath: path), data.last == 0x0A else { return nil }
+        guard var data = FileManager.default.contents(atPath: path) else { return nil }
+        if data.starts(with: Gzip.magic) {
+            // A `--shard-gzip` shard: the same bytes, deflated (at most 8 GiB inflated).
+            guard case .success(let inflated) = Gzip.inflate([UInt8](data), limit: 1 << 33) else { return nil }
+            data = Data(inflated)
+        }
+        guard data.last == 0x0A else { return nil }
         let body = data.dropLast()
         let start = body.lastIndex(of: 0x0A).map { $0 + 1 } ?? body.startIndex
         let last = body[start...]
