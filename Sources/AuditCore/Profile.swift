@@ -27,7 +27,8 @@ public struct Profile: Sendable, Hashable, Codable {
     public var extends: String?
     public var requirements: [Entry]
     /// What the profile expects of the artefact, for rules that depend on it (e.g. `subject:
-    /// natural`, `qcType: esign`, `qscd: "true"`). Inherited through `extends`, child wins.
+    /// natural`, `qcType: esign`, `qscd: "true"`); keys and values are ``ProfileParameter``'s,
+    /// checked on load. Inherited through `extends`, child wins.
     public var parameters: [String: String]?
 
     public init(
@@ -49,6 +50,7 @@ public struct Profile: Sendable, Hashable, Codable {
         } catch {
             throw AuditCoreError.invalidDocument("\(document.name): \(error)")
         }
+        try ProfileParameter.validate(parameters ?? [:], in: document)
     }
 }
 

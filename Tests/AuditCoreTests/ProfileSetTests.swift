@@ -100,4 +100,26 @@ import Testing
         #expect(checks[0].grade == .minor)
         #expect(checks[0].message == "broken. Fix: do it")
     }
+
+    /// Issue #15: a typo in a parameter is an error naming the file, the line and the allowed
+    /// values, not a rule silently switched off.
+    @Test func profileParametersAreCheckedOnLoad() throws {
+        let badValue = Self.profile("p", "kind: certificate\nparameters:\n  subject: natural\n  qscd: yes\nrequirements:\n  - { id: T-1, grade: major }\n")
+        do {
+            _ = try ProfileSet(documents: [Self.catalogue, badValue])
+            Issue.record("qscd: yes was accepted")
+        } catch {
+            #expect((error as? AuditCoreError)?.code == .invalidDocument)
+            #expect((error as? AuditCoreError)?.reason == "p.yaml line 6: parameter 'qscd' is 'yes'; allowed: true, false")
+        }
+        let unknownKey = Self.profile("p", "kind: certificate\nparameters: { qsdc: \"true\" }\nrequirements:\n  - { id: T-1, grade: major }\n")
+        do {
+            _ = try ProfileSet(documents: [Self.catalogue, unknownKey])
+            Issue.record("qsdc was accepted")
+        } catch {
+            #expect((error as? AuditCoreError)?.reason.hasPrefix("p.yaml line 4: unknown profile parameter 'qsdc' (known: subject, qcType, qscd") == true)
+        }
+        let good = Self.profile("p", "kind: certificate\nparameters:\n  subject: legal\n  qcType: eseal\nrequirements:\n  - { id: T-1, grade: major }\n")
+        #expect(try ProfileSet(documents: [Self.catalogue, good]).profile(named: "p").parameters == ["subject": "legal", "qcType": "eseal"])
+    }
 }
