@@ -27,6 +27,12 @@ public struct InspectedCRL: Sendable {
 
     public var decoded: CertificateList? { try? list.get() }
 
+    /// The other CRLs given with `--crl` in `list`'s cRLNumber sequence (same issuer, key and
+    /// scope), for the rules that compare a CRL with its neighbours (REV-009, REV-040).
+    func sequencePeers(of list: CertificateList) -> [RevocationSources.IndexedCRL] {
+        inputs.sources?.crls.filter { $0.sameSequence(as: list) && !$0.bytes.elementsEqual(bytes) } ?? []
+    }
+
     /// The supplied issuers named as the CRL's issuer, the one whose SKI equals the AKI first.
     public var issuerCandidates: [IssuerStore.Issuer] {
         guard let list = decoded, let issuers = inputs.issuers else { return [] }

@@ -6,7 +6,8 @@ import SwiftASN1
 public struct InspectedOCSPResponse: Sendable {
     /// The certificate whose key signed the response, and where it came from.
     public struct Signer: Sendable {
-        public let certificate: InspectedCertificate
+        public let certificate: Certificate
+        public let extensions: DecodedExtensions?
         /// `response` (its certs field) or `supplied` (`--issuer`).
         public let origin: String
         /// The certificate's public key as OpenSSL holds it; nil when OpenSSL cannot use it.
@@ -72,10 +73,12 @@ public struct InspectedOCSPResponse: Sendable {
     static func findSigner(_ basic: BasicOCSPResponse, _ responseCertificates: [InspectedCertificate], _ inputs: RevocationInputs) -> Signer? {
         for inspected in responseCertificates {
             guard let certificate = inspected.certificate, Self.responderID(basic.responderID, names: certificate) else { continue }
-            return Signer(certificate: inspected, origin: "response", key: inputs.cache.key(certificate.tbs.subjectPublicKeyInfo))
+            return Signer(certificate: certificate, extensions: inspected.extensions, origin: "response",
+                          key: inputs.cache.key(certificate.tbs.subjectPublicKeyInfo))
         }
         for issuer in inputs.issuers?.all ?? [] where Self.responderID(basic.responderID, names: issuer.certificate) {
-            return Signer(certificate: InspectedCertificate(bytes: Array(issuer.certificate.encoded)), origin: "supplied", key: issuer.key)
+            // Decoded once for the run by the IssuerStore, not again per response.
+            return Signer(certificate: issuer.certificate, extensions: issuer.extensions, origin: "supplied", key: issuer.key)
         }
         return nil
     }

@@ -147,6 +147,13 @@ struct Check: ParsableCommand {
         if let shardSize, shardSize < 1 { throw ValidationError("--shard-size must be positive") }
         if resume && shardDir == nil { throw ValidationError("--resume continues a sharded run: give --shard-size and --shard-dir") }
         if shardGzip && shardDir == nil { throw ValidationError("--shard-gzip compresses shards: give --shard-size and --shard-dir") }
+        // Checked here, before a supervised run starts its child.
+        if evidence == .compact && format == .sarif {
+            throw ValidationError("--evidence compact applies to JSON Lines records; SARIF lists failed checks only already")
+        }
+        if evidence == .compact && manifest == nil {
+            throw ValidationError("--evidence compact needs --manifest: the manifest lists the plans the records' digests stand for")
+        }
         if let shard {
             guard let size = shardSize, let range = Self.parseRange(shard), range.lowerBound % size == 0, range.upperBound % size == 0 else {
                 throw ValidationError("--shard START-END needs --shard-size N, START < END and both multiples of N")
@@ -179,12 +186,6 @@ struct Check: ParsableCommand {
         if !noSupervise, !Supervisor.isSupervisedChild, !inputs.contains("-") {
             try runSupervised()
             return
-        }
-        if evidence == .compact && format == .sarif {
-            throw ValidationError("--evidence compact applies to JSON Lines records; SARIF lists failed checks only already")
-        }
-        if evidence == .compact && manifest == nil {
-            throw ValidationError("--evidence compact needs --manifest: the manifest lists the plans the records' digests stand for")
         }
         let knownCrashes = Supervisor.isSupervisedChild ? Supervisor.prepareChild(itemTimeLimit: itemTimeLimit) : [:]
         let testTrap = TestHooks.trapSHA256

@@ -30,8 +30,7 @@ final class GzipFileWriter {
     private func deflate(_ bytes: [UInt8], flush: Int32) throws {
         guard let available = UInt32(exactly: bytes.count) else { throw PipelineProblem("a record of more than 4 GiB cannot be deflated") }
         var status = Z_OK
-        var pending: [[UInt8]] = []
-        bytes.withUnsafeBufferPointer { source in
+        try bytes.withUnsafeBufferPointer { source in
             stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
             stream.avail_in = available
             repeat {
@@ -41,10 +40,9 @@ final class GzipFileWriter {
                     status = CZlib.deflate(&stream, flush)
                     return out.count - Int(stream.avail_out)
                 }
-                if produced > 0 { pending.append(Array(buffer[0..<produced])) }
+                if produced > 0 { try handle.write(contentsOf: buffer[0..<produced]) }
             } while status == Z_OK && (stream.avail_in > 0 || stream.avail_out == 0 || flush == Z_FINISH)
         }
-        for chunk in pending { try handle.write(contentsOf: chunk) }
         let expected = flush == Z_FINISH ? Z_STREAM_END : Z_OK
         // Z_BUF_ERROR only says no progress was possible, which is fine once all input is taken.
         guard status == expected || (status == Z_BUF_ERROR && stream.avail_in == 0 && flush != Z_FINISH) else {

@@ -148,7 +148,7 @@ public enum CRLRules {
     /// issuer and scope given with `--crl` (complete and delta CRLs share one sequence).
     static let crlNumberSequence = decoded("REV-009") { list, item, _ in
         guard let number = list.crlNumber else { return [.notApplicable("REV-009", because: "the CRL has no cRLNumber (REV-008)")] }
-        let peers = item.inputs.sources?.crls.filter { $0.sameSequence(as: list) && !$0.bytes.elementsEqual(item.bytes) } ?? []
+        let peers = item.sequencePeers(of: list)
         guard !peers.isEmpty, let time = list.thisUpdate.secondsSince1970 else {
             return [.notApplicable("REV-009", because: "no other CRL of this issuer and scope was given with --crl")]
         }

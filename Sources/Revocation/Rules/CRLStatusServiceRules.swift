@@ -24,7 +24,7 @@ enum CRLStatusServiceRules {
         if CRLNumber.magnitude(number).isEmpty {
             return [.notApplicable("REV-040", because: "cRLNumber 0: the first CRL of its sequence has no predecessor")]
         }
-        let peers = item.inputs.sources?.crls.filter { $0.sameSequence(as: list) && !$0.bytes.elementsEqual(item.bytes) } ?? []
+        let peers = item.sequencePeers(of: list)
         guard let previous = peers.first(where: { $0.list.crlNumber.map { CRLNumber.isSuccessor(number, of: $0) } == true }),
             let previousTime = previous.list.thisUpdate.secondsSince1970
         else {

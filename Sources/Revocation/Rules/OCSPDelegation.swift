@@ -19,12 +19,12 @@ enum OCSPDelegation {
     /// CertIDs (a response about many certificates of one CA verifies the delegation once).
     static func judgements(_ basic: BasicOCSPResponse, signer: InspectedOCSPResponse.Signer?, responseCertificates: [Certificate],
                            inputs: RevocationInputs) -> [Judgement] {
-        guard let signer, let certificate = signer.certificate.certificate else { return [] }
+        guard let signer else { return [] }
         var byIssuer: [[UInt8]: Judgement] = [:]
         return basic.responses.map { single in
             let issuer = Array(single.certID.hashAlgorithm) + [0] + Array(single.certID.issuerNameHash) + [0] + Array(single.certID.issuerKeyHash)
             if let known = byIssuer[issuer] { return known }
-            let judgement = judge(single.certID, signer: certificate, extensions: signer.certificate.extensions,
+            let judgement = judge(single.certID, signer: signer.certificate, extensions: signer.extensions,
                                   responseCertificates: responseCertificates, inputs: inputs)
             byIssuer[issuer] = judgement
             return judgement

@@ -175,7 +175,7 @@ public enum OCSPRules {
 
     /// REV-109: RFC 6960 §4.2.1, §4.2.2.2 — the signature verifies with the responder's key.
     static let signature = basic("REV-109") { basic, item, _ in
-        guard let signer = item.signer, signer.certificate.certificate != nil else {
+        guard let signer = item.signer else {
             return [.notChecked("REV-109", because: "the signing certificate is neither in the response nor supplied (--issuer)")]
         }
         guard let algorithm = item.signatureAlgorithm else {
@@ -197,7 +197,7 @@ public enum OCSPRules {
     /// REV-110: RFC 6960 §4.2.2.2 — the signer is the CA that issued the certificates or a
     /// responder it delegated (id-kp-OCSPSigning, issued directly by that CA).
     static let authorisedSigner = basic("REV-110") { basic, item, _ in
-        guard item.signer?.certificate.certificate != nil else {
+        guard item.signer != nil else {
             return [.notChecked("REV-110", because: "the signing certificate is neither in the response nor supplied (--issuer)")]
         }
         var findings: [Finding] = []
@@ -221,7 +221,7 @@ public enum OCSPRules {
     /// REV-111: RFC 6960 §4.2.2.2.1 — a delegated responder's certificate carries
     /// id-pkix-ocsp-nocheck (a "should"; CA/B TLS BR §4.9.9 makes it a "must").
     static let responderNoCheck = basic("REV-111") { basic, item, _ in
-        guard let certificate = item.signer?.certificate.certificate else {
+        guard let certificate = item.signer?.certificate else {
             return [.notChecked("REV-111", because: "the signing certificate is neither in the response nor supplied (--issuer)")]
         }
         guard case .delegated? = item.delegations.first else { return [.notApplicable("REV-111", because: "not signed by a delegated responder")] }

@@ -17,7 +17,7 @@ public struct IndexedOCSPResponse: Sendable {
     }
 
     static func distrust(_ response: InspectedOCSPResponse, _ basic: BasicOCSPResponse) -> String? {
-        guard let signer = response.signer, signer.certificate.certificate != nil else {
+        guard let signer = response.signer else {
             return "its signing certificate is neither in the response nor supplied (--issuer)"
         }
         guard let algorithm = response.signatureAlgorithm, let key = signer.key else {
