@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Audit", targets: ["Audit"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .library(name: "Bundle", targets: ["Bundle"]),
+        .library(name: "Run", targets: ["Run"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
@@ -52,10 +53,18 @@ let package = Package(
         .target(name: "Audit", dependencies: ["AuditCore", "Certificates", "TrustedLists", "Timestamps", "Revocation"]),
         .target(name: "Pipeline", dependencies: ["AuditCore", "COpenSSL", "CZlib", "CCrashMarker"]),
         .target(name: "Bundle", dependencies: ["AuditCore", "Pipeline", "COpenSSL"]),
+        // The run as a library: inputs loaded once, items from paths or memory, records to sinks.
+        .target(
+            name: "Run",
+            dependencies: [
+                "AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "Bundle",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
         .executableTarget(
             name: "trustaudit",
             dependencies: [
-                "AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "Bundle",
+                "Run", "AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "Bundle",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -21,6 +21,9 @@ public struct ArtefactClassifier: Sendable {
             reason: "the item starts with byte 0x\(hexByte(bytes[0])); neither a DER SEQUENCE nor XML")
     }
 
+    /// Whether the item looks like an XML document: `<` after an optional UTF-8 BOM and whitespace.
+    public func looksLikeXML(_ bytes: [UInt8]) -> Bool { xmlStart(bytes) != nil }
+
     /// The offset of the first `<` if the item looks like XML (after a UTF-8 BOM and whitespace).
     private func xmlStart(_ bytes: [UInt8]) -> Int? {
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0

@@ -5,6 +5,7 @@ import Bundle
 import Certificates
 import Foundation
 import Pipeline
+import Run
 import SwiftASN1
 import Timestamps
 import TrustedLists
@@ -169,17 +170,52 @@ struct Check: ParsableCommand {
         }
     }
 
-    static func parseRange(_ text: String) -> Range<Int>? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 2, parts[0] >= 0, parts[0] < parts[1] else { return nil }
-        return parts[0]..<parts[1]
+    static func parseRange(_ text: String) -> Range<Int>? { RunOptions.parseRange(text) }
+
+    static func parseTime(_ text: String) -> Date? { RunOptions.parseTime(text) }
+
+    /// The run's inputs as the library takes them.
+    var runOptions: RunOptions {
+        var options = RunOptions()
+        options.profile = profile
+        options.profilesDirectory = profiles
+        options.at = at
+        options.standards = standards
+        options.issuers = issuer
+        options.trustedLists = trustedLists
+        options.data = data
+        options.digest = digest
+        options.request = request
+        options.policies = policy
+        options.tsaCAs = ca
+        options.tsuCertificates = tsu
+        options.crls = crl
+        options.ocspResponses = ocsp
+        options.ocspRequest = ocspRequest
+        options.lotl = lotl
+        options.anchors = anchors
+        options.schemas = schemas
+        options.onlyETSI = onlyEtsi
+        options.onlyIssuer = onlyIssuer
+        options.validAt = validAt
+        options.maximumItemSize = maxItemSize
+        return options
     }
 
-    static func parseTime(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withFullDate]
-        return formatter.date(from: text)
+    /// Workers, formats, shards, bundle and manifest as the library takes them.
+    func runSettings(signer: BundleSigner?) -> RunSettings {
+        var settings = RunSettings(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        settings.format = format
+        settings.evidence = evidence
+        if let shardSize, let shardDir {
+            settings.shards = ShardSettings(
+                size: shardSize, directory: shardDir, resume: resume, gzip: shardGzip, range: shard.flatMap(Self.parseRange))
+        }
+        settings.bundle = bundle
+        settings.signer = signer
+        settings.manifest = manifest
+        settings.inputs = inputs
+        return settings
     }
 
     func run() throws {
@@ -188,176 +224,55 @@ struct Check: ParsableCommand {
             return
         }
         let knownCrashes = Supervisor.isSupervisedChild ? Supervisor.prepareChild(itemTimeLimit: itemTimeLimit) : [:]
-        let testTrap = TestHooks.trapSHA256
-        let started = Date()
-        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let validationTime = at.flatMap(Self.parseTime) ?? started
-        let profileSet: ProfileSet
-        let auditor: Auditor
         do {
-            profileSet = try ProfileSet.load(overridesFrom: profiles)
-            let lotlDocuments = try loadLOTLDocuments()
-            auditor = try Auditor(
-                profiles: profileSet, selection: ProfileSelection(argument: profile),
-                context: EvaluationContext(validationTime: validationTime), issuers: try loadIssuers(),
-                standards: standards == "by-issuance" ? nil : try profileSet.standardsSet(named: standards), trustedLists: try loadTrustedLists(authenticatedBy: loadLOTL(lotlDocuments)),
-                timestampInputs: try loadTimestampInputs(), lotl: loadLOTL(lotlDocuments), schemas: try loadSchemas(),
-                authentication: try loadAuthentication(lotlDocuments),
-                standardsByIssuance: standards == "by-issuance" ? Array(profileSet.standards.values) : [],
-                revocationInputs: try loadRevocationInputs(issuers: try loadIssuers()))
-        } catch {
-            throw ValidationError("\(error)")
-        }
-
-        let output: BufferedOutput
-        do {
-            output = try out.map { try BufferedOutput(path: $0) } ?? BufferedOutput(handle: .standardOutput)
-        } catch {
-            throw ValidationError("cannot write --out \(out ?? ""): \(error.localizedDescription)")
-        }
-        let signer = try loadSigner()
-        let evidenceBundle: EvidenceBundle?
-        do {
-            evidenceBundle = try bundle.map { try EvidenceBundle(directory: $0) }
-        } catch {
-            throw ValidationError("--bundle: \(error)")
-        }
-        let reader = InputReader(paths: inputs, maximumItemSize: maxItemSize)
-        let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
-        var summary = RunSummary()
-        var sarif = SARIFLog()
-        let format = self.format
-        let compact = evidence == .compact
-        var plans: [String: EvidencePlan] = [:]
-        let wantsFacts = evidenceBundle != nil
-        let filter = ItemFilter(onlyETSI: onlyEtsi, issuerContains: onlyIssuer, validAt: validAt.flatMap(Self.parseTime))
-        let classifier = ArtefactClassifier()
-        var filtered = 0
-        var resumed = 0
-        let shards: ShardWriter?
-        do {
-            shards = try shardSize.map { try ShardWriter(size: $0, directory: shardDir!, resume: resume, run: runIdentity, gzip: shardGzip) }
-        } catch {
-            throw ValidationError("--shard-dir: \(error)")
-        }
-        let completedShards = shards?.completed ?? []
-        let shardSize = self.shardSize ?? 1
-        let range = shard.flatMap(Self.parseRange) ?? 0..<Int.max
-        for (number, verdicts) in shards?.completedVerdicts ?? [:] where range.contains(number * shardSize) {
-            summary.addResumed(verdicts)
-        }
-        try OrderedParallelExecutor(jobs: jobs).run(
-            next: reader.next, size: { $0.bytes.count },
-            transform: { item -> ItemResult in
-                if !range.contains(item.index) { return .outOfRange }
-                if completedShards.contains(item.index / shardSize) { return .alreadyDone }
-                if let crash = knownCrashes[item.index] {
-                    let evidence = auditor.crashEvidence(for: item, crash: crash.signalName)
-                    return Self.result(evidence, ItemFacts(), compact: compact)
-                }
-                CrashMarker.begin(item.index)
-                defer { CrashMarker.end() }
-                TestHooks.trapIfRequested(item.bytes, testTrap)
-                guard filter.keeps(item, classifier: classifier) else { return .filtered(item.index) }
-                let evidence = auditor.evidence(for: item)
-                let facts = wantsFacts ? auditor.facts(for: item, kind: evidence.kind) : ItemFacts()
-                return Self.result(evidence, facts, compact: compact)
-            },
-            emit: { result in
-                let (evidence, line, facts, plan): (ItemEvidence, [UInt8], ItemFacts, (String, EvidencePlan)?)
-                switch result {
-                case .alreadyDone:
-                    resumed += 1
-                    return
-                case .outOfRange: return
-                case .filtered(let index):
-                    filtered += 1
-                    try shards?.write(index: index, line: nil, leafHash: nil)
-                    return
-                case .record(let record, let bytes, let itemFacts, let itemPlan): (evidence, line, facts, plan) = (record, bytes, itemFacts, itemPlan)
-                }
-                if let (digest, itemPlan) = plan, plans[digest] == nil { plans[digest] = itemPlan }
-                try shards?.write(index: evidence.index, line: line, leafHash: CTEntries.leafHash(inSource: evidence.source))
-                switch format {
-                case .jsonl: try output.write(line)
-                case .sarif: sarif.add(evidence)
-                }
-                // The bundle is audit evidence: its records stay full whatever --evidence says.
-                try evidenceBundle?.add(evidence, line: compact ? EvidenceJSON.line(evidence) : line, facts: facts)
-                summary.add(evidence)
-                progress.update(items: summary.items)
-            })
-        try shards?.finishCurrent()
-        if format == .sarif { try output.write(sarif.document(catalogue: profileSet.catalogue, toolVersion: TrustAudit.version)) }
-        do {
-            try output.finish()
-        } catch {
-            throw ValidationError("cannot write --out \(out ?? "stdout"): \(error)")
-        }
-        progress.finish()
-        if !quiet {
-            var text = summary.text()
-            if filter.isActive { text += "  filtered: \(filtered) certificate(s) left out by --only-etsi/--only-issuer/--valid-at (not checked, no record)\n" }
-            if let shards {
-                text += "  shards:   \(shards.written) written to \(shardDir ?? ""), \(completedShards.count) already complete (\(resumed) item(s) not checked again)\n"
+            let runInputs = try RunInputs.load(runOptions) { FileHandle.standardError.write(Data($0.utf8)) }
+            let output: BufferedOutput
+            do {
+                output = try out.map { try BufferedOutput(path: $0) } ?? BufferedOutput(handle: .standardOutput)
+            } catch {
+                throw ValidationError("cannot write --out \(out ?? ""): \(error.localizedDescription)")
             }
-            FileHandle.standardError.write(Data(text.utf8))
-        }
-
-        if manifest != nil || evidenceBundle != nil {
-            var run = runManifest(profileSet: profileSet, jobs: jobs, validationTime: validationTime, started: started, reader: reader, summary: summary)
-            if filter.isActive { run.counts["filtered"] = filtered }
-            if let manifest {
-                var run = run
-                if compact {
-                    run.parameters["evidence"] = "compact"
-                    run.plans = plans
-                }
-                do {
-                    try ManifestWriter.write(run, to: manifest)
-                } catch {
-                    throw ValidationError("cannot write --manifest \(manifest): \(error.localizedDescription)")
-                }
+            let destination = out.map { "--out \($0)" } ?? "stdout"
+            let sink: any EvidenceSink = switch format {
+            case .jsonl: JSONLinesSink(output: output, destination: destination)
+            case .sarif: SARIFSink(output: output, destination: destination)
             }
-            if let evidenceBundle, let bundle {
-                do {
-                    try evidenceBundle.finish(profiles: profileSet, manifest: run, signer: signer)
-                } catch {
-                    throw ValidationError("cannot finish the bundle in \(bundle): \(error)")
-                }
-                if !quiet { FileHandle.standardError.write(Data("trustaudit: evidence bundle in \(bundle)\(signer == nil ? "" : " (manifest signed)")\n".utf8)) }
+            var settings = runSettings(
+                signer: try RunSettings.loadSigner(key: signKey, certificate: signCert, passwordFile: signPasswordFile, bundle: bundle))
+            settings.knownCrashes = knownCrashes
+            let run = try AuditRun(inputs: runInputs, settings: settings)
+            let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+            let trap = TestHooks.trapSHA256
+            let report = try run.run(
+                InputReader(paths: inputs, maximumItemSize: maxItemSize), into: sink,
+                beforeCheck: { TestHooks.trapIfRequested($0, trap) }, progress: { progress.update(items: $0) })
+            progress.finish()
+            if !quiet { FileHandle.standardError.write(Data(summaryText(report, filtering: runInputs.filter.isActive).utf8)) }
+            try run.finish(report)
+            if let bundle, !quiet {
+                FileHandle.standardError.write(Data("trustaudit: evidence bundle in \(bundle)\(signKey == nil ? "" : " (manifest signed)")\n".utf8))
             }
+            if report.summary.itemsWithErrors > 0 {
+                FileHandle.standardError.write(Data(
+                    "trustaudit: \(report.summary.itemsWithErrors) item(s) crashed the checker and were not evaluated (INPUT-002, outcome error); exit 2\n".utf8))
+                throw ExitCode(Exit.usage)
+            }
+            if report.summary.hasNonConformities { throw ExitCode(Exit.nonConformities) }
+        } catch let error as RunError {
+            throw ValidationError(error.message)
         }
-        if summary.itemsWithErrors > 0 {
-            FileHandle.standardError.write(Data(
-                "trustaudit: \(summary.itemsWithErrors) item(s) crashed the checker and were not evaluated (INPUT-002, outcome error); exit 2\n".utf8))
-            throw ExitCode(Exit.usage)
-        }
-        if summary.hasNonConformities { throw ExitCode(Exit.nonConformities) }
     }
 
-    /// The record of `evidence` as `--evidence` asks.
-    static func result(_ evidence: ItemEvidence, _ facts: ItemFacts, compact: Bool) -> ItemResult {
-        guard compact else { return .record(evidence, EvidenceJSON.line(evidence), facts, nil) }
-        let (line, plan, digest) = CompactEvidenceJSON.line(evidence)
-        return .record(evidence, line, facts, (digest, plan))
-    }
-
-    /// The identity of this run for its shards: SHA-256 over the tool version, the inputs as
-    /// given and every option that shapes the evidence (not --jobs, output places or --resume).
-    /// Without --at the validation time is left out, so that a resumed run may continue.
-    var runIdentity: String {
-        var parts: [String] = ["trustaudit \(TrustAudit.version)", "profile=\(profile)", "profiles=\(profiles ?? "")",
-                               "at=\(at ?? "")", "standards=\(standards)", "shard-size=\(shardSize ?? 0)", "format=\(format.rawValue)",
-                               "only-etsi=\(onlyEtsi)", "valid-at=\(validAt ?? "")", "lotl=\(lotl ?? "")", "anchors=\(anchors ?? "")",
-                               "schemas=\(schemas ?? "")", "data=\(data ?? "")", "digest=\(digest ?? "")", "request=\(request ?? "")"]
-        for (name, values) in [("issuer", issuer), ("trusted-lists", trustedLists), ("policy", policy), ("ca", ca), ("tsu", tsu),
-                               ("only-issuer", onlyIssuer), ("input", inputs)] {
-            parts += values.map { "\(name)=\($0)" }
+    /// The summary on stderr.
+    func summaryText(_ report: RunReport, filtering: Bool) -> String {
+        var text = report.summary.text()
+        if filtering {
+            text += "  filtered: \(report.filtered) certificate(s) left out by --only-etsi/--only-issuer/--valid-at (not checked, no record)\n"
         }
-        // Full runs keep the identity they had before --evidence existed.
-        if evidence == .compact { parts.append("evidence=compact") }
-        return SHA256.hex(Array(parts.joined(separator: "\n").utf8))
+        if let shardDir {
+            text += "  shards:   \(report.shardsWritten) written to \(shardDir), \(report.shardsAlreadyComplete) already complete (\(report.resumed) item(s) not checked again)\n"
+        }
+        return text
     }
 
     /// Runs this command again in a child process under a ``Supervisor``: a checker crash costs
@@ -376,25 +291,5 @@ struct Check: ParsableCommand {
     }
 }
 
-/// Evidence formats of `check`.
-enum EvidenceFormat: String, ExpressibleByArgument, CaseIterable {
-    case jsonl, sarif
-}
-
-/// How much of each record `check` writes (`--evidence`).
-enum EvidenceMode: String, ExpressibleByArgument, CaseIterable {
-    case full, compact
-}
-
-/// What the check of one item yields in a run.
-enum ItemResult: Sendable {
-    /// The evidence, its line as written, the facts for a bundle, and for compact evidence the
-    /// plan the line names by digest.
-    case record(ItemEvidence, [UInt8], ItemFacts, (String, EvidencePlan)?)
-    /// Left out by a filter (its index, which its shard still covers).
-    case filtered(Int)
-    /// In a shard already complete (`--resume`).
-    case alreadyDone
-    /// Outside the `--shard START-END` range.
-    case outOfRange
-}
+extension EvidenceFormat: ExpressibleByArgument {}
+extension EvidenceMode: ExpressibleByArgument {}

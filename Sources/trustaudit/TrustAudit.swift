@@ -1,27 +1,10 @@
 import ArgumentParser
 import Foundation
+import Run
 
 /// The `trustaudit` command: argument parsing and calls into the library, nothing else.
 struct TrustAudit: ParsableCommand {
-    static let version = "0.1.0"
-    /// The build, for the manifest: compiler and platform.
-    static var build: String {
-        #if os(Linux)
-        let platform = "Linux"
-        #elseif os(macOS)
-        let platform = "macOS"
-        #else
-        let platform = "other"
-        #endif
-        #if arch(x86_64)
-        let architecture = "x86_64"
-        #elseif arch(arm64)
-        let architecture = "arm64"
-        #else
-        let architecture = "other"
-        #endif
-        return "swift, \(platform) \(architecture)"
-    }
+    static let version = ToolIdentity.version
 
     static let configuration = CommandConfiguration(
         commandName: "trustaudit",

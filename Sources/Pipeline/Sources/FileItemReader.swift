@@ -36,18 +36,25 @@ final class FileItemReader {
     /// - Parameters:
     ///   - name: the locator prefix (`path`, or `-` for stdin).
     ///   - issuers: where a static-ct-api data tile's chain fingerprints resolve, if anywhere.
-    init(name: String, handle: FileHandle, size: Int?, issuers: CTIssuerDirectory? = nil, maximumItemSize: Int = InputReader.defaultMaximumItemSize) {
+    ///   - memory: the input's bytes when they are already in memory (`handle` is then at its
+    ///     end): they are split exactly as the same bytes read from a file would be.
+    init(
+        name: String, handle: FileHandle, size: Int?, issuers: CTIssuerDirectory? = nil,
+        maximumItemSize: Int = InputReader.defaultMaximumItemSize, memory: [UInt8]? = nil
+    ) {
         self.name = name
         self.maximumItemSize = maximumItemSize
         // The throwing reads: FileHandle.readData(ofLength:) and readDataToEndOfFile() trap on an
         // I/O error (EIO, or EISDIR when stdin is a directory); here the error is the item's problem.
         let probe: [UInt8]
-        do {
+        if let memory {
+            probe = Array(memory.prefix(Self.probeLength))
+        } else { do {
             probe = [UInt8](try handle.read(upToCount: Self.probeLength) ?? Data())
         } catch {
             mode = .whole(bytes: [], problem: "the input cannot be read: \(error.localizedDescription)")
             return
-        }
+        } }
         let tileNumber = CTEntries.tileNumber(inPath: name)
         let container = { (bytes: [UInt8]) in Self.container(bytes, name: name, tileNumber: tileNumber, issuers: issuers) }
         // The whole file: the probe, and the rest when the probe filled up — never more than the
@@ -58,6 +65,7 @@ final class FileItemReader {
             if let size, size > maximumItemSize {
                 return .failure(PipelineProblem("the file is \(size) bytes, over the \(maximumItemSize)-byte item limit"))
             }
+            if let memory { return .success(memory) }
             do {
                 var bytes = probe
                 // Growing by doubling would hold up to three times a large file (a CRL of a million
@@ -96,7 +104,7 @@ final class FileItemReader {
             case .failure(let problem): mode = .whole(bytes: [], problem: problem.reason)
             }
         } else if Self.isText(probe) && !Self.looksLikeXML(probe) {
-            let reader = ByteLineReader(handle: handle, prefix: probe)
+            let reader = ByteLineReader(handle: handle, prefix: memory ?? probe)
             if probe.starts(with: Array(SampleFile.firstLinePrefix.utf8)) {
                 mode = .sample(reader)
             } else {

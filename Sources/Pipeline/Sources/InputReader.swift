@@ -17,6 +17,8 @@ public final class InputReader {
     enum Pending {
         case path(FilePath)
         case problem(source: String, reason: String)
+        /// Bytes already in memory (an upload), named as a file of that name would be.
+        case memory(name: String, bytes: [UInt8])
     }
 
     private var pending: [Pending]
@@ -42,6 +44,14 @@ public final class InputReader {
         self.maximumItemSize = maximumItemSize
     }
 
+    /// Reads inputs that are already in memory (the bodies of a request), each split into items
+    /// exactly as a file of the same name and bytes would be; nothing is read from disk.
+    public init(memory: [(name: String, bytes: [UInt8])], maximumItemSize: Int = defaultMaximumItemSize) {
+        self.pending = memory.reversed().map { .memory(name: $0.name, bytes: $0.bytes) }
+        self.inputs = memory.map(\.name)
+        self.maximumItemSize = maximumItemSize
+    }
+
     /// The next item, or nil when every input is exhausted.
     public func next() -> InputItem? {
         while true {
@@ -56,6 +66,11 @@ public final class InputReader {
             switch next {
             case .path(let path): problem = open(path).map { (path.display, $0) }
             case .problem(let source, let reason): problem = (source, reason)
+            case .memory(let name, let bytes):
+                files.append(name)
+                current = FileItemReader(
+                    name: name, handle: FileHandle.nullDevice, size: bytes.count, maximumItemSize: maximumItemSize, memory: bytes)
+                problem = nil
             }
             if let problem {
                 defer { nextIndex += 1 }
@@ -106,6 +121,7 @@ public final class InputReader {
             switch entry {
             case .path(let path): path.display
             case .problem(let source, _): source
+            case .memory(let name, _): name
             }
         }
         let present = Set(entries.map(key))
