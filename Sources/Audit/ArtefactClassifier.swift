@@ -82,6 +82,12 @@ public struct ArtefactClassifier: Sendable {
         if first.tag == 0x0A {
             return Classification(form: .ocspResponse, reason: "DER SEQUENCE starting with an ENUMERATED responseStatus (RFC 6960 OCSPResponse)")
         }
+        // A TBSCertificate before signing: the version [0] EXPLICIT INTEGER opens the outer
+        // SEQUENCE itself (in a Certificate it opens the first inner SEQUENCE).
+        if first.tag == 0xA0, let version = reader.header(at: first.contentStart), version.tag == 0x02 {
+            return Classification(
+                form: .tbsCertificate, reason: "DER SEQUENCE starting with version [0]: a TBSCertificate before signing")
+        }
         guard first.tag == 0x30, let inner = reader.header(at: first.contentStart) else {
             return Classification(
                 form: .unknown, reason: "DER SEQUENCE whose first element (tag 0x\(hexByte(first.tag))) fits no supported artefact")

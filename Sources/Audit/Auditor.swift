@@ -112,14 +112,20 @@ public struct Auditor: Sendable {
         var (profile, reason) = resolved[classification.kind]!
         let type: String
         let checks: [Check]
+        var unsignedNote = ""
         switch classification.form {
-        case .certificate:
+        case .certificate, .tbsCertificate:
             var itemIssuers = issuers
             if let origin = item.origin, !origin.chain.isEmpty {
                 // A CT entry brings its own chain: its issuers join the supplied ones.
                 itemIssuers = (issuers ?? IssuerStore(certificates: [])).adding(origin.chain)
             }
-            let inspected = InspectedCertificate(bytes: item.bytes, issuers: itemIssuers, logEntryType: item.origin?.logEntryType)
+            var inspected = InspectedCertificate(bytes: item.bytes, issuers: itemIssuers, logEntryType: item.origin?.logEntryType)
+            if classification.form == .tbsCertificate, let wrapped = UnsignedCertificate.wrap(item.bytes) {
+                inspected = InspectedCertificate(bytes: wrapped.certificate, issuers: itemIssuers, isUnsigned: true)
+                unsignedNote = "; checked as the certificate it will be: wrapped with a copy of its signature algorithm and an empty "
+                    + "signature, so DER offsets count \(wrapped.headerLength) byte(s) more than in the TBSCertificate; CERT-018 does not apply"
+            }
             let detection = inspected.detection
             if selection == .automatic || profile.kind != .certificate,
                 let name = ProfileSelection.certificateProfiles[detection.type], let chosen = profiles.profiles[name]
@@ -186,7 +192,7 @@ public struct Auditor: Sendable {
         }
         return ItemEvidence(
             index: item.index, source: item.source, sha256: sha256, kind: classification.kind, type: type,
-            profile: profile.name, profileReason: "\(reason); \(classification.reason)", checks: checks)
+            profile: profile.name, profileReason: "\(reason); \(classification.reason)\(unsignedNote)", checks: checks)
     }
 
     /// The record of an item that crashed the checker in an earlier attempt of this run (crash

@@ -5,6 +5,8 @@ public struct Classification: Sendable, Hashable {
     /// The artefact kind, with the sub-form where it matters for decoding.
     public enum Form: Sendable, Hashable {
         case certificate
+        /// A TBSCertificate not yet signed (pre-issuance check).
+        case tbsCertificate
         case timestampToken
         case timestampResponse
         case trustedList
@@ -20,7 +22,7 @@ public struct Classification: Sendable, Hashable {
 
     public var kind: ArtefactKind {
         switch form {
-        case .certificate: .certificate
+        case .certificate, .tbsCertificate: .certificate
         case .timestampToken, .timestampResponse: .timestamp
         case .trustedList: .trustedList
         case .crl: .crl

@@ -10,6 +10,9 @@ public struct InspectedCertificate: Sendable {
     /// The Certificate Transparency entry type the certificate was logged as (`x509_entry`,
     /// `precert_entry`), when it was read from a log.
     public let logEntryType: String?
+    /// True for a TBSCertificate checked before signing (``UnsignedCertificate``): `bytes` are
+    /// then the wrapper's, and the signature is not judged.
+    public let isUnsigned: Bool
     /// The decoded parts in one shared box: every profile rule reads it, and handing a reference
     /// to fifty rules costs one retain each where copying the model would cost dozens.
     let view: CertificateView?
@@ -18,10 +21,11 @@ public struct InspectedCertificate: Sendable {
 
     /// Decodes as far as possible: a DER violation does not stop the other rules when a BER
     /// reading still yields the certificate.
-    public init(bytes: [UInt8], issuers: IssuerStore? = nil, logEntryType: String? = nil) {
+    public init(bytes: [UInt8], issuers: IssuerStore? = nil, logEntryType: String? = nil, isUnsigned: Bool = false) {
         self.bytes = bytes
         self.issuers = issuers
         self.logEntryType = logEntryType
+        self.isUnsigned = isUnsigned
         derScan = DERScanner.scan(bytes)
         let end = derScan.valueLength ?? bytes.count
         let value = bytes[0..<end]
@@ -41,7 +45,7 @@ public struct InspectedCertificate: Sendable {
             let certificate = try Certificate(node: node)
             view = CertificateView(
                 certificate: certificate, extensions: DecodedExtensions(certificate.tbs), issuers: issuers,
-                logEntryType: logEntryType)
+                logEntryType: logEntryType, isUnsigned: isUnsigned)
             decodingError = nil
         } catch {
             view = nil

@@ -45,6 +45,17 @@ public final class AuditRun {
         _ reader: InputReader, into sink: any EvidenceSink, beforeCheck: (@Sendable ([UInt8]) -> Void)? = nil,
         progress: (Int) -> Void = { _ in }
     ) throws(RunError) -> RunReport {
+        var report = try run(items: reader.next, into: sink, beforeCheck: beforeCheck, progress: progress)
+        report.files = reader.files
+        report.samplingRecord = reader.samplingRecords.first
+        return report
+    }
+
+    /// Checks every item `next` yields (until it returns nil) and writes the records.
+    public func run(
+        items next: () -> InputItem?, into sink: any EvidenceSink, beforeCheck: (@Sendable ([UInt8]) -> Void)? = nil,
+        progress: (Int) -> Void = { _ in }
+    ) throws(RunError) -> RunReport {
         let auditor = inputs.auditor
         let filter = inputs.filter
         let knownCrashes = settings.knownCrashes
@@ -62,7 +73,7 @@ public final class AuditRun {
         }
         do {
             try OrderedParallelExecutor(jobs: settings.jobs).run(
-                next: reader.next, size: { $0.bytes.count },
+                next: next, size: { $0.bytes.count },
                 transform: { item -> ItemResult in
                     if !range.contains(item.index) { return .outOfRange }
                     if completedShards.contains(item.index / shardSize) { return .alreadyDone }
@@ -106,8 +117,6 @@ public final class AuditRun {
         } catch {
             throw RunError.output("cannot write the evidence: \(error)")
         }
-        report.files = reader.files
-        report.samplingRecord = reader.samplingRecords.first
         return report
     }
 

@@ -36,6 +36,29 @@ public struct RunInputs: Sendable {
         }
     }
 
+    /// The same loaded inputs judged with another profile choice, validation time or standards
+    /// set (a request to the server): nothing is read again, only the auditor's plans are built.
+    public func reconfigured(profile: String, validationTime: Date, standards: String) throws(RunError) -> RunInputs {
+        var options = self.options
+        options.profile = profile
+        options.standards = standards
+        options.at = ISO8601DateFormatter().string(from: validationTime)
+        let byIssuance = standards == "by-issuance"
+        do {
+            let auditor = try Auditor(
+                profiles: profileSet, selection: ProfileSelection(argument: profile),
+                context: EvaluationContext(validationTime: validationTime), issuers: self.auditor.issuers,
+                standards: byIssuance ? nil : try profileSet.standardsSet(named: standards),
+                trustedLists: self.auditor.trustedLists, timestampInputs: self.auditor.timestampInputs, lotl: self.auditor.lotl,
+                schemas: self.auditor.schemas, authentication: self.auditor.authentication,
+                standardsByIssuance: byIssuance ? Array(profileSet.standards.values) : [],
+                revocationInputs: self.auditor.revocationInputs)
+            return RunInputs(options: options, profileSet: profileSet, auditor: auditor, validationTime: validationTime, started: Date())
+        } catch {
+            throw RunError.input("\(error)")
+        }
+    }
+
     init(options: RunOptions, profileSet: ProfileSet, auditor: Auditor, validationTime: Date, started: Date) {
         self.options = options
         self.profileSet = profileSet

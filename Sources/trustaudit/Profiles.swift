@@ -2,6 +2,7 @@ import ArgumentParser
 import Audit
 import AuditCore
 import Foundation
+import Run
 
 struct Profiles: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the profiles (built-in and from --profiles).")
@@ -33,18 +34,7 @@ struct Profiles: ParsableCommand {
                 print("| `\(profile.name)` | \(profile.kind.rawValue) | \(profile.entries.map(\.requirement.rawValue).joined(separator: ", ")) | \(profile.title) |")
             }
         case .json:
-            let objects = listed.map { profile -> [String: Any] in
-                [
-                    "name": profile.name, "title": profile.title, "kind": profile.kind.rawValue,
-                    "requirements": profile.entries.map { ["id": $0.requirement.rawValue, "grade": $0.grade.rawValue] },
-                ]
-            }
-            try printJSON(objects)
+            print(String(decoding: CatalogueListing.profilesJSON(set), as: UTF8.self))
         }
     }
-}
-
-func printJSON(_ object: Any) throws {
-    let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    print(String(decoding: data, as: UTF8.self))
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Audit
 import AuditCore
 import Foundation
+import Run
 
 struct Requirements: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,13 +42,7 @@ struct Requirements: ParsableCommand {
                 print("| \(r.id.rawValue) | \(r.standard) | \(r.version) | \(r.clause) | \(r.level.rawValue) | \(r.automation.rawValue) | \(r.text) |")
             }
         case .json:
-            try printJSON(requirements.map { r -> [String: Any] in
-                [
-                    "id": r.id.rawValue, "standard": r.standard, "version": r.version, "clause": r.clause,
-                    "alsoIn": r.alsoIn, "text": r.text, "level": r.level.rawValue,
-                    "appliesTo": r.appliesTo.map(\.rawValue), "automation": r.automation.rawValue, "fix": r.fix ?? NSNull(),
-                ]
-            })
+            print(String(decoding: try CatalogueListing.requirementsJSON(set, profile: profile), as: UTF8.self))
         }
     }
 }

@@ -40,12 +40,15 @@ final class CertificateView: Sendable {
     let issuers: IssuerStore?
     /// `x509_entry` / `precert_entry` when read from a CT log.
     let logEntryType: String?
+    /// A TBSCertificate before signing: its signature is not judged.
+    let isUnsigned: Bool
 
-    init(certificate: Certificate, extensions: DecodedExtensions, issuers: IssuerStore?, logEntryType: String?) {
+    init(certificate: Certificate, extensions: DecodedExtensions, issuers: IssuerStore?, logEntryType: String?, isUnsigned: Bool = false) {
         self.certificate = certificate
         self.extensions = extensions
         self.issuers = issuers
         self.logEntryType = logEntryType
+        self.isUnsigned = isUnsigned
     }
 
     var tbs: TBSCertificate { certificate.tbs }

@@ -25,6 +25,9 @@ enum ChainRules {
 
     /// CERT-018: RFC 5280 §6.1.3 (a)(1) — the signature verifies with the issuer's public key.
     static let signature = CertificateRules.profiled("CERT-018") { view, _ in
+        if view.isUnsigned {
+            return [.notApplicable("CERT-018", because: "a TBSCertificate checked before signing has no signature to verify yet")]
+        }
         guard let (issuer, key) = issuer(of: view) else { return [missingIssuer("CERT-018", view)] }
         let issuerName = issuer.tbs.subject == view.tbs.subject && view.certificate.isSelfIssued ? "its own key (self-issued)" : "the supplied issuer's key"
         guard let key else {
