@@ -16,11 +16,18 @@ let package = Package(
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .library(name: "Bundle", targets: ["Bundle"]),
         .library(name: "Run", targets: ["Run"]),
+        .library(name: "AuditServer", targets: ["AuditServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // C libraries from the system (Debian: libssl-dev, libxml2-dev). Their headers carry
@@ -61,10 +68,29 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
+        // `trustaudit serve`: the run behind HTTP (Hummingbird), the OpenAPI description and the
+        // web page embedded in the binary.
+        .target(
+            name: "AuditServer",
+            dependencies: [
+                "Run", "AuditCore", "Audit", "Pipeline", "Certificates", "Bundle",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [
+                .embedInCode("Resources/openapi.yaml"), .embedInCode("Resources/index.html"), .embedInCode("Resources/app.css"),
+            ]
+        ),
         .executableTarget(
             name: "trustaudit",
             dependencies: [
-                "Run", "AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "Bundle",
+                "Run", "AuditServer", "AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "Bundle",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -90,6 +116,11 @@ let package = Package(
         .testTarget(name: "RevocationTests", dependencies: ["Revocation", "Certificates", "AuditCore", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "AuditCore", "TestSupport"]),
         .testTarget(name: "TrustauditTests", dependencies: ["trustaudit", "TestSupport", "Pipeline"]),
+        .testTarget(
+            name: "AuditServerTests",
+            dependencies: [
+                "AuditServer", "Run", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

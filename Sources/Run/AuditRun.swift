@@ -60,7 +60,7 @@ public final class AuditRun {
         let filter = inputs.filter
         let knownCrashes = settings.knownCrashes
         let compact = settings.evidence == .compact
-        let wantsFacts = bundle != nil
+        let wantsFacts = bundle != nil || settings.collectsFacts
         let classifier = ArtefactClassifier()
         let shards = self.shards
         let bundle = self.bundle
@@ -98,7 +98,7 @@ public final class AuditRun {
                     case .record(let evidence, let line, let facts, let plan):
                         if let (digest, itemPlan) = plan, report.plans[digest] == nil { report.plans[digest] = itemPlan }
                         try shards?.write(index: evidence.index, line: line, leafHash: CTEntries.leafHash(inSource: evidence.source))
-                        try sink.add(evidence, line: line)
+                        try sink.add(evidence, line: line, facts: facts)
                         // The bundle is audit evidence: its records stay full whatever the mode.
                         try bundle?.add(evidence, line: compact ? EvidenceJSON.line(evidence) : line, facts: facts)
                         report.summary.add(evidence)

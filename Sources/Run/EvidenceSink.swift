@@ -4,9 +4,9 @@ import Pipeline
 
 /// Where a run's records go, in input order. A sink is used by one run on one thread.
 public protocol EvidenceSink: AnyObject {
-    /// One item's record: its evidence and its line as the run writes it (full or compact),
-    /// ending with a newline.
-    func add(_ evidence: ItemEvidence, line: [UInt8]) throws
+    /// One item's record: its evidence, its line as the run writes it (full or compact, ending
+    /// with a newline), and the item's facts when the settings ask for them (else empty).
+    func add(_ evidence: ItemEvidence, line: [UInt8], facts: ItemFacts) throws
     /// The run is over: write what depends on every record and flush.
     func finish(catalogue: Catalogue) throws
 }
@@ -22,7 +22,7 @@ public final class JSONLinesSink: EvidenceSink {
         self.destination = destination
     }
 
-    public func add(_ evidence: ItemEvidence, line: [UInt8]) throws { try output.write(line) }
+    public func add(_ evidence: ItemEvidence, line: [UInt8], facts: ItemFacts) throws { try output.write(line) }
 
     public func finish(catalogue: Catalogue) throws {
         do {
@@ -46,7 +46,7 @@ public final class SARIFSink: EvidenceSink {
         self.toolVersion = toolVersion
     }
 
-    public func add(_ evidence: ItemEvidence, line: [UInt8]) throws { log.add(evidence) }
+    public func add(_ evidence: ItemEvidence, line: [UInt8], facts: ItemFacts) throws { log.add(evidence) }
 
     public func finish(catalogue: Catalogue) throws {
         do {
@@ -62,12 +62,14 @@ public final class SARIFSink: EvidenceSink {
 public final class CollectingSink: EvidenceSink {
     public private(set) var records: [ItemEvidence] = []
     public private(set) var lines: [[UInt8]] = []
+    public private(set) var facts: [ItemFacts] = []
 
     public init() {}
 
-    public func add(_ evidence: ItemEvidence, line: [UInt8]) throws {
+    public func add(_ evidence: ItemEvidence, line: [UInt8], facts: ItemFacts) throws {
         records.append(evidence)
         lines.append(line)
+        self.facts.append(facts)
     }
 
     public func finish(catalogue: Catalogue) throws {}

@@ -52,6 +52,8 @@ public struct RunSettings: Sendable {
     public var manifest: String?
     /// Items known to crash the checker (a supervised child's restarts), recorded as such.
     public var knownCrashes: [Int: Supervisor.Crash] = [:]
+    /// Whether sinks get each item's facts (validity, subject) for a report.
+    public var collectsFacts = false
     /// The inputs as given (paths, `-`), for the run's identity.
     public var inputs: [String] = []
 

@@ -16,11 +16,9 @@ struct Check: ParsableCommand {
         discussion:
             "INPUT is a file, a directory (read recursively) or - for standard input. A file may hold one DER or XML item, many PEM blocks, or one base64 item per line; the kind of each item is decided from its bytes.")
 
-    @Option(name: .long, help: "Profile: auto (by item kind and claims) or a name from `trustaudit profiles`.")
-    var profile = "auto"
 
-    @Option(name: .long, help: "Directory of extra or overriding catalogue/profile YAML files.")
-    var profiles: String?
+
+    @OptionGroup var inputOptions: RunInputOptions
 
     @Option(name: .long, help: "Parallel workers (default: all cores).")
     var jobs: Int?
@@ -31,53 +29,21 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Write the run manifest (JSON) here.")
     var manifest: String?
 
-    @Option(name: .long, help: "Validation time, ISO 8601 (e.g. 2026-06-01T12:00:00Z); default: now.")
-    var at: String?
 
-    @Option(name: .long, help: "Standards set to judge against (`trustaudit profiles` lists them; default: latest), or by-issuance: each certificate by the newest set in force at its notBefore.")
-    var standards = "latest"
 
-    @Option(name: .long, help: "Issuer certificate(s) for signature, name and key-identifier chaining (file or PEM bundle; repeatable).")
-    var issuer: [String] = []
 
-    @Option(name: .customLong("trusted-lists"), help: "Trusted list file or directory for the qualified-status cross-check (repeatable).")
-    var trustedLists: [String] = []
 
-    @Option(name: .long, help: "Time-stamps: the stamped data, to check the imprint.")
-    var data: String?
 
-    @Option(name: .long, help: "Time-stamps: the expected imprint, hex.")
-    var digest: String?
 
-    @Option(name: .long, help: "Time-stamps: the TimeStampReq (DER), for nonce, policy and imprint.")
-    var request: String?
 
-    @Option(name: .long, help: "Time-stamps: a policy OID the TSA announced (repeatable).")
-    var policy: [String] = []
 
-    @Option(name: .long, help: "Time-stamps: TSA CA certificate(s) the TSU must chain to (repeatable).")
-    var ca: [String] = []
 
-    @Option(name: .long, help: "Time-stamps: TSU certificate(s) for tokens without certificates (repeatable).")
-    var tsu: [String] = []
 
-    @Option(name: .long, help: "Revocation: a CRL file or folder giving checked certificates their status (REV-200), and the earlier CRLs a checked CRL's number must follow (REV-009); authenticated with --issuer (repeatable).")
-    var crl: [String] = []
 
-    @Option(name: .long, help: "Revocation: an OCSP response file or folder giving checked certificates their status (REV-200); authenticated with --issuer (repeatable).")
-    var ocsp: [String] = []
 
-    @Option(name: .customLong("ocsp-request"), help: "Revocation: the OCSPRequest (DER) the checked OCSP responses answer: nonce and CertIDs (REV-108).")
-    var ocspRequest: String?
 
-    @Option(name: .long, help: "Trusted lists: the LOTL whose pointers must authenticate each list (TL-072), or a snapshot folder (its newest LOTL; the others serve as pivots).")
-    var lotl: String?
 
-    @Option(name: .long, help: "Trusted lists: the LOTL signing certificates published in the Official Journal (PEM); authenticates a LOTL through its pivots (TL-070, TL-071).")
-    var anchors: String?
 
-    @Option(name: .long, help: "Trusted lists: folder of the official TS 119 612 XSDs (ts119612-v2.2.1/, ts119612-v2.4.1/, xmldsig/).")
-    var schemas: String?
 
     @Flag(name: .long, help: "Filter: check only certificates with QCStatements or an ETSI policy OID (other kinds always pass).")
     var onlyEtsi = false
@@ -124,8 +90,6 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Do not print the summary on stderr.")
     var quiet = false
 
-    @Option(name: .long, help: "Resource bound: the largest item in bytes (a whole file, a PEM block, an inflated gzip file); a larger one is a finding (1 GiB by default).")
-    var maxItemSize: Int = InputReader.defaultMaximumItemSize
 
     @Option(name: .long, help: "Resource bound: an item whose check takes longer than this many seconds is stopped and recorded (INPUT-002, outcome error); 0 for no limit. Supervised runs only.")
     var itemTimeLimit: Double = 120
@@ -135,6 +99,26 @@ struct Check: ParsableCommand {
 
     @Argument(help: "Files, directories, or - for stdin.")
     var inputs: [String]
+
+    var profile: String { inputOptions.profile }
+    var profiles: String? { inputOptions.profiles }
+    var at: String? { inputOptions.at }
+    var standards: String { inputOptions.standards }
+    var issuer: [String] { inputOptions.issuer }
+    var trustedLists: [String] { inputOptions.trustedLists }
+    var data: String? { inputOptions.data }
+    var digest: String? { inputOptions.digest }
+    var request: String? { inputOptions.request }
+    var policy: [String] { inputOptions.policy }
+    var ca: [String] { inputOptions.ca }
+    var tsu: [String] { inputOptions.tsu }
+    var crl: [String] { inputOptions.crl }
+    var ocsp: [String] { inputOptions.ocsp }
+    var ocspRequest: String? { inputOptions.ocspRequest }
+    var lotl: String? { inputOptions.lotl }
+    var anchors: String? { inputOptions.anchors }
+    var schemas: String? { inputOptions.schemas }
+    var maxItemSize: Int { inputOptions.maxItemSize }
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -176,29 +160,10 @@ struct Check: ParsableCommand {
 
     /// The run's inputs as the library takes them.
     var runOptions: RunOptions {
-        var options = RunOptions()
-        options.profile = profile
-        options.profilesDirectory = profiles
-        options.at = at
-        options.standards = standards
-        options.issuers = issuer
-        options.trustedLists = trustedLists
-        options.data = data
-        options.digest = digest
-        options.request = request
-        options.policies = policy
-        options.tsaCAs = ca
-        options.tsuCertificates = tsu
-        options.crls = crl
-        options.ocspResponses = ocsp
-        options.ocspRequest = ocspRequest
-        options.lotl = lotl
-        options.anchors = anchors
-        options.schemas = schemas
+        var options = inputOptions.runOptions
         options.onlyETSI = onlyEtsi
         options.onlyIssuer = onlyIssuer
         options.validAt = validAt
-        options.maximumItemSize = maxItemSize
         return options
     }
 
