@@ -30,6 +30,7 @@ demo: deps
 test: deps profiles-check
 	@scripts/ensure-deps.sh --test
 	swift test
+	scripts/serve-test.sh
 
 release: deps
 	swift build -c release --product trustaudit
@@ -39,6 +40,7 @@ bench: deps
 	Benchmarks/cli-throughput.sh $(BENCH_N)
 	Benchmarks/tst-throughput.sh
 	Benchmarks/revocation.sh
+	Benchmarks/serve.sh
 	Benchmarks/tl-snapshot.sh
 	Benchmarks/scale-1m.sh
 	Benchmarks/instructions.sh

@@ -34,6 +34,11 @@ final class CheckEndpoint: Sendable {
         }
     }
 
+    /// Bodies up to this size (a certificate, a token, a small CRL) are checked on the request's
+    /// own task: two thread hops cost more than their check. Larger ones (trusted lists, large
+    /// CRLs, batches) go to the worker pool so that they cannot hold up the server's tasks.
+    static let inlineBodyLimit = 64 * 1024
+
     static let snapshotHeader = HTTPField.Name("TrustAudit-Snapshot")!
     static let itemsHeader = HTTPField.Name("TrustAudit-Items")!
     static let verdictHeader = HTTPField.Name("TrustAudit-Verdict")!
@@ -92,7 +97,12 @@ final class CheckEndpoint: Sendable {
             throw Problem(.badRequest, code: "bad-parameter", error.message)
         }
         let limits = (items: configuration.maximumItems, deadline: deadline, deadlineSeconds: configuration.requestDeadlineSeconds)
-        let outcome = try await pool.runIfActive { Self.evaluate(artefacts, inputs: inputs, limits: limits, facts: format == .html) }
+        let outcome: Result<CheckedRecords, Problem>
+        if body.count <= Self.inlineBodyLimit {
+            outcome = Self.evaluate(artefacts, inputs: inputs, limits: limits, facts: format == .html)
+        } else {
+            outcome = try await pool.runIfActive { Self.evaluate(artefacts, inputs: inputs, limits: limits, facts: format == .html) }
+        }
         let records = try outcome.get()
         for record in records.records { metrics.items(record.verdict) }
         let worst = records.records.map { $0.verdict }.max() ?? Verdict.conforming

@@ -37,11 +37,24 @@ public struct Problem: HTTPResponseError, Sendable {
 /// Turns every error a route throws into a problem answer, so that no request gets an empty
 /// body and nothing becomes a 500 by accident.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The methods of each path, for a 405 with `Allow` where a path exists under another method.
+    static var methods: [String: [String]] {
+        let reads = ["/v1/profiles", "/v1/requirements", "/healthz", "/readyz", "/metrics", "/openapi.yaml", "/", "/app.css"]
+        return Dictionary(uniqueKeysWithValues: reads.map { ($0, ["GET", "HEAD"]) } + [("/v1/check", ["POST"])])
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let problem as Problem {
             return problem.response()
+        } catch let error as HTTPError where error.status == .notFound {
+            if let allowed = Self.methods[request.uri.path], !allowed.contains(request.method.rawValue) {
+                let allow = allowed.joined(separator: ", ")
+                return Problem(.methodNotAllowed, code: "method-not-allowed", "\(request.uri.path) answers \(allow) only",
+                               headers: [.allow: allow]).response()
+            }
+            return Problem(.notFound, code: "not-found", "no such endpoint: \(request.method) \(request.uri.path)").response()
         } catch let error as HTTPError {
             let detail = error.status == .notFound ? "no such endpoint or method: \(request.method) \(request.uri.path)" : error.body ?? error.status.reasonPhrase
             return Problem(error.status, code: error.status == .notFound ? "not-found" : "http", detail, headers: error.headers).response()

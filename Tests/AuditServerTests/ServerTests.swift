@@ -115,6 +115,7 @@ import TestSupport
                 ("/v1/check", [:], [UInt8](repeating: 0x30, count: 1001), .contentTooLarge, "body-too-large"),
                 ("/v1/check", [:], Array("MA==\nMA==\nMA==\n".utf8), .contentTooLarge, "too-many-items"),
                 ("/v1/nothing", [:], [], .notFound, "not-found"),
+                ("/v1/profiles", [:], [], .methodNotAllowed, "method-not-allowed"),
             ]
             for (uri, headers, body, status, code) in cases {
                 let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: body))
