@@ -59,12 +59,48 @@ for connections in 1 16 64; do
   read -r total rate p50 p99 bad _ < <(load "$duration" "$connections" "$url/v1/check")
   printf '%-34s %6d %10.0f %9.2f %9.2f %8d\n' "trustaudit serve" "$connections" "$rate" "$p50" "$p99" "$bad"
 done
-warm=$(rss "$server")
-echo "RSS after warm-up: $warm MB; rounds of 60 s at 16 connections until $requests requests:"
+# Memory: warm up with the first fifth of the requests, then every round must stay at that level.
+warmup=$((requests / 5))
 done_requests=0
-while [ "$done_requests" -lt "$requests" ]; do
-  read -r total rate p50 p99 bad _ < <(load 60 16 "$url/v1/check")
+round() {  # one 30-second round at 16 connections; prints a line and adds to done_requests
+  read -r total rate p50 p99 bad _ < <(load 30 16 "$url/v1/check")
   done_requests=$((done_requests + total))
   printf '  %9d requests  %6.0f/s  p99 %6.2f ms  non-2xx %d  RSS %d MB\n' "$done_requests" "$rate" "$p99" "$bad" "$(rss "$server")"
-done
+}
+echo "memory: warm-up to $warmup requests, then to $requests (16 connections, 30 s rounds):"
+while [ "$done_requests" -lt "$warmup" ]; do round; done
+warm=$(rss "$server")
+while [ "$done_requests" -lt "$requests" ]; do round; done
+echo "RSS after warm-up $warm MB, after $done_requests requests $(rss "$server") MB"
 kill "$server"; wait "$server" 2>/dev/null || true
+
+# pkilint's REST service (FastAPI under uvicorn, 2 workers: one per core), same certificate.
+if [ "${SKIP_PKILINT:-0}" != 1 ]; then
+  venv="${TMPDIR:-/tmp}/trustaudit-pkilint-rest-venv"
+  if [ ! -x "$venv/bin/uvicorn" ]; then
+    { python3 -m venv "$venv" && "$venv/bin/pip" install --quiet --disable-pip-version-check \
+        "pkilint[rest]==${PKILINT_VERSION:-0.13.3}" uvicorn; } >&2 || true
+  fi
+  if [ -x "$venv/bin/uvicorn" ]; then
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    "$venv/bin/uvicorn" pkilint.rest:app --host 127.0.0.1 --port "$port" --workers 2 --log-level warning 2>"$work/pkilint-rest.log" &
+    pk=$!
+    trap 'kill $pk 2>/dev/null || true' EXIT
+    for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/version" >/dev/null 2>&1 && break; sleep 0.3; done
+    b64=$(base64 -w0 "$cert")
+    cat >"$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"b64":"$b64"}'
+LUA
+    curl -s -H 'Content-Type: application/json' -d "{\"b64\":\"$b64\"}" "http://127.0.0.1:$port/certificate/etsi" \
+      | python3 -c "import json,sys; r=json.load(sys.stdin); print('pkilint REST: linter', r.get('linter',{}).get('name'), '-', len(r.get('results',[])), 'validator results')"
+    for connections in 1 16 64; do
+      read -r total rate p50 p99 bad _ < <(load "$duration" "$connections" "http://127.0.0.1:$port/certificate/etsi")
+      printf '%-34s %6d %10.0f %9.2f %9.2f %8d\n' "pkilint REST (uvicorn, 2 workers)" "$connections" "$rate" "$p50" "$p99" "$bad"
+    done
+    kill "$pk"; wait "$pk" 2>/dev/null || true
+  else
+    echo "pkilint REST: not installed (PyPI unreachable?); left out"
+  fi
+fi

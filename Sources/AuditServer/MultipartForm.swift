@@ -15,6 +15,8 @@ struct MultipartForm {
 
     /// The `boundary` parameter of a `multipart/form-data` content type, or nil for any other type.
     static func boundary(contentType: String) -> String? {
+        // Most requests carry one artefact: answer them without splitting the header.
+        guard contentType.utf8.count >= 19, contentType.prefix(19).lowercased() == "multipart/form-data" else { return nil }
         let parameters = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
         guard parameters.first?.lowercased() == "multipart/form-data" else { return nil }
         for parameter in parameters.dropFirst() {

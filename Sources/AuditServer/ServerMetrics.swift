@@ -1,6 +1,7 @@
 import AuditCore
 import Hummingbird
 import Prometheus
+import Synchronization
 
 /// The server's Prometheus metrics, in a registry of its own (no global metrics system).
 final class ServerMetrics: Sendable {
@@ -20,6 +21,19 @@ final class ServerMetrics: Sendable {
     ]
 
     init() {
+        let registry = self.registry
+        latencies = Dictionary(uniqueKeysWithValues: (Self.endpoints + ["other"]).map { endpoint in
+            (endpoint, registry.makeDurationHistogram(
+                descriptor: .init(
+                    namespace: "trustaudit", metricName: "http_request_duration", unitName: "seconds",
+                    helpText: "Time from the request's head to its answer"),
+                labels: [("endpoint", endpoint)], buckets: Self.buckets))
+        })
+        verdicts = Dictionary(uniqueKeysWithValues: Verdict.allCases.map { verdict in
+            (verdict, registry.makeCounter(
+                descriptor: .init(namespace: "trustaudit", metricName: "items", unitName: "total", helpText: "Items checked, by verdict"),
+                labels: [("verdict", verdict.rawValue)]))
+        })
         inFlight = registry.makeGauge(descriptor: .init(
             namespace: "trustaudit", metricName: "checks_in_flight", unitName: "", helpText: "Check requests admitted and not yet answered"))
         rejected = registry.makeCounter(descriptor: .init(
@@ -32,26 +46,28 @@ final class ServerMetrics: Sendable {
             helpText: "SIGHUP reloads that failed (the previous snapshot stays in use)"))
     }
 
+    /// Per-request metrics are looked up here rather than re-registered (a registration builds
+    /// the descriptor's strings and takes the registry's lock).
+    private let counters = Mutex<[String: Counter]>([:])
+    private let latencies: [String: DurationHistogram]
+    private let verdicts: [Verdict: Counter]
+
     func request(endpoint path: String, status: Int, duration: Duration) {
         let endpoint = Self.endpoints.contains(path) ? path : "other"
-        registry.makeCounter(
+        latencies[endpoint]?.record(duration)
+        let key = "\(endpoint) \(status)"
+        if let counter = counters.withLock({ $0[key] }) {
+            counter.increment()
+            return
+        }
+        let counter = registry.makeCounter(
             descriptor: .init(namespace: "trustaudit", metricName: "http_requests", unitName: "total", helpText: "HTTP requests answered"),
-            labels: [("endpoint", endpoint), ("status", String(status))]
-        ).increment()
-        registry.makeDurationHistogram(
-            descriptor: .init(
-                namespace: "trustaudit", metricName: "http_request_duration", unitName: "seconds",
-                helpText: "Time from the request's head to its answer"),
-            labels: [("endpoint", endpoint)], buckets: Self.buckets
-        ).record(duration)
+            labels: [("endpoint", endpoint), ("status", String(status))])
+        counters.withLock { $0[key] = counter }
+        counter.increment()
     }
 
-    func items(_ verdict: Verdict) {
-        registry.makeCounter(
-            descriptor: .init(namespace: "trustaudit", metricName: "items", unitName: "total", helpText: "Items checked, by verdict"),
-            labels: [("verdict", verdict.rawValue)]
-        ).increment()
-    }
+    func items(_ verdict: Verdict) { verdicts[verdict]?.increment() }
 
     func admitted() { inFlight.increment(by: 1) }
     func finished() { inFlight.decrement(by: 1) }

@@ -26,10 +26,11 @@ public final class AuditRun {
         } catch {
             throw RunError.output("--bundle: \(error)")
         }
-        let identity = Self.identity(options: inputs.options, settings: settings)
         do {
             shards = try settings.shards.map {
-                try ShardWriter(size: $0.size, directory: $0.directory, resume: $0.resume, run: identity, gzip: $0.gzip)
+                try ShardWriter(
+                    size: $0.size, directory: $0.directory, resume: $0.resume,
+                    run: Self.identity(options: inputs.options, settings: settings), gzip: $0.gzip)
             }
         } catch {
             throw RunError.output("--shard-dir: \(error)")
