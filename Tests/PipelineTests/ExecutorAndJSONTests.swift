@@ -103,6 +103,21 @@ import Testing
         #expect(text.contains(#""observed":"line\nbreak\u0001\\","expected":null,"location":"tbs","message":"ü"}]}"#))
     }
 
+    /// Outcome and grade words come from a table of pre-encoded pieces: every pair must still
+    /// write its own words, and a check with nothing to say writes four nulls.
+    @Test func everyOutcomeAndGradeWritesItsOwnWords() throws {
+        for outcome in Outcome.allCases {
+            for grade in Grade.allCases {
+                var evidence = Self.evidence
+                evidence.checks = [
+                    Check(requirement: "CERT-001", standard: "S", version: "V", clause: "C", outcome: outcome, grade: grade)
+                ]
+                let text = String(decoding: EvidenceJSON.line(evidence), as: UTF8.self)
+                #expect(text.contains(#""outcome":"\#(outcome.rawValue)","grade":"\#(grade.rawValue)","observed":null,"expected":null,"location":null,"message":null}"#))
+            }
+        }
+    }
+
     @Test func summaryCountsVerdictsAndTopFailures() {
         var summary = RunSummary()
         summary.add(Self.evidence)

@@ -111,9 +111,8 @@ enum SubjectRules {
     /// CERT-083: LEG-4.2.1-6 — organizationIdentifier differs from organizationName (compared
     /// without case and surrounding spaces: a name written in capitals is still the name).
     static let identifierNotName = CertificateRules.profiled("CERT-083") { view, _ in
-        func folded(_ text: String) -> String { text.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let identifier = view.subject.value(Names.organizationIdentifier),
-            view.subject.values(Names.organizationName).map(folded).contains(folded(identifier))
+            view.subject.values(Names.organizationName).contains(where: { LooseTextMatch.equal($0, identifier) })
         else { return [] }
         return [.fail("CERT-083", observed: identifier, location: "subject.organizationIdentifier",
                       message: "organizationIdentifier repeats organizationName; it must be the registration identifier")]

@@ -73,10 +73,15 @@ enum URISyntax {
     /// RFC 3986 §2: unreserved, reserved and "%".
     private static func isURIByte(_ byte: UInt8) -> Bool {
         if isAlpha(byte) || isDigit(byte) { return true }
-        return punctuation.contains(byte)
+        guard byte < 0x80 else { return false }
+        return (byte < 0x40 ? punctuation.low >> byte : punctuation.high >> (byte - 0x40)) & 1 == 1
     }
 
-    private static let punctuation = Set("-._~:/?#[]@!$&'()*+,;=%".utf8)
+    /// The punctuation above as a bit mask over the 128 ASCII codes: a URI's every byte is
+    /// tested, and a `Set` lookup hashes each one.
+    private static let punctuation: (low: UInt64, high: UInt64) = "-._~:/?#[]@!$&'()*+,;=%".utf8.reduce((0, 0)) {
+        $1 < 0x40 ? ($0.low | 1 << $1, $0.high) : ($0.low, $0.high | 1 << ($1 - 0x40))
+    }
 
     private static func isAlpha(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
     private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }

@@ -46,11 +46,13 @@ public enum EvidenceJSON {
     static func appendCheck(_ checks: [Check], _ position: Int, to out: inout ByteSink) {
         // requirement, standard, version and clause: encoded once per run in the citation.
         out.append(checks[position].citation.jsonOpening)
-        out.append(CheckKeys.outcome)
-        out.appendJSONString(checks[position].outcome.rawValue)
-        out.append(CheckKeys.grade)
-        out.appendJSONString(checks[position].grade.rawValue)
-        out.append(CheckKeys.observed)
+        out.append(CheckKeys.outcomeAndGrade[CheckKeys.slot(checks[position].outcome, checks[position].grade)])
+        if checks[position].observed == nil, checks[position].expected == nil, checks[position].location == nil,
+            checks[position].message == nil
+        {
+            // Most checks are passes with nothing to say: their tail is one constant.
+            return out.append(CheckKeys.nullTail)
+        }
         out.appendJSONString(checks[position].observed)
         out.append(CheckKeys.expected)
         out.appendJSONString(checks[position].expected)
@@ -79,9 +81,35 @@ enum RecordKeys {
 
 /// The fixed parts of a check object, in the record's key order.
 enum CheckKeys {
-    static let outcome = Array(#","outcome":"#.utf8)
-    static let grade = Array(#","grade":"#.utf8)
-    static let observed = Array(#","observed":"#.utf8)
+    /// `,"outcome":"…","grade":"…","observed":` for every outcome and grade, at ``slot(_:_:)``.
+    static let outcomeAndGrade: [[UInt8]] = Outcome.allCases.flatMap { outcome in
+        Grade.allCases.map { grade in
+            Array(#","outcome":"\#(outcome.rawValue)","grade":"\#(grade.rawValue)","observed":"#.utf8)
+        }
+    }
+
+    /// The position in ``outcomeAndGrade``: outcomes and grades in their declaration order
+    /// (`allCases` builds an array per call, so not on this path).
+    static func slot(_ outcome: Outcome, _ grade: Grade) -> Int {
+        let row: Int
+        switch outcome {
+        case .pass: row = 0
+        case .fail: row = 1
+        case .notApplicable: row = 2
+        case .notChecked: row = 3
+        case .error: row = 4
+        }
+        let column: Int
+        switch grade {
+        case .observation: column = 0
+        case .minor: column = 1
+        case .major: column = 2
+        }
+        return row * 3 + column
+    }
+
+    /// The rest of a check whose observed, expected, location and message are all absent.
+    static let nullTail = Array(#"null,"expected":null,"location":null,"message":null}"#.utf8)
     static let expected = Array(#","expected":"#.utf8)
     static let location = Array(#","location":"#.utf8)
     static let message = Array(#","message":"#.utf8)

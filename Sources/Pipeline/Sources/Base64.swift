@@ -30,7 +30,25 @@ enum Base64 {
         var seen = 0
         let valid = values.withUnsafeBufferPointer { values in
             out.withUnsafeMutableBufferPointer { out in
-                for byte in text {
+                var position = 0
+                while position < text.count {
+                    // Four data characters at a group boundary, the common case, decode at once.
+                    if filled == 0, padded == 0, position + 4 <= text.count {
+                        let a = values[Int(text[position])], b = values[Int(text[position + 1])]
+                        let c = values[Int(text[position + 2])], d = values[Int(text[position + 3])]
+                        if (a | b | c | d) < 64 {
+                            let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                            out[written] = UInt8(truncatingIfNeeded: group >> 16)
+                            out[written + 1] = UInt8(truncatingIfNeeded: group >> 8)
+                            out[written + 2] = UInt8(truncatingIfNeeded: group)
+                            written += 3
+                            seen += 4
+                            position += 4
+                            continue
+                        }
+                    }
+                    let byte = text[position]
+                    position += 1
                     let value = values[Int(byte)]
                     if value < 64 {
                         guard padded == 0 else { return false }  // data after the padding
