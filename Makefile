@@ -38,6 +38,7 @@ release: deps
 ## Throughput and peak RSS of the release binary (numbers go to docs/PERFORMANCE.md).
 bench: deps
 	Benchmarks/cli-throughput.sh $(BENCH_N)
+	Benchmarks/peers.sh $(BENCH_N)
 	Benchmarks/tst-throughput.sh
 	Benchmarks/revocation.sh
 	Benchmarks/serve.sh
