@@ -68,13 +68,12 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
-## Re-embed Profiles/*.yaml into the binary after editing them.
+## Rewrite the requirement counts in README and docs after editing Profiles/ (the build embeds
+## Profiles/ itself, through the EmbedProfiles plugin).
 profiles:
-	python3 scripts/embed-profiles.py
 	python3 scripts/doc-counts.py
 
 profiles-check:
-	python3 scripts/embed-profiles.py --check
 	python3 scripts/doc-counts.py --check
 
 ## Regenerate / verify the project's own test vectors (needs python3 with `cryptography`).

@@ -57,7 +57,11 @@ let package = Package(
             name: "Revocation",
             dependencies: ["AuditCore", "Certificates", .product(name: "SwiftASN1", package: "swift-asn1")]
         ),
-        .target(name: "Audit", dependencies: ["AuditCore", "Certificates", "TrustedLists", "Timestamps", "Revocation"]),
+        .target(
+            name: "Audit", dependencies: ["AuditCore", "Certificates", "TrustedLists", "Timestamps", "Revocation"],
+            plugins: ["EmbedProfiles"]),
+        .executableTarget(name: "ProfileEmbedder"),
+        .plugin(name: "EmbedProfiles", capability: .buildTool(), dependencies: ["ProfileEmbedder"]),
         .target(name: "Pipeline", dependencies: ["AuditCore", "COpenSSL", "CZlib", "CCrashMarker"]),
         .target(name: "Bundle", dependencies: ["AuditCore", "Pipeline", "COpenSSL"]),
         // The run as a library: inputs loaded once, items from paths or memory, records to sinks.

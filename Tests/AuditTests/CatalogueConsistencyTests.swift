@@ -53,10 +53,10 @@ import Testing
     @Test func embeddedProfilesMatchTheProfilesFolder() throws {
         let onDisk = try ProfileDocument.read(directory: Repository.root.appendingPathComponent("Profiles").path)
         let embedded = BuiltinProfiles.documents
-        #expect(embedded.map(\.name) == onDisk.map(\.name), "run `make profiles`")
+        #expect(embedded.map(\.name) == onDisk.map(\.name), "the EmbedProfiles plugin missed a file")
         for (a, b) in zip(embedded, onDisk) {
             #expect(a.text.trimmingCharacters(in: .newlines) == b.text.trimmingCharacters(in: .newlines),
-                    "\(a.name) differs from Profiles/\(b.name): run `make profiles`")
+                    "\(a.name) differs from Profiles/\(b.name): the EmbedProfiles plugin did not rerun")
         }
     }
 
