@@ -119,7 +119,7 @@ let package = Package(
             dependencies: ["Audit", "AuditCore", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "TestSupport"]),
         .testTarget(name: "RevocationTests", dependencies: ["Revocation", "Certificates", "AuditCore", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "AuditCore", "TestSupport"]),
-        .testTarget(name: "TrustauditTests", dependencies: ["trustaudit", "TestSupport", "Pipeline"]),
+        .testTarget(name: "TrustauditTests", dependencies: ["trustaudit", "TestSupport", "Pipeline", "Certificates"]),
         .testTarget(
             name: "AuditServerTests",
             dependencies: [

@@ -263,23 +263,11 @@ public struct TrustedListSignature: Sendable {
             var bytes = Array(part.drop { $0 == 0 })
             if bytes.isEmpty { bytes = [0] }
             if bytes[0] & 0x80 != 0 { bytes.insert(0, at: 0) }
-            return [0x02] + length(bytes.count) + bytes
-        }
-        // DER length in as many octets as `n` needs: the SignatureValue is input of any size, and a
-        // fixed two-octet form would trap on a value over 64 KiB (`UInt8(n >> 8)`).
-        func length(_ n: Int) -> [UInt8] {
-            guard n >= 0x80 else { return [UInt8(n)] }
-            var octets: [UInt8] = []
-            var rest = n
-            while rest > 0 {
-                octets.insert(UInt8(rest & 0xFF), at: 0)
-                rest >>= 8
-            }
-            return [0x80 | UInt8(octets.count)] + octets
+            return [0x02] + DERLength.octets(bytes.count) + bytes
         }
         let half = raw.count / 2
         let body = integer(raw[0..<half]) + integer(raw[half...])
-        return [0x30] + length(body.count) + body
+        return [0x30] + DERLength.octets(body.count) + body
     }
 }
 

@@ -86,3 +86,16 @@ import Testing
         #expect(scan.suppressedViolations == 100 - DERScanner.violationLimit)
     }
 }
+
+@Suite struct DERLengthTests {
+    /// X.690 §10.1: the shortest form, at each boundary; the scanner reads back what is written.
+    @Test(arguments: [(0, [0x00]), (127, [0x7F]), (128, [0x81, 0x80]), (255, [0x81, 0xFF]), (256, [0x82, 0x01, 0x00]),
+                      (65_535, [0x82, 0xFF, 0xFF]), (65_536, [0x83, 0x01, 0x00, 0x00])] as [(Int, [UInt8])])
+    func shortestForm(length: Int, octets: [UInt8]) {
+        #expect(DERLength.octets(length) == octets)
+        let element = [UInt8(0x04)] + DERLength.octets(length) + [UInt8](repeating: 0x41, count: length)
+        let scan = DERScanner.scan(element)
+        #expect(scan.violations.isEmpty)
+        #expect(scan.valueLength == element.count)
+    }
+}

@@ -37,7 +37,7 @@ import Testing
         // Alone, the leaf's signature cannot be checked; from the log, its stored chain verifies it.
         #expect(Self.checks(alone.lines[0], "CERT-018") == ["notChecked"])
         #expect(Self.checks(logged.lines[0], "CERT-018") == ["pass"])
-        #expect((logged.lines[0]["source"] as? String ?? "").contains("x509_entry"))
+        #expect((logged.lines[0]["source"] as? String)?.contains("x509_entry") == true)
 
         let wrong = try CLI.run(["check", "--quiet", "--at", "2026-06-01T12:00:00Z", poisoned.path])
         #expect(Self.checks(wrong.lines[0], "CERT-108") == ["fail"])
@@ -74,7 +74,7 @@ import Testing
         func cert018(_ path: String) throws -> [String] {
             let run = try CLI.run(["check", "--quiet", "--at", "2026-06-01T12:00:00Z", path])
             #expect(run.lines.count == 1)
-            #expect((run.lines.first?["source"] as? String ?? "").contains("x509_entry, log index 0"))
+            #expect((run.lines.first?["source"] as? String)?.contains("x509_entry, log index 0") == true)
             return run.lines.first.map { Self.checks($0, "CERT-018") } ?? []
         }
         #expect(try cert018(writeLog("with-issuers", issuer: issuing)) == ["pass"])
@@ -87,7 +87,7 @@ import Testing
             let page = folder.appendingPathComponent(name)
             try Self.page(certificate: leaf, chain: [issuing]).write(to: page)
             let run = try CLI.run(["check", "--quiet", "--at", "2026-06-01T12:00:00Z", page.path])
-            #expect((run.lines.first?["source"] as? String ?? "").contains("x509_entry, log index 1000, leaf "), "\(name)")
+            #expect((run.lines.first?["source"] as? String)?.contains("x509_entry, log index 1000, leaf ") == true, "\(name)")
         }
     }
 

@@ -1,3 +1,4 @@
+import Certificates
 import Foundation
 import Pipeline
 import TestSupport
@@ -131,17 +132,6 @@ import Testing
             return Header(tagEnd: tagEnd, contentStart: index, end: index + length)
         }
 
-        static func length(_ count: Int) -> [UInt8] {
-            guard count >= 0x80 else { return [UInt8(count)] }
-            var octets: [UInt8] = []
-            var rest = count
-            while rest > 0 {
-                octets.insert(UInt8(rest & 0xFF), at: 0)
-                rest >>= 8
-            }
-            return [0x80 | UInt8(octets.count)] + octets
-        }
-
         /// `bytes` (the element at `start`) with the element spanning `target` replaced by
         /// `replacement`, every enclosing length re-encoded; nil when `target` is no element.
         static func replacing(_ target: Range<Int>, with replacement: [UInt8], in bytes: [UInt8], at start: Int = 0, limit: Int? = nil) -> [UInt8]? {
@@ -161,7 +151,7 @@ import Testing
                 }
                 index = child.end
             }
-            return found ? Array(bytes[start..<outer.tagEnd]) + length(content.count) + content : nil
+            return found ? Array(bytes[start..<outer.tagEnd]) + DERLength.octets(content.count) + content : nil
         }
     }
 

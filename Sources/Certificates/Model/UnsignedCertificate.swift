@@ -11,7 +11,7 @@ public enum UnsignedCertificate {
         guard let algorithm = signatureField(of: tbs) else { return nil }
         let emptySignature: [UInt8] = [0x03, 0x01, 0x00]
         let contentLength = tbs.count + algorithm.count + emptySignature.count
-        let header = [UInt8(0x30)] + lengthOctets(contentLength)
+        let header = [UInt8(0x30)] + DERLength.octets(contentLength)
         return (header + tbs + algorithm + emptySignature, header.count)
     }
 
@@ -45,16 +45,5 @@ public enum UnsignedCertificate {
         }
         let end = contentStart + length
         return end <= bytes.count ? (contentStart, end) : nil
-    }
-
-    private static func lengthOctets(_ length: Int) -> [UInt8] {
-        guard length >= 0x80 else { return [UInt8(length)] }
-        var octets: [UInt8] = []
-        var rest = length
-        while rest > 0 {
-            octets.insert(UInt8(rest & 0xFF), at: 0)
-            rest >>= 8
-        }
-        return [0x80 | UInt8(octets.count)] + octets
     }
 }
