@@ -11,3 +11,12 @@ subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False)
 print(f"{time.perf_counter() - start:.3f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
 PY
 }
+pkilint_venv() {  # -> the venv holding pkilint (and pyca/cryptography, its dependency) from PyPI,
+  # installed once; stays without pkilint when offline, which callers report as "not measured"
+  local venv="${TMPDIR:-/tmp}/trustaudit-pkilint-venv"
+  if [ ! -x "$venv/bin/lint_crl" ]; then
+    { python3 -m venv "$venv" && "$venv/bin/pip" install --quiet --disable-pip-version-check \
+        "pkilint==${PKILINT_VERSION:-0.13.3}"; } >&2 || true
+  fi
+  echo "$venv"
+}

@@ -18,11 +18,7 @@ certs=$(bulk_certificates "$n")
 lines="$work/lines-$n.txt"
 base64_lines "$certs" "$lines" "$n"
 . Benchmarks/common.sh
-venv="${TMPDIR:-/tmp}/trustaudit-pkilint-venv"
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import pkilint, cryptography' 2>/dev/null; then
-  { python3 -m venv "$venv" && "$venv/bin/pip" install --quiet --disable-pip-version-check \
-      "pkilint==${PKILINT_VERSION:-0.13.3}"; } >&2 || true
-fi
+venv=$(pkilint_venv)
 rate() { python3 -c "import sys; print(f'{int(sys.argv[1]) / float(sys.argv[2]):.0f}')" "$1" "$2"; }
 echo "machine: $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%dT%H:%MZ); N=$n certificates, every ETSI end-entity type in turn, one core each"
 read -r s _ < <(measure "$bin" check --quiet --jobs 1 --at 2026-06-01T00:00:00Z "$lines")

@@ -34,10 +34,7 @@ row "trustaudit check OCSP responses, 1 job" "$responses" "$s" "$r"
 read -r s r < <(measure "$bin" check --quiet --jobs "$(nproc)" --at "$at" --issuer "$issuer" "$work/ocsp-$responses.txt")
 row "trustaudit check OCSP responses, $(nproc) jobs" "$responses" "$s" "$r"
 if [ "${SKIP_PKILINT:-0}" != 1 ]; then
-  venv="${TMPDIR:-/tmp}/trustaudit-pkilint-venv"
-  if [ ! -x "$venv/bin/lint_crl" ]; then
-    { python3 -m venv "$venv" && "$venv/bin/pip" install --quiet --disable-pip-version-check "pkilint==${PKILINT_VERSION:-0.13.3}"; } >&2 || true
-  fi
+  venv=$(pkilint_venv)
   if [ -x "$venv/bin/lint_crl" ]; then
     read -r s r < <(measure "$venv/bin/lint_crl" lint -t CRL -p BR "$work/crl-100000.crl")
     row "pkilint lint_crl -p BR (entries)" 100000 "$s" "$r"
