@@ -20,7 +20,8 @@ public struct Evaluation: Sendable {
 
     /// One finding graded and cited.
     public func check(for finding: Finding) -> Check {
-        Self.filled(template(for: finding.requirement), with: finding, fix: catalogue[finding.requirement]?.fix)
+        assert(finding.requirement != .ofReturningRule, "a finding without a requirement escaped its rule")
+        return Self.filled(template(for: finding.requirement), with: finding, fix: catalogue[finding.requirement]?.fix)
     }
 
     /// `template` (citation and grade of the finding's requirement) with the finding's outcome

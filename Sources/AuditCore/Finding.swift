@@ -2,6 +2,10 @@
 ///
 /// Rules produce findings; ``Evaluation`` turns them into graded ``Check``s. A rule may return
 /// several findings for one requirement (every DER violation with its own byte offset).
+///
+/// A rule names its requirement once, where it is declared. The constructors without a
+/// requirement (`.fail(observed:…)`, `.notApplicable(because:)`, …) make a finding about "the
+/// rule that returns it"; ``Rule`` fills in its own id before anything reads the finding.
 public struct Finding: Sendable, Hashable {
     public var requirement: RequirementID
     public var outcome: Outcome
@@ -19,7 +23,7 @@ public struct Finding: Sendable, Hashable {
     public var gradeCap: Grade?
 
     public init(
-        requirement: RequirementID, outcome: Outcome, observed: String? = nil, expected: String? = nil,
+        requirement: RequirementID = .ofReturningRule, outcome: Outcome, observed: String? = nil, expected: String? = nil,
         location: String? = nil, message: String? = nil
     ) {
         self.requirement = requirement
@@ -62,4 +66,30 @@ public struct Finding: Sendable, Hashable {
     public static func notChecked(_ requirement: RequirementID, because reason: String) -> Finding {
         Finding(requirement: requirement, outcome: .notChecked, message: reason)
     }
+
+    // The same constructors for the requirement of the rule that returns the finding.
+
+    public static func pass(observed: String? = nil, location: String? = nil) -> Finding {
+        pass(.ofReturningRule, observed: observed, location: location)
+    }
+
+    public static func fail(observed: String?, expected: String? = nil, location: String? = nil, message: String) -> Finding {
+        fail(.ofReturningRule, observed: observed, expected: expected, location: location, message: message)
+    }
+
+    public static func shouldFail(
+        observed: String?, expected: String? = nil, location: String? = nil, message: String
+    ) -> Finding {
+        shouldFail(.ofReturningRule, observed: observed, expected: expected, location: location, message: message)
+    }
+
+    public static func notApplicable(because reason: String) -> Finding { notApplicable(.ofReturningRule, because: reason) }
+
+    public static func notChecked(because reason: String) -> Finding { notChecked(.ofReturningRule, because: reason) }
+}
+
+extension RequirementID {
+    /// "The requirement of the rule that returns this finding": ``Rule`` replaces it with its own
+    /// id, so a rule body never repeats the id it was declared with.
+    public static let ofReturningRule = RequirementID(rawValue: "")
 }

@@ -64,7 +64,7 @@ public struct ProfilePlan<Subject>: Sendable {
         var checks: [Check] = []
         checks.reserveCapacity(steps.count)
         for step in steps {
-            let findings = step.rule.body(subject, context)
+            let findings = step.rule.findings(subject, context)
             if findings.isEmpty {
                 // The usual answer: the template is that pass, without building its finding.
                 checks.append(step.template)

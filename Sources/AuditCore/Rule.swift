@@ -36,8 +36,17 @@ public struct Rule<Subject>: Sendable {
 
     /// Evaluates the rule; an empty answer from the body is recorded as a pass.
     public func evaluate(_ subject: Subject, in context: EvaluationContext) -> [Finding] {
-        let findings = body(subject, context)
+        let findings = findings(subject, context)
         return findings.isEmpty ? [.pass(requirement)] : findings
+    }
+
+    /// The body's findings, those made without a requirement given this rule's own.
+    func findings(_ subject: Subject, _ context: EvaluationContext) -> [Finding] {
+        var findings = body(subject, context)
+        for index in findings.indices where findings[index].requirement == .ofReturningRule {
+            findings[index].requirement = requirement
+        }
+        return findings
     }
 }
 

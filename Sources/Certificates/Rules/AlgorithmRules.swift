@@ -76,38 +76,36 @@ enum AlgorithmRules {
         return finding
     }
 
-    /// CERT-050: the signature algorithm is one TS 119 312 accepts (SHA-1 and MD5 are not), judged
-    /// at issuance: SHA-1 before 2012-08-01 passes, and CERT-301 observes that it no longer would.
+    /// The signature algorithm is one TS 119 312 accepts (SHA-1 and MD5 are not), judged at issuance: SHA-1 before
+    /// 2012-08-01 passes, and CERT-301 observes that it no longer would.
     static let signatureAlgorithm = CertificateRules.profiled("CERT-050") { view, _ in
         let certificate = view.certificate
         let algorithm = certificate.signatureAlgorithm.algorithm
         if let name = acceptedSignatureAlgorithms[algorithm] {
-            return [.pass("CERT-050", observed: name, location: "signatureAlgorithm")]
+            return [.pass(observed: name, location: "signatureAlgorithm")]
         }
         if let old = signatureAcceptedOnlyAtIssuance(certificate) {
-            return [.pass("CERT-050", observed: "\(old.name), acceptable for certificates issued before \(old.since) (TS 119 312 Annex D); issued \(certificate.tbs.notBefore.text)",
+            return [.pass(observed: "\(old.name), acceptable for certificates issued before \(old.since) (TS 119 312 Annex D); issued \(certificate.tbs.notBefore.text)",
                           location: "signatureAlgorithm")]
         }
-        let finding = Finding.fail(
-            "CERT-050", observed: "\(algorithm)", expected: "SHA-2 based RSA, RSASSA-PSS, ECDSA or EdDSA", location: "signatureAlgorithm",
+        let finding = Finding.fail(observed: "\(algorithm)", expected: "SHA-2 based RSA, RSASSA-PSS, ECDSA or EdDSA", location: "signatureAlgorithm",
             message: "signature algorithm \(algorithm) is not on the ETSI TS 119 312 list (SHA-1/MD5 are broken)")
         return [graded(finding, certificate, claimsBR: view.extensions.claimsBaselineRequirements, brFrom: sha1ForbiddenByBR, brClause: "BR 7.1.3.2, from 2016-01-01")]
     }
 
-    /// CERT-052: RSA keys of at least 2048 bits with an odd exponent 2^16+1 ≤ e < 2^256; EC keys on
-    /// a listed named curve.
+    /// RSA keys of at least 2048 bits with an odd exponent 2^16+1 ≤ e < 2^256; EC keys on a listed named curve.
     static let publicKey = CertificateRules.profiled("CERT-052") { view, _ in
         let key: SubjectPublicKey
         switch view.extensions.publicKey {
-        case .failure(let error): return [.malformed("CERT-052", error)]
+        case .failure(let error): return [.malformed(error)]
         case .success(let decoded): key = decoded
         }
         if let bits = key.rsaModulusBits {
             if shortRSAAcceptedAtIssuance(bits, view.certificate) {
-                return [.pass("CERT-052", observed: "\(key), acceptable for certificates issued before \(shortRSAUntilText) (TS 119 312 Annex D); issued \(view.tbs.notBefore.text)")]
+                return [.pass(observed: "\(key), acceptable for certificates issued before \(shortRSAUntilText) (TS 119 312 Annex D); issued \(view.tbs.notBefore.text)")]
             }
             if bits < 2048 {
-                let finding = Finding.fail("CERT-052", observed: "\(key)", expected: "RSA ≥ 2048 bits", location: "subjectPublicKeyInfo",
+                let finding = Finding.fail(observed: "\(key)", expected: "RSA ≥ 2048 bits", location: "subjectPublicKeyInfo",
                                            message: "RSA key of \(bits) bits is below the 2048 bits TS 119 312 requires")
                 return [graded(finding, view.certificate, claimsBR: view.extensions.claimsBaselineRequirements, brFrom: shortRSAForbiddenByBR,
                                brClause: "BR 6.1.5, from 2014-01-01")]
@@ -115,30 +113,29 @@ enum AlgorithmRules {
             if let e = key.rsaExponent, e < 65_537 || e % 2 == 0 {
                 // TS 119 312 6.2.2.1 asks 2^16 < e < 2^256, but EN 319 412-2 GEN-4.2.5-1 only says the
                 // key should follow TS 119 312, and RFC 8017 accepts any odd e ≥ 3: minor.
-                var finding = Finding.fail(
-                    "CERT-052", observed: "\(key)", expected: "odd e ≥ 65537", location: "subjectPublicKeyInfo",
+                var finding = Finding.fail(observed: "\(key)", expected: "odd e ≥ 65537", location: "subjectPublicKeyInfo",
                     message: "RSA public exponent \(e) is not an odd value of at least 65537 (TS 119 312 6.2.2.1)")
                 if e % 2 == 1 && e >= 3 { finding.gradeCap = .minor }
                 return [finding]
             }
-            return [.pass("CERT-052", observed: "\(key)")]
+            return [.pass(observed: "\(key)")]
         }
         if key.algorithm == SubjectPublicKey.ecPublicKey {
             guard let curve = key.curve, let name = acceptedCurves[curve] else {
-                return [.shouldFail("CERT-052", observed: "\(key)", expected: "a listed named curve", location: "subjectPublicKeyInfo",
+                return [.shouldFail(observed: "\(key)", expected: "a listed named curve", location: "subjectPublicKeyInfo",
                                     message: "EC key is not on a named curve TS 119 312 lists; EN 319 412-2 asks TS 119 312 with \"should\"")]
             }
-            return [.pass("CERT-052", observed: "EC \(name)")]
+            return [.pass(observed: "EC \(name)")]
         }
-        if [[1, 3, 101, 112], [1, 3, 101, 113]].contains(key.algorithm) { return [.pass("CERT-052", observed: "\(key)")] }
-        return [.notChecked("CERT-052", because: "key algorithm \(key.algorithm) is not assessed by this rule")]
+        if [[1, 3, 101, 112], [1, 3, 101, 113]].contains(key.algorithm) { return [.pass(observed: "\(key)")] }
+        return [.notChecked(because: "key algorithm \(key.algorithm) is not assessed by this rule")]
     }
 
-    /// CERT-301: an algorithm or key TS 119 312 accepted when the certificate was issued but no
-    /// longer accepts is reported as an observation at the validation time.
+    /// An algorithm or key TS 119 312 accepted when the certificate was issued but no longer accepts is reported as an
+    /// observation at the validation time.
     static let stillAcceptable = CertificateRules.profiled("CERT-301") { view, _ in
         guard let old = acceptedOnlyAtIssuance(view) else { return [] }
-        return [.fail("CERT-301", observed: old, expected: "algorithms and keys TS 119 312 accepts today", location: "signatureAlgorithm / subjectPublicKeyInfo",
+        return [.fail(observed: old, expected: "algorithms and keys TS 119 312 accepts today", location: "signatureAlgorithm / subjectPublicKeyInfo",
                       message: "acceptable when the certificate was issued, no longer acceptable today: signatures relying on it deserve scrutiny")]
     }
 }

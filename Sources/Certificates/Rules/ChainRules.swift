@@ -17,43 +17,43 @@ enum ChainRules {
         return (best.certificate, best.key)
     }
 
-    static func missingIssuer(_ id: RequirementID, _ view: CertificateView) -> Finding {
+    static func missingIssuer(_ view: CertificateView) -> Finding {
         view.issuers == nil
-            ? .notChecked(id, because: "no issuer certificate supplied (--issuer FILE)")
-            : .notChecked(id, because: "none of the \(view.issuers!.count) supplied issuer certificates has the subject named in issuer")
+            ? .notChecked(because: "no issuer certificate supplied (--issuer FILE)")
+            : .notChecked(because: "none of the \(view.issuers!.count) supplied issuer certificates has the subject named in issuer")
     }
 
-    /// CERT-018: RFC 5280 §6.1.3 (a)(1) — the signature verifies with the issuer's public key.
+    /// The signature verifies with the issuer's public key.
     static let signature = CertificateRules.profiled("CERT-018") { view, _ in
         if view.isUnsigned {
-            return [.notApplicable("CERT-018", because: "a TBSCertificate checked before signing has no signature to verify yet")]
+            return [.notApplicable(because: "a TBSCertificate checked before signing has no signature to verify yet")]
         }
-        guard let (issuer, key) = issuer(of: view) else { return [missingIssuer("CERT-018", view)] }
+        guard let (issuer, key) = issuer(of: view) else { return [missingIssuer(view)] }
         let issuerName = issuer.tbs.subject == view.tbs.subject && view.certificate.isSelfIssued ? "its own key (self-issued)" : "the supplied issuer's key"
         guard let key else {
-            return [.notChecked("CERT-018", because: "OpenSSL cannot use the issuer's key")]
+            return [.notChecked(because: "OpenSSL cannot use the issuer's key")]
         }
         switch SignatureVerification.verify(certificate: view.certificate.encoded, issuerKey: key) {
         case .valid:
-            return [.pass("CERT-018", observed: "\(view.certificate.signatureAlgorithm.algorithm) verified with \(issuerName)")]
+            return [.pass(observed: "\(view.certificate.signatureAlgorithm.algorithm) verified with \(issuerName)")]
         case .invalid(let reason):
-            return [.fail("CERT-018", observed: "signature does not verify (\(reason))", location: "signatureValue",
+            return [.fail(observed: "signature does not verify (\(reason))", location: "signatureValue",
                           message: "the signature does not verify with \(issuerName)")]
         case .unusable(let reason):
-            return [.notChecked("CERT-018", because: "OpenSSL could not attempt the verification: \(reason)")]
+            return [.notChecked(because: "OpenSSL could not attempt the verification: \(reason)")]
         }
     }
 
-    /// CERT-231: EN 319 411-1 — the certificate's validity lies inside its issuer's (should).
+    /// The certificate's validity lies inside its issuer's (should).
     static let validityInsideIssuer = CertificateRules.profiled("CERT-231") { view, _ in
-        if view.certificate.isSelfIssued { return [.notApplicable("CERT-231", because: "self-issued certificate")] }
-        guard let (issuer, _) = issuer(of: view) else { return [missingIssuer("CERT-231", view)] }
+        if view.certificate.isSelfIssued { return [.notApplicable(because: "self-issued certificate")] }
+        guard let (issuer, _) = issuer(of: view) else { return [missingIssuer(view)] }
         guard let start = view.tbs.notBefore.secondsSince1970, let end = view.tbs.notAfter.secondsSince1970,
             let issuerStart = issuer.tbs.notBefore.secondsSince1970, let issuerEnd = issuer.tbs.notAfter.secondsSince1970
-        else { return [.notChecked("CERT-231", because: "a validity date cannot be read")] }
+        else { return [.notChecked(because: "a validity date cannot be read")] }
         let observed = "certificate \(view.tbs.notBefore.text)–\(view.tbs.notAfter.text), issuer \(issuer.tbs.notBefore.text)–\(issuer.tbs.notAfter.text)"
-        return start >= issuerStart && end <= issuerEnd ? [.pass("CERT-231", observed: observed)] : [
-            .shouldFail("CERT-231", observed: observed, location: "tbsCertificate.validity",
+        return start >= issuerStart && end <= issuerEnd ? [.pass(observed: observed)] : [
+            .shouldFail(observed: observed, location: "tbsCertificate.validity",
                         message: "the validity period extends beyond the issuer certificate's")
         ]
     }

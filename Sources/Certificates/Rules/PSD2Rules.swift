@@ -18,44 +18,43 @@ enum PSD2Rules {
         return (country, String(parts[1]))
     }
 
-    /// CERT-150: TS 119 495 §5.1 — the PSD2 qcStatement is present.
+    /// The PSD2 qcStatement is present.
     static let statementPresent = CertificateRules.profiled("CERT-150") { view, _ in
         view.statements?.psd2 != nil ? [] : [
-            .fail("CERT-150", observed: "absent", expected: "PSD2 statement 0.4.0.19495.2", location: "qcStatements",
+            .fail(observed: "absent", expected: "PSD2 statement 0.4.0.19495.2", location: "qcStatements",
                   message: "a PSD2 certificate must carry the PSD2 qcStatement (roles, NCA name and id)")
         ]
     }
 
-    /// CERT-151: TS 119 495 §5.2.2 — at least one role; each a defined role OID with its name.
+    /// At least one role; each a defined role OID with its name.
     static let roles = CertificateRules.profiled("CERT-151") { view, context in
         let known = context.standard("ETSI TS 119 495", isAtLeast: "V1.8.1") ? PSD2QcType.roleNames : PSD2QcType.roleNamesV1_7
-        guard let psd2 = view.statements?.psd2 else { return [.notChecked("CERT-151", because: "no PSD2 statement (CERT-150)")] }
+        guard let psd2 = view.statements?.psd2 else { return [.notChecked(because: "no PSD2 statement (CERT-150)")] }
         guard !psd2.roles.isEmpty else {
-            return [.fail("CERT-151", observed: "no roles", location: "PSD2QcType.rolesOfPSP", message: "rolesOfPSP must not be empty")]
+            return [.fail(observed: "no roles", location: "PSD2QcType.rolesOfPSP", message: "rolesOfPSP must not be empty")]
         }
         return psd2.roles.enumerated().compactMap { i, role in
             let location = "PSD2QcType.rolesOfPSP[\(i)]"
             guard let oid = role.oid, let name = known[oid] else {
-                return .fail("CERT-151", observed: role.oid.map { "\($0)" } ?? "no OID", location: location,
+                return .fail(observed: role.oid.map { "\($0)" } ?? "no OID", location: location,
                              message: "role OID is not a TS 119 495 role")
             }
-            return role.name == name ? nil : .fail(
-                "CERT-151", observed: "\(oid) named \(role.name ?? "nothing")", expected: name, location: location,
+            return role.name == name ? nil : .fail(observed: "\(oid) named \(role.name ?? "nothing")", expected: name, location: location,
                 message: "role name \(role.name ?? "") does not match role OID \(oid) (\(name))")
         }
     }
 
-    /// CERT-152: TS 119 495 §5.2.3 — NCAName present and in the Latin alphabet (GEN-5.2.3-1;
-    /// accented Latin letters are Latin: not an ASCII test), NCAId = country (or EU) + `-` + 2–8 A–Z.
+    /// NCAName present and in the Latin alphabet (GEN-5.2.3-1; accented Latin letters are Latin: not an ASCII test),
+    /// NCAId = country (or EU) + `-` + 2–8 A–Z.
     static let ncaIdentifier = CertificateRules.profiled("CERT-152") { view, _ in
-        guard let psd2 = view.statements?.psd2 else { return [.notChecked("CERT-152", because: "no PSD2 statement (CERT-150)")] }
+        guard let psd2 = view.statements?.psd2 else { return [.notChecked(because: "no PSD2 statement (CERT-150)")] }
         var findings: [Finding] = []
         let name = psd2.ncaName ?? ""
         if name.isEmpty {
-            findings.append(.fail("CERT-152", observed: "empty", location: "PSD2QcType.nCAName", message: "NCAName must name the authority"))
+            findings.append(.fail(observed: "empty", location: "PSD2QcType.nCAName", message: "NCAName must name the authority"))
         } else if let letter = name.unicodeScalars.first(where: { $0.properties.isAlphabetic && !isLatin($0) }) {
             let code = String(letter.value, radix: 16, uppercase: true)
-            findings.append(.fail("CERT-152", observed: name, expected: "a name in the Latin alphabet", location: "PSD2QcType.nCAName",
+            findings.append(.fail(observed: name, expected: "a name in the Latin alphabet", location: "PSD2QcType.nCAName",
                                   message: "NCAName must be plain text in the Latin alphabet; '\(letter)' (U+\(code)) is not a Latin letter"))
         }
         let id = psd2.ncaID ?? ""
@@ -63,45 +62,45 @@ enum PSD2Rules {
         let valid = parts.count == 2 && (ISOCodes.countries.contains(String(parts[0])) || parts[0] == "EU")
             && (2...8).contains(parts[1].count) && parts[1].allSatisfy { $0.isASCII && $0.isUppercase }
         if !valid {
-            findings.append(.fail("CERT-152", observed: id, expected: "CC-NCA (e.g. BE-NBB)", location: "PSD2QcType.nCAId",
+            findings.append(.fail(observed: id, expected: "CC-NCA (e.g. BE-NBB)", location: "PSD2QcType.nCAId",
                                   message: "NCAId must be a country code, '-', and the NCA identifier (2–8 capital letters)"))
         }
         return findings
     }
 
-    /// CERT-153: TS 119 495 §5.2.1 — organizationIdentifier in the PSD scheme.
+    /// organizationIdentifier in the PSD scheme.
     static let psdOrganizationIdentifier = CertificateRules.profiled("CERT-153") { view, _ in
         let value = view.subject.value(DistinguishedName.AttributeType.organizationIdentifier)
         guard let value, psdIdentifierParts(value) != nil else {
-            return [.fail("CERT-153", observed: value ?? "absent", expected: "PSD + CC + '-' + NCA + '-' + PSP id",
+            return [.fail(observed: value ?? "absent", expected: "PSD + CC + '-' + NCA + '-' + PSP id",
                           location: "subject.organizationIdentifier",
                           message: "a PSD2 certificate's organizationIdentifier must use the PSD scheme with the NCA identifier")]
         }
-        return [.pass("CERT-153", observed: value)]
+        return [.pass(observed: value)]
     }
 
-    /// CERT-156: TS 119 495 OVR-6.1-3 — QCP-w-psd2 only on a certificate with the PSD2 statement.
+    /// QCP-w-psd2 only on a certificate with the PSD2 statement.
     static let psd2PolicyNeedsStatement = CertificateRules.profiled("CERT-156") { view, _ in
         guard view.extensions.policies.contains(PolicyIdentifiers.qcpWPSD2) else {
-            return [.notApplicable("CERT-156", because: "no QCP-w-psd2 policy")]
+            return [.notApplicable(because: "no QCP-w-psd2 policy")]
         }
         return view.statements?.psd2 != nil ? [] : [
-            .fail("CERT-156", observed: "QCP-w-psd2 without PSD2 statement", location: "certificatePolicies",
+            .fail(observed: "QCP-w-psd2 without PSD2 statement", location: "certificatePolicies",
                   message: "the QCP-w-psd2 policy may only be used in PSD2 certificates")
         ]
     }
 
-    /// CERT-157: TS 119 495 §5.2.1 with §5.2.3 — the NCA in organizationIdentifier equals NCAId.
+    /// The NCA in organizationIdentifier equals NCAId.
     static let ncaMatchesIdentifier = CertificateRules.profiled("CERT-157") { view, _ in
         guard let id = view.statements?.psd2?.ncaID, id.split(separator: "-").count == 2,
             let value = view.subject.value(DistinguishedName.AttributeType.organizationIdentifier),
             let parts = psdIdentifierParts(value)
         else {
-            return [.notApplicable("CERT-157", because: "no well-formed NCAId or PSD-scheme organizationIdentifier to compare (CERT-152/-153)")]
+            return [.notApplicable(because: "no well-formed NCAId or PSD-scheme organizationIdentifier to compare (CERT-152/-153)")]
         }
         let fromIdentifier = "\(parts.country)-\(parts.nca)"
         return fromIdentifier == id ? [] : [
-            .fail("CERT-157", observed: "organizationIdentifier \(value), NCAId \(id)", expected: fromIdentifier,
+            .fail(observed: "organizationIdentifier \(value), NCAId \(id)", expected: fromIdentifier,
                   location: "PSD2QcType.nCAId", message: "the NCA in organizationIdentifier (\(fromIdentifier)) differs from NCAId (\(id))")
         ]
     }

@@ -8,12 +8,12 @@ enum PolicyRules {
                                                     policiesNotCritical]
     typealias IDs = PolicyIdentifiers
 
-    /// CERT-170: EN 319 411-1 GEN-6.3.3-12 — at most one EN 319 411-1 policy, matching the CA/B type.
+    /// At most one EN 319 411-1 policy, matching the CA/B type.
     static let singleReservedPolicy = CertificateRules.profiled("CERT-170") { view, _ in
         let policies = view.extensions.policies
         let reserved = policies.filter { IDs.en319411_1[$0] != nil }
         if reserved.count > 1 {
-            return [.fail("CERT-170", observed: reserved.map(IDs.name).joined(separator: ", "), expected: "at most one",
+            return [.fail(observed: reserved.map(IDs.name).joined(separator: ", "), expected: "at most one",
                           location: "certificatePolicies", message: "more than one EN 319 411-1 reserved policy")]
         }
         let pairs: [ASN1ObjectIdentifier: ASN1ObjectIdentifier] = [IDs.evcp: IDs.cabEV, IDs.ovcp: IDs.cabOV,
@@ -21,7 +21,7 @@ enum PolicyRules {
         if let etsi = reserved.first, let cab = pairs[etsi] {
             let cabPresent = policies.filter { IDs.cab[$0] != nil }
             if !cabPresent.isEmpty && !cabPresent.contains(cab) {
-                return [.fail("CERT-170", observed: (reserved + cabPresent).map(IDs.name).joined(separator: ", "),
+                return [.fail(observed: (reserved + cabPresent).map(IDs.name).joined(separator: ", "),
                               expected: IDs.name(cab), location: "certificatePolicies",
                               message: "the EN 319 411-1 policy does not match the CA/B Forum validation type")]
             }
@@ -29,16 +29,15 @@ enum PolicyRules {
         return []
     }
 
-    /// CERT-171: QCS-5.2-2, EN 319 411-2 §5.3 — each EN 319 411-2 policy agrees with the subject
-    /// kind, QcType and QcSSCD.
+    /// Each EN 319 411-2 policy agrees with the subject kind, QcType and QcSSCD.
     static let policyConsistency = CertificateRules.profiled("CERT-171") { view, context in
         let policies = view.extensions.policies.filter { IDs.en319411_2[$0] != nil }
-        guard !policies.isEmpty else { return [.notApplicable("CERT-171", because: "no EN 319 411-2 policy")] }
+        guard !policies.isEmpty else { return [.notApplicable(because: "no EN 319 411-2 policy")] }
         let types = Set((view.statements?.qcTypes ?? []).compactMap { QCStatementRules.qcTypeNames[$0] })
         let hasSSCD = view.statements?.contains(QCStatements.ID.qcSSCD) == true
         var findings: [Finding] = []
         func contradiction(_ policy: ASN1ObjectIdentifier, _ what: String) {
-            findings.append(.fail("CERT-171", observed: "\(IDs.name(policy)); \(what)", location: "certificatePolicies",
+            findings.append(.fail(observed: "\(IDs.name(policy)); \(what)", location: "certificatePolicies",
                                   message: "policy \(IDs.en319411_2[policy]!) contradicts the certificate: \(what)"))
         }
         for policy in policies {
@@ -66,20 +65,20 @@ enum PolicyRules {
         return findings
     }
 
-    /// CERT-172: EN 319 411-2 §5.3 — an EN 319 411-2 policy requires QcCompliance.
+    /// An EN 319 411-2 policy requires QcCompliance.
     static let qualifiedPolicyNeedsCompliance = CertificateRules.profiled("CERT-172") { view, _ in
         let policies = view.extensions.policies.filter { IDs.en319411_2[$0] != nil }
-        guard !policies.isEmpty else { return [.notApplicable("CERT-172", because: "no EN 319 411-2 policy")] }
+        guard !policies.isEmpty else { return [.notApplicable(because: "no EN 319 411-2 policy")] }
         return view.statements?.contains(QCStatements.ID.qcCompliance) == true ? [] : [
-            .fail("CERT-172", observed: "\(policies.map(IDs.name).joined(separator: ", ")) without QcCompliance",
+            .fail(observed: "\(policies.map(IDs.name).joined(separator: ", ")) without QcCompliance",
                   location: "certificatePolicies", message: "a qualified policy is claimed but QcCompliance is missing")
         ]
     }
 
-    /// CERT-173: GEN-4.3.3-1 — certificatePolicies should not be critical.
+    /// certificatePolicies should not be critical.
     static let policiesNotCritical = CertificateRules.decoded("CERT-173") { certificate in
         certificate.tbs.extension(.CertificateExtension.certificatePolicies)?.critical == true ? [
-            .shouldFail("CERT-173", observed: "critical", location: "certificatePolicies",
+            .shouldFail(observed: "critical", location: "certificatePolicies",
                         message: "certificatePolicies should not be critical")
         ] : []
     }

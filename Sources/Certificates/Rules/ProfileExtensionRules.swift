@@ -29,74 +29,73 @@ enum ProfileExtensionRules {
         }
     }
 
-    /// CERT-059: NAT-4.3.2-1 / LEG-4.3.1-3 — keyUsage present and one of the Table 1 types.
+    /// keyUsage present and one of the Table 1 types.
     static let keyUsageTable = CertificateRules.profiled("CERT-059") { view, _ in
         switch view.extensions.keyUsage {
         case nil:
-            return [.fail("CERT-059", observed: "absent", location: "extensions", message: "keyUsage is missing")]
-        case .failure(let error)?: return [.malformed("CERT-059", error)]
+            return [.fail(observed: "absent", location: "extensions", message: "keyUsage is missing")]
+        case .failure(let error)?: return [.malformed(error)]
         case .success(let usage)?:
             guard let type = KeyUsageType(usage) else {
-                return [.fail("CERT-059", observed: "\(usage)", expected: "one of the types A–F of EN 319 412-2 Table 1",
+                return [.fail(observed: "\(usage)", expected: "one of the types A–F of EN 319 412-2 Table 1",
                               location: "keyUsage", message: "the keyUsage combination is not a type of EN 319 412-2 Table 1")]
             }
-            return [.pass("CERT-059", observed: "type \(type.rawValue): \(usage)", location: "keyUsage")]
+            return [.pass(observed: "type \(type.rawValue): \(usage)", location: "keyUsage")]
         }
     }
 
-    /// CERT-060: NAT-4.3.2-2/-3, LEG-4.3.1-3/-4 — certificates that validate content commitments
-    /// (electronic signatures) or evidence of origin (seals) use type A, B or F (shall), and type A
-    /// should be used. Only a certificate that says it is one — nonRepudiation, QcType esign or
-    /// eseal, a QCP-n or QCP-l policy, or a profile for them — is held to it: an NCP, NCP+ or LCP
-    /// certificate may be for authentication (type C) or encipherment.
+    /// Certificates that validate content commitments (electronic signatures) or evidence of origin (seals) use type A,
+    /// B or F (shall), and type A should be used. Only a certificate that says it is one — nonRepudiation, QcType esign
+    /// or eseal, a QCP-n or QCP-l policy, or a profile for them — is held to it: an NCP, NCP+ or LCP certificate may be
+    /// for authentication (type C) or encipherment.
     static let contentCommitmentKeyUsage = CertificateRules.profiled("CERT-060") { view, context in
         guard let usage = view.extensions.usage, let type = KeyUsageType(usage) else {
-            return [.notApplicable("CERT-060", because: "keyUsage is absent or outside Table 1 (see CERT-059)")]
+            return [.notApplicable(because: "keyUsage is absent or outside Table 1 (see CERT-059)")]
         }
         // nonRepudiation itself says the key validates content commitments.
         guard usage.contains(.nonRepudiation) || claimsSignaturesOrSeals(view, context) else {
-            return [.notApplicable("CERT-060", because: "nothing says the certificate is for electronic signatures or seals (no nonRepudiation, no QcType esign/eseal, no QCP-n/QCP-l policy)")]
+            return [.notApplicable(because: "nothing says the certificate is for electronic signatures or seals (no nonRepudiation, no QcType esign/eseal, no QCP-n/QCP-l policy)")]
         }
         switch type {
-        case .a: return [.pass("CERT-060", observed: "type A")]
+        case .a: return [.pass(observed: "type A")]
         case .b, .f:
-            return [.shouldFail("CERT-060", observed: "type \(type.rawValue): \(usage)", expected: "type A (nonRepudiation only)",
+            return [.shouldFail(observed: "type \(type.rawValue): \(usage)", expected: "type A (nonRepudiation only)",
                                 location: "keyUsage",
                                 message: "content-commitment certificates should use key usage type A (nonRepudiation only)")]
         default:
-            return [.fail("CERT-060", observed: "type \(type.rawValue): \(usage)", expected: "type A, B or F (with nonRepudiation)",
+            return [.fail(observed: "type \(type.rawValue): \(usage)", expected: "type A, B or F (with nonRepudiation)",
                           location: "keyUsage",
                           message: "a certificate for electronic signatures or seals must have nonRepudiation (type A, B or F)")]
         }
     }
 
-    /// CERT-061: GEN-4.3.3 — certificatePolicies with at least one policy.
+    /// certificatePolicies with at least one policy.
     static let policiesPresent = CertificateRules.profiled("CERT-061") { view, _ in
         switch view.extensions.certificatePolicies {
         case nil:
-            return [.fail("CERT-061", observed: "absent", location: "extensions",
+            return [.fail(observed: "absent", location: "extensions",
                           message: "certificatePolicies is missing; it must name the policy the certificate was issued under")]
-        case .failure(let error)?: return [.malformed("CERT-061", error)]
+        case .failure(let error)?: return [.malformed(error)]
         case .success(let policies)? where policies.policies.isEmpty:
-            return [.fail("CERT-061", observed: "empty", location: "certificatePolicies", message: "certificatePolicies names no policy")]
+            return [.fail(observed: "empty", location: "certificatePolicies", message: "certificatePolicies names no policy")]
         case .success(let policies)?:
-            return [.pass("CERT-061", observed: policies.policies.map(PolicyIdentifiers.name).joined(separator: ", "))]
+            return [.pass(observed: policies.policies.map(PolicyIdentifiers.name).joined(separator: ", "))]
         }
     }
 
-    /// CERT-062: GEN-4.3.5-1 / GEN-4.3.6-1 — subjectAltName and issuerAltName not critical.
+    /// subjectAltName and issuerAltName not critical.
     static let alternativeNamesNotCritical = CertificateRules.decoded("CERT-062") { certificate in
         let ids = ASN1ObjectIdentifier.CertificateExtension.self
         return [(ids.subjectAltName, "subjectAltName"), (ids.issuerAltName, "issuerAltName")].compactMap { oid, name in
             guard certificate.tbs.extension(oid)?.critical == true else { return nil }
-            return .fail("CERT-062", observed: "\(name) critical", location: name, message: "\(name) must not be critical")
+            return .fail(observed: "\(name) critical", location: name, message: "\(name) must not be critical")
         }
     }
 
-    /// CERT-063: GEN-4.3.10-1 — extKeyUsage, if present, not critical (natural/legal persons).
+    /// extKeyUsage, if present, not critical (natural/legal persons).
     static let extendedKeyUsageNotCritical = CertificateRules.decoded("CERT-063") { certificate in
         guard certificate.tbs.extension(.CertificateExtension.extendedKeyUsage)?.critical == true else { return [] }
-        return [.fail("CERT-063", observed: "extKeyUsage critical", location: "extKeyUsage",
+        return [.fail(observed: "extKeyUsage critical", location: "extKeyUsage",
                       message: "extKeyUsage must not be critical in this certificate type")]
     }
 
@@ -111,56 +110,55 @@ enum ProfileExtensionRules {
         return String(decoding: bytes[..<colon].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
-    /// CERT-064: GEN-4.3.11 — CRL distribution points (http/ldap, not critical), required when no
-    /// OCSP responder is given.
+    /// CRL distribution points (http/ldap, not critical), required when no OCSP responder is given.
     static let crlDistributionPoints = CertificateRules.profiled("CERT-064") { view, _ in
         let ext = view.tbs.extension(.CertificateExtension.crlDistributionPoints)
         switch view.extensions.crlDistributionPoints {
         case nil:
             return hasOCSP(view) ? [] : [
-                .fail("CERT-064", observed: "no cRLDistributionPoints and no OCSP URL", location: "extensions",
+                .fail(observed: "no cRLDistributionPoints and no OCSP URL", location: "extensions",
                       message: "without an OCSP responder in AIA, cRLDistributionPoints must be present")
             ]
-        case .failure(let error)?: return [.malformed("CERT-064", error)]
+        case .failure(let error)?: return [.malformed(error)]
         case .success(let points)?:
             var findings: [Finding] = []
             let uris = points.names.compactMap(\.uri)
             if !uris.contains(where: { ["http", "ldap"].contains(scheme($0)) }) {
-                findings.append(.fail("CERT-064", observed: uris.joined(separator: ", "), expected: "an http:// or ldap:// URI",
+                findings.append(.fail(observed: uris.joined(separator: ", "), expected: "an http:// or ldap:// URI",
                                       location: "cRLDistributionPoints", message: "no CRL distribution point has an http or ldap URI"))
             }
             if ext?.critical == true {
-                findings.append(.fail("CERT-064", observed: "critical", location: "cRLDistributionPoints",
+                findings.append(.fail(observed: "critical", location: "cRLDistributionPoints",
                                       message: "cRLDistributionPoints must not be critical"))
             }
             return findings
         }
     }
 
-    /// CERT-065: GEN-4.4.1 — authorityInfoAccess with caIssuers (http/https); OCSP URLs http(s);
-    /// OCSP required when there is no CRL distribution point.
+    /// authorityInfoAccess with caIssuers (http/https); OCSP URLs http(s); OCSP required when there is no CRL
+    /// distribution point.
     static let authorityInformationAccess = CertificateRules.profiled("CERT-065") { view, _ in
         let hasCRL = view.extensions.crlDistributionPoints != nil
         switch view.extensions.authorityInformationAccess {
         case nil:
-            return [.fail("CERT-065", observed: "absent", expected: "authorityInfoAccess with caIssuers", location: "extensions",
+            return [.fail(observed: "absent", expected: "authorityInfoAccess with caIssuers", location: "extensions",
                           message: "authorityInfoAccess is missing")]
-        case .failure(let error)?: return [.malformed("CERT-065", error)]
+        case .failure(let error)?: return [.malformed(error)]
         case .success(let aia)?:
             var findings: [Finding] = []
             let issuers = aia.caIssuers.compactMap(\.uri)
             if !issuers.contains(where: { ["http", "https"].contains(scheme($0)) }) {
-                findings.append(.fail("CERT-065", observed: issuers.isEmpty ? "no caIssuers" : issuers.joined(separator: ", "),
+                findings.append(.fail(observed: issuers.isEmpty ? "no caIssuers" : issuers.joined(separator: ", "),
                                       expected: "caIssuers with an http(s) URI", location: "authorityInfoAccess",
                                       message: "authorityInfoAccess must point to the issuing CA certificate (caIssuers, http or https)"))
             }
             let ocsp = aia.ocsp.compactMap(\.uri)
             if let bad = ocsp.first(where: { !["http", "https"].contains(scheme($0)) }) {
-                findings.append(.fail("CERT-065", observed: bad, location: "authorityInfoAccess.ocsp",
+                findings.append(.fail(observed: bad, location: "authorityInfoAccess.ocsp",
                                       message: "the OCSP responder URL must be http or https"))
             }
             if ocsp.isEmpty && !hasCRL {
-                findings.append(.fail("CERT-065", observed: "no OCSP URL and no CRL distribution point",
+                findings.append(.fail(observed: "no OCSP URL and no CRL distribution point",
                                       location: "authorityInfoAccess", message: "without cRLDistributionPoints, an OCSP responder must be given"))
             }
             return findings

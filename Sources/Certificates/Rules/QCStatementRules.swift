@@ -13,152 +13,150 @@ enum QCStatementRules {
 
     /// Runs `body` with the decoded statements; absent → `absent`, malformed → a failure.
     static func withStatements(
-        _ id: RequirementID, _ view: CertificateView, absent: () -> [Finding], _ body: (QCStatements) -> [Finding]
+        _ view: CertificateView, absent: () -> [Finding], _ body: (QCStatements) -> [Finding]
     ) -> [Finding] {
         switch view.extensions.qcStatements {
         case nil: return absent()
-        case .failure(let error)?: return [.malformed(id, error)]
+        case .failure(let error)?: return [.malformed(error)]
         case .success(let statements)?: return body(statements)
         }
     }
 
-    /// CERT-120: QCS-4.1-02 — qcStatements is not critical.
+    /// qcStatements is not critical.
     static let notCritical = CertificateRules.decoded("CERT-120") { certificate in
         guard let ext = certificate.tbs.extension(.CertificateExtension.qcStatements) else {
-            return [.notApplicable("CERT-120", because: "no qcStatements")]
+            return [.notApplicable(because: "no qcStatements")]
         }
-        return ext.critical ? [.fail("CERT-120", observed: "critical", location: "qcStatements",
+        return ext.critical ? [.fail(observed: "critical", location: "qcStatements",
                                      message: "the qcStatements extension must not be critical")] : []
     }
 
-    /// CERT-121: EN 319 412-5 §4.2.1 — an EU qualified certificate carries QcCompliance.
+    /// An EU qualified certificate carries QcCompliance.
     static let compliance = CertificateRules.profiled("CERT-121") { view, _ in
-        withStatements("CERT-121", view, absent: {
-            [.fail("CERT-121", observed: "no qcStatements", expected: "QcCompliance", location: "extensions",
+        withStatements(view, absent: {
+            [.fail(observed: "no qcStatements", expected: "QcCompliance", location: "extensions",
                    message: "an EU qualified certificate must carry the QcCompliance statement")]
         }) { statements in
             statements.contains(ID.qcCompliance) ? [] : [
-                .fail("CERT-121", observed: "QcCompliance absent", expected: "QcCompliance 0.4.0.1862.1.1",
+                .fail(observed: "QcCompliance absent", expected: "QcCompliance 0.4.0.1862.1.1",
                       location: "qcStatements", message: "an EU qualified certificate must carry the QcCompliance statement")
             ]
         }
     }
 
-    /// CERT-122: EN 319 412-5 §4.2.2 — QcSSCD present when the key is in a QSCD; absent on QWACs.
+    /// QcSSCD present when the key is in a QSCD; absent on QWACs.
     static let sscd = CertificateRules.profiled("CERT-122") { view, context in
         let present = view.statements?.contains(ID.qcSSCD) == true
         if context.isQSCD && !present {
-            return [.fail("CERT-122", observed: "QcSSCD absent", expected: "QcSSCD 0.4.0.1862.1.4", location: "qcStatements",
+            return [.fail(observed: "QcSSCD absent", expected: "QcSSCD 0.4.0.1862.1.4", location: "qcStatements",
                           message: "the profile requires the key in a QSCD, so QcSSCD must be present")]
         }
         if context.subjectKind == "web" && present {
-            return [.fail("CERT-122", observed: "QcSSCD present", location: "qcStatements",
+            return [.fail(observed: "QcSSCD present", location: "qcStatements",
                           message: "a website certificate must not claim a QSCD (QcSSCD)")]
         }
         return []
     }
 
-    /// CERT-123: EN 319 412-5 §4.2.3 (V2.5.1: exactly one type) — QcType present with one known value.
+    /// QcType present with one known value.
     static let qcType = CertificateRules.profiled("CERT-123") { view, context in
-        withStatements("CERT-123", view, absent: {
-            [.fail("CERT-123", observed: "no qcStatements", expected: "QcType", location: "extensions",
+        withStatements(view, absent: {
+            [.fail(observed: "no qcStatements", expected: "QcType", location: "extensions",
                    message: "an EU qualified certificate must declare its QcType")]
         }) { statements in
             guard let types = statements.qcTypes else {
-                return [.fail("CERT-123", observed: "QcType absent", expected: "QcType esign, eseal or web", location: "qcStatements",
+                return [.fail(observed: "QcType absent", expected: "QcType esign, eseal or web", location: "qcStatements",
                               message: "an EU qualified certificate must declare its QcType")]
             }
             let unknown = types.filter { qcTypeNames[$0] == nil }
             if types.isEmpty || !unknown.isEmpty {
-                return [.fail("CERT-123", observed: types.isEmpty ? "empty QcType" : unknown.map { "\($0)" }.joined(separator: ", "),
+                return [.fail(observed: types.isEmpty ? "empty QcType" : unknown.map { "\($0)" }.joined(separator: ", "),
                               expected: "esign (.6.1), eseal (.6.2) or web (.6.3)", location: "qcStatements.QcType",
                               message: "QcType must hold one of the types EN 319 412-5 defines")]
             }
             if types.count > 1 && context.standard("ETSI EN 319 412-5", isAtLeast: "V2.5.1") {
-                return [.fail("CERT-123", observed: types.compactMap { qcTypeNames[$0] }.joined(separator: ", "),
+                return [.fail(observed: types.compactMap { qcTypeNames[$0] }.joined(separator: ", "),
                               expected: "exactly one QcType", location: "qcStatements.QcType",
                               message: "EN 319 412-5 V2.5.1 requires exactly one QcType")]
             }
             if statements.statements.contains(where: { QCStatements.QcType.all.contains($0.id) }) {
-                return [.fail("CERT-123", observed: "QcType value used as a statementId", location: "qcStatements",
+                return [.fail(observed: "QcType value used as a statementId", location: "qcStatements",
                               message: "a QcType value OID is used as a statement id")]
             }
-            return [.pass("CERT-123", observed: qcTypeNames[types[0]])]
+            return [.pass(observed: qcTypeNames[types[0]])]
         }
     }
 
-    /// CERT-124: EN 319 412-5 §4.2.3 with -2/-3/-4 — QcType agrees with the certificate kind.
+    /// QcType agrees with the certificate kind.
     static let qcTypeMatchesProfile = CertificateRules.profiled("CERT-124") { view, context in
         let names = (view.statements?.qcTypes ?? []).compactMap { qcTypeNames[$0] }
         guard let expected = context.expectedQcType, !names.isEmpty else {
-            return [.notApplicable("CERT-124", because: "no known QcType declared or none expected (see CERT-123)")]
+            return [.notApplicable(because: "no known QcType declared or none expected (see CERT-123)")]
         }
         // Several types at once are CERT-123's finding; here the expected one must be among them.
         return names.contains(expected) ? [] : [
-            .fail("CERT-124", observed: names.joined(separator: ", "), expected: expected, location: "qcStatements.QcType",
+            .fail(observed: names.joined(separator: ", "), expected: expected, location: "qcStatements.QcType",
                   message: "QcType \(names.joined(separator: ", ")) does not fit a \(context.subjectKind ?? "") certificate (\(expected) expected)")
         ]
     }
 
-    /// CERT-125: EN 319 412-5 §4.3.3 — QcRetentionPeriod is a positive number of years.
+    /// QcRetentionPeriod is a positive number of years.
     static let retention = CertificateRules.profiled("CERT-125") { view, _ in
         guard let value = view.statements?.retentionYears else {
-            return [.notApplicable("CERT-125", because: "no QcRetentionPeriod")]
+            return [.notApplicable(because: "no QcRetentionPeriod")]
         }
         guard let years = value, years > 0 else {
-            return [.fail("CERT-125", observed: value.map { "\($0)" } ?? "malformed", expected: "INTEGER > 0",
+            return [.fail(observed: value.map { "\($0)" } ?? "malformed", expected: "INTEGER > 0",
                           location: "qcStatements.QcRetentionPeriod", message: "QcRetentionPeriod must be a positive number of years")]
         }
-        return [.pass("CERT-125", observed: "\(years) years")]
+        return [.pass(observed: "\(years) years")]
     }
 
-    /// CERT-126: EN 319 412-5 §4.3.2 — QcLimitValue currency ISO 4217 (alphabetic should be used),
-    /// amount and exponent not negative.
+    /// QcLimitValue currency ISO 4217 (alphabetic should be used), amount and exponent not negative.
     static let limitValue = CertificateRules.profiled("CERT-126") { view, _ in
-        guard let value = view.statements?.limitValue else { return [.notApplicable("CERT-126", because: "no QcLimitValue")] }
+        guard let value = view.statements?.limitValue else { return [.notApplicable(because: "no QcLimitValue")] }
         let location = "qcStatements.QcLimitValue"
         if let code = value.alphabeticCurrency {
             guard ISOCodes.currencies.contains(code) else {
-                return [.fail("CERT-126", observed: code, expected: "ISO 4217 alphabetic code (e.g. EUR)", location: location,
+                return [.fail(observed: code, expected: "ISO 4217 alphabetic code (e.g. EUR)", location: location,
                               message: "currency \(code) is not an ISO 4217 code")]
             }
         } else if let number = value.numericCurrency {
             guard (1...999).contains(number) else {
-                return [.fail("CERT-126", observed: "\(number)", location: location, message: "numeric currency is not an ISO 4217 number")]
+                return [.fail(observed: "\(number)", location: location, message: "numeric currency is not an ISO 4217 number")]
             }
-            return [.shouldFail("CERT-126", observed: "numeric \(number)", expected: "alphabetic code", location: location,
+            return [.shouldFail(observed: "numeric \(number)", expected: "alphabetic code", location: location,
                                 message: "the alphabetic ISO 4217 currency code should be used")]
         } else {
-            return [.fail("CERT-126", observed: "no currency", location: location, message: "QcLimitValue has no currency")]
+            return [.fail(observed: "no currency", location: location, message: "QcLimitValue has no currency")]
         }
         guard let amount = value.amount, let exponent = value.exponent, amount >= 0, exponent >= 0 else {
-            return [.fail("CERT-126", observed: "amount \(value.amount.map(String.init) ?? "?"), exponent \(value.exponent.map(String.init) ?? "?")",
+            return [.fail(observed: "amount \(value.amount.map(String.init) ?? "?"), exponent \(value.exponent.map(String.init) ?? "?")",
                           location: location, message: "QcLimitValue amount and exponent must be non-negative integers")]
         }
         return []
     }
 
-    /// CERT-127: EN 319 412-5 §4.3.4 (V2.4.1) — every PdsLocation has an https URL and an ISO 639-1
-    /// language code.
+    /// Every PdsLocation has an https URL and an ISO 639-1 language code.
     static let pds = CertificateRules.profiled("CERT-127") { view, _ in
-        guard let locations = view.statements?.pdsLocations else { return [.notApplicable("CERT-127", because: "no QcPDS")] }
+        guard let locations = view.statements?.pdsLocations else { return [.notApplicable(because: "no QcPDS")] }
         guard !locations.isEmpty else {
-            return [.fail("CERT-127", observed: "empty", location: "qcStatements.QcPDS", message: "QcPDS lists no PDS location")]
+            return [.fail(observed: "empty", location: "qcStatements.QcPDS", message: "QcPDS lists no PDS location")]
         }
         var findings: [Finding] = []
         for (i, location) in locations.enumerated() {
             let place = "qcStatements.QcPDS[\(i)]"
             if !location.url.lowercased().hasPrefix("https://") {
-                findings.append(.fail("CERT-127", observed: location.url, expected: "https:// URL", location: place,
+                findings.append(.fail(observed: location.url, expected: "https:// URL", location: place,
                                       message: "the PDS URL must use https"))
             }
             if !ISOCodes.languages.contains(location.language.lowercased()) {
-                findings.append(.fail("CERT-127", observed: location.language, expected: "ISO 639-1 code, e.g. en", location: place,
+                findings.append(.fail(observed: location.language, expected: "ISO 639-1 code, e.g. en", location: place,
                                       message: "the PDS language must be a two-letter ISO 639-1 code"))
             } else if location.language != location.language.lowercased() {
                 // EN 319 412-5 §4.3.4 names ISO 639-1 and sets no case: lower case is the
                 // standard's own notation, not a requirement.
-                var finding = Finding.fail("CERT-127", observed: location.language, expected: location.language.lowercased(),
+                var finding = Finding.fail(observed: location.language, expected: location.language.lowercased(),
                                            location: place, message: "ISO 639-1 writes language codes in lower case")
                 finding.gradeCap = .observation
                 findings.append(finding)
@@ -167,63 +165,62 @@ enum QCStatementRules {
         return findings
     }
 
-    /// CERT-128: EN 319 411-2 / TS 119 495 — an EU qualified certificate should point to its PDS.
+    /// An EU qualified certificate should point to its PDS.
     static let pdsPresent = CertificateRules.profiled("CERT-128") { view, _ in
         view.statements?.pdsLocations != nil ? [] : [
-            .fail("CERT-128", observed: "QcPDS absent", expected: "QcPDS", location: "qcStatements",
+            .fail(observed: "QcPDS absent", expected: "QcPDS", location: "qcStatements",
                   message: "an EU qualified certificate should carry QcPDS pointing to the PKI disclosure statement")
         ]
     }
 
-    /// CERT-129: EN 319 412-5 §4.2.4 — QcCClegislation (non-EU qualified) is well formed and not
-    /// combined with an EU qualified claim.
+    /// QcCClegislation (non-EU qualified) is well formed and not combined with an EU qualified claim.
     static let legislation = CertificateRules.profiled("CERT-129") { view, _ in
         guard let countries = view.statements?.legislationCountries else {
-            return [.notApplicable("CERT-129", because: "no QcCClegislation")]
+            return [.notApplicable(because: "no QcCClegislation")]
         }
         let euPolicies = view.extensions.policies.filter { PolicyIdentifiers.en319411_2[$0] != nil }
         if countries.isEmpty || countries.contains(where: { !ISOCodes.countries.contains($0) }) {
-            return [.fail("CERT-129", observed: countries.joined(separator: ", "), expected: "ISO 3166 country codes",
+            return [.fail(observed: countries.joined(separator: ", "), expected: "ISO 3166 country codes",
                           location: "qcStatements.QcCClegislation", message: "QcCClegislation must list ISO 3166 country codes")]
         }
         if !euPolicies.isEmpty {
-            return [.fail("CERT-129", observed: "QcCClegislation \(countries.joined(separator: ", ")) with \(euPolicies.map(PolicyIdentifiers.name).joined(separator: ", "))",
+            return [.fail(observed: "QcCClegislation \(countries.joined(separator: ", ")) with \(euPolicies.map(PolicyIdentifiers.name).joined(separator: ", "))",
                           location: "qcStatements.QcCClegislation",
                           message: "a certificate qualified under non-EU legislation must not claim an EU qualified policy")]
         }
         return []
     }
 
-    /// CERT-131: RFC 3739 §3.2.6.1 — pkixQCSyntax-v1 must not be used (v2 replaces it).
+    /// pkixQCSyntax-v1 must not be used (v2 replaces it).
     static let pkixSyntaxV1 = CertificateRules.profiled("CERT-131") { view, _ in
         view.statements?.contains(ID.pkixQCSyntaxV1) == true ? [
-            .fail("CERT-131", observed: "id-qcs-pkixQCSyntax-v1", expected: "id-qcs-pkixQCSyntax-v2",
+            .fail(observed: "id-qcs-pkixQCSyntax-v1", expected: "id-qcs-pkixQCSyntax-v2",
                         location: "qcStatements", message: "pkixQCSyntax-v1 is deprecated; use v2 (1.3.6.1.5.5.7.11.2)")
         ] : []
     }
 
-    /// CERT-132: QCS-5.2-1 — an EU qualified certificate should contain an EN 319 411-2 policy.
+    /// An EU qualified certificate should contain an EN 319 411-2 policy.
     static let qualifiedPolicy = CertificateRules.profiled("CERT-132") { view, _ in
         if let countries = view.statements?.legislationCountries, !countries.isEmpty {
-            return [.notApplicable("CERT-132", because: "qualified under non-EU legislation (QcCClegislation \(countries.joined(separator: ", ")))")]
+            return [.notApplicable(because: "qualified under non-EU legislation (QcCClegislation \(countries.joined(separator: ", ")))")]
         }
         return view.extensions.policies.contains { PolicyIdentifiers.en319411_2[$0] != nil } ? [] : [
-            .shouldFail("CERT-132", observed: view.extensions.policies.map(PolicyIdentifiers.name).joined(separator: ", "),
+            .shouldFail(observed: view.extensions.policies.map(PolicyIdentifiers.name).joined(separator: ", "),
                         expected: "an EN 319 411-2 policy (QCP-n, QCP-l, …)", location: "certificatePolicies",
                         message: "an EU qualified certificate should name its EN 319 411-2 policy")
         ]
     }
 
-    /// CERT-134: QCS-4.1-02A (EN 319 412-5 V2.6.1) — no ETSI statement appears twice.
+    /// No ETSI statement appears twice.
     static let noDuplicates = CertificateRules.profiled("CERT-134") { view, context in
-        guard let statements = view.statements else { return [.notApplicable("CERT-134", because: "no qcStatements")] }
+        guard let statements = view.statements else { return [.notApplicable(because: "no qcStatements")] }
         guard context.standard("ETSI EN 319 412-5", isAtLeast: "V2.6.1") else {
-            return [.notApplicable("CERT-134", because: "EN 319 412-5 before V2.6.1 does not forbid repeated statements")]
+            return [.notApplicable(because: "EN 319 412-5 before V2.6.1 does not forbid repeated statements")]
         }
         var seen = Set<ASN1ObjectIdentifier>()
         let duplicated = Set(statements.statements.map(\.id).filter { QCStatements.ID.etsi.contains($0) && !seen.insert($0).inserted })
         return duplicated.isEmpty ? [] : [
-            .fail("CERT-134", observed: duplicated.map { "\($0)" }.sorted().joined(separator: ", "), location: "qcStatements",
+            .fail(observed: duplicated.map { "\($0)" }.sorted().joined(separator: ", "), location: "qcStatements",
                   message: "an ETSI statement appears more than once")
         ]
     }

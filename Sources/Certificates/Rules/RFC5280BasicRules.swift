@@ -8,12 +8,11 @@ enum RFC5280BasicRules {
         validityOrder, subjectPresent, uniqueExtensions,
     ]
 
-    /// CERT-000: X.690 §10 DER, everywhere including inside extnValue (itself DER by RFC 5280
-    /// §4.1); no DEFAULT encoded (X.690 §11.5: criticality, cA, a subtree's minimum) and named
-    /// bit strings without trailing zero bits (X.690 §11.2.2).
+    /// X.690 §10 DER, everywhere including inside extnValue (itself DER by RFC 5280 §4.1); no DEFAULT encoded (X.690
+    /// §11.5: criticality, cA, a subtree's minimum) and named bit strings without trailing zero bits (X.690 §11.2.2).
     static let strictDER = Rule<InspectedCertificate>("CERT-000") { item, _ in
         var findings = item.derScan.violations.map {
-            Finding.fail("CERT-000", observed: $0.message, expected: "DER", location: $0.location, message: $0.message)
+            Finding.fail(observed: $0.message, expected: "DER", location: $0.location, message: $0.message)
         }
         if let certificate = item.certificate {
             for (i, ext) in certificate.tbs.extensions.enumerated() {
@@ -21,87 +20,84 @@ enum RFC5280BasicRules {
                 func location() -> String { "extensions[\(i)] \(ext.oid)" }
                 if ext.encodesDefaultCriticality {
                     findings.append(
-                        .fail(
-                            "CERT-000", observed: "critical FALSE encoded", expected: "critical omitted",
+                        .fail(observed: "critical FALSE encoded", expected: "critical omitted",
                             location: "\(location()) byte \(ext.encoded.startIndex)",
                             message: "extension \(ext.oid) encodes critical FALSE, which is the DEFAULT and must be omitted in DER"))
                 }
                 let scan = DERScanner.scan(ext.value, offset: ext.value.startIndex)
                 findings += (scan.violations + ExtensionEncodingRules.violations(ext)).map {
-                    .fail(
-                        "CERT-000", observed: $0.message, expected: "DER", location: "\(location()) \($0.location)",
+                    .fail(observed: $0.message, expected: "DER", location: "\(location()) \($0.location)",
                         message: "extnValue of \(ext.oid): \($0.message)")
                 }
             }
         }
         if item.derScan.suppressedViolations > 0 {
             findings.append(
-                .fail(
-                    "CERT-000", observed: "\(item.derScan.suppressedViolations) more violations",
+                .fail(observed: "\(item.derScan.suppressedViolations) more violations",
                     message: "\(item.derScan.suppressedViolations) further DER violations not listed"))
         }
         return findings
     }
 
-    /// CERT-001: RFC 5280 §4.1.2.1 — extensions are present in our profiles, so version 3.
+    /// Extensions are present in our profiles, so version 3.
     static let version3 = CertificateRules.decoded("CERT-001") { certificate in
         switch certificate.tbs.version {
         case 2?: []
         case nil:
-            [.fail("CERT-001", observed: "version absent (v1)", expected: "v3 (2)", location: "tbsCertificate.version",
+            [.fail(observed: "version absent (v1)", expected: "v3 (2)", location: "tbsCertificate.version",
                    message: "the version field is absent, so this is a v1 certificate")]
         case let value?:
-            [.fail("CERT-001", observed: "\(value)", expected: "v3 (2)", location: "tbsCertificate.version",
+            [.fail(observed: "\(value)", expected: "v3 (2)", location: "tbsCertificate.version",
                    message: "version value \(value) is not v3")]
         }
     }
 
-    /// CERT-002: RFC 5280 §4.1.2.2 — positive, at most 20 octets, minimally encoded.
+    /// Positive, at most 20 octets, minimally encoded.
     static let serialNumber = CertificateRules.decoded("CERT-002") { certificate in
         let octets = certificate.tbs.serialNumber
         let observed = "\(octets.count) octet(s): \(hexString(octets.prefix(24)))"
         let location = "tbsCertificate.serialNumber"
         guard let first = octets.first else {
-            return [.fail("CERT-002", observed: "empty", expected: "positive INTEGER", location: location,
+            return [.fail(observed: "empty", expected: "positive INTEGER", location: location,
                           message: "the serial number has no content octets")]
         }
         if first & 0x80 != 0 {
-            return [.fail("CERT-002", observed: observed, expected: "positive", location: location,
+            return [.fail(observed: observed, expected: "positive", location: location,
                           message: "the serial number is negative (top bit of the first octet set); prepend 0x00")]
         }
         if octets.allSatisfy({ $0 == 0 }) {
-            return [.fail("CERT-002", observed: observed, expected: "positive", location: location,
+            return [.fail(observed: observed, expected: "positive", location: location,
                           message: "the serial number is zero")]
         }
         if octets.count > 1, first == 0, octets[octets.startIndex + 1] & 0x80 == 0 {
-            return [.fail("CERT-002", observed: observed, expected: "minimal DER INTEGER", location: location,
+            return [.fail(observed: observed, expected: "minimal DER INTEGER", location: location,
                           message: "the serial number has a redundant leading zero octet (not DER-minimal)")]
         }
         if octets.count > 20 {
-            return [.fail("CERT-002", observed: observed, expected: "at most 20 octets", location: location,
+            return [.fail(observed: observed, expected: "at most 20 octets", location: location,
                           message: "the serial number has \(octets.count) octets; RFC 5280 allows at most 20")]
         }
-        return [.pass("CERT-002", observed: observed, location: location)]
+        return [.pass(observed: observed, location: location)]
     }
 
-    /// CERT-003: RFC 5280 §4.1.1.2 (same AlgorithmIdentifier) and the parameter encodings of
-    /// RFC 4055 §5 (NULL), RFC 5758 §3.2 and RFC 8410 §3 (absent), RFC 4055 §3.1 (PSS: present).
+    /// RFC 5280 §4.1.1.2 (same AlgorithmIdentifier) and the parameter encodings of RFC 4055 §5 (NULL), RFC 5758 §3.2
+    /// and RFC 8410 §3 (absent), RFC 4055 §3.1 (PSS: present).
     static let signatureAlgorithmMatch = CertificateRules.decoded("CERT-003") { certificate in
         let inner = certificate.tbs.signature
         let outer = certificate.signatureAlgorithm
         var findings: [Finding] = []
         if !inner.encoded.elementsEqual(outer.encoded) {
             findings.append(
-                .fail("CERT-003", observed: "tbsCertificate.signature \(inner); signatureAlgorithm \(outer)",
+                .fail(observed: "tbsCertificate.signature \(inner); signatureAlgorithm \(outer)",
                       expected: "identical encodings", location: "signatureAlgorithm",
                       message: "the outer signatureAlgorithm differs from the signature field inside tbsCertificate"))
         }
         for (name, identifier) in [("tbsCertificate.signature", inner), ("signatureAlgorithm", outer)] {
             if let problem = parameterProblem(identifier) {
-                findings.append(.fail("CERT-003", observed: "\(identifier)", location: name, message: problem))
+                findings.append(.fail(observed: "\(identifier)", location: name, message: problem))
             }
         }
-        return findings.isEmpty ? [.pass("CERT-003", observed: "\(outer)", location: "signatureAlgorithm")] : findings
+        return findings.isEmpty ? [.pass(observed: "\(outer)", location: "signatureAlgorithm")] : findings
     }
 
     static func parameterProblem(_ identifier: AlgorithmIdentifier) -> String? {
@@ -119,27 +115,25 @@ enum RFC5280BasicRules {
         return nil
     }
 
-    /// CERT-004: RFC 5280 §4.1.2.4 — non-empty issuer, equal to the subject of a supplied issuer
-    /// certificate when issuers are given (`--issuer`).
+    /// Non-empty issuer, equal to the subject of a supplied issuer certificate when issuers are given (`--issuer`).
     static let issuerPresent = CertificateRules.profiled("CERT-004") { view, _ in
         if view.tbs.issuer.isEmpty {
-            return [.fail("CERT-004", observed: "empty SEQUENCE", expected: "the issuing CA's subject DN",
+            return [.fail(observed: "empty SEQUENCE", expected: "the issuing CA's subject DN",
                           location: "tbsCertificate.issuer", message: "the issuer DN is empty")]
         }
         guard let issuers = view.issuers, !view.certificate.isSelfIssued else { return [] }
         let aki = (try? view.extensions.authorityKeyIdentifier?.get())?.keyIdentifier
         // A missing issuer says more about the inputs than about the certificate: not checked.
         return issuers.candidates(for: view.certificate, authorityKeyIdentifier: aki).isEmpty ? [
-            .notChecked("CERT-004", because: "the issuer name is the subject of none of the \(issuers.count) supplied issuer certificates (byte-wise)")
-        ] : [.pass("CERT-004", observed: "matches a supplied issuer's subject")]
+            .notChecked(because: "the issuer name is the subject of none of the \(issuers.count) supplied issuer certificates (byte-wise)")
+        ] : [.pass(observed: "matches a supplied issuer's subject")]
     }
 
-    /// CERT-005: RFC 5280 §4.1.2.5.1/.2 — UTCTime through 2049, GeneralizedTime from 2050, with
-    /// seconds and Z and no fraction.
+    /// UTCTime through 2049, GeneralizedTime from 2050, with seconds and Z and no fraction.
     static let validityEncoding = CertificateRules.decoded("CERT-005") { certificate in
         [("notBefore", certificate.tbs.notBefore), ("notAfter", certificate.tbs.notAfter)].compactMap { name, time in
             timeProblem(time).map {
-                .fail("CERT-005", observed: "\(time)", location: "tbsCertificate.validity.\(name) byte \(time.offset)",
+                .fail(observed: "\(time)", location: "tbsCertificate.validity.\(name) byte \(time.offset)",
                       message: "\(name): \($0)")
             }
         }
@@ -164,37 +158,37 @@ enum RFC5280BasicRules {
         }
     }
 
-    /// CERT-006: RFC 5280 §4.1.2.5 — the validity period is not inverted.
+    /// The validity period is not inverted.
     static let validityOrder = CertificateRules.decoded("CERT-006") { certificate in
         let notBefore = certificate.tbs.notBefore
         let notAfter = certificate.tbs.notAfter
         guard let start = notBefore.secondsSince1970, let end = notAfter.secondsSince1970 else {
-            return [.notChecked("CERT-006", because: "a validity date cannot be read (see CERT-005)")]
+            return [.notChecked(because: "a validity date cannot be read (see CERT-005)")]
         }
         let observed = "notBefore \(notBefore.text), notAfter \(notAfter.text)"
         return start <= end
-            ? [.pass("CERT-006", observed: observed)]
-            : [.fail("CERT-006", observed: observed, expected: "notBefore ≤ notAfter", location: "tbsCertificate.validity",
+            ? [.pass(observed: observed)]
+            : [.fail(observed: observed, expected: "notBefore ≤ notAfter", location: "tbsCertificate.validity",
                      message: "notBefore is after notAfter")]
     }
 
-    /// CERT-007: RFC 5280 §4.1.2.6 with §4.2.1.6 — an empty subject needs a critical SAN.
+    /// An empty subject needs a critical SAN.
     static let subjectPresent = CertificateRules.decoded("CERT-007") { certificate in
         guard certificate.tbs.subject.isEmpty else { return [] }
         let san = certificate.tbs.extension(.CertificateExtension.subjectAltName)
         switch san {
         case nil:
-            return [.fail("CERT-007", observed: "empty subject, no subjectAltName", location: "tbsCertificate.subject",
+            return [.fail(observed: "empty subject, no subjectAltName", location: "tbsCertificate.subject",
                           message: "the subject is empty and there is no subjectAltName")]
         case let san? where !san.critical:
-            return [.fail("CERT-007", observed: "empty subject, subjectAltName not critical", location: "tbsCertificate.subject",
+            return [.fail(observed: "empty subject, subjectAltName not critical", location: "tbsCertificate.subject",
                           message: "with an empty subject the subjectAltName must be critical")]
         default:
             return []
         }
     }
 
-    /// CERT-008: RFC 5280 §4.2 — each extension at most once.
+    /// Each extension at most once.
     static let uniqueExtensions = CertificateRules.decoded("CERT-008") { certificate in
         var seen = Set<ASN1ObjectIdentifier>()
         var reported = Set<ASN1ObjectIdentifier>()
@@ -202,7 +196,7 @@ enum RFC5280BasicRules {
         for (i, ext) in certificate.tbs.extensions.enumerated() where !seen.insert(ext.oid).inserted {
             guard reported.insert(ext.oid).inserted else { continue }
             findings.append(
-                .fail("CERT-008", observed: "\(ext.oid)", location: "tbsCertificate.extensions[\(i)]",
+                .fail(observed: "\(ext.oid)", location: "tbsCertificate.extensions[\(i)]",
                       message: "extension \(ext.oid) appears more than once"))
         }
         return findings

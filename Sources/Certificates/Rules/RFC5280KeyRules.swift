@@ -36,54 +36,52 @@ enum RFC5280KeyRules {
         [1, 3, 101, 111]: .init(name: "X448", allowed: [.keyAgreement, .encipherOnly, .decipherOnly], source: "RFC 8410 5"),
     ]
 
-    /// CERT-014: RFC 5280 §4.2.1.3 with the algorithm RFCs — keyUsage asserts only what the
-    /// subject key can do (no keyEncipherment for an EC key, no keyAgreement for an RSA key).
+    /// keyUsage asserts only what the subject key can do (no keyEncipherment for an EC key, no keyAgreement for an RSA
+    /// key).
     static let usageFitsKey = CertificateRules.profiled("CERT-014") { view, _ in
         guard let usage = view.extensions.usage else {
-            return [.notApplicable("CERT-014", because: "no readable keyUsage extension")]
+            return [.notApplicable(because: "no readable keyUsage extension")]
         }
         guard case .success(let key) = view.extensions.publicKey, let limit = limits[key.algorithm] else {
-            return [.notChecked("CERT-014", because: "the key algorithm is not one whose key usages this rule knows")]
+            return [.notChecked(because: "the key algorithm is not one whose key usages this rule knows")]
         }
         let extra = usage.bits.subtracting(limit.allowed)
         if key.algorithm == SubjectPublicKey.ecPublicKey, !extra.isEmpty, extra.isSubset(of: [.keyEncipherment, .dataEncipherment]),
             let issued = view.tbs.notBefore.secondsSince1970, issued < rfc8813Published
         {
-            var finding = Finding.fail(
-                "CERT-014", observed: "EC key with keyUsage \(usage), issued \(view.tbs.notBefore.text)", location: "keyUsage",
+            var finding = Finding.fail(observed: "EC key with keyUsage \(usage), issued \(view.tbs.notBefore.text)", location: "keyUsage",
                 message: "an EC key cannot encipher keys or data; RFC 8813 (2020-08) forbade the bits after this certificate was issued")
             finding.gradeCap = .observation
             return [finding]
         }
         guard extra.isEmpty else {
             let names = Bit.allCases.filter(extra.contains).map(\.name).joined(separator: ", ")
-            return [.fail("CERT-014", observed: "\(limit.name) key with keyUsage \(usage)", expected: "only bits \(limit.source) allows",
+            return [.fail(observed: "\(limit.name) key with keyUsage \(usage)", expected: "only bits \(limit.source) allows",
                           location: "keyUsage", message: "keyUsage asserts \(names), which a \(limit.name) key cannot serve (\(limit.source))")]
         }
-        return [.pass("CERT-014", observed: "\(limit.name) key, keyUsage \(usage)")]
+        return [.pass(observed: "\(limit.name) key, keyUsage \(usage)")]
     }
 
-    /// CERT-324: RFC 5280 §4.2.1.3 — keyUsage, when present, should be critical. CA certificates
-    /// are CERT-211's.
+    /// keyUsage, when present, should be critical. CA certificates are CERT-211's.
     static let keyUsageCritical = CertificateRules.profiled("CERT-324") { view, context in
         guard let ext = view.tbs.extension(.CertificateExtension.keyUsage) else {
-            return [.notApplicable("CERT-324", because: "no keyUsage extension")]
+            return [.notApplicable(because: "no keyUsage extension")]
         }
         if view.extensions.isCA || context.subjectKind == "ca" {
-            return [.notApplicable("CERT-324", because: "CA certificate: reported under CERT-211")]
+            return [.notApplicable(because: "CA certificate: reported under CERT-211")]
         }
-        return ext.critical ? [.pass("CERT-324", observed: "keyUsage critical")] : [
-            .shouldFail("CERT-324", observed: "keyUsage not critical", expected: "critical", location: "keyUsage",
+        return ext.critical ? [.pass(observed: "keyUsage critical")] : [
+            .shouldFail(observed: "keyUsage not critical", expected: "critical", location: "keyUsage",
                         message: "RFC 5280 says keyUsage should be marked critical")
         ]
     }
 
-    /// CERT-325: the AlgorithmIdentifier of the subject key carries the parameters its RFC fixes:
-    /// NULL for rsaEncryption (RFC 3279 §2.3.1), a named curve for id-ecPublicKey (RFC 5480 §2.1.1),
-    /// none for Ed25519/Ed448/X25519/X448 (RFC 8410 §3).
+    /// The AlgorithmIdentifier of the subject key carries the parameters its RFC fixes: NULL for rsaEncryption (RFC
+    /// 3279 §2.3.1), a named curve for id-ecPublicKey (RFC 5480 §2.1.1), none for Ed25519/Ed448/X25519/X448 (RFC 8410
+    /// §3).
     static let keyParameters = CertificateRules.profiled("CERT-325") { view, _ in
         guard case .success(let key) = view.extensions.publicKey else {
-            return [.notChecked("CERT-325", because: "the subjectPublicKeyInfo cannot be read")]
+            return [.notChecked(because: "the subjectPublicKeyInfo cannot be read")]
         }
         let encoded = key.parameters.map { hexString($0.prefix(16)) } ?? "absent"
         let problem: String?
@@ -95,10 +93,10 @@ enum RFC5280KeyRules {
         case [1, 3, 101, 110], [1, 3, 101, 111], [1, 3, 101, 112], [1, 3, 101, 113]:
             problem = key.parameters == nil ? nil : "\(key.algorithm) requires the parameters to be absent (RFC 8410 3)"
         default:
-            return [.notChecked("CERT-325", because: "key algorithm \(key.algorithm) is not assessed by this rule")]
+            return [.notChecked(because: "key algorithm \(key.algorithm) is not assessed by this rule")]
         }
-        guard let problem else { return [.pass("CERT-325", observed: "\(key), parameters \(encoded)")] }
-        return [.fail("CERT-325", observed: "\(key.algorithm) parameters \(encoded)", location: "subjectPublicKeyInfo.algorithm",
+        guard let problem else { return [.pass(observed: "\(key), parameters \(encoded)")] }
+        return [.fail(observed: "\(key.algorithm) parameters \(encoded)", location: "subjectPublicKeyInfo.algorithm",
                       message: problem)]
     }
 }

@@ -6,8 +6,8 @@ import SwiftASN1
 enum RFC5280NameRules {
     static let all: [Rule<InspectedCertificate>] = [attributeStrings, emailInSubjectAltName]
 
-    /// CERT-020: RFC 5280 Appendix A.1 and §4.1.2.4 — each naming attribute of the subject, the
-    /// issuer and every directoryName in subjectAltName has its string type and size.
+    /// Each naming attribute of the subject, the issuer and every directoryName in subjectAltName has its string type
+    /// and size.
     static let attributeStrings = CertificateRules.profiled("CERT-020") { view, _ in
         var names: [(String, DistinguishedName)] = [("subject", view.subject), ("issuer", view.tbs.issuer)]
         let alternative = (try? view.extensions.subjectAltName?.get())?.names ?? []
@@ -28,7 +28,7 @@ enum RFC5280NameRules {
             }
         }
         if findings.isEmpty {
-            return [.pass("CERT-020", observed: "\(checked) attribute value(s) in subject, issuer and directoryNames of their type and size")]
+            return [.pass(observed: "\(checked) attribute value(s) in subject, issuer and directoryNames of their type and size")]
         }
         return findings
     }
@@ -37,12 +37,12 @@ enum RFC5280NameRules {
         let observed = "\(problem.message): \(hexString(value.prefix(24)))\(value.count > 24 ? "…" : "")"
         switch problem.severity {
         case .syntax:
-            return .fail("CERT-020", observed: observed, location: location, message: problem.message)
+            return .fail(observed: observed, location: location, message: problem.message)
         case .upperBound:
-            return .shouldFail("CERT-020", observed: observed, location: location,
+            return .shouldFail(observed: observed, location: location,
                                message: problem.message + "; later X.520 editions drop the bound, so relying parties may still reject it")
         case .legacyChoice:
-            var finding = Finding.fail("CERT-020", observed: observed, location: location, message: problem.message)
+            var finding = Finding.fail(observed: observed, location: location, message: problem.message)
             finding.gradeCap = .observation
             return finding
         }
@@ -50,13 +50,12 @@ enum RFC5280NameRules {
 
     static let emailAddress: ASN1ObjectIdentifier = [1, 2, 840, 113_549, 1, 9, 1]
 
-    /// CERT-322: RFC 5280 §4.1.2.6 (as RFC 2459 before it) — a certificate that names an e-mail
-    /// address carries it as rfc822Name in subjectAltName; emailAddress in the subject DN is
-    /// tolerated only beside it.
+    /// A certificate that names an e-mail address carries it as rfc822Name in subjectAltName; emailAddress in the
+    /// subject DN is tolerated only beside it.
     static let emailInSubjectAltName = CertificateRules.profiled("CERT-322") { view, _ in
         let addresses = view.subject.values(emailAddress)
         guard !addresses.isEmpty else {
-            return [.notApplicable("CERT-322", because: "no emailAddress attribute in the subject")]
+            return [.notApplicable(because: "no emailAddress attribute in the subject")]
         }
         let alternative = (try? view.extensions.subjectAltName?.get())?.names ?? []
         let listed = Set(alternative.compactMap { name -> String? in
@@ -66,11 +65,10 @@ enum RFC5280NameRules {
         let missing = addresses.filter { !listed.contains($0.lowercased()) }
         guard missing.isEmpty else {
             let san = view.extensions.subjectAltName == nil ? "there is no subjectAltName" : "subjectAltName does not list it as rfc822Name"
-            return [.fail(
-                "CERT-322", observed: "emailAddress \(missing.joined(separator: ", ")); \(san)", expected: "rfc822Name in subjectAltName",
+            return [.fail(observed: "emailAddress \(missing.joined(separator: ", ")); \(san)", expected: "rfc822Name in subjectAltName",
                 location: "subject emailAddress",
                 message: "the subject names an e-mail address that subjectAltName does not carry as rfc822Name")]
         }
-        return [.pass("CERT-322", observed: "emailAddress \(addresses.joined(separator: ", ")) also in subjectAltName")]
+        return [.pass(observed: "emailAddress \(addresses.joined(separator: ", ")) also in subjectAltName")]
     }
 }

@@ -8,8 +8,7 @@ enum SubjectRules {
     static let all: [Rule<InspectedCertificate>] = [websiteOrganizationIdentifier, naturalAttributes, naturalSingleInstances, pseudonymAlone,
                                                     legalAttributes, legalSingleInstances, identifierNotName, issuerIdentity]
 
-    /// CERT-051: GEN-4.2.3.1-2/-5 (legal-person issuer) and GEN-4.2.3.2-2/-3 (natural-person
-    /// issuer) — the issuer's identifying attributes are present, each once.
+    /// The issuer's identifying attributes are present, each once.
     static let issuerIdentity = CertificateRules.profiled("CERT-051") { view, _ in
         let issuer = view.tbs.issuer
         let natural = issuer.namesNaturalPerson
@@ -28,14 +27,14 @@ enum SubjectRules {
         let kind = natural ? "natural-person" : "legal-person"
         var findings: [Finding] = []
         if !missing.isEmpty {
-            findings.append(.fail("CERT-051", observed: "issuer lacks " + missing.joined(separator: ", "), location: "issuer",
+            findings.append(.fail(observed: "issuer lacks " + missing.joined(separator: ", "), location: "issuer",
                                   message: "the \(kind) issuer's name must include " + required.map(\.1).joined(separator: ", ")))
         }
         if !repeated.isEmpty {
-            findings.append(.fail("CERT-051", observed: "issuer repeats " + repeated.joined(separator: ", "), location: "issuer",
+            findings.append(.fail(observed: "issuer repeats " + repeated.joined(separator: ", "), location: "issuer",
                                   message: "each identifying attribute of the issuer appears only once"))
         }
-        return findings.isEmpty ? [.pass("CERT-051", observed: "\(kind) issuer: " + required.map(\.1).joined(separator: ", "))] : findings
+        return findings.isEmpty ? [.pass(observed: "\(kind) issuer: " + required.map(\.1).joined(separator: ", "))] : findings
     }
 
     typealias Names = DistinguishedName.AttributeType
@@ -52,7 +51,7 @@ enum SubjectRules {
         return "the subject names a natural person: EN 319 422 6.1 applies EN 319 412-2, not EN 319 412-3, to this TSU certificate"
     }
 
-    /// CERT-053: NAT-4.2.4-1 — countryName, givenName and/or surname or pseudonym, commonName.
+    /// countryName, givenName and/or surname or pseudonym, commonName.
     static let naturalAttributes = CertificateRules.profiled("CERT-053") { view, _ in
         var missing: [String] = []
         if count(view, Names.countryName) == 0 { missing.append("countryName") }
@@ -61,77 +60,74 @@ enum SubjectRules {
             missing.append("givenName/surname or pseudonym")
         }
         return missing.isEmpty ? [] : [
-            .fail("CERT-053", observed: "missing " + missing.joined(separator: ", "), location: "subject",
+            .fail(observed: "missing " + missing.joined(separator: ", "), location: "subject",
                   message: "a natural-person subject must contain countryName, commonName and givenName/surname or pseudonym")
         ]
     }
 
-    static func single(_ id: RequirementID, _ view: CertificateView, _ types: [(ASN1ObjectIdentifier, String)]) -> [Finding] {
+    static func single(_ view: CertificateView, _ types: [(ASN1ObjectIdentifier, String)]) -> [Finding] {
         let repeated = types.filter { count(view, $0.0) > 1 }.map(\.1)
         return repeated.isEmpty ? [] : [
-            .fail(id, observed: "repeated: " + repeated.joined(separator: ", "), location: "subject",
+            .fail(observed: "repeated: " + repeated.joined(separator: ", "), location: "subject",
                   message: "each of these subject attributes may appear only once: \(repeated.joined(separator: ", "))")
         ]
     }
 
-    /// CERT-054: NAT-4.2.4-3 — one instance each.
+    /// One instance each.
     static let naturalSingleInstances = CertificateRules.profiled("CERT-054") { view, _ in
-        single("CERT-054", view, [(Names.countryName, "countryName"), (Names.givenName, "givenName"),
+        single(view, [(Names.countryName, "countryName"), (Names.givenName, "givenName"),
                                   (Names.surname, "surname"), (Names.pseudonym, "pseudonym"), (Names.commonName, "commonName")])
     }
 
-    /// CERT-055: NAT-4.2.4-4 — no pseudonym beside givenName or surname.
+    /// No pseudonym beside givenName or surname.
     static let pseudonymAlone = CertificateRules.profiled("CERT-055") { view, _ in
         guard count(view, Names.pseudonym) > 0, count(view, Names.givenName) + count(view, Names.surname) > 0 else { return [] }
-        return [.fail("CERT-055", observed: "pseudonym with givenName/surname", location: "subject",
+        return [.fail(observed: "pseudonym with givenName/surname", location: "subject",
                       message: "a pseudonym must not be combined with givenName or surname")]
     }
 
-    /// CERT-080: LEG-4.2.1-2 — countryName, organizationName, organizationIdentifier, commonName.
+    /// countryName, organizationName, organizationIdentifier, commonName.
     static let legalAttributes = CertificateRules.profiled("CERT-080") { view, context in
-        if let reason = naturalPersonTSA(view, context) { return [.notApplicable("CERT-080", because: reason)] }
+        if let reason = naturalPersonTSA(view, context) { return [.notApplicable(because: reason)] }
         let required: [(ASN1ObjectIdentifier, String)] = [
             (Names.countryName, "countryName"), (Names.organizationName, "organizationName"),
             (Names.organizationIdentifier, "organizationIdentifier"), (Names.commonName, "commonName"),
         ]
         let missing = required.filter { count(view, $0.0) == 0 }.map(\.1)
         return missing.isEmpty ? [] : [
-            .fail("CERT-080", observed: "missing " + missing.joined(separator: ", "), location: "subject",
+            .fail(observed: "missing " + missing.joined(separator: ", "), location: "subject",
                   message: "a legal-person subject must contain countryName, organizationName, organizationIdentifier and commonName")
         ]
     }
 
-    /// CERT-081: LEG-4.2.1-3 — one instance each.
+    /// One instance each.
     static let legalSingleInstances = CertificateRules.profiled("CERT-081") { view, context in
-        if let reason = naturalPersonTSA(view, context) { return [.notApplicable("CERT-081", because: reason)] }
-        return single("CERT-081", view, [(Names.countryName, "countryName"), (Names.organizationName, "organizationName"),
+        if let reason = naturalPersonTSA(view, context) { return [.notApplicable(because: reason)] }
+        return single(view, [(Names.countryName, "countryName"), (Names.organizationName, "organizationName"),
                                   (Names.organizationIdentifier, "organizationIdentifier"), (Names.commonName, "commonName")])
     }
 
-    /// CERT-083: LEG-4.2.1-6 — organizationIdentifier differs from organizationName (compared
-    /// without case and surrounding spaces: a name written in capitals is still the name).
+    /// organizationIdentifier differs from organizationName (compared without case and surrounding spaces: a name
+    /// written in capitals is still the name).
     static let identifierNotName = CertificateRules.profiled("CERT-083") { view, _ in
         guard let identifier = view.subject.value(Names.organizationIdentifier),
             view.subject.values(Names.organizationName).contains(where: { LooseTextMatch.equal($0, identifier) })
         else { return [] }
-        return [.fail("CERT-083", observed: identifier, location: "subject.organizationIdentifier",
+        return [.fail(observed: identifier, location: "subject.organizationIdentifier",
                       message: "organizationIdentifier repeats organizationName; it must be the registration identifier")]
     }
 
-    /// CERT-320: EN 319 412-4 V1.4.1 — a legal-person website certificate names the organisation's
-    /// registration: unconditionally under NCP / QNCP-w-gen (WEB-4.1.3-3 → EN 319 412-3
-    /// LEG-4.2.1-2); under QNCP-w and QEVCP-w only "if a registration number is known to exist"
-    /// (WEB-4.1.4-6, WEB-4.1.2-4) and the other BR-based web policies (OVCP, IVCP, EVCP, DVCP),
-    /// which the certificate shows only for EV subjects with a
-    /// serialNumber: otherwise minor, for the auditor to confirm.
+    /// A legal-person website certificate names the organisation's registration: unconditionally under NCP / QNCP-w-gen
+    /// (WEB-4.1.3-3 → EN 319 412-3 LEG-4.2.1-2); under QNCP-w and QEVCP-w only "if a registration number is known to
+    /// exist" (WEB-4.1.4-6, WEB-4.1.2-4) and the other BR-based web policies (OVCP, IVCP, EVCP, DVCP), which the
+    /// certificate shows only for EV subjects with a serialNumber: otherwise minor, for the auditor to confirm.
     static let websiteOrganizationIdentifier = CertificateRules.profiled("CERT-320") { view, _ in
         guard view.subject.value(Names.organizationName) != nil, !view.subject.namesNaturalPerson else {
-            return [.notApplicable("CERT-320", because: "the subject names no organisation")]
+            return [.notApplicable(because: "the subject names no organisation")]
         }
         guard view.subject.value(Names.organizationIdentifier) == nil else { return [] }
         let baselinePath = view.extensions.claimsBaselineRequirements
-        var finding = Finding.fail(
-            "CERT-320", observed: "no organizationIdentifier", expected: "organizationIdentifier (e.g. VATBE-0123456789)",
+        var finding = Finding.fail(observed: "no organizationIdentifier", expected: "organizationIdentifier (e.g. VATBE-0123456789)",
             location: "subject", message: "a legal-person website certificate must carry the organisation's registration identifier")
         if baselinePath && view.subject.value(Names.serialNumber) == nil {
             finding.message = "no organizationIdentifier: required under QNCP-w/QEVCP-w if a registration number exists (auditor to confirm)"

@@ -12,11 +12,11 @@ public enum TrustedListSignerChecks {
     /// TL-063: keyUsage digitalSignature and/or nonRepudiation only.
     public static func keyUsage(_ extensions: DecodedExtensions, at place: String) -> [Finding] {
         guard let usage = extensions.usage else {
-            return [.fail("TL-063", observed: "no keyUsage", location: whole(place), message: "the signer certificate has no keyUsage")]
+            return [.fail(observed: "no keyUsage", location: whole(place), message: "the signer certificate has no keyUsage")]
         }
         let allowed: Set<KeyUsage.Bit> = [.digitalSignature, .nonRepudiation]
         return !usage.bits.isEmpty && usage.bits.isSubset(of: allowed) ? [] : [
-            .fail("TL-063", observed: "\(usage)", expected: "digitalSignature and/or nonRepudiation", location: field("keyUsage", in: place),
+            .fail(observed: "\(usage)", expected: "digitalSignature and/or nonRepudiation", location: field("keyUsage", in: place),
                   message: "the list signer's key must be for signing only")
         ]
     }
@@ -25,7 +25,7 @@ public enum TrustedListSignerChecks {
     public static func extendedKeyUsage(_ extensions: DecodedExtensions, at place: String) -> [Finding] {
         let purposes = extensions.ekus ?? []
         return purposes.contains(ExtendedKeyUsage.tslSigning) ? [] : [
-            .fail("TL-064", observed: purposes.isEmpty ? "no extKeyUsage" : purposes.map { "\($0)" }.joined(separator: ", "),
+            .fail(observed: purposes.isEmpty ? "no extKeyUsage" : purposes.map { "\($0)" }.joined(separator: ", "),
                   expected: "0.4.0.2231.3.0", location: field("extKeyUsage", in: place),
                   message: "the signer certificate should carry the TSL-signing extended key usage")
         ]
@@ -34,7 +34,7 @@ public enum TrustedListSignerChecks {
     /// TL-065: subjectKeyIdentifier present.
     public static func keyIdentifier(_ extensions: DecodedExtensions, at place: String) -> [Finding] {
         extensions.subjectKeyIdentifier != nil ? [] : [
-            .fail("TL-065", observed: "no subjectKeyIdentifier", location: whole(place),
+            .fail(observed: "no subjectKeyIdentifier", location: whole(place),
                   message: "the signer certificate should carry subjectKeyIdentifier")
         ]
     }
@@ -44,9 +44,9 @@ public enum TrustedListSignerChecks {
         switch extensions.basicConstraints {
         case .success(let constraints)? where !constraints.isCA: return []
         case .success?:
-            return [.fail("TL-066", observed: "cA TRUE", location: field("basicConstraints", in: place), message: "the list signer must not be a CA")]
+            return [.fail(observed: "cA TRUE", location: field("basicConstraints", in: place), message: "the list signer must not be a CA")]
         default:
-            return [.fail("TL-066", observed: "no basicConstraints", expected: "basicConstraints cA FALSE",
+            return [.fail(observed: "no basicConstraints", expected: "basicConstraints cA FALSE",
                           location: whole(place),
                           message: "the signer certificate should state basicConstraints cA FALSE")]
         }

@@ -20,15 +20,15 @@ enum UniformResourceRules {
             uris += access.ocsp.compactMap { $0.uri.map { ("authorityInfoAccess ocsp", $0) } }
         }
         guard !uris.isEmpty else {
-            return [.notApplicable("CERT-323", because: "no CPS pointer, CRL distribution point or authorityInfoAccess URI")]
+            return [.notApplicable(because: "no CPS pointer, CRL distribution point or authorityInfoAccess URI")]
         }
         let findings = uris.compactMap { place, uri in
             URISyntax.problem(uri).map {
-                Finding.shouldFail("CERT-323", observed: "\"\(URISyntax.printable(uri))\"", expected: "an RFC 3986 URI", location: place,
+                Finding.shouldFail(observed: "\"\(URISyntax.printable(uri))\"", expected: "an RFC 3986 URI", location: place,
                                    message: "\(place) is not a valid URI: \($0)")
             }
         }
-        return findings.isEmpty ? [.pass("CERT-323", observed: "\(uris.count) URI(s) of valid syntax")] : findings
+        return findings.isEmpty ? [.pass(observed: "\(uris.count) URI(s) of valid syntax")] : findings
     }
 }
 

@@ -8,13 +8,13 @@ enum WebsiteRules {
     static let all: [Rule<InspectedCertificate>] = [subjectAltName, serverAuth, commonNameInSAN, validityLimit,
                                                     qualifiedWebPolicies, qcTypeWeb, tlsKeyUsage, subjectAddress]
 
-    /// CERT-100: WEB-4.1.3-4 → BR 7.1.2.7.12 — SAN with at least one dNSName or iPAddress.
+    /// SAN with at least one dNSName or iPAddress.
     static let subjectAltName = CertificateRules.profiled("CERT-100") { view, _ in
         switch view.extensions.subjectAltName {
         case nil:
-            return [.fail("CERT-100", observed: "absent", location: "extensions",
+            return [.fail(observed: "absent", location: "extensions",
                           message: "a website certificate must list its names in subjectAltName")]
-        case .failure(let error)?: return [.malformed("CERT-100", error)]
+        case .failure(let error)?: return [.malformed(error)]
         case .success(let san)?:
             let usable = san.names.filter {
                 if case .dnsName = $0 { return true }
@@ -22,16 +22,16 @@ enum WebsiteRules {
                 return false
             }
             if usable.isEmpty {
-                return [.fail("CERT-100", observed: san.names.map(\.description).joined(separator: ", "), location: "subjectAltName",
+                return [.fail(observed: san.names.map(\.description).joined(separator: ", "), location: "subjectAltName",
                               message: "subjectAltName has no dNSName or iPAddress")]
             }
             let internalNames = san.dnsNames.filter(isInternalName)
             if !internalNames.isEmpty, view.extensions.claimsBaselineRequirements {
-                return [.fail("CERT-100", observed: internalNames.joined(separator: ", "), expected: "publicly resolvable domain names",
+                return [.fail(observed: internalNames.joined(separator: ", "), expected: "publicly resolvable domain names",
                               location: "subjectAltName",
                               message: "internal names (single labels or reserved top-level domains) are not allowed in publicly-trusted TLS certificates")]
             }
-            return [.pass("CERT-100", observed: usable.map(\.description).joined(separator: ", "))]
+            return [.pass(observed: usable.map(\.description).joined(separator: ", "))]
         }
     }
 
@@ -45,18 +45,18 @@ enum WebsiteRules {
         return reservedTopLevelDomains.contains(String(last))
     }
 
-    /// CERT-101: BR 7.1.2.7.10 — extKeyUsage with serverAuth (clientAuth allowed), nothing else.
+    /// extKeyUsage with serverAuth (clientAuth allowed), nothing else.
     static let serverAuth = CertificateRules.profiled("CERT-101") { view, _ in
         switch view.extensions.extendedKeyUsage {
         case nil:
-            return [.fail("CERT-101", observed: "absent", expected: "serverAuth", location: "extensions",
+            return [.fail(observed: "absent", expected: "serverAuth", location: "extensions",
                           message: "a website certificate must have extKeyUsage with serverAuth")]
-        case .failure(let error)?: return [.malformed("CERT-101", error)]
+        case .failure(let error)?: return [.malformed(error)]
         case .success(let eku)?:
             let allowed: Set<ASN1ObjectIdentifier> = [ExtendedKeyUsage.serverAuth, ExtendedKeyUsage.clientAuth]
             let extra = eku.purposes.filter { !allowed.contains($0) }
             if !eku.purposes.contains(ExtendedKeyUsage.serverAuth) || !extra.isEmpty {
-                return [.fail("CERT-101", observed: eku.purposes.map { "\($0)" }.joined(separator: ", "),
+                return [.fail(observed: eku.purposes.map { "\($0)" }.joined(separator: ", "),
                               expected: "serverAuth (and optionally clientAuth) only", location: "extKeyUsage",
                               message: "extKeyUsage must contain serverAuth and no purpose other than clientAuth")]
             }
@@ -64,17 +64,17 @@ enum WebsiteRules {
         }
     }
 
-    /// CERT-102: WEB-4.1.3-4 (c) — commonName, if present, is one of the SAN names.
+    /// commonName, if present, is one of the SAN names.
     static let commonNameInSAN = CertificateRules.profiled("CERT-102") { view, _ in
         let names = view.subject.values(DistinguishedName.AttributeType.commonName)
-        guard !names.isEmpty else { return [.notApplicable("CERT-102", because: "no commonName")] }
+        guard !names.isEmpty else { return [.notApplicable(because: "no commonName")] }
         guard let decoded = try? view.extensions.subjectAltName?.get() else {
-            return [.notApplicable("CERT-102", because: "no readable subjectAltName (see CERT-100)")]
+            return [.notApplicable(because: "no readable subjectAltName (see CERT-100)")]
         }
         let san = Set(decoded.dnsNames.map { $0.lowercased() })
         let missing = names.filter { !san.contains($0.lowercased()) }
         return missing.isEmpty ? [] : [
-            .fail("CERT-102", observed: missing.joined(separator: ", "), expected: "one of: \(san.sorted().joined(separator: ", "))",
+            .fail(observed: missing.joined(separator: ", "), expected: "one of: \(san.sorted().joined(separator: ", "))",
                   location: "subject.commonName", message: "commonName is not among the subjectAltName dNSNames")
         ]
     }
@@ -101,22 +101,22 @@ enum WebsiteRules {
         }
     }
 
-    /// CERT-103: BR 6.3.2 — maximum validity by issuance date (60 / 39 months, 825 / 398 / 200 /
-    /// 100 / 47 days), for certificates that claim the BR by policy.
+    /// Maximum validity by issuance date (60 / 39 months, 825 / 398 / 200 / 100 / 47 days), for certificates that claim
+    /// the BR by policy.
     static let validityLimit = CertificateRules.profiled("CERT-103") { view, context in
         let certificate = view.certificate
         guard let start = certificate.tbs.notBefore.secondsSince1970, let end = certificate.tbs.notAfter.secondsSince1970 else {
-            return [.notChecked("CERT-103", because: "a validity date cannot be read (see CERT-005)")]
+            return [.notChecked(because: "a validity date cannot be read (see CERT-005)")]
         }
         guard view.extensions.claimsBaselineRequirements else {
-            return [.notApplicable("CERT-103", because: "no CA/B Forum policy and no EN 319 411 web policy built on the BR: the BR validity limits do not apply")]
+            return [.notApplicable(because: "no CA/B Forum policy and no EN 319 411 web policy built on the BR: the BR validity limits do not apply")]
         }
         guard end >= start else {
-            return [.notChecked("CERT-103", because: "notAfter precedes notBefore (see CERT-005)")]
+            return [.notChecked(because: "notAfter precedes notBefore (see CERT-005)")]
         }
         // BR validity counts both ends: notAfter − notBefore + 1 second.
         let (seconds, overflow) = (end - start).addingReportingOverflow(1)
-        guard !overflow else { return [.notChecked("CERT-103", because: "the validity period cannot be represented")] }
+        guard !overflow else { return [.notChecked(because: "the validity period cannot be represented")] }
         let limit = validityLimits.first { start >= $0.from }?.limit ?? .months(60)
         // Days with two decimals, rounded half up, in integer arithmetic (no locale, no format).
         let hundredths = seconds / 864 + (seconds % 864 >= 432 ? 1 : 0)
@@ -132,9 +132,8 @@ enum WebsiteRules {
             let latest = calendar.date(byAdding: .month, value: months, to: from).map { Int64($0.timeIntervalSince1970) } ?? Int64.max
             within = end <= latest
         }
-        guard !within else { return [.pass("CERT-103", observed: observed)] }
-        var finding = Finding.fail(
-            "CERT-103", observed: observed, expected: "at most \(limit.text) for this issuance date", location: "tbsCertificate.validity",
+        guard !within else { return [.pass(observed: observed)] }
+        var finding = Finding.fail(observed: observed, expected: "at most \(limit.text) for this issuance date", location: "tbsCertificate.validity",
             message: "the validity period exceeds the \(limit.text) the CA/B Forum allows for certificates issued then")
         // TS 119 495 before V1.8.1 (OVR-6.1-3) let QCP-w-psd2 take precedence over the EV/BR rules
         // it augments; V1.8.1 (OVR-6.1-3C) allows it only without conflict. The CA/B claim stays.
@@ -146,13 +145,10 @@ enum WebsiteRules {
         return [finding]
     }
 
-    /// CERT-104: EN 319 411-2 V2.6.1 GEN-6.6.1-05 with OVR-5.1-03/-08, EN 319 412-4 QCS-4.3-1 and
-    /// BR 7.1.2.7.9 — the policies of a QWAC agree with one another:
-    /// - QEVCP-w (1.4) comes with the CA/B EV policy, QNCP-w (1.5) with CA/B OV or IV (it builds
-    ///   on OVCP/IVCP, so DV is not enough); QNCP-w-gen (1.6) builds on NCP and asks for no CA/B
-    ///   policy (one there is inconsistent: minor);
-    /// - at most one of 1.4/1.5/1.6, and (from 2023-09-15) at most one CA/B reserved policy;
-    /// - the EN 319 411-2 web policy itself is a should (minor).
+    /// The policies of a QWAC agree with one another: - QEVCP-w (1.4) comes with the CA/B EV policy, QNCP-w (1.5) with
+    /// CA/B OV or IV (it builds   on OVCP/IVCP, so DV is not enough); QNCP-w-gen (1.6) builds on NCP and asks for no
+    /// CA/B   policy (one there is inconsistent: minor); - at most one of 1.4/1.5/1.6, and (from 2023-09-15) at most
+    /// one CA/B reserved policy; - the EN 319 411-2 web policy itself is a should (minor).
     static let qualifiedWebPolicies = CertificateRules.profiled("CERT-104") { view, _ in
         let policies = Set(view.extensions.policies)
         let ids = PolicyIdentifiers.self
@@ -161,7 +157,7 @@ enum WebsiteRules {
         let cab = policies.filter { ids.cab[$0] != nil }
         var findings: [Finding] = []
         func major(_ expected: String, _ message: String) {
-            findings.append(.fail("CERT-104", observed: observed, expected: expected, location: "certificatePolicies", message: message))
+            findings.append(.fail(observed: observed, expected: expected, location: "certificatePolicies", message: message))
         }
         if etsiWeb.count > 1 {
             major("one of QEVCP-w, QNCP-w, QNCP-w-gen", "a certificate is issued under one EN 319 411-2 web policy, not several")
@@ -185,73 +181,71 @@ enum WebsiteRules {
             }
         }
         if etsiWeb == [ids.qncpWGen], !cab.isEmpty {
-            findings.append(.shouldFail(
-                "CERT-104", observed: observed, expected: "QNCP-w-gen without CA/B policies, or QNCP-w/QEVCP-w with them",
+            findings.append(.shouldFail(observed: observed, expected: "QNCP-w-gen without CA/B policies, or QNCP-w/QEVCP-w with them",
                 location: "certificatePolicies",
                 message: "QNCP-w-gen builds on NCP, while a CA/B policy claims full Baseline Requirements compliance; choose the matching EN 319 411-2 policy"))
         }
         if etsiWeb.isEmpty {
             let ev = cab.contains(ids.cabEV)
-            findings.append(.shouldFail("CERT-104", observed: observed, expected: ev ? "QEVCP-w 0.4.0.194112.1.4" : "QNCP-w 0.4.0.194112.1.5 or QNCP-w-gen 0.4.0.194112.1.6",
+            findings.append(.shouldFail(observed: observed, expected: ev ? "QEVCP-w 0.4.0.194112.1.4" : "QNCP-w 0.4.0.194112.1.5 or QNCP-w-gen 0.4.0.194112.1.6",
                                         location: "certificatePolicies",
                                         message: "a qualified website certificate should carry its EN 319 411-2 web policy"))
         }
         if findings.isEmpty && etsiWeb == [ids.qncpWGen] {
-            return [.pass("CERT-104", observed: observed + " (QNCP-w-gen: no CA/B Forum policy required)")]
+            return [.pass(observed: observed + " (QNCP-w-gen: no CA/B Forum policy required)")]
         }
         return findings
     }
 
-    /// CERT-105: EN 319 412-5 §4.2.3 and EN 319 412-4 §4.2 — an EU QWAC's QcType is web.
+    /// An EU QWAC's QcType is web.
     static let qcTypeWeb = CertificateRules.profiled("CERT-105") { view, _ in
         let types = view.statements?.qcTypes ?? []
         return types == [QCStatements.QcType.web] ? [] : [
-            .fail("CERT-105", observed: types.isEmpty ? "no QcType" : types.map { "\($0)" }.joined(separator: ", "),
+            .fail(observed: types.isEmpty ? "no QcType" : types.map { "\($0)" }.joined(separator: ", "),
                   expected: "QcType web 0.4.0.1862.1.6.3", location: "qcStatements.QcType",
                   message: "an EU qualified website certificate must declare QcType web")
         ]
     }
 
-    /// CERT-326: the subject address the CA/B Forum asks of validated organisations — EV
-    /// Guidelines 9.2.5 (localityName required), BR 7.1.2.7.4 for OV/IV (localityName or
-    /// stateOrProvinceName) — for certificates that claim EV, OV or IV by policy.
+    /// The subject address the CA/B Forum asks of validated organisations — EV Guidelines 9.2.5 (localityName
+    /// required), BR 7.1.2.7.4 for OV/IV (localityName or stateOrProvinceName) — for certificates that claim EV, OV or
+    /// IV by policy.
     static let subjectAddress = CertificateRules.profiled("CERT-326") { view, _ in
         let ids = PolicyIdentifiers.self
         let policies = Set(view.extensions.policies)
         let ev = !policies.isDisjoint(with: [ids.cabEV, ids.evcp, ids.qevcpW])
         let organisation = !policies.isDisjoint(with: [ids.cabOV, ids.cabIV, ids.ovcp, ids.ivcp, ids.qncpW])
         guard ev || organisation else {
-            return [.notApplicable("CERT-326", because: "no EV, OV or IV policy (CA/B or EN 319 411 built on them)")]
+            return [.notApplicable(because: "no EV, OV or IV policy (CA/B or EN 319 411 built on them)")]
         }
         let names = DistinguishedName.AttributeType.self
         let locality = view.subject.value(names.localityName)
         let state = view.subject.value(names.stateOrProvinceName)
         if ev {
-            return locality != nil ? [.pass("CERT-326", observed: "localityName \(locality!)")] : [
-                .fail("CERT-326", observed: "no localityName", expected: "localityName", location: "subject",
+            return locality != nil ? [.pass(observed: "localityName \(locality!)")] : [
+                .fail(observed: "no localityName", expected: "localityName", location: "subject",
                       message: "an EV certificate names the locality of the place of business (EV Guidelines 9.2.5)")
             ]
         }
-        return locality != nil || state != nil ? [.pass("CERT-326", observed: [locality, state].compactMap { $0 }.joined(separator: ", "))] : [
-            .fail("CERT-326", observed: "neither localityName nor stateOrProvinceName", expected: "localityName or stateOrProvinceName",
+        return locality != nil || state != nil ? [.pass(observed: [locality, state].compactMap { $0 }.joined(separator: ", "))] : [
+            .fail(observed: "neither localityName nor stateOrProvinceName", expected: "localityName or stateOrProvinceName",
                   location: "subject", message: "an OV or IV certificate names the locality or the state or province (BR 7.1.2.7.4)")
         ]
     }
 
-    /// CERT-107: BR 7.1.2.7.11 — digitalSignature (EC) or digitalSignature/keyEncipherment (RSA);
-    /// never nonRepudiation, keyCertSign or cRLSign.
+    /// digitalSignature (EC) or digitalSignature/keyEncipherment (RSA); never nonRepudiation, keyCertSign or cRLSign.
     static let tlsKeyUsage = CertificateRules.profiled("CERT-107") { view, _ in
         guard view.extensions.claimsBaselineRequirements else {
-            return [.notApplicable("CERT-107", because: "no CA/B Forum policy and no EN 319 411 web policy built on the BR: the BR key-usage profile does not apply")]
+            return [.notApplicable(because: "no CA/B Forum policy and no EN 319 411 web policy built on the BR: the BR key-usage profile does not apply")]
         }
         guard let usage = view.extensions.usage else {
-            return [.notApplicable("CERT-107", because: "keyUsage absent (BR allows it for some subscribers)")]
+            return [.notApplicable(because: "keyUsage absent (BR allows it for some subscribers)")]
         }
         let isRSA = (try? view.extensions.publicKey.get())?.rsaModulusBits != nil
         let allowed: Set<KeyUsage.Bit> = isRSA ? [.digitalSignature, .keyEncipherment] : [.digitalSignature, .keyAgreement]
         let extra = usage.bits.subtracting(allowed)
         return extra.isEmpty ? [] : [
-            .fail("CERT-107", observed: "\(usage)", expected: isRSA ? "digitalSignature and/or keyEncipherment" : "digitalSignature",
+            .fail(observed: "\(usage)", expected: isRSA ? "digitalSignature and/or keyEncipherment" : "digitalSignature",
                   location: "keyUsage",
                   message: "TLS server certificates must not assert \(extra.map { "\($0)" }.sorted().joined(separator: ", "))")
         ]

@@ -14,15 +14,15 @@ public enum CRLEntryRules {
     ]
 
     /// The findings of a sample: one per kept problem, and one for the problems not listed.
-    static func findings(_ id: RequirementID, _ sample: ProblemSample, what: String, capped: Bool = false) -> [Finding] {
+    static func findings(_ sample: ProblemSample, what: String, capped: Bool = false) -> [Finding] {
         var findings = sample.first.map { problem in
-            capped ? Finding.shouldFail(id, observed: problem.observed, location: "entry byte \(problem.offset)", message: problem.message)
-                : Finding.fail(id, observed: problem.observed, location: "entry byte \(problem.offset)", message: problem.message)
+            capped ? Finding.shouldFail(observed: problem.observed, location: "entry byte \(problem.offset)", message: problem.message)
+                : Finding.fail(observed: problem.observed, location: "entry byte \(problem.offset)", message: problem.message)
         }
         if sample.count > sample.first.count {
             let more = "\(sample.count - sample.first.count) more entries with the same kind of \(what) problem (\(sample.count) in all)"
-            findings.append(capped ? .shouldFail(id, observed: more, location: "revokedCertificates", message: more)
-                : .fail(id, observed: more, location: "revokedCertificates", message: more))
+            findings.append(capped ? .shouldFail(observed: more, location: "revokedCertificates", message: more)
+                : .fail(observed: more, location: "revokedCertificates", message: more))
         }
         return findings
     }
@@ -31,30 +31,30 @@ public enum CRLEntryRules {
         CRLRules.decoded(id) { list, item, _ in
             guard let entries = item.entries else { return [] }
             guard list.revokedCertificates != nil else { return [.notApplicable(id, because: "the CRL lists no revoked certificate")] }
-            let found = findings(id, entries[keyPath: path], what: what)
+            let found = findings(entries[keyPath: path], what: what)
             return found.isEmpty ? [.pass(id, observed: "\(entries.entryCount) entries")] : found
         }
     }
 
-    /// REV-015: RFC 5280 §5.1.2.6 — with no revoked certificate the list is absent, not empty.
+    /// With no revoked certificate the list is absent, not empty.
     static let emptyList = CRLRules.decoded("REV-015") { list, _, _ in
-        guard let revoked = list.revokedCertificates else { return [.pass("REV-015", observed: "revokedCertificates absent")] }
+        guard let revoked = list.revokedCertificates else { return [.pass(observed: "revokedCertificates absent")] }
         return revoked.isEmpty ? [
-            .fail("REV-015", observed: "empty SEQUENCE", location: "tbsCertList.revokedCertificates byte \(revoked.start)",
+            .fail(observed: "empty SEQUENCE", location: "tbsCertList.revokedCertificates byte \(revoked.start)",
                   message: "when no certificate is revoked, revokedCertificates is left out rather than encoded empty")
         ] : []
     }
 
-    /// REV-016: RFC 5280 §5.3.1 — reasonCode non-critical, a defined CRLReason, removeFromCRL
-    /// only in delta CRLs; unspecified(0) should be left out (a "should": minor at most).
+    /// reasonCode non-critical, a defined CRLReason, removeFromCRL only in delta CRLs; unspecified(0) should be left
+    /// out (a "should": minor at most).
     static let reasonCodes = CRLRules.decoded("REV-016") { list, item, _ in
         guard let entries = item.entries else { return [] }
-        guard list.revokedCertificates != nil else { return [.notApplicable("REV-016", because: "the CRL lists no revoked certificate")] }
-        let found = findings("REV-016", entries.reasonCodes, what: "reasonCode")
-            + findings("REV-016", entries.unspecifiedReasons, what: "unspecified reasonCode", capped: true)
+        guard list.revokedCertificates != nil else { return [.notApplicable(because: "the CRL lists no revoked certificate")] }
+        let found = findings(entries.reasonCodes, what: "reasonCode")
+            + findings(entries.unspecifiedReasons, what: "unspecified reasonCode", capped: true)
         guard found.isEmpty else { return found }
         let used = entries.reasonCounts.enumerated().filter { $0.element > 0 }
             .map { "\(CRLEntryWalk.reasonNames[$0.offset] ?? "\($0.offset)") ×\($0.element)" }
-        return [.pass("REV-016", observed: used.isEmpty ? "no reasonCode" : used.joined(separator: ", "))]
+        return [.pass(observed: used.isEmpty ? "no reasonCode" : used.joined(separator: ", "))]
     }
 }

@@ -26,61 +26,61 @@ public enum CRLUpdatePolicyRules {
         return .unknown
     }
 
-    /// REV-030: CA/B TLS BR §7.2.2 — reasonCode, when present, is one the BR allow: never
-    /// unspecified (0) or certificateHold (6) (§4.9.13: no suspension), nor the attribute or
-    /// removal codes; and the CRL is not indirect (the BR's issuingDistributionPoint profile).
+    /// reasonCode, when present, is one the BR allow: never unspecified (0) or certificateHold (6) (§4.9.13: no
+    /// suspension), nor the attribute or removal codes; and the CRL is not indirect (the BR's issuingDistributionPoint
+    /// profile).
     static let tlsReasonCodes = CRLRules.decoded("REV-030") { list, item, _ in
         guard let entries = item.entries else { return [] }
         var found: [Finding] = []
         if list.issuingDistributionPoint?.indirectCRL == true {
-            found.append(.fail("REV-030", observed: "issuingDistributionPoint indirectCRL TRUE", expected: "indirectCRL absent (FALSE)",
+            found.append(.fail(observed: "issuingDistributionPoint indirectCRL TRUE", expected: "indirectCRL absent (FALSE)",
                                location: "crlExtensions 2.5.29.28",
                                message: "the TLS Baseline Requirements do not allow indirect CRLs: each CA issues its own"))
         }
         guard list.revokedCertificates != nil else {
-            return found.isEmpty ? [.notApplicable("REV-030", because: "the CRL lists no revoked certificate and is not indirect")] : found
+            return found.isEmpty ? [.notApplicable(because: "the CRL lists no revoked certificate and is not indirect")] : found
         }
         let forbidden = [0, 6, 10] + (list.isDelta ? [] : [8])
         found += forbidden.compactMap { code in
             let count = entries.reasonCounts[code]
             guard count > 0 else { return nil }
             let name = CRLEntryWalk.reasonNames[code] ?? "\(code)"
-            return .fail("REV-030", observed: "reasonCode \(name) (\(code)) on \(count) entr\(count == 1 ? "y" : "ies")",
+            return .fail(observed: "reasonCode \(name) (\(code)) on \(count) entr\(count == 1 ? "y" : "ies")",
                          expected: "absent, or keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, privilegeWithdrawn",
                          location: "entry byte \(entries.reasonFirstOffsets[code])",
                          message: "the TLS Baseline Requirements do not allow reasonCode \(name) on a CRL")
         }
-        return found.isEmpty ? [.pass("REV-030", observed: Self.reasonSummary(entries))] : found
+        return found.isEmpty ? [.pass(observed: Self.reasonSummary(entries))] : found
     }
 
-    /// REV-031: CA/B TLS BR §7.2, §4.9.7 — nextUpdate at most 10 days after thisUpdate for a CRL of
-    /// subscriber certificates, at most 12 months for one of CA certificates.
+    /// nextUpdate at most 10 days after thisUpdate for a CRL of subscriber certificates, at most 12 months for one of
+    /// CA certificates.
     static let tlsUpdateInterval = CRLRules.decoded("REV-031") { list, item, _ in
         guard let next = list.nextUpdate?.secondsSince1970, let this = list.thisUpdate.secondsSince1970 else {
-            return [.notChecked("REV-031", because: "thisUpdate or nextUpdate is absent or unreadable (REV-006)")]
+            return [.notChecked(because: "thisUpdate or nextUpdate is absent or unreadable (REV-006)")]
         }
-        guard next >= this else { return [.notChecked("REV-031", because: "nextUpdate precedes thisUpdate (REV-006)")] }
+        guard next >= this else { return [.notChecked(because: "nextUpdate precedes thisUpdate (REV-006)")] }
         let days = Double(next - this) / 86_400
         let observed = "nextUpdate \(Self.interval(next - this)) after thisUpdate"
         let tenDays = 10.0, twelveMonths = 366.0
         switch coverage(list, item) {
         case .subscriber(let why):
-            return days <= tenDays ? [.pass("REV-031", observed: observed + " (subscriber CRL: \(why))")] : [
-                .fail("REV-031", observed: observed + " (subscriber CRL: \(why))", expected: "at most 10 days",
+            return days <= tenDays ? [.pass(observed: observed + " (subscriber CRL: \(why))")] : [
+                .fail(observed: observed + " (subscriber CRL: \(why))", expected: "at most 10 days",
                       location: "tbsCertList.nextUpdate", message: "a CRL of subscriber certificates has nextUpdate at most ten days after thisUpdate")
             ]
         case .ca(let why):
-            return days <= twelveMonths ? [.pass("REV-031", observed: observed + " (CA CRL: \(why))")] : [
-                .fail("REV-031", observed: observed + " (CA CRL: \(why))", expected: "at most 12 months",
+            return days <= twelveMonths ? [.pass(observed: observed + " (CA CRL: \(why))")] : [
+                .fail(observed: observed + " (CA CRL: \(why))", expected: "at most 12 months",
                       location: "tbsCertList.nextUpdate", message: "a CRL of CA certificates has nextUpdate at most twelve months after thisUpdate")
             ]
         case .unknown:
-            if days <= tenDays { return [.pass("REV-031", observed: observed + " (within the subscriber limit)")] }
+            if days <= tenDays { return [.pass(observed: observed + " (within the subscriber limit)")] }
             if days > twelveMonths {
-                return [.fail("REV-031", observed: observed, expected: "at most 12 months", location: "tbsCertList.nextUpdate",
+                return [.fail(observed: observed, expected: "at most 12 months", location: "tbsCertList.nextUpdate",
                               message: "beyond even the twelve months allowed for a CRL of CA certificates")]
             }
-            return [.notChecked("REV-031", because: observed + ": within the 12 months allowed for CA CRLs but beyond the 10 days for "
+            return [.notChecked(because: observed + ": within the 12 months allowed for CA CRLs but beyond the 10 days for "
                 + "subscriber CRLs, and neither the issuingDistributionPoint nor a supplied issuer (--issuer) tells which this CRL is")]
         }
     }

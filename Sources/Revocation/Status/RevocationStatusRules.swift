@@ -13,7 +13,8 @@ public enum RevocationStatusRules {
         return RuleSet([status(sources)])
     }
 
-    public static let requirementIDs: [RequirementID] = ["REV-200"]
+    public static let requirementIDs: [RequirementID] = [statusRequirement]
+    static let statusRequirement: RequirementID = "REV-200"
 
     /// What one source says about the certificate at the validation time.
     enum Answer {
@@ -21,8 +22,8 @@ public enum RevocationStatusRules {
     }
 
     static func status(_ sources: RevocationSources) -> Rule<InspectedCertificate> {
-        Rule("REV-200") { item, context in
-            guard let certificate = item.certificate else { return [.notChecked("REV-200", because: "the certificate cannot be decoded")] }
+        Rule(statusRequirement) { item, context in
+            guard let certificate = item.certificate else { return [.notChecked(because: "the certificate cannot be decoded")] }
             let at = Int64(context.validationTime.timeIntervalSince1970)
             let when = CertificateTime.iso8601(secondsSince1970: at)
             let isCA = item.extensions?.isCA ?? false
@@ -30,18 +31,18 @@ public enum RevocationStatusRules {
             var answers: [Answer] = sources.crls.compactMap { crl($0, certificate, aki: aki, isCA: isCA, at: at) }
             answers += sources.ocspResponses.flatMap { ocsp($0, certificate, at: at) }
             if let revoked = answers.lazy.compactMap({ if case .revoked(let text) = $0 { text } else { nil } }).first {
-                return [.fail("REV-200", observed: revoked, expected: "not revoked at \(when)", location: "serialNumber",
+                return [.fail(observed: revoked, expected: "not revoked at \(when)", location: "serialNumber",
                               message: "the certificate was revoked at the validation time (\(when))")]
             }
             if let good = answers.lazy.compactMap({ if case .good(let text) = $0 { text } else { nil } }).first {
-                return [.pass("REV-200", observed: good)]
+                return [.pass(observed: good)]
             }
             if let unknown = answers.lazy.compactMap({ if case .unknown(let text) = $0 { text } else { nil } }).first {
-                return [.fail("REV-200", observed: unknown, expected: "good", location: "serialNumber",
+                return [.fail(observed: unknown, expected: "good", location: "serialNumber",
                               message: "the issuer's OCSP responder does not know this certificate")]
             }
             let reasons = answers.compactMap { if case .unusable(let text) = $0 { text } else { nil } }
-            return [.notChecked("REV-200", because: "no authentic, current CRL or OCSP response covers this certificate at \(when)"
+            return [.notChecked(because: "no authentic, current CRL or OCSP response covers this certificate at \(when)"
                 + (reasons.isEmpty ? " (no given CRL is of its issuer and no given OCSP response answers for its serial number)"
                     : ": " + reasons.joined(separator: "; ")))]
         }

@@ -28,56 +28,54 @@ enum TSTInfoRules {
     static let weakDigests = TimestampRules.weakDigests
 
     static let version = withInfo("TST-030") { info, _, _ in
-        info.version == 1 ? [] : [.fail("TST-030", observed: "\(info.version.map(String.init) ?? "?")", expected: "1",
+        info.version == 1 ? [] : [.fail(observed: "\(info.version.map(String.init) ?? "?")", expected: "1",
                                         location: "TSTInfo.version", message: "TSTInfo version must be 1")]
     }
 
-    /// TST-031: the policy equals the request's reqPolicy.
+    /// The policy equals the request's reqPolicy.
     static let requestedPolicy = withInfo("TST-031") { info, item, _ in
-        guard let request = item.inputs.request else { return [.notChecked("TST-031", because: "no request supplied (--request)")] }
-        guard let wanted = request.policy else { return [.notApplicable("TST-031", because: "the request named no policy")] }
+        guard let request = item.inputs.request else { return [.notChecked(because: "no request supplied (--request)")] }
+        guard let wanted = request.policy else { return [.notApplicable(because: "the request named no policy")] }
         return info.policy == wanted ? [] : [
-            .fail("TST-031", observed: "\(info.policy)", expected: "\(wanted)", location: "TSTInfo.policy",
+            .fail(observed: "\(info.policy)", expected: "\(wanted)", location: "TSTInfo.policy",
                   message: "the token's policy is not the one requested")
         ]
     }
 
-    /// TST-032: EN 319 422 §5.2.2 / Annex A — one of the policies the TSA announced (`--policy`),
-    /// or, when none is given, EN 319 421's best-practices policy.
+    /// One of the policies the TSA announced (`--policy`), or, when none is given, EN 319 421's best-practices policy.
     static let policy = withInfo("TST-032") { info, item, _ in
         let announced = item.inputs.policies
         let accepted = announced.isEmpty ? [bestPracticesPolicy] : announced
-        if accepted.contains(info.policy) { return [.pass("TST-032", observed: "\(info.policy)")] }
-        return [.fail("TST-032", observed: "\(info.policy)", expected: accepted.map { "\($0)" }.joined(separator: " or "),
+        if accepted.contains(info.policy) { return [.pass(observed: "\(info.policy)")] }
+        return [.fail(observed: "\(info.policy)", expected: accepted.map { "\($0)" }.joined(separator: " or "),
                       location: "TSTInfo.policy",
                       message: announced.isEmpty
                           ? "the policy is not EN 319 421's best-practices policy; give the TSA's announced policies with --policy"
                           : "the policy is not one of the policies given with --policy")]
     }
 
-    /// TST-033: RFC 3161 §2.4.1 — the imprint length fits its algorithm.
+    /// The imprint length fits its algorithm.
     static let imprintLength = withInfo("TST-033") { info, _, _ in
         guard let length = MessageDigest.length(info.messageImprint.algorithm) else {
-            return [.fail("TST-033", observed: "\(info.messageImprint.algorithm)", location: "TSTInfo.messageImprint",
+            return [.fail(observed: "\(info.messageImprint.algorithm)", location: "TSTInfo.messageImprint",
                           message: "the imprint hash algorithm is not recognised")]
         }
         return info.messageImprint.hashedMessage.count == length ? [] : [
-            .fail("TST-033", observed: "\(info.messageImprint.hashedMessage.count) bytes", expected: "\(length) bytes",
+            .fail(observed: "\(info.messageImprint.hashedMessage.count) bytes", expected: "\(length) bytes",
                   location: "TSTInfo.messageImprint", message: "the imprint length does not match its hash algorithm")
         ]
     }
 
-    /// TST-034: EN 319 422 §5.1.3 with TS 119 312 — no SHA-1/MD5/RIPEMD-160 imprint.
+    /// No SHA-1/MD5/RIPEMD-160 imprint.
     static let imprintAlgorithm = withInfo("TST-034") { info, _, _ in
         weakDigests.contains(info.messageImprint.algorithm) ? [
-            .fail("TST-034", observed: "\(info.messageImprint.algorithm)", expected: "SHA-2 or SHA-3",
+            .fail(observed: "\(info.messageImprint.algorithm)", expected: "SHA-2 or SHA-3",
                   location: "TSTInfo.messageImprint.hashAlgorithm",
                   message: "the imprint uses a hash algorithm ETSI TS 119 312 no longer accepts")
         ] : []
     }
 
-    /// TST-035: RFC 3161 §2.2 — the imprint is the hash of the supplied data (or digest, or the
-    /// request's imprint).
+    /// The imprint is the hash of the supplied data (or digest, or the request's imprint).
     static let imprintValue = withInfo("TST-035") { info, item, _ in
         let imprint = info.messageImprint
         let expected: [UInt8]?
@@ -92,26 +90,26 @@ enum TSTInfoRules {
             expected = value
             source = "the request's imprint"
         } else {
-            return [.notChecked("TST-035", because: "no data, digest or request supplied (--data/--digest/--request)")]
+            return [.notChecked(because: "no data, digest or request supplied (--data/--digest/--request)")]
         }
-        guard let expected else { return [.notChecked("TST-035", because: "the imprint algorithm is not supported")] }
-        return expected == imprint.hashedMessage ? [.pass("TST-035", observed: "imprint equals \(source)")] : [
-            .fail("TST-035", observed: hexString(imprint.hashedMessage), expected: hexString(expected),
+        guard let expected else { return [.notChecked(because: "the imprint algorithm is not supported")] }
+        return expected == imprint.hashedMessage ? [.pass(observed: "imprint equals \(source)")] : [
+            .fail(observed: hexString(imprint.hashedMessage), expected: hexString(expected),
                   location: "TSTInfo.messageImprint", message: "the token does not time-stamp the supplied data (\(source) differs)")
         ]
     }
 
-    /// TST-036: RFC 3161 §2.4.2 — positive serial of at most 160 bits.
+    /// Positive serial of at most 160 bits.
     static let serialNumber = withInfo("TST-036") { info, _, _ in
         let octets = info.serialNumber.drop { $0 == 0 }
         let negative = (info.serialNumber.first ?? 0) & 0x80 != 0
         return !negative && !octets.isEmpty && octets.count <= 20 ? [] : [
-            .fail("TST-036", observed: hexString(info.serialNumber), expected: "positive, ≤ 160 bits", location: "TSTInfo.serialNumber",
+            .fail(observed: hexString(info.serialNumber), expected: "positive, ≤ 160 bits", location: "TSTInfo.serialNumber",
                   message: "the serial number must be a positive integer of at most 160 bits")
         ]
     }
 
-    /// TST-037: RFC 3161 §2.4.2, X.690 §11.7 — `YYYYMMDDHHMMSS[.f*]Z`, no trailing zero in the fraction.
+    /// `YYYYMMDDHHMMSS[.f*]Z`, no trailing zero in the fraction.
     static let genTimeForm = withInfo("TST-037") { info, _, _ in
         let text = Array(info.genTimeText.utf8)
         let digits = { (s: ArraySlice<UInt8>) in !s.isEmpty && s.allSatisfy { (0x30...0x39).contains($0) } }
@@ -120,86 +118,85 @@ enum TSTInfoRules {
             let fraction = text[14..<(text.count - 1)]
             ok = fraction.first == 0x2E && digits(fraction.dropFirst()) && fraction.last != 0x30
         }
-        return ok ? [] : [.fail("TST-037", observed: info.genTimeText, expected: "YYYYMMDDHHMMSS[.f]Z", location: "TSTInfo.genTime",
+        return ok ? [] : [.fail(observed: info.genTimeText, expected: "YYYYMMDDHHMMSS[.f]Z", location: "TSTInfo.genTime",
                                 message: "genTime is not in the DER GeneralizedTime form RFC 3161 requires")]
     }
 
-    /// TST-038: EN 319 422 §5.2.2 — sub-second accuracy needs fraction digits in genTime (should).
+    /// Sub-second accuracy needs fraction digits in genTime (should).
     static let precision = withInfo("TST-038") { info, _, _ in
         // An accuracy too large for an Int of microseconds is not sub-second (TST-039 reports it).
         guard let accuracy = info.accuracy, let total = accuracy.totalMicros, total > 0, total < 1_000_000 else {
-            return [.notApplicable("TST-038", because: "no sub-second accuracy declared")]
+            return [.notApplicable(because: "no sub-second accuracy declared")]
         }
         return info.genTimeText.contains(".") ? [] : [
-            .fail("TST-038", observed: "accuracy \(total) µs, genTime \(info.genTimeText)", location: "TSTInfo.genTime",
+            .fail(observed: "accuracy \(total) µs, genTime \(info.genTimeText)", location: "TSTInfo.genTime",
                   message: "the declared accuracy is finer than the genTime's precision (no fraction)")
         ]
     }
 
-    /// TST-039: EN 319 422 §5.2.2 — accuracy present (shall), at most 1 s (should), millis and
-    /// micros in 1…999.
+    /// Accuracy present (shall), at most 1 s (should), millis and micros in 1…999.
     static let accuracy = withInfo("TST-039") { info, _, _ in
         guard let accuracy = info.accuracy else {
-            return [.fail("TST-039", observed: "absent", expected: "accuracy ≤ 1 s", location: "TSTInfo.accuracy",
+            return [.fail(observed: "absent", expected: "accuracy ≤ 1 s", location: "TSTInfo.accuracy",
                           message: "EN 319 422 requires the accuracy to be stated")]
         }
         for (name, value) in [("millis", accuracy.millis), ("micros", accuracy.micros)] {
             if let value, !(1...999).contains(value) {
-                return [.fail("TST-039", observed: "\(name) \(value)", expected: "1…999", location: "TSTInfo.accuracy",
+                return [.fail(observed: "\(name) \(value)", expected: "1…999", location: "TSTInfo.accuracy",
                               message: "accuracy \(name) must be between 1 and 999")]
             }
         }
         guard let total = accuracy.totalMicros else {
             // Seconds beyond about 9.2 × 10^12 (2^63 µs, some 292 000 years): artefact data that
             // must be a finding, not an overflow trap.
-            return [.shouldFail("TST-039", observed: accuracy.partsDescription, expected: "≤ 1 s", location: "TSTInfo.accuracy",
+            return [.shouldFail(observed: accuracy.partsDescription, expected: "≤ 1 s", location: "TSTInfo.accuracy",
                                 message: "the accuracy should be one second or better; the declared one exceeds 2^63 microseconds")]
         }
         if total > 1_000_000 {
-            return [.shouldFail("TST-039", observed: "\(Double(total) / 1e6) s", expected: "≤ 1 s",
+            return [.shouldFail(observed: "\(Double(total) / 1e6) s", expected: "≤ 1 s",
                                 location: "TSTInfo.accuracy", message: "the accuracy should be one second or better")]
         }
-        return [.pass("TST-039", observed: "\(Double(total) / 1e6) s")]
+        return [.pass(observed: "\(Double(total) / 1e6) s")]
     }
 
-    /// TST-040: EN 319 422 §5.2.2 — ordering absent or FALSE.
+    /// Ordering absent or FALSE.
     static let ordering = withInfo("TST-040") { info, _, _ in
-        info.ordering == true ? [.fail("TST-040", observed: "ordering TRUE", expected: "absent or FALSE", location: "TSTInfo.ordering",
+        info.ordering == true ? [.fail(observed: "ordering TRUE", expected: "absent or FALSE", location: "TSTInfo.ordering",
                                        message: "EN 319 422 does not allow ordering TRUE")] : []
     }
 
-    /// TST-041: RFC 3161 §2.4.2 — the nonce of the request is returned.
+    /// The nonce of the request is returned.
     static let nonce = withInfo("TST-041") { info, item, _ in
-        guard let request = item.inputs.request else { return [.notChecked("TST-041", because: "no request supplied (--request)")] }
-        guard let wanted = request.nonce else { return [.notApplicable("TST-041", because: "the request had no nonce")] }
+        guard let request = item.inputs.request else { return [.notChecked(because: "no request supplied (--request)")] }
+        guard let wanted = request.nonce else { return [.notApplicable(because: "the request had no nonce")] }
         guard let nonce = info.nonce else {
-            return [.fail("TST-041", observed: "absent", expected: hexString(wanted), location: "TSTInfo.nonce",
+            return [.fail(observed: "absent", expected: hexString(wanted), location: "TSTInfo.nonce",
                           message: "the request's nonce is not returned")]
         }
         return nonce.elementsEqual(wanted) ? [] : [
-            .fail("TST-041", observed: hexString(nonce), expected: hexString(wanted), location: "TSTInfo.nonce",
+            .fail(observed: hexString(nonce), expected: hexString(wanted), location: "TSTInfo.nonce",
                   message: "the nonce differs from the request's: the token answers another request")
         ]
     }
 
-    /// TST-043: EN 319 422 §5.2.2 — no critical TSTInfo extension.
+    /// No critical TSTInfo extension.
     static let criticalExtensions = withInfo("TST-043") { info, _, _ in
         info.extensions.filter(\.critical).map {
-            .fail("TST-043", observed: "\($0.oid) critical", location: "TSTInfo.extensions", message: "TSTInfo extensions must not be critical")
+            .fail(observed: "\($0.oid) critical", location: "TSTInfo.extensions", message: "TSTInfo extensions must not be critical")
         }
     }
 
-    /// TST-044: EN 319 422 §9.1 — a qcStatements extension holds esi4-qtstStatement-1, once, not critical.
+    /// A qcStatements extension holds esi4-qtstStatement-1, once, not critical.
     static let qcStatements = withInfo("TST-044") { info, _, _ in
         let statements = info.extensions.filter { $0.oid == [1, 3, 6, 1, 5, 5, 7, 1, 3] }
-        guard !statements.isEmpty else { return [.notApplicable("TST-044", because: "no qcStatements extension")] }
+        guard !statements.isEmpty else { return [.notApplicable(because: "no qcStatements extension")] }
         let esi4: [UInt8] = [0x06, 0x07, 0x04, 0x00, 0x81, 0x97, 0x5E, 0x01, 0x01]
         var problems: [String] = []
         if statements.count > 1 { problems.append("more than one qcStatements extension") }
         if statements.contains(where: \.critical) { problems.append("qcStatements is critical") }
         if !statements.contains(where: { $0.value.firstRange(of: esi4) != nil }) { problems.append("esi4-qtstStatement-1 is missing") }
-        return problems.isEmpty ? [.pass("TST-044", observed: "esi4-qtstStatement-1 present")] : [
-            .fail("TST-044", observed: problems.joined(separator: "; "), location: "TSTInfo.extensions",
+        return problems.isEmpty ? [.pass(observed: "esi4-qtstStatement-1 present")] : [
+            .fail(observed: problems.joined(separator: "; "), location: "TSTInfo.extensions",
                   message: "qcStatements in a time-stamp token must be one non-critical extension with esi4-qtstStatement-1")
         ]
     }

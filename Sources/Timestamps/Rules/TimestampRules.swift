@@ -24,115 +24,113 @@ public enum TimestampRules {
         }
     }
 
-    /// TST-001: RFC 3161 §2.4.2 — the token and its TSTInfo are DER, nothing follows the token.
+    /// The token and its TSTInfo are DER, nothing follows the token.
     static let tokenIsDER = Rule<InspectedTimestamp>("TST-001") { item, _ in
         var findings = item.derScan.violations.map {
-            Finding.fail("TST-001", observed: $0.message, expected: "DER", location: $0.location, message: $0.message)
+            Finding.fail(observed: $0.message, expected: "DER", location: $0.location, message: $0.message)
         }
         switch item.tstInfo {
         case .success:
             findings += (item.tstInfoScan?.violations ?? []).map {
-                .fail("TST-001", observed: $0.message, expected: "DER", location: "TSTInfo \($0.location)",
+                .fail(observed: $0.message, expected: "DER", location: "TSTInfo \($0.location)",
                       message: "TSTInfo: \($0.message)")
             }
         case .failure(let error):
             if item.token != nil || item.status == nil {
                 findings.append(
-                    .fail("TST-001", observed: error.reason, location: error.location,
+                    .fail(observed: error.reason, location: error.location,
                           message: "the TSTInfo cannot be located: \(error.reason)"))
             }
         }
         return findings
     }
 
-    /// TST-002: RFC 3161 §2.4.2 — granted (0/1) with a token; any other status is a rejection
-    /// (reported with statusString and failInfo).
+    /// Granted (0/1) with a token; any other status is a rejection (reported with statusString and failInfo).
     static let responseStatus = Rule<InspectedTimestamp>("TST-002") { item, _ in
-        guard let status = item.status else { return [.notApplicable("TST-002", because: "a bare token (no TimeStampResp)")] }
+        guard let status = item.status else { return [.notApplicable(because: "a bare token (no TimeStampResp)")] }
         let observed = "status \(status.status.map(String.init) ?? "?")"
             + (status.failures.isEmpty ? "" : ", failInfo \(status.failures.joined(separator: ","))")
             + (status.statusStrings.isEmpty ? "" : ", \"\(status.statusStrings.joined(separator: " "))\"")
         switch status.status {
         case 0?, 1?:
-            return status.hasToken ? [.pass("TST-002", observed: observed)] : [
-                .fail("TST-002", observed: observed, location: "TimeStampResp", message: "a granted response must carry the token")
+            return status.hasToken ? [.pass(observed: observed)] : [
+                .fail(observed: observed, location: "TimeStampResp", message: "a granted response must carry the token")
             ]
         default:
-            return [.fail("TST-002", observed: observed, location: "TimeStampResp.status",
+            return [.fail(observed: observed, location: "TimeStampResp.status",
                           message: "the TSA rejected the request: no time-stamp was issued")]
         }
     }
 
-    /// TST-010: RFC 5652 §5.1 — SignedData version 3.
+    /// SignedData version 3.
     static let signedDataVersion = withToken("TST-010") { token, _, _ in
         token.version == 3 ? [] : [
-            .fail("TST-010", observed: "SignedData version \(token.version.map(String.init) ?? "?")", expected: "3",
+            .fail(observed: "SignedData version \(token.version.map(String.init) ?? "?")", expected: "3",
                   location: "SignedData.version", message: "SignedData version must be 3")
         ]
     }
 
-    /// TST-011: RFC 3161 §2.4.2 — eContentType id-ct-TSTInfo, encapsulated.
+    /// eContentType id-ct-TSTInfo, encapsulated.
     static let signedDataForm = withToken("TST-011") { token, _, _ in
         token.eContentType == TimeStampToken.tstInfoType ? [] : [
-            .fail("TST-011", observed: "\(token.eContentType)", expected: "1.2.840.113549.1.9.16.1.4",
+            .fail(observed: "\(token.eContentType)", expected: "1.2.840.113549.1.9.16.1.4",
                   location: "SignedData.encapContentInfo", message: "eContentType is not id-ct-TSTInfo")
         ]
     }
 
-    /// TST-012: RFC 3161 §2.4.2 — exactly one SignerInfo.
+    /// Exactly one SignerInfo.
     static let singleSigner = withToken("TST-012") { token, _, _ in
         token.signerInfos.count == 1 ? [] : [
-            .fail("TST-012", observed: "\(token.signerInfos.count) SignerInfo(s)", expected: "1", location: "SignedData.signerInfos",
+            .fail(observed: "\(token.signerInfos.count) SignerInfo(s)", expected: "1", location: "SignedData.signerInfos",
                   message: "a time-stamp token carries exactly the TSA's signature")
         ]
     }
 
-    /// TST-013: RFC 5652 §5.3/§11 — signedAttrs with contentType id-ct-TSTInfo and a messageDigest
-    /// equal to the hash of the TSTInfo.
+    /// signedAttrs with contentType id-ct-TSTInfo and a messageDigest equal to the hash of the TSTInfo.
     static let contentTypeAndDigest = withToken("TST-013") { token, _, _ in
-        guard let info = token.signerInfos.first else { return [.notChecked("TST-013", because: "no SignerInfo")] }
+        guard let info = token.signerInfos.first else { return [.notChecked(because: "no SignerInfo")] }
         var findings: [Finding] = []
         let contentType = info.attribute(TimeStampToken.contentTypeAttribute)?.values.first.flatMap(LenientASN1.oid)
         if contentType != TimeStampToken.tstInfoType {
-            findings.append(.fail("TST-013", observed: contentType.map { "\($0)" } ?? "absent", expected: "id-ct-TSTInfo",
+            findings.append(.fail(observed: contentType.map { "\($0)" } ?? "absent", expected: "id-ct-TSTInfo",
                                   location: "signedAttrs.contentType", message: "the contentType attribute must be id-ct-TSTInfo"))
         }
         guard let value = info.attribute(TimeStampToken.messageDigestAttribute)?.values.first,
             case .primitive(let digest) = value.content
         else {
-            return findings + [.fail("TST-013", observed: "absent", location: "signedAttrs.messageDigest",
+            return findings + [.fail(observed: "absent", location: "signedAttrs.messageDigest",
                                      message: "the messageDigest attribute is missing")]
         }
         guard let computed = MessageDigest.digest(info.digestAlgorithm, token.eContent) else {
-            return findings + [.notChecked("TST-013", because: "digest algorithm \(info.digestAlgorithm) is not supported")]
+            return findings + [.notChecked(because: "digest algorithm \(info.digestAlgorithm) is not supported")]
         }
         if !computed.elementsEqual(digest) {
-            findings.append(.fail("TST-013", observed: "messageDigest \(hexString(digest)), TSTInfo hashes to \(hexString(computed))",
+            findings.append(.fail(observed: "messageDigest \(hexString(digest)), TSTInfo hashes to \(hexString(computed))",
                                   location: "signedAttrs.messageDigest",
                                   message: "the TSTInfo was altered after signing: its hash differs from the signed messageDigest"))
         }
         return findings
     }
 
-    /// TST-014: RFC 5652 §5.6 — the signature over the signed attributes verifies with the TSU key.
+    /// The signature over the signed attributes verifies with the TSU key.
     static let signature = withToken("TST-014") { token, item, _ in
         guard let info = token.signerInfos.first, let signed = info.signedAttributesForSignature else {
-            return [.notChecked("TST-014", because: "no SignerInfo with signed attributes")]
+            return [.notChecked(because: "no SignerInfo with signed attributes")]
         }
         guard let signer = item.signer?.certificate.certificate else {
-            return [.notChecked("TST-014", because: "the TSU certificate is not available (see TST-050)")]
+            return [.notChecked(because: "the TSU certificate is not available (see TST-050)")]
         }
         guard let key = item.inputs.cache.key(signer.tbs.subjectPublicKeyInfo) else {
-            return [.notChecked("TST-014", because: "OpenSSL cannot use the TSU key")]
+            return [.notChecked(because: "OpenSSL cannot use the TSU key")]
         }
         if info.signatureAlgorithm == [1, 2, 840, 113_549, 1, 1, 10] {
-            return [.notChecked("TST-014", because: "RSASSA-PSS signer infos are not verified yet")]
+            return [.notChecked(because: "RSASSA-PSS signer infos are not verified yet")]
         }
         switch SignatureVerification.verify(signature: info.signature, over: signed, key: key, digest: info.digestAlgorithm) {
-        case .valid: return [.pass("TST-014", observed: "\(info.signatureAlgorithm) verified with the TSU key")]
+        case .valid: return [.pass(observed: "\(info.signatureAlgorithm) verified with the TSU key")]
         case .invalid(let reason):
-            return [.fail("TST-014", observed: reason, location: "SignerInfo.signature", message: "the token signature does not verify")]
-        case .unusable(let reason): return [.notChecked("TST-014", because: reason)]
+            return [.fail(observed: reason, location: "SignerInfo.signature", message: "the token signature does not verify")]
+        case .unusable(let reason): return [.notChecked(because: reason)]
         }
     }
 
@@ -154,36 +152,36 @@ public enum TimestampRules {
         return nil
     }
 
-    /// TST-015: RFC 3161 §2.4.1, RFC 5816, EN 319 422 §5.2.2 — a signing-certificate attribute.
+    /// A signing-certificate attribute.
     static let signingCertificatePresent = withToken("TST-015") { token, _, _ in
-        guard let info = token.signerInfos.first else { return [.notChecked("TST-015", because: "no SignerInfo")] }
+        guard let info = token.signerInfos.first else { return [.notChecked(because: "no SignerInfo")] }
         return essCertificates(info) != nil ? [] : [
-            .fail("TST-015", observed: "absent", expected: "SigningCertificateV2 (or SigningCertificate)", location: "signedAttrs",
+            .fail(observed: "absent", expected: "SigningCertificateV2 (or SigningCertificate)", location: "signedAttrs",
                   message: "the token does not name its signing certificate (ESS signing-certificate attribute)")
         ]
     }
 
-    /// TST-016: RFC 5816 §2.2.2 / RFC 5035 — the ESSCertID hash is the hash of the TSU certificate.
+    /// The ESSCertID hash is the hash of the TSU certificate.
     static let signingCertificateMatch = withToken("TST-016") { token, item, _ in
         guard let info = token.signerInfos.first, let ess = essCertificates(info) else {
-            return [.notChecked("TST-016", because: "no ESS signing-certificate attribute (TST-015)")]
+            return [.notChecked(because: "no ESS signing-certificate attribute (TST-015)")]
         }
-        guard let signer = item.signer?.certificate else { return [.notChecked("TST-016", because: "the TSU certificate is not available")] }
+        guard let signer = item.signer?.certificate else { return [.notChecked(because: "the TSU certificate is not available")] }
         guard let hash = MessageDigest.digest(ess.hashAlgorithm, signer.bytes) else {
-            return [.notChecked("TST-016", because: "hash algorithm \(ess.hashAlgorithm) is not supported")]
+            return [.notChecked(because: "hash algorithm \(ess.hashAlgorithm) is not supported")]
         }
-        return hash.elementsEqual(ess.hash) ? [.pass("TST-016", observed: "ESSCertID\(ess.version == 2 ? "v2" : "") matches the TSU certificate")] : [
-            .fail("TST-016", observed: "ESSCertID hash \(hexString(ess.hash)), certificate hash \(hexString(hash))",
+        return hash.elementsEqual(ess.hash) ? [.pass(observed: "ESSCertID\(ess.version == 2 ? "v2" : "") matches the TSU certificate")] : [
+            .fail(observed: "ESSCertID hash \(hexString(ess.hash)), certificate hash \(hexString(hash))",
                   location: "signedAttrs.signingCertificate", message: "the signing-certificate attribute names another certificate than the signer's")
         ]
     }
 
-    /// TST-017: EN 319 422 §5.2.2 allows ESSCertID v1 (SHA-1); reported for the auditor.
+    /// EN 319 422 §5.2.2 allows ESSCertID v1 (SHA-1); reported for the auditor.
     static let signingCertificateV1 = withToken("TST-017") { token, _, _ in
         guard let info = token.signerInfos.first, let ess = essCertificates(info) else {
-            return [.notApplicable("TST-017", because: "no ESS signing-certificate attribute")]
+            return [.notApplicable(because: "no ESS signing-certificate attribute")]
         }
-        return ess.version == 1 ? [.fail("TST-017", observed: "SigningCertificate (ESSCertID, SHA-1)", expected: "SigningCertificateV2",
+        return ess.version == 1 ? [.fail(observed: "SigningCertificate (ESSCertID, SHA-1)", expected: "SigningCertificateV2",
                                          location: "signedAttrs", message: "ESSCertID v1 (SHA-1) is used; v2 is preferred")] : []
     }
 
@@ -192,26 +190,26 @@ public enum TimestampRules {
         [1, 2, 840, 113_549, 1, 1, 5], [1, 2, 840, 113_549, 1, 1, 4], [1, 2, 840, 10_045, 4, 1], [1, 2, 840, 10_040, 4, 3],
     ]
 
-    /// TST-019: EN 319 422 §4.2.3/§5.2.3 with TS 119 312 — no SHA-1/MD5 digest or signature.
+    /// No SHA-1/MD5 digest or signature.
     static let algorithms = withToken("TST-019") { token, _, _ in
-        guard let info = token.signerInfos.first else { return [.notChecked("TST-019", because: "no SignerInfo")] }
+        guard let info = token.signerInfos.first else { return [.notChecked(because: "no SignerInfo")] }
         if weakDigests.contains(info.digestAlgorithm) || weakSignatures.contains(info.signatureAlgorithm) {
-            return [.fail("TST-019", observed: "digest \(info.digestAlgorithm), signature \(info.signatureAlgorithm)",
+            return [.fail(observed: "digest \(info.digestAlgorithm), signature \(info.signatureAlgorithm)",
                           expected: "SHA-2/SHA-3 based", location: "SignerInfo",
                           message: "the token is signed with an algorithm ETSI TS 119 312 no longer accepts (SHA-1/MD5)")]
         }
-        return [.pass("TST-019", observed: "digest \(info.digestAlgorithm), signature \(info.signatureAlgorithm)")]
+        return [.pass(observed: "digest \(info.digestAlgorithm), signature \(info.signatureAlgorithm)")]
     }
 
-    /// TST-020: EN 319 422 §4.2.4 — TSU key of at least 2048 bits (RSA) or 256 bits (EC).
+    /// TSU key of at least 2048 bits (RSA) or 256 bits (EC).
     static let tsuKeySize = withToken("TST-020") { _, item, _ in
         guard let key = try? item.signer?.certificate.extensions?.publicKey.get() else {
-            return [.notChecked("TST-020", because: "the TSU certificate is not available")]
+            return [.notChecked(because: "the TSU certificate is not available")]
         }
         if let bits = key.rsaModulusBits, bits < 2048 {
-            return [.fail("TST-020", observed: "\(key)", expected: "RSA ≥ 2048 bits", location: "TSU subjectPublicKeyInfo",
+            return [.fail(observed: "\(key)", expected: "RSA ≥ 2048 bits", location: "TSU subjectPublicKeyInfo",
                           message: "the TSU key is too short for ETSI TS 119 312")]
         }
-        return [.pass("TST-020", observed: "\(key)")]
+        return [.pass(observed: "\(key)")]
     }
 }

@@ -13,6 +13,12 @@ enum ListRule {
 
     /// One failure listing the first few offending places, or nothing.
     static func failures(
+        _ places: [(location: String, observed: String)], expected: String?, message: String
+    ) -> [Finding] {
+        failures(.ofReturningRule, places, expected: expected, message: message)
+    }
+
+    static func failures(
         _ id: RequirementID, _ places: [(location: String, observed: String)], expected: String?, message: String
     ) -> [Finding] {
         guard let first = places.first else { return [] }

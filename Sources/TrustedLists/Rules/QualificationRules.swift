@@ -4,7 +4,7 @@ import Certificates
 /// The qualified-status cross-check of a certificate against supplied trusted lists
 /// (CERT-135, CERT-136). Built per run around the lists, since they are an input.
 public enum QualificationRules {
-    public static let requirementIDs: [RequirementID] = ["CERT-135", "CERT-136"]
+    public static let requirementIDs = rules(store: nil).requirementIDs
 
     /// The rules, reading `store` (nil when no trusted lists were supplied).
     public static func rules(store: TrustedListStore?) -> RuleSet<InspectedCertificate> {
@@ -20,20 +20,19 @@ public enum QualificationRules {
         return (certificate, entries.map { QualificationStatus(entry: $0, certificate: certificate, extensions: extensions, at: issuedAt) })
     }
 
-    /// CERT-135: TS 119 612 5.5.9.2 with eIDAS Art. 28/38/45 — at issuance the issuer is a granted
-    /// CA/QC service and its qualifiers agree with QcCompliance, QcSSCD and QcType.
+    /// At issuance the issuer is a granted CA/QC service and its qualifiers agree with QcCompliance, QcSSCD and QcType.
     static func crossCheck(_ store: TrustedListStore?) -> Rule<InspectedCertificate> {
         Rule("CERT-135") { item, context in
-            guard let store else { return [.notChecked("CERT-135", because: "no trusted lists supplied (--trusted-lists DIR)")] }
+            guard let store else { return [.notChecked(because: "no trusted lists supplied (--trusted-lists DIR)")] }
             guard let (certificate, statuses) = statuses(item, store) else {
-                return [.notChecked("CERT-135", because: "the certificate could not be decoded")]
+                return [.notChecked(because: "the certificate could not be decoded")]
             }
             guard !statuses.isEmpty else {
-                return [.notChecked("CERT-135", because: "the issuer is not a CA/QC service on the \(store.lists.count) supplied trusted list(s)")]
+                return [.notChecked(because: "the issuer is not a CA/QC service on the \(store.lists.count) supplied trusted list(s)")]
             }
             let granted = statuses.filter(\.isGranted)
             guard let status = granted.first else {
-                return [.fail("CERT-135", observed: statuses.map(\.summary).joined(separator: " | "), expected: "granted at issuance",
+                return [.fail(observed: statuses.map(\.summary).joined(separator: " | "), expected: "granted at issuance",
                               location: "tbsCertificate.validity.notBefore",
                               message: "at issuance (\(certificate.tbs.notBefore.text)) the issuing service was not granted" + store.provenance)]
             }
@@ -61,28 +60,28 @@ public enum QualificationRules {
             }
             let note = status.unsupportedCriteria.isEmpty ? "" : "; criteria not evaluated: \(Set(status.unsupportedCriteria).sorted().joined(separator: ", "))"
             if problems.isEmpty {
-                return [.pass("CERT-135", observed: status.summary + note)]
+                return [.pass(observed: status.summary + note)]
             }
-            return [.fail("CERT-135", observed: status.summary + note, location: "qcStatements",
+            return [.fail(observed: status.summary + note, location: "qcStatements",
                           message: problems.joined(separator: "; ") + store.provenance)]
         }
     }
 
-    /// CERT-136: EN 319 412-5 §4.2.1 — a QcCompliance claim whose issuer is on none of the supplied
-    /// lists cannot be confirmed (reported for the auditor).
+    /// A QcCompliance claim whose issuer is on none of the supplied lists cannot be confirmed (reported for the
+    /// auditor).
     static func unverifiableClaim(_ store: TrustedListStore?) -> Rule<InspectedCertificate> {
         Rule("CERT-136") { item, _ in
-            guard let store else { return [.notChecked("CERT-136", because: "no trusted lists supplied (--trusted-lists DIR)")] }
+            guard let store else { return [.notChecked(because: "no trusted lists supplied (--trusted-lists DIR)")] }
             guard item.extensions?.statements?.contains(QCStatements.ID.qcCompliance) == true else {
-                return [.notApplicable("CERT-136", because: "no QcCompliance claim")]
+                return [.notApplicable(because: "no QcCompliance claim")]
             }
             guard let (_, statuses) = statuses(item, store) else {
-                return [.notChecked("CERT-136", because: "the certificate could not be decoded")]
+                return [.notChecked(because: "the certificate could not be decoded")]
             }
             return statuses.isEmpty ? [
-                .fail("CERT-136", observed: "issuer on none of \(store.lists.count) supplied trusted list(s)",
+                .fail(observed: "issuer on none of \(store.lists.count) supplied trusted list(s)",
                       message: "QcCompliance is claimed but the issuer is not a CA/QC service on the supplied trusted lists")
-            ] : [.pass("CERT-136", observed: statuses[0].summary)]
+            ] : [.pass(observed: statuses[0].summary)]
         }
     }
 }

@@ -38,18 +38,18 @@ enum SchemeInformationRules {
         return found
     }
 
-    /// TL-005: 5.1.4 — multilingual values carry xml:lang, a well-formed tag in lower case.
+    /// Multilingual values carry xml:lang, a well-formed tag in lower case.
     static let languageTags = ListRule.make("TL-005") { list, _, _ in
         let bad = multilingual(list.root).compactMap { entry -> (location: String, observed: String)? in
             guard let language = entry.element.language else { return (entry.location, "\(entry.element.name) without xml:lang") }
             return TextShape.isLanguageTag(language, strict: true)
                 ? nil : (entry.location, "xml:lang=\"\(language)\"")
         }
-        return ListRule.failures("TL-005", bad, expected: "xml:lang with a lower-case RFC 5646 tag",
+        return ListRule.failures(bad, expected: "xml:lang with a lower-case RFC 5646 tag",
                                  message: "multilingual values must state their language as a lower-case language tag")
     }
 
-    /// TL-006: 5.1.5 — country codes are ISO 3166-1 alpha-2 in upper case (UK, EL and EU allowed).
+    /// Country codes are ISO 3166-1 alpha-2 in upper case (UK, EL and EU allowed).
     static let countryCodes = ListRule.make("TL-006") { list, _, _ in
         var codes: [(location: String, observed: String)] = []
         list.root.walk { element, location in
@@ -58,7 +58,7 @@ enum SchemeInformationRules {
             }
         }
         let bad = codes.filter { !(ISOCodes.countries.contains($0.observed) || ["UK", "EL", "EU"].contains($0.observed)) }
-        return ListRule.failures("TL-006", bad, expected: "ISO 3166-1 alpha-2 in upper case, or UK, EL, EU",
+        return ListRule.failures(bad, expected: "ISO 3166-1 alpha-2 in upper case, or UK, EL, EU",
                                  message: "a country code is not an upper-case ISO 3166-1 alpha-2 code")
     }
 
@@ -66,7 +66,7 @@ enum SchemeInformationRules {
     /// list cannot be fully understood.
     static let knownExtensions: Set<String> = ["Qualifications", "TakenOverBy", "AdditionalServiceInformation", "ExpiredCertsRevocationInfo"]
 
-    /// TL-007: 5.3.17, 5.4.5, 5.5.9 — no critical extension TrustAudit does not know.
+    /// No critical extension TrustAudit does not know.
     static let criticalExtensions = ListRule.make("TL-007") { list, _, _ in
         var bad: [(location: String, observed: String)] = []
         list.root.walk { element, location in
@@ -75,7 +75,7 @@ enum SchemeInformationRules {
                 bad.append((location, "critical extension \(child.qualifiedName)"))
             }
         }
-        return ListRule.failures("TL-007", bad, expected: "critical extensions only of the kinds TS 119 612 defines",
+        return ListRule.failures(bad, expected: "critical extensions only of the kinds TS 119 612 defines",
                                  message: "the list has a critical extension that is not understood, so it must not be relied on")
     }
 
@@ -89,7 +89,7 @@ enum SchemeInformationRules {
         TextShape.isAbsoluteURI(text)
     }
 
-    /// TL-008: 5.1.2 — URIs are well-formed; electronic addresses are e-mail or web URIs.
+    /// URIs are well-formed; electronic addresses are e-mail or web URIs.
     static let uriSyntax = ListRule.make("TL-008") { list, _, _ in
         var bad: [(location: String, observed: String)] = []
         func visit(_ element: ParsedElement, _ location: String, parent: String) {
@@ -106,53 +106,53 @@ enum SchemeInformationRules {
             for (child, step) in zip(element.children, element.steps) { visit(child, location + "/" + step, parent: element.name) }
         }
         visit(list.root, "/" + list.root.name, parent: "")
-        return ListRule.failures("TL-008", bad, expected: "absolute RFC 3986 URIs; mailto:, http(s): (or tel:) for electronic addresses",
+        return ListRule.failures(bad, expected: "absolute RFC 3986 URIs; mailto:, http(s): (or tel:) for electronic addresses",
                                  message: "a URI value is not well-formed")
     }
 
-    /// TL-010: 5.2.1 — the root's TSLTag.
+    /// The root's TSLTag.
     static let tag = ListRule.make("TL-010") { list, _, _ in
         let value = list.root.attribute("TSLTag")
         return value == "http://uri.etsi.org/19612/TSLTag" ? [] : [
-            .fail("TL-010", observed: value ?? "no TSLTag", expected: "http://uri.etsi.org/19612/TSLTag",
+            .fail(observed: value ?? "no TSLTag", expected: "http://uri.etsi.org/19612/TSLTag",
                   location: "/\(list.root.name)/@TSLTag", message: "the root's TSLTag does not identify a TS 119 612 list"),
         ]
     }
 
-    /// TL-011: 5.3.1 — TSLVersionIdentifier 5 or 6.
+    /// TSLVersionIdentifier 5 or 6.
     static let version = ListRule.make("TL-011") { list, _, _ in
         let value = list.versionIdentifier
         return ["5", "6"].contains(value ?? "") ? [] : [
-            .fail("TL-011", observed: value ?? "absent", expected: "5 or 6", location: "/\(list.root.name)/SchemeInformation/TSLVersionIdentifier",
+            .fail(observed: value ?? "absent", expected: "5 or 6", location: "/\(list.root.name)/SchemeInformation/TSLVersionIdentifier",
                   message: "the list's TSLVersionIdentifier is not one of the current versions"),
         ]
     }
 
-    /// TL-012: 5.3.2 — TSLSequenceNumber is an integer of at least 1.
+    /// TSLSequenceNumber is an integer of at least 1.
     static let sequenceNumber = ListRule.make("TL-012") { list, _, _ in
         let value = list.scheme?.child("TSLSequenceNumber")?.text
         return (value.flatMap { Int($0) } ?? 0) >= 1 ? [] : [
-            .fail("TL-012", observed: value ?? "absent", expected: "an integer ≥ 1", location: "/\(list.root.name)/SchemeInformation/TSLSequenceNumber",
+            .fail(observed: value ?? "absent", expected: "an integer ≥ 1", location: "/\(list.root.name)/SchemeInformation/TSLSequenceNumber",
                   message: "TSLSequenceNumber must be a positive integer"),
         ]
     }
 
-    /// TL-013: 5.3.3 — TSLType from D.5 / D.6.
+    /// TSLType from D.5 / D.6.
     static let type = ListRule.make("TL-013") { list, _, _ in
         let value = list.tslType ?? ""
         let suffix = value.hasPrefix(ListView.tslTypePrefix) ? String(value.dropFirst(ListView.tslTypePrefix.count)) : ""
         let countryList = suffix.utf8.count >= 6 && suffix.utf8.prefix(2).allSatisfy(TextShape.isUpper)
             && ["list", "listofthelists"].contains(String(suffix.dropFirst(2)))
         return ["EUgeneric", "EUlistofthelists"].contains(suffix) || countryList ? [] : [
-            .fail("TL-013", observed: value.isEmpty ? "absent" : value, expected: ListView.tslTypePrefix + "EUgeneric | EUlistofthelists | CClist | CClistofthelists",
+            .fail(observed: value.isEmpty ? "absent" : value, expected: ListView.tslTypePrefix + "EUgeneric | EUlistofthelists | CClist | CClistofthelists",
                   location: "/\(list.root.name)/SchemeInformation/TSLType", message: "TSLType is not a registered list type"),
         ]
     }
 
-    /// TL-014: 5.3.4 — SchemeOperatorName with at least one Name.
+    /// SchemeOperatorName with at least one Name.
     static let operatorName = ListRule.make("TL-014") { list, _, _ in
         (list.scheme?.child("SchemeOperatorName")?.children("Name").isEmpty ?? true) ? [
-            .fail("TL-014", observed: "absent", location: "/\(list.root.name)/SchemeInformation", message: "the list does not name its scheme operator"),
+            .fail(observed: "absent", location: "/\(list.root.name)/SchemeInformation", message: "the list does not name its scheme operator"),
         ] : []
     }
 
@@ -162,7 +162,7 @@ enum SchemeInformationRules {
         "TSPInformationURI", "ServiceName",
     ]
 
-    /// TL-015: 5.1.4 — every multilingual field has an entry in English.
+    /// Every multilingual field has an entry in English.
     static let englishEntries = ListRule.make("TL-015") { list, _, _ in
         var bad: [(location: String, observed: String)] = []
         list.root.walk { element, location in
@@ -172,15 +172,15 @@ enum SchemeInformationRules {
                 bad.append((location, languages.isEmpty ? "no language" : "languages \(languages.joined(separator: ","))"))
             }
         }
-        return ListRule.failures("TL-015", bad, expected: "an xml:lang=\"en\" entry",
+        return ListRule.failures(bad, expected: "an xml:lang=\"en\" entry",
                                  message: "a multilingual field has no English entry")
     }
 
-    /// TL-016: 5.3.5 — the operator's postal address (street, locality, country) and electronic
-    /// address with an e-mail and a web address.
+    /// The operator's postal address (street, locality, country) and electronic address with an e-mail and a web
+    /// address.
     static let operatorAddress = ListRule.make("TL-016") { list, _, _ in
         guard let address = list.scheme?.child("SchemeOperatorAddress") else {
-            return [.fail("TL-016", observed: "absent", location: "/\(list.root.name)/SchemeInformation",
+            return [.fail(observed: "absent", location: "/\(list.root.name)/SchemeInformation",
                           message: "the scheme operator's address is missing")]
         }
         var missing: [String] = []
@@ -192,46 +192,46 @@ enum SchemeInformationRules {
         if !uris.contains(where: { $0.hasPrefix("mailto:") }) { missing.append("mailto: address") }
         if !uris.contains(where: { $0.hasPrefix("http://") || $0.hasPrefix("https://") }) { missing.append("web address") }
         return missing.isEmpty ? [] : [
-            .fail("TL-016", observed: "missing " + missing.joined(separator: ", "), expected: "postal address, mailto: and http(s) address",
+            .fail(observed: "missing " + missing.joined(separator: ", "), expected: "postal address, mailto: and http(s) address",
                   location: "/\(list.root.name)/SchemeInformation/SchemeOperatorAddress", message: "the scheme operator's address is incomplete"),
         ]
     }
 
-    /// TL-017: 5.3.6 — the English SchemeName starts with the territory code and a colon.
+    /// The English SchemeName starts with the territory code and a colon.
     static let schemeName = ListRule.make("TL-017") { list, _, _ in
-        guard let territory = list.territory else { return [.notApplicable("TL-017", because: "no SchemeTerritory")] }
+        guard let territory = list.territory else { return [.notApplicable(because: "no SchemeTerritory")] }
         let english = list.scheme?.child("SchemeName")?.children("Name").filter { $0.language?.lowercased() == "en" }.map(\.text) ?? []
         return english.contains(where: { $0.hasPrefix(territory + ":") }) ? [] : [
-            .fail("TL-017", observed: english.first.map { "\"\($0.prefix(80))\"" } ?? "no English SchemeName",
+            .fail(observed: english.first.map { "\"\($0.prefix(80))\"" } ?? "no English SchemeName",
                   expected: "\"\(territory):<name>\"", location: "/\(list.root.name)/SchemeInformation/SchemeName",
                   message: "the English scheme name should start with the territory code and a colon"),
         ]
     }
 
-    /// TL-018: 5.3.7 — SchemeInformationURI present; an EU LOTL points at its OJ publication.
+    /// SchemeInformationURI present; an EU LOTL points at its OJ publication.
     static let informationURI = ListRule.make("TL-018") { list, _, _ in
         let uris = list.scheme?.child("SchemeInformationURI")?.children("URI").map(\.text) ?? []
         let location = "/\(list.root.name)/SchemeInformation/SchemeInformationURI"
         if uris.isEmpty {
-            return [.fail("TL-018", observed: "absent", location: location, message: "the list has no SchemeInformationURI")]
+            return [.fail(observed: "absent", location: location, message: "the list has no SchemeInformationURI")]
         }
         guard list.isEULOTL else { return [] }
         return uris.contains(where: { $0.contains("eur-lex.europa.eu") }) ? [] : [
-            .fail("TL-018", observed: uris.prefix(3).joined(separator: ", "), expected: "the Official Journal publication URL (eur-lex.europa.eu)",
+            .fail(observed: uris.prefix(3).joined(separator: ", "), expected: "the Official Journal publication URL (eur-lex.europa.eu)",
                   location: location, message: "the LOTL does not point at the Official Journal publication of its signing certificates"),
         ]
     }
 
-    /// TL-019: 5.3.12 — HistoricalInformationPeriod 65535.
+    /// HistoricalInformationPeriod 65535.
     static let historicalPeriod = ListRule.make("TL-019") { list, _, _ in
         let value = list.scheme?.child("HistoricalInformationPeriod")?.text
         return value == "65535" ? [] : [
-            .fail("TL-019", observed: value ?? "absent", expected: "65535", location: "/\(list.root.name)/SchemeInformation/HistoricalInformationPeriod",
+            .fail(observed: value ?? "absent", expected: "65535", location: "/\(list.root.name)/SchemeInformation/HistoricalInformationPeriod",
                   message: "history must be kept indefinitely (65535)"),
         ]
     }
 
-    /// TL-020: 5.3.13 — pointers are complete; an EU Member State list points at the LOTL.
+    /// Pointers are complete; an EU Member State list points at the LOTL.
     static let pointersToOtherLists = ListRule.make("TL-020") { list, _, _ in
         var bad: [(location: String, observed: String)] = []
         for (pointer, location) in list.pointers {
@@ -248,7 +248,7 @@ enum SchemeInformationRules {
         if list.isEUMemberStateList, !list.pointers.contains(where: { ListView.pointerInformation($0.element, "SchemeTerritory")?.text == "EU" }) {
             bad.insert(("/\(list.root.name)/SchemeInformation/PointersToOtherTSL", "no pointer to the EU list of trusted lists"), at: 0)
         }
-        return ListRule.failures("TL-020", bad, expected: "pointers with location, certificates, TSLType, operator, territory and MIME type",
+        return ListRule.failures(bad, expected: "pointers with location, certificates, TSLType, operator, territory and MIME type",
                                  message: "a pointer to another list is incomplete")
     }
 
@@ -264,106 +264,103 @@ enum SchemeInformationRules {
         return Int64(days) * 86_400 + seconds % 86_400
     }
 
-    /// TL-021: 5.3.14, 5.3.15 — issued no later than the validation time; NextUpdate at most six
-    /// months after the issue.
+    /// Issued no later than the validation time; NextUpdate at most six months after the issue.
     static let issueAndNextUpdate = ListRule.make("TL-021") { list, _, context in
         let location = "/\(list.root.name)/SchemeInformation/ListIssueDateTime"
         guard let issuedText = list.scheme?.child("ListIssueDateTime")?.text, let issued = DateTimeText.seconds(issuedText) else {
-            return [.fail("TL-021", observed: "no readable ListIssueDateTime", location: location, message: "the list has no issue date")]
+            return [.fail(observed: "no readable ListIssueDateTime", location: location, message: "the list has no issue date")]
         }
         var findings: [Finding] = []
         let at = Int64(context.validationTime.timeIntervalSince1970)
         if issued > at {
-            findings.append(.fail("TL-021", observed: "ListIssueDateTime \(issuedText), evaluated at \(CertificateTime.iso8601(secondsSince1970: at))",
+            findings.append(.fail(observed: "ListIssueDateTime \(issuedText), evaluated at \(CertificateTime.iso8601(secondsSince1970: at))",
                                   location: location, message: "the list is dated after the validation time"))
         }
         if let nextText = list.scheme?.path("NextUpdate", "dateTime")?.text, let next = DateTimeText.seconds(nextText),
             next > adding(months: 6, to: issued)
         {
-            findings.append(.fail("TL-021", observed: "issued \(issuedText), NextUpdate \(nextText)", expected: "NextUpdate ≤ issue + 6 months",
+            findings.append(.fail(observed: "issued \(issuedText), NextUpdate \(nextText)", expected: "NextUpdate ≤ issue + 6 months",
                                   location: "/\(list.root.name)/SchemeInformation/NextUpdate",
                                   message: "the next update is more than six months after the issue"))
         }
         return findings
     }
 
-    /// TL-022: 5.3.15 — a closed list (NextUpdate without a date) has only withdrawn or
-    /// deprecated services.
+    /// A closed list (NextUpdate without a date) has only withdrawn or deprecated services.
     static let closedList = ListRule.make("TL-022") { list, _, _ in
         guard let next = list.scheme?.child("NextUpdate"), next.child("dateTime") == nil else {
-            return [.notApplicable("TL-022", because: "the list is not closed (NextUpdate has a date)")]
+            return [.notApplicable(because: "the list is not closed (NextUpdate has a date)")]
         }
         let open = list.services.filter {
             ![ServiceVocabulary.statusPrefix + "withdrawn", ServiceVocabulary.statusPrefix + "deprecatedatnationallevel"].contains($0.status)
         }
-        return ListRule.failures("TL-022", open.map { ($0.location, TrustedListURI.short($0.status)) },
+        return ListRule.failures(open.map { ($0.location, TrustedListURI.short($0.status)) },
                                  expected: "withdrawn or deprecatedatnationallevel", message: "a closed list still has a service in force")
     }
 
-    /// TL-023: 5.3.8 — the EU status determination approach.
+    /// The EU status determination approach.
     static let statusDetermination = ListRule.make("TL-023") { list, _, _ in
-        guard list.isEU else { return [.notApplicable("TL-023", because: "not an EU list")] }
+        guard list.isEU else { return [.notApplicable(because: "not an EU list")] }
         let expected = uriPrefix + (list.isEULOTL ? "StatusDetn/EUlistofthelists" : "StatusDetn/EUappropriate")
         let value = list.scheme?.child("StatusDeterminationApproach")?.text
         return value == expected ? [] : [
-            .fail("TL-023", observed: value ?? "absent", expected: expected, location: "/\(list.root.name)/SchemeInformation/StatusDeterminationApproach",
+            .fail(observed: value ?? "absent", expected: expected, location: "/\(list.root.name)/SchemeInformation/StatusDeterminationApproach",
                   message: "the status determination approach is not the EU one"),
         ]
     }
 
-    /// TL-024: 5.3.9, 5.3.10 — EU community rules: EUcommon plus the territory's own rules (MS
-    /// list), or EUlistofthelists (LOTL).
+    /// EU community rules: EUcommon plus the territory's own rules (MS list), or EUlistofthelists (LOTL).
     static let communityRules = ListRule.make("TL-024") { list, _, _ in
-        guard list.isEU, let territory = list.territory else { return [.notApplicable("TL-024", because: "not an EU list")] }
+        guard list.isEU, let territory = list.territory else { return [.notApplicable(because: "not an EU list")] }
         let uris = Set(list.scheme?.child("SchemeTypeCommunityRules")?.children("URI").map(\.text) ?? [])
         let expected = list.isEULOTL ? [uriPrefix + "schemerules/EUlistofthelists"]
             : [uriPrefix + "schemerules/EUcommon", uriPrefix + "schemerules/" + territory]
         let missing = expected.filter { !uris.contains($0) }
         return missing.isEmpty ? [] : [
-            .fail("TL-024", observed: uris.sorted().joined(separator: ", ").ifEmpty("none"), expected: expected.joined(separator: " and "),
+            .fail(observed: uris.sorted().joined(separator: ", ").ifEmpty("none"), expected: expected.joined(separator: " and "),
                   location: "/\(list.root.name)/SchemeInformation/SchemeTypeCommunityRules",
                   message: "the community rules do not name \(missing.map { TrustedListURI.short($0) }.joined(separator: ", "))"),
         ]
     }
 
-    /// TL-025: 5.3.17 — no SchemeExtensions in an EU Member State list.
+    /// No SchemeExtensions in an EU Member State list.
     static let schemeExtensions = ListRule.make("TL-025") { list, _, _ in
-        guard list.isEUMemberStateList else { return [.notApplicable("TL-025", because: "not an EU Member State list")] }
+        guard list.isEUMemberStateList else { return [.notApplicable(because: "not an EU Member State list")] }
         return list.scheme?.child("SchemeExtensions") == nil ? [] : [
-            .fail("TL-025", observed: "SchemeExtensions present", location: "/\(list.root.name)/SchemeInformation/SchemeExtensions",
+            .fail(observed: "SchemeExtensions present", location: "/\(list.root.name)/SchemeInformation/SchemeExtensions",
                   message: "EU Member State lists must not carry scheme extensions"),
         ]
     }
 
-    /// TL-026: 5.3.11 — PolicyOrLegalNotice present.
+    /// PolicyOrLegalNotice present.
     static let policyOrLegalNotice = ListRule.make("TL-026") { list, _, _ in
         list.scheme?.child("PolicyOrLegalNotice") != nil ? [] : [
-            .fail("TL-026", observed: "absent", location: "/\(list.root.name)/SchemeInformation", message: "the list has no policy or legal notice"),
+            .fail(observed: "absent", location: "/\(list.root.name)/SchemeInformation", message: "the list has no policy or legal notice"),
         ]
     }
 
-    /// TL-027: 5.3.16 — DistributionPoints, when given, hold non-empty URIs.
+    /// DistributionPoints, when given, hold non-empty URIs.
     static let distributionPoints = ListRule.make("TL-027") { list, _, _ in
         guard let points = list.scheme?.child("DistributionPoints") else {
-            return [.notApplicable("TL-027", because: "no DistributionPoints")]
+            return [.notApplicable(because: "no DistributionPoints")]
         }
         let uris = points.children("URI").map(\.text)
         return !uris.isEmpty && !uris.contains(where: \.isEmpty) ? [] : [
-            .fail("TL-027", observed: uris.isEmpty ? "no URI" : "an empty URI", location: "/\(list.root.name)/SchemeInformation/DistributionPoints",
+            .fail(observed: uris.isEmpty ? "no URI" : "an empty URI", location: "/\(list.root.name)/SchemeInformation/DistributionPoints",
                   message: "DistributionPoints must list where the list is published"),
         ]
     }
 
-    /// TL-028: 5.3.18 — a Member State list lists providers; a list of lists has none.
+    /// A Member State list lists providers; a list of lists has none.
     static let providerList = ListRule.make("TL-028") { list, _, _ in
         let present = list.root.child("TrustServiceProviderList")
         let location = "/\(list.root.name)/TrustServiceProviderList"
         if list.isListOfLists {
-            return present == nil ? [] : [.fail("TL-028", observed: "TrustServiceProviderList present", location: location,
+            return present == nil ? [] : [.fail(observed: "TrustServiceProviderList present", location: location,
                                                 message: "a list of lists must not list trust service providers")]
         }
         return (present?.children("TrustServiceProvider").isEmpty ?? true) ? [
-            .fail("TL-028", observed: present == nil ? "absent" : "empty", location: location, message: "the list has no trust service provider"),
+            .fail(observed: present == nil ? "absent" : "empty", location: location, message: "the list has no trust service provider"),
         ] : []
     }
 }

@@ -18,22 +18,21 @@ enum ServiceRules {
         TextShape.hasCountryPrefix(text, after: ["VAT", "NTR", "PAS", "IDC", "PNO", "TIN"]) || (text.hasPrefix("LEI") && text.contains("-"))
     }
 
-    /// TL-029: 5.4.2 — TSPTradeName carries the provider's registration identifier.
+    /// TSPTradeName carries the provider's registration identifier.
     static let tradeName = ListRule.make("TL-029") { list, _, _ in
-        guard !list.providers.isEmpty else { return [.notApplicable("TL-029", because: "no trust service provider")] }
+        guard !list.providers.isEmpty else { return [.notApplicable(because: "no trust service provider")] }
         let bad = list.providers.compactMap { provider -> Place? in
             let names = provider.information?.child("TSPTradeName")?.children("Name").map(\.text) ?? []
             if names.contains(where: isRegistrationIdentifier) { return nil }
             return (provider.location + "/TSPInformation/TSPTradeName", names.isEmpty ? "no TSPTradeName" : "\"\(names[0].prefix(60))\"")
         }
-        return ListRule.failures("TL-029", bad, expected: "a Name such as VATBE-0123456789 or NTRBE-…",
+        return ListRule.failures(bad, expected: "a Name such as VATBE-0123456789 or NTRBE-…",
                                  message: "the provider's trade names should include its registration identifier")
     }
 
-    /// TL-029b: 5.4.3 … 5.4.5 — postal and electronic address, information URI, and no critical
-    /// provider extension in an EU list.
+    /// Postal and electronic address, information URI, and no critical provider extension in an EU list.
     static let providerInformation = ListRule.make("TL-029b") { list, _, _ in
-        guard !list.providers.isEmpty else { return [.notApplicable("TL-029b", because: "no trust service provider")] }
+        guard !list.providers.isEmpty else { return [.notApplicable(because: "no trust service provider")] }
         var bad: [Place] = []
         for provider in list.providers {
             let information = provider.information
@@ -48,7 +47,7 @@ enum ServiceRules {
                 bad.append((provider.location + "/TSPInformation/TSPInformationExtensions", "critical extension in an EU list"))
             }
         }
-        return ListRule.failures("TL-029b", bad, expected: "address, information URI, no critical provider extension",
+        return ListRule.failures(bad, expected: "address, information URI, no critical provider extension",
                                  message: "the provider information is incomplete")
     }
 
@@ -66,19 +65,19 @@ enum ServiceRules {
         }
     }
 
-    /// TL-030: 5.5.1 — service types are registered URIs.
+    /// Service types are registered URIs.
     static let serviceType = ListRule.make("TL-030") { list, _, _ in
-        guard !list.services.isEmpty else { return [.notApplicable("TL-030", because: "no service")] }
+        guard !list.services.isEmpty else { return [.notApplicable(because: "no service")] }
         let bad = periods(list).compactMap { period -> Place? in
             let type = period.element.child("ServiceTypeIdentifier")?.text ?? ""
             return ServiceVocabulary.registeredTypes.contains(type) ? nil : (period.location + "/ServiceTypeIdentifier", "\"\(type)\"")
         }
-        return ListRule.failures("TL-030", bad, expected: "a service type of TS 119 612 5.5.1", message: "a service type is not registered")
+        return ListRule.failures(bad, expected: "a service type of TS 119 612 5.5.1", message: "a service type is not registered")
     }
 
-    /// TL-031: 5.5.4, Annex J — the current status fits the service type and the date.
+    /// The current status fits the service type and the date.
     static let serviceStatus = ListRule.make("TL-031") { list, _, _ in
-        guard !list.services.isEmpty else { return [.notApplicable("TL-031", because: "no service")] }
+        guard !list.services.isEmpty else { return [.notApplicable(because: "no service")] }
         let bad = list.services.compactMap { service -> Place? in
             let type = service.type, status = service.status
             let start = service.information?.child("StatusStartingTime").flatMap { DateTimeText.seconds($0.text) } ?? .max
@@ -94,11 +93,11 @@ enum ServiceRules {
             }
             return fits ? nil : (service.location + "/ServiceInformation/ServiceStatus", "\(TrustedListURI.short(type)) \(TrustedListURI.short(status))")
         }
-        return ListRule.failures("TL-031", bad, expected: "granted/withdrawn for qualified services, recognised/deprecated at national level for others",
+        return ListRule.failures(bad, expected: "granted/withdrawn for qualified services, recognised/deprecated at national level for others",
                                  message: "a service status does not fit its type or date")
     }
 
-    /// TL-032: 5.5.2 … 5.5.5 — ServiceInformation names type, name, status and its start.
+    /// ServiceInformation names type, name, status and its start.
     static let serviceInformation = ListRule.make("TL-032") { list, _, _ in
         var bad: [Place] = []
         for provider in list.providers {
@@ -113,7 +112,7 @@ enum ServiceRules {
             let missing = ["ServiceTypeIdentifier", "ServiceName", "ServiceStatus", "StatusStartingTime"].filter { information.child($0) == nil }
             if !missing.isEmpty { bad.append((service.location + "/ServiceInformation", "missing " + missing.joined(separator: ", "))) }
         }
-        return ListRule.failures("TL-032", bad, expected: "ServiceTypeIdentifier, ServiceName, ServiceStatus, StatusStartingTime",
+        return ListRule.failures(bad, expected: "ServiceTypeIdentifier, ServiceName, ServiceStatus, StatusStartingTime",
                                  message: "a service's information is incomplete")
     }
 
@@ -175,10 +174,9 @@ enum ServiceRules {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
     }
 
-    /// TL-033: 5.5.3 — a PKI service lists its certificate; every identifier names the same key
-    /// and subject.
+    /// A PKI service lists its certificate; every identifier names the same key and subject.
     static let digitalIdentity = ListRule.make("TL-033") { list, _, _ in
-        guard !list.services.isEmpty else { return [.notApplicable("TL-033", because: "no service")] }
+        guard !list.services.isEmpty else { return [.notApplicable(because: "no service")] }
         var bad: [Place] = []
         for service in list.services {
             let location = service.location + "/ServiceInformation/ServiceDigitalIdentity"
@@ -202,11 +200,11 @@ enum ServiceRules {
                 bad.append((location + "/DigitalId/X509SubjectName", "X509SubjectName \"\(name.prefix(80))\" names another commonName than the certificate"))
             }
         }
-        return ListRule.failures("TL-033", bad, expected: "one key and subject across X509Certificate, X509SKI, X509SubjectName",
+        return ListRule.failures(bad, expected: "one key and subject across X509Certificate, X509SKI, X509SubjectName",
                                  message: "a service's digital identity is missing or inconsistent")
     }
 
-    /// TL-035: 5.5.3 — one key is not listed for two services of the same type.
+    /// One key is not listed for two services of the same type.
     static let duplicateKeys = ListRule.make("TL-035") { list, _, _ in
         var seen: [ServiceKeySlot: String] = [:]
         var bad: [Place] = []
@@ -220,15 +218,15 @@ enum ServiceRules {
                 }
             }
         }
-        return ListRule.failures("TL-035", bad, expected: "each key once per service type", message: "a public key is listed twice for the same service type")
+        return ListRule.failures(bad, expected: "each key once per service type", message: "a public key is listed twice for the same service type")
     }
 
-    /// TL-036: 5.5.7 — a NationalRootCA-QC service gives its TSPServiceDefinitionURI.
+    /// A NationalRootCA-QC service gives its TSPServiceDefinitionURI.
     static let definitionURI = ListRule.make("TL-036") { list, _, _ in
         let roots = list.services.filter { $0.type == ServiceVocabulary.typePrefix + "NationalRootCA-QC" }
-        guard !roots.isEmpty else { return [.notApplicable("TL-036", because: "no NationalRootCA-QC service")] }
+        guard !roots.isEmpty else { return [.notApplicable(because: "no NationalRootCA-QC service")] }
         let bad = roots.filter { $0.information?.child("TSPServiceDefinitionURI") == nil }.map { ($0.location + "/ServiceInformation", "no TSPServiceDefinitionURI") }
-        return ListRule.failures("TL-036", bad, expected: "TSPServiceDefinitionURI", message: "a national root CA service does not give its definition URI")
+        return ListRule.failures(bad, expected: "TSPServiceDefinitionURI", message: "a national root CA service does not give its definition URI")
     }
 
     /// Service extensions of one kind with their service.
@@ -236,24 +234,24 @@ enum ServiceRules {
         list.services.flatMap { service in service.extensions.filter { $0.child(kind) != nil }.map { (service, $0) } }
     }
 
-    /// TL-037: 5.5.9.1 — expiredCertsRevocationInfo only for CA and status services, never critical.
+    /// expiredCertsRevocationInfo only for CA and status services, never critical.
     static let expiredCertsRevocationInfo = ListRule.make("TL-037") { list, _, _ in
         let found = extensions(list, "ExpiredCertsRevocationInfo")
-        guard !found.isEmpty else { return [.notApplicable("TL-037", because: "no expiredCertsRevocationInfo extension")] }
+        guard !found.isEmpty else { return [.notApplicable(because: "no expiredCertsRevocationInfo extension")] }
         let bad = found.compactMap { service, ext -> Place? in
             if !ServiceVocabulary.expiredCertsRevocationInfoTypes.contains(service.type) {
                 return (service.location, "on a \(TrustedListURI.short(service.type)) service")
             }
             return ["true", "1"].contains(ext.attribute("Critical") ?? "") ? (service.location, "marked critical") : nil
         }
-        return ListRule.failures("TL-037", bad, expected: "CA or certificate status services, not critical",
+        return ListRule.failures(bad, expected: "CA or certificate status services, not critical",
                                  message: "expiredCertsRevocationInfo is used where TS 119 612 does not allow it")
     }
 
-    /// TL-038: 5.5.9.2 — Qualifications only on CA/QC, with known qualifiers and criteria.
+    /// Qualifications only on CA/QC, with known qualifiers and criteria.
     static let qualifications = ListRule.make("TL-038") { list, _, _ in
         let found = extensions(list, "Qualifications")
-        guard !found.isEmpty else { return [.notApplicable("TL-038", because: "no Qualifications extension")] }
+        guard !found.isEmpty else { return [.notApplicable(because: "no Qualifications extension")] }
         var bad: [Place] = []
         for (service, ext) in found {
             if service.type != TrustedListURI.serviceTypeCAQC {
@@ -273,12 +271,12 @@ enum ServiceRules {
                 }
             }
         }
-        return ListRule.failures("TL-038", bad, expected: "Qualifications on CA/QC with D.5 qualifiers and a valid CriteriaList",
+        return ListRule.failures(bad, expected: "Qualifications on CA/QC with D.5 qualifiers and a valid CriteriaList",
                                  message: "a Qualifications extension is not well-formed")
     }
 
-    /// TL-039: 5.5.9.4 — additionalServiceInformation URIs are registered; a granted CA/QC of an
-    /// EU list says what its certificates are for.
+    /// additionalServiceInformation URIs are registered; a granted CA/QC of an EU list says what its certificates are
+    /// for.
     static let additionalInformation = ListRule.make("TL-039") { list, _, _ in
         var bad: [Place] = []
         for service in list.services {
@@ -292,7 +290,7 @@ enum ServiceRules {
                 bad.append((service.location, "granted CA/QC without ForeSignatures, ForeSeals or ForWebSiteAuthentication"))
             }
         }
-        return ListRule.failures("TL-039", bad, expected: "registered additionalServiceInformation; usage stated for a granted CA/QC",
+        return ListRule.failures(bad, expected: "registered additionalServiceInformation; usage stated for a granted CA/QC",
                                  message: "additional service information is missing or unknown")
     }
 
@@ -304,7 +302,7 @@ enum ServiceRules {
         }
     }
 
-    /// TL-040: 5.5.10 — history newest first, all before the current status.
+    /// History newest first, all before the current status.
     static let historyOrder = withHistory("TL-040") { list, withHistory in
         var bad: [Place] = []
         for service in withHistory {
@@ -318,11 +316,11 @@ enum ServiceRules {
                 previous = start
             }
         }
-        return ListRule.failures("TL-040", bad, expected: "descending StatusStartingTime, before the current status",
+        return ListRule.failures(bad, expected: "descending StatusStartingTime, before the current status",
                                  message: "a service history is out of order")
     }
 
-    /// TL-041: 5.6 — history instances are complete and name the same key as the service.
+    /// History instances are complete and name the same key as the service.
     static let historyInstances = withHistory("TL-041") { list, withHistory in
         var bad: [Place] = []
         for service in withHistory {
@@ -345,11 +343,11 @@ enum ServiceRules {
                 if comparable && !sameKey { bad.append((location + "/ServiceDigitalIdentity", "names another key than the current service")) }
             }
         }
-        return ListRule.failures("TL-041", bad, expected: "complete instances naming the service's key", message: "a history instance is incomplete or names another key")
+        return ListRule.failures(bad, expected: "complete instances naming the service's key", message: "a history instance is incomplete or names another key")
     }
 
-    /// TL-042: Annex J — history statuses belong to their period (Directive statuses before
-    /// 2016-07-01, eIDAS statuses from 2016-06-30 on, allowing the migration day).
+    /// Annex J — history statuses belong to their period (Directive statuses before 2016-07-01, eIDAS statuses from
+    /// 2016-06-30 on, allowing the migration day).
     static let historyStatuses = withHistory("TL-042") { list, withHistory in
         let migrationDay = ServiceVocabulary.eIDASStatusesFrom - 86_400
         var bad: [Place] = []
@@ -364,7 +362,7 @@ enum ServiceRules {
                 }
             }
         }
-        return ListRule.failures("TL-042", bad, expected: "Directive statuses before 2016-07-01, eIDAS statuses after",
+        return ListRule.failures(bad, expected: "Directive statuses before 2016-07-01, eIDAS statuses after",
                                  message: "a history status does not belong to its period")
     }
 }

@@ -26,12 +26,11 @@ enum SignerRules {
         signature.children("Object").lazy.compactMap { $0.path("QualifyingProperties", "SignedProperties") }.first
     }
 
-    /// TL-054: 5.7.1 (XAdES baseline B) — QualifyingProperties targets this signature and holds
-    /// SignedProperties.
+    /// QualifyingProperties targets this signature and holds SignedProperties.
     static let qualifyingProperties = withSignature("TL-054") { signature, _, _, _ in
         let properties = signature.children("Object").compactMap { $0.child("QualifyingProperties") }
         guard let qualifying = properties.first else {
-            return [.fail("TL-054", observed: "no xades:QualifyingProperties", location: "ds:Signature/ds:Object",
+            return [.fail(observed: "no xades:QualifyingProperties", location: "ds:Signature/ds:Object",
                           message: "the signature has no XAdES qualifying properties")]
         }
         let target = qualifying.attribute("Target")
@@ -40,37 +39,37 @@ enum SignerRules {
         if expected == nil || target != expected { problems.append("Target \(target ?? "absent") for signature Id \(signature.attribute("Id") ?? "absent")") }
         if qualifying.child("SignedProperties") == nil { problems.append("no SignedProperties") }
         return problems.isEmpty ? [] : [
-            .fail("TL-054", observed: problems.joined(separator: "; "), expected: "Target=\"#<ds:Signature Id>\" and SignedProperties",
+            .fail(observed: problems.joined(separator: "; "), expected: "Target=\"#<ds:Signature Id>\" and SignedProperties",
                   location: "ds:Signature/ds:Object/xades:QualifyingProperties", message: "the XAdES properties are not bound to this signature"),
         ]
     }
 
-    /// TL-056: EN 319 132-1 — SigningTime present and within the signer certificate's validity.
+    /// SigningTime present and within the signer certificate's validity.
     static let signingTime = withSignature("TL-056") { signature, _, item, _ in
         guard let text = signedProperties(signature)?.path("SignedSignatureProperties", "SigningTime")?.text else {
-            return [.fail("TL-056", observed: "no SigningTime", location: "xades:SignedSignatureProperties", message: "the signature does not state its signing time")]
+            return [.fail(observed: "no SigningTime", location: "xades:SignedSignatureProperties", message: "the signature does not state its signing time")]
         }
         guard let time = DateTimeText.seconds(text) else {
-            return [.fail("TL-056", observed: "\"\(text)\"", location: "xades:SigningTime", message: "the signing time is not a date-time")]
+            return [.fail(observed: "\"\(text)\"", location: "xades:SigningTime", message: "the signing time is not a date-time")]
         }
-        guard let certificate = item.signer?.certificate else { return [.notChecked("TL-056", because: "no decodable signer certificate")] }
+        guard let certificate = item.signer?.certificate else { return [.notChecked(because: "no decodable signer certificate")] }
         guard let notBefore = certificate.tbs.notBefore.secondsSince1970, let notAfter = certificate.tbs.notAfter.secondsSince1970 else {
-            return [.notChecked("TL-056", because: "the signer certificate's validity cannot be read")]
+            return [.notChecked(because: "the signer certificate's validity cannot be read")]
         }
         if let inversion = CertificateTime.inversion(notBefore: notBefore, notAfter: notAfter) {
-            return [.fail("TL-056", observed: "SigningTime \(text)", location: "xades:SigningTime",
+            return [.fail(observed: "SigningTime \(text)", location: "xades:SigningTime",
                           message: "the signer certificate's validity is inverted (\(inversion)): no signing time lies inside it")]
         }
-        return (notBefore...notAfter).contains(time) ? [.pass("TL-056", observed: "SigningTime \(text)")] : [
-            .fail("TL-056", observed: "SigningTime \(text)",
+        return (notBefore...notAfter).contains(time) ? [.pass(observed: "SigningTime \(text)")] : [
+            .fail(observed: "SigningTime \(text)",
                   expected: "within \(CertificateTime.iso8601(secondsSince1970: notBefore)) … \(CertificateTime.iso8601(secondsSince1970: notAfter))",
                   location: "xades:SigningTime", message: "the list was signed outside the signer certificate's validity"),
         ]
     }
 
-    /// TL-057: B.1.1 — a TLv6 signature uses SigningCertificateV2 and none of the V1 properties.
+    /// A TLv6 signature uses SigningCertificateV2 and none of the V1 properties.
     static let signingCertificateVersion = withSignature("TL-057") { signature, list, _, _ in
-        guard list.versionIdentifier == "6" else { return [.notApplicable("TL-057", because: "not a version 6 list")] }
+        guard list.versionIdentifier == "6" else { return [.notApplicable(because: "not a version 6 list")] }
         let properties = signedProperties(signature)?.child("SignedSignatureProperties")
         var problems: [String] = []
         if properties?.child("SigningCertificateV2") == nil { problems.append("no SigningCertificateV2") }
@@ -78,7 +77,7 @@ enum SignerRules {
             problems.append("\(v1) (V1)")
         }
         return problems.isEmpty ? [] : [
-            .fail("TL-057", observed: problems.joined(separator: ", "), expected: "SigningCertificateV2 only",
+            .fail(observed: problems.joined(separator: ", "), expected: "SigningCertificateV2 only",
                   location: "xades:SignedSignatureProperties", message: "a version 6 list must be signed with the V2 XAdES properties"),
         ]
     }
@@ -102,15 +101,14 @@ enum SignerRules {
         return String(digits.reversed().map { Character(String($0)) })
     }
 
-    /// TL-058: B.1.1 — the SigningCertificate(V2) digest and issuer/serial name the KeyInfo
-    /// certificate.
+    /// The SigningCertificate(V2) digest and issuer/serial name the KeyInfo certificate.
     static let signingCertificateMatch = withSignature("TL-058") { signature, _, item, _ in
         let properties = signedProperties(signature)?.child("SignedSignatureProperties")
         guard let reference = properties?.child("SigningCertificateV2") ?? properties?.child("SigningCertificate") else {
-            return [.notApplicable("TL-058", because: "no SigningCertificate(V2) property")]
+            return [.notApplicable(because: "no SigningCertificate(V2) property")]
         }
         guard let der = item.signature?.signerCertificate, let certificate = item.signer?.certificate else {
-            return [.notChecked("TL-058", because: "no decodable ds:KeyInfo certificate")]
+            return [.notChecked(because: "no decodable ds:KeyInfo certificate")]
         }
         let certs = reference.children("Cert")
         var problems: [String] = []
@@ -131,8 +129,8 @@ enum SignerRules {
             }
             return true
         }
-        if matching { return [.pass("TL-058", observed: "\(reference.name) names the ds:KeyInfo certificate")] }
-        return [.fail("TL-058", observed: problems.first ?? "no Cert whose CertDigest is the digest of the ds:KeyInfo certificate",
+        if matching { return [.pass(observed: "\(reference.name) names the ds:KeyInfo certificate")] }
+        return [.fail(observed: problems.first ?? "no Cert whose CertDigest is the digest of the ds:KeyInfo certificate",
                       expected: "CertDigest and issuer/serial of the ds:KeyInfo certificate", location: "xades:\(reference.name)",
                       message: "the signed signing-certificate reference does not name the certificate that verifies the signature")]
     }
@@ -152,29 +150,28 @@ enum SignerRules {
         return serial == certificate.tbs.serialNumber && directoryNames.contains(certificate.tbs.issuer.encoded)
     }
 
-    /// TL-060: 5.7.1 — ds:KeyInfo carries the signer certificate only.
+    /// Ds:KeyInfo carries the signer certificate only.
     static let keyInfoContents = withSignature("TL-060") { signature, _, _, _ in
         let certificates = signature.child("KeyInfo")?.children("X509Data").flatMap { $0.children("X509Certificate") } ?? []
         return certificates.count <= 1 ? [] : [
-            .fail("TL-060", observed: "\(certificates.count) certificates", expected: "the signer certificate only",
+            .fail(observed: "\(certificates.count) certificates", expected: "the signer certificate only",
                   location: "ds:Signature/ds:KeyInfo", message: "KeyInfo should carry only the list signer's certificate, not a chain"),
         ]
     }
 
-    /// TL-067: 5.7.1 — the signer certificate is self-issued or issued by a CA the list itself
-    /// lists.
+    /// The signer certificate is self-issued or issued by a CA the list itself lists.
     static let signerIssuer = withSignature("TL-067") { _, list, item, _ in
-        guard let certificate = item.signer?.certificate else { return [.notChecked("TL-067", because: "no decodable signer certificate")] }
+        guard let certificate = item.signer?.certificate else { return [.notChecked(because: "no decodable signer certificate")] }
         if certificate.tbs.issuer.encoded == certificate.tbs.subject.encoded {
-            return [.pass("TL-067", observed: "self-issued signer certificate")]
+            return [.pass(observed: "self-issued signer certificate")]
         }
         let listed = list.services.contains { service in
             ServiceRules.Identity(service.information?.child("ServiceDigitalIdentity"), list.certificates).certificates.contains {
                 $0.certificate?.tbs.subject.encoded == certificate.tbs.issuer.encoded
             }
         }
-        return listed ? [.pass("TL-067", observed: "issued by a CA listed in this list")] : [
-            .fail("TL-067", observed: "issuer not listed in this list", location: "ds:KeyInfo issuer",
+        return listed ? [.pass(observed: "issued by a CA listed in this list")] : [
+            .fail(observed: "issuer not listed in this list", location: "ds:KeyInfo issuer",
                   message: "the signer certificate is issued by a CA that is neither the operator itself nor listed in the list"),
         ]
     }
@@ -192,44 +189,42 @@ enum SignerRules {
         }
     }
 
-    /// TL-070: Annex A NOTE 4 — an EU LOTL verifies with the OJ certificates, directly or
-    /// through the pivots (`--anchors`).
+    /// Annex A NOTE 4 — an EU LOTL verifies with the OJ certificates, directly or through the pivots (`--anchors`).
     static let officialJournal = withAuthentication("TL-070") { outcome, signature in
         guard !outcome.keys.isEmpty else {
-            return [.fail("TL-070", observed: outcome.steps.last?.detail ?? outcome.keySource, location: "SchemeInformationURI",
+            return [.fail(observed: outcome.steps.last?.detail ?? outcome.keySource, location: "SchemeInformationURI",
                           message: "the pivot chain from the OJ certificates breaks, so the LOTL is not authenticated")]
         }
         switch signature.verify(with: outcome.keys) {
-        case .valid: return [.pass("TL-070", observed: "verifies with \(outcome.keySource)")]
+        case .valid: return [.pass(observed: "verifies with \(outcome.keySource)")]
         case .invalid(let reason), .unusable(let reason):
-            return [.fail("TL-070", observed: "does not verify with \(outcome.keySource) (\(reason))", location: "ds:SignatureValue",
+            return [.fail(observed: "does not verify with \(outcome.keySource) (\(reason))", location: "ds:SignatureValue",
                           message: "the LOTL is not signed with a key announced in the Official Journal or a pivot LOTL")]
         }
     }
 
-    /// TL-071: the Commission's pivot mechanism — every pivot verifies with the key set of the
-    /// one before it.
+    /// The Commission's pivot mechanism — every pivot verifies with the key set of the one before it.
     static let pivots = withAuthentication("TL-071") { outcome, _ in
-        if outcome.steps.isEmpty && !outcome.keys.isEmpty { return [.notApplicable("TL-071", because: "the OJ certificates verify the LOTL directly")] }
-        if outcome.steps.isEmpty { return [.fail("TL-071", observed: outcome.keySource, location: "SchemeInformationURI", message: "no pivot LOTL leads from the OJ certificates to this LOTL")] }
+        if outcome.steps.isEmpty && !outcome.keys.isEmpty { return [.notApplicable(because: "the OJ certificates verify the LOTL directly")] }
+        if outcome.steps.isEmpty { return [.fail(observed: outcome.keySource, location: "SchemeInformationURI", message: "no pivot LOTL leads from the OJ certificates to this LOTL")] }
         if let broken = outcome.steps.first(where: { !$0.verified }) {
-            return [.fail("TL-071", observed: broken.detail, location: "SchemeInformationURI", message: "a pivot LOTL does not verify with its predecessor's keys")]
+            return [.fail(observed: broken.detail, location: "SchemeInformationURI", message: "a pivot LOTL does not verify with its predecessor's keys")]
         }
-        return [.pass("TL-071", observed: outcome.steps.map(\.detail).joined(separator: "; "))]
+        return [.pass(observed: outcome.steps.map(\.detail).joined(separator: "; "))]
     }
 
-    /// TL-073: 5.3.13 — the LOTL's pointer describes this list as it is.
+    /// The LOTL's pointer describes this list as it is.
     static let pointerQualifiers = ListRule.make("TL-073") { list, item, _ in
-        guard let pointers = item.pointers else { return [.notChecked("TL-073", because: "no LOTL supplied (--lotl)")] }
+        guard let pointers = item.pointers else { return [.notChecked(because: "no LOTL supplied (--lotl)")] }
         guard let territory = list.territory, let qualifiers = pointers.qualifiers[territory] else {
-            return [.notApplicable("TL-073", because: "the LOTL has no XML pointer for \(list.territory ?? "this territory")")]
+            return [.notApplicable(because: "the LOTL has no XML pointer for \(list.territory ?? "this territory")")]
         }
         var problems: [String] = []
         if let type = qualifiers.tslType, type != list.tslType { problems.append("TSLType \(TrustedListURI.short(type)) vs \(TrustedListURI.short(list.tslType ?? ""))") }
         let names = Set(list.scheme?.child("SchemeOperatorName")?.children("Name").map(\.text) ?? [])
         if let missing = qualifiers.operatorNames.first(where: { !names.contains($0) }) { problems.append("operator name \"\(missing.prefix(60))\" not in the list") }
         return problems.isEmpty ? [] : [
-            .fail("TL-073", observed: problems.joined(separator: "; "), expected: "the pointer's qualifiers as the list states them",
+            .fail(observed: problems.joined(separator: "; "), expected: "the pointer's qualifiers as the list states them",
                   location: "PointersToOtherTSL (LOTL \(pointers.source))", message: "the LOTL pointer describes the list differently than the list itself"),
         ]
     }

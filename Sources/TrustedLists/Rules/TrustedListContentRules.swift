@@ -9,22 +9,22 @@ enum TrustedListContentRules {
     static let all: [Rule<InspectedTrustedList>] = [root, dateTimeForm, current, signerCountry, signerOrganisation,
                                                     signerKeyUsage, signerExtendedKeyUsage, signerKeyIdentifier, signerNotCA]
 
-    /// TL-001: B.0, Annex C — the root is TrustServiceStatusList in the TS 119 612 namespace.
+    /// B.0, Annex C — the root is TrustServiceStatusList in the TS 119 612 namespace.
     static let root = Rule<InspectedTrustedList>("TL-001") { item, _ in
-        guard case .success(let root) = item.parsed else { return [.notChecked("TL-001", because: "the list could not be parsed (TL-002)")] }
+        guard case .success(let root) = item.parsed else { return [.notChecked(because: "the list could not be parsed (TL-002)")] }
         return root.name == "TrustServiceStatusList" && root.namespace == InspectedTrustedList.namespace ? [] : [
-            .fail("TL-001", observed: "{\(root.namespace ?? "no namespace")}\(root.name)",
+            .fail(observed: "{\(root.namespace ?? "no namespace")}\(root.name)",
                   expected: "{\(InspectedTrustedList.namespace)}TrustServiceStatusList", location: "/",
                   message: "the root element is not TS 119 612's TrustServiceStatusList")
         ]
     }
 
-    /// TL-004: 5.1.3 — date-times in UTC as YYYY-MM-DDThh:mm:ssZ, without fractions (should).
+    /// Date-times in UTC as YYYY-MM-DDThh:mm:ssZ, without fractions (should).
     static let dateTimeForm = Rule<InspectedTrustedList>("TL-004") { item, _ in
-        guard case .success = item.parsed else { return [.notChecked("TL-004", because: "the list could not be parsed (TL-002)")] }
+        guard case .success = item.parsed else { return [.notChecked(because: "the list could not be parsed (TL-002)")] }
         let bad = item.dateTimes.filter { !isUTCSeconds($0.text) }
         return bad.isEmpty ? [] : [
-            .fail("TL-004", observed: bad.prefix(3).map { "\($0.element) \($0.text)" }.joined(separator: ", "),
+            .fail(observed: bad.prefix(3).map { "\($0.element) \($0.text)" }.joined(separator: ", "),
                   expected: "YYYY-MM-DDThh:mm:ssZ", location: bad.first?.element,
                   message: "\(bad.count) date-time(s) not in the UTC form without fraction TS 119 612 prescribes")
         ]
@@ -37,15 +37,15 @@ enum TrustedListContentRules {
         return digitAt.allSatisfy { (0x30...0x39).contains(c[$0]) }
     }
 
-    /// TL-080: 5.3.15 — a list whose NextUpdate has passed is expired and must not be used.
+    /// A list whose NextUpdate has passed is expired and must not be used.
     static let current = Rule<InspectedTrustedList>("TL-080") { item, context in
         guard let text = item.nextUpdate, let next = DateTimeText.seconds(text) else {
-            return [.notChecked("TL-080", because: "no readable NextUpdate (a closed list has none)")]
+            return [.notChecked(because: "no readable NextUpdate (a closed list has none)")]
         }
         let at = Int64(context.validationTime.timeIntervalSince1970)
         let when = CertificateTime.iso8601(secondsSince1970: at)
-        return next >= at ? [.pass("TL-080", observed: "NextUpdate \(text), evaluated at \(when)")] : [
-            .fail("TL-080", observed: "NextUpdate \(text), evaluated at \(when)", location: "SchemeInformation/NextUpdate",
+        return next >= at ? [.pass(observed: "NextUpdate \(text), evaluated at \(when)")] : [
+            .fail(observed: "NextUpdate \(text), evaluated at \(when)", location: "SchemeInformation/NextUpdate",
                   message: "the list is expired: its NextUpdate has passed, so it must not be used for trust decisions")
         ]
     }
@@ -66,21 +66,21 @@ enum TrustedListContentRules {
 
     typealias Names = DistinguishedName.AttributeType
 
-    /// TL-061: 5.7.1 — the signer's countryName is the scheme territory (LOTLs, territory EU, are exempt).
+    /// The signer's countryName is the scheme territory (LOTLs, territory EU, are exempt).
     static let signerCountry = withSigner("TL-061") { certificate, _, item in
-        guard let territory = item.territory, territory != "EU" else { return [.notApplicable("TL-061", because: "list of lists (EU)")] }
+        guard let territory = item.territory, territory != "EU" else { return [.notApplicable(because: "list of lists (EU)")] }
         let country = certificate.tbs.subject.value(Names.countryName)
         return country == territory ? [] : [
-            .fail("TL-061", observed: country ?? "no countryName", expected: territory, location: "ds:KeyInfo subject",
+            .fail(observed: country ?? "no countryName", expected: territory, location: "ds:KeyInfo subject",
                   message: "the signer's country is not the scheme territory")
         ]
     }
 
-    /// TL-062: 5.7.1 — the signer's organizationName is one of the SchemeOperatorName values.
+    /// The signer's organizationName is one of the SchemeOperatorName values.
     static let signerOrganisation = withSigner("TL-062") { certificate, _, item in
         let organisation = certificate.tbs.subject.value(Names.organizationName)
         return organisation.map(item.schemeOperatorNames.contains) == true ? [] : [
-            .fail("TL-062", observed: organisation ?? "no organizationName",
+            .fail(observed: organisation ?? "no organizationName",
                   expected: item.schemeOperatorNames.joined(separator: " | "), location: "ds:KeyInfo subject",
                   message: "the signer's organization is not the scheme operator named in the list")
         ]

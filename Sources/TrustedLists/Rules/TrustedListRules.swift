@@ -6,11 +6,10 @@ public enum TrustedListRules {
         [wellFormed, schemaValid] + TrustedListSignatureRules.all + TrustedListContentRules.all + SchemeInformationRules.all
             + ServiceRules.all + SignerRules.all)
 
-    /// TL-003: 5.1.1, Annex C — the structure of the list's schema version, always against
-    /// TrustAudit's own model of V2.2.1/V2.4.1, and against the official XSD files when they are
-    /// supplied (`--schemas`).
+    /// The structure of the list's schema version, always against TrustAudit's own model of V2.2.1/V2.4.1, and against
+    /// the official XSD files when they are supplied (`--schemas`).
     static let schemaValid = Rule<InspectedTrustedList>("TL-003") { item, _ in
-        guard let tree = item.tree else { return [.notChecked("TL-003", because: "the list could not be parsed (TL-002)")] }
+        guard let tree = item.tree else { return [.notChecked(because: "the list could not be parsed (TL-002)")] }
         let version = ListView(root: tree).versionIdentifier
         let schema = version == "6" ? "TS 119 612 V2.4.1" : "TS 119 612 V2.2.1"
         let structure = StructureValidation(model: .ts119612).validate(tree)
@@ -32,20 +31,20 @@ public enum TrustedListRules {
         }
         let note = notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")
         guard errors.isEmpty else {
-            return [.fail("TL-003", observed: errors.prefix(5).joined(separator: " | ") + (errors.count > 5 ? " | …" : "") + note,
+            return [.fail(observed: errors.prefix(5).joined(separator: " | ") + (errors.count > 5 ? " | …" : "") + note,
                           expected: "valid: " + checked.joined(separator: ", "), location: structure.first?.location ?? errors.first.map { String($0.prefix { $0 != ":" }) },
                           message: "\(errors.count) schema error(s) (\(checked.joined(separator: ", ")))")]
         }
-        return [.pass("TL-003", observed: "valid: " + checked.joined(separator: ", ") + note)]
+        return [.pass(observed: "valid: " + checked.joined(separator: ", ") + note)]
     }
 
-    /// TL-002: TS 119 612 Annex B — well-formed UTF-8 XML, no DTD (so no XXE, no entity bombs).
+    /// Well-formed UTF-8 XML, no DTD (so no XXE, no entity bombs).
     static let wellFormed = Rule<InspectedTrustedList>("TL-002") { item, _ in
         switch item.parsed {
         case .success(let root):
-            return [.pass("TL-002", observed: "well-formed UTF-8, root \(root.name)")]
+            return [.pass(observed: "well-formed UTF-8, root \(root.name)")]
         case .failure(let error):
-            return [.fail("TL-002", observed: error.reason, expected: "well-formed UTF-8 XML without DOCTYPE",
+            return [.fail(observed: error.reason, expected: "well-formed UTF-8 XML without DOCTYPE",
                           location: error.location, message: error.reason)]
         }
     }
