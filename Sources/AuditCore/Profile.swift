@@ -3,7 +3,12 @@ import Yams
 /// A named selection of requirements with the grade each failure gets.
 ///
 /// Profiles are data (`Profiles/*.yaml`): a TSP can write its own, stricter one without code.
-/// A profile may extend another; its entries then add to or re-grade the parent's.
+/// A profile may extend another; its entries then add to or re-grade the parent's. It may also
+/// include fragments (`Profiles/fragments/*.yaml`): requirement lists shared by profiles that do
+/// not extend each other, such as the EU qualified statements of QCP-n, QCP-l and QNCP-w.
+///
+/// A fragment is written as a profile with only `name`, `title`, `kind`, `requirements` and
+/// optionally `includes`.
 public struct Profile: Sendable, Hashable, Codable {
     /// One requirement in a profile.
     public struct Entry: Sendable, Hashable, Codable {
@@ -25,6 +30,8 @@ public struct Profile: Sendable, Hashable, Codable {
     public var title: String
     public var kind: ArtefactKind
     public var extends: String?
+    /// Fragments whose entries come after the parent's and before this profile's own, in order.
+    public var includes: [String]?
     public var requirements: [Entry]
     /// What the profile expects of the artefact, for rules that depend on it (e.g. `subject:
     /// natural`, `qcType: esign`, `qscd: "true"`); keys and values are ``ProfileParameter``'s,
@@ -32,13 +39,14 @@ public struct Profile: Sendable, Hashable, Codable {
     public var parameters: [String: String]?
 
     public init(
-        name: String, title: String, kind: ArtefactKind, extends: String? = nil, requirements: [Entry],
-        parameters: [String: String]? = nil
+        name: String, title: String, kind: ArtefactKind, extends: String? = nil, includes: [String]? = nil,
+        requirements: [Entry], parameters: [String: String]? = nil
     ) {
         self.name = name
         self.title = title
         self.kind = kind
         self.extends = extends
+        self.includes = includes
         self.requirements = requirements
         self.parameters = parameters
     }
@@ -49,6 +57,10 @@ public struct Profile: Sendable, Hashable, Codable {
             self = try YAMLDecoder().decode(Profile.self, from: document.text)
         } catch {
             throw AuditCoreError.invalidDocument("\(document.name): \(error)")
+        }
+        if document.isFragment, extends != nil || parameters != nil {
+            throw AuditCoreError.invalidDocument(
+                "\(document.name): a fragment lists requirements only (no extends, no parameters)")
         }
         try ProfileParameter.validate(parameters ?? [:], in: document)
     }

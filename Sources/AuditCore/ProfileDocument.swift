@@ -13,9 +13,11 @@ public struct ProfileDocument: Sendable, Hashable {
         self.text = text
     }
 
-    /// Catalogue documents live under `catalogue/`, standards sets under `standards/`; every
-    /// other document is a profile.
+    /// Catalogue documents live under `catalogue/`, standards sets under `standards/`, profile
+    /// fragments (requirement lists that profiles `includes:`) under `fragments/`; every other
+    /// document is a profile.
     public var isCatalogue: Bool { name.hasPrefix("catalogue/") }
     public var isStandardsSet: Bool { name.hasPrefix("standards/") }
-    public var isProfile: Bool { !isCatalogue && !isStandardsSet }
+    public var isFragment: Bool { name.hasPrefix("fragments/") }
+    public var isProfile: Bool { !isCatalogue && !isStandardsSet && !isFragment }
 }

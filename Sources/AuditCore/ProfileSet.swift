@@ -13,9 +13,10 @@ public struct ProfileSet: Sendable {
     public init(documents: [ProfileDocument]) throws {
         let catalogue = try Catalogue(documents: documents)
         var raw: [String: Profile] = [:]
-        for document in documents where document.isProfile {
+        var fragments: [String: Profile] = [:]
+        for document in documents where document.isProfile || document.isFragment {
             let profile = try Profile(document: document)
-            raw[profile.name] = profile
+            if document.isFragment { fragments[profile.name] = profile } else { raw[profile.name] = profile }
         }
         var standards: [String: StandardsSet] = [:]
         for document in documents where document.isStandardsSet {
@@ -24,7 +25,7 @@ public struct ProfileSet: Sendable {
         }
         var resolved: [String: ResolvedProfile] = [:]
         for name in raw.keys.sorted() {
-            resolved[name] = try Self.resolve(name, in: raw, catalogue: catalogue, visiting: [])
+            resolved[name] = try Self.resolve(name, in: raw, fragments: fragments, catalogue: catalogue, visiting: [])
         }
         self.catalogue = catalogue
         self.profiles = resolved
@@ -54,7 +55,8 @@ public struct ProfileSet: Sendable {
     public var names: [String] { profiles.keys.sorted() }
 
     private static func resolve(
-        _ name: String, in raw: [String: Profile], catalogue: Catalogue, visiting: [String]
+        _ name: String, in raw: [String: Profile], fragments: [String: Profile], catalogue: Catalogue,
+        visiting: [String]
     ) throws -> ResolvedProfile {
         guard let profile = raw[name] else {
             throw AuditCoreError.unknownProfile("'\(visiting.last ?? name)' extends unknown profile '\(name)'")
@@ -65,7 +67,7 @@ public struct ProfileSet: Sendable {
         var entries: [Profile.Entry] = []
         var parameters: [String: String] = [:]
         if let parent = profile.extends {
-            let base = try resolve(parent, in: raw, catalogue: catalogue, visiting: visiting + [name])
+            let base = try resolve(parent, in: raw, fragments: fragments, catalogue: catalogue, visiting: visiting + [name])
             guard base.kind == profile.kind else {
                 throw AuditCoreError.invalidDocument("\(name) (\(profile.kind)) extends \(parent) (\(base.kind))")
             }
@@ -73,7 +75,7 @@ public struct ProfileSet: Sendable {
             parameters = base.parameters
         }
         parameters.merge(profile.parameters ?? [:]) { _, own in own }
-        for entry in profile.requirements {
+        for entry in try included(profile, by: name, fragments: fragments, visiting: []) + profile.requirements {
             guard let requirement = catalogue[entry.requirement] else {
                 throw AuditCoreError.unknownRequirement("profile \(name) names \(entry.requirement), not in the catalogue")
             }
@@ -89,5 +91,29 @@ public struct ProfileSet: Sendable {
         }
         return ResolvedProfile(
             name: profile.name, title: profile.title, kind: profile.kind, entries: entries, parameters: parameters)
+    }
+
+    /// The entries of the fragments `profile` includes, each fragment's own includes first.
+    private static func included(
+        _ profile: Profile, by name: String, fragments: [String: Profile], visiting: [String]
+    ) throws -> [Profile.Entry] {
+        var entries: [Profile.Entry] = []
+        for fragmentName in profile.includes ?? [] {
+            guard let fragment = fragments[fragmentName] else {
+                let known = fragments.keys.sorted().joined(separator: ", ")
+                throw AuditCoreError.unknownProfile(
+                    "'\(name)' includes unknown fragment '\(fragmentName)' (known: \(known.isEmpty ? "none" : known))")
+            }
+            guard !visiting.contains(fragmentName) else {
+                throw AuditCoreError.profileCycle(([name] + visiting + [fragmentName]).joined(separator: " → "))
+            }
+            guard fragment.kind == profile.kind else {
+                throw AuditCoreError.invalidDocument(
+                    "\(name) (\(profile.kind)) includes fragment \(fragmentName) (\(fragment.kind))")
+            }
+            entries += try included(fragment, by: name, fragments: fragments, visiting: visiting + [fragmentName])
+            entries += fragment.requirements
+        }
+        return entries
     }
 }

@@ -27,6 +27,47 @@ import Testing
         #expect(strict.grade(of: "T-1") == .major)
     }
 
+    static func fragment(_ name: String, _ body: String) -> ProfileDocument {
+        ProfileDocument(name: "fragments/\(name).yaml", text: "name: \(name)\ntitle: \(name)\n" + body)
+    }
+
+    @Test func includedFragmentsComeAfterTheParentAndBeforeTheProfilesOwnEntries() throws {
+        let set = try ProfileSet(documents: [
+            Self.catalogue,
+            Self.fragment("shared", "kind: certificate\nrequirements:\n  - { id: T-2, grade: observation }\n"),
+            Self.profile("base", "kind: certificate\nrequirements:\n  - { id: T-1, grade: major }\n"),
+            Self.profile("p", "kind: certificate\nextends: base\nincludes: [shared]\nrequirements:\n  - { id: T-1, grade: minor }\n"),
+        ])
+        let profile = try set.profile(named: "p")
+        #expect(profile.entries.map(\.requirement) == ["T-1", "T-2"])
+        #expect(profile.grade(of: "T-1") == .minor)
+        #expect(profile.grade(of: "T-2") == .observation)
+        #expect(set.names == ["base", "p"], "a fragment is not a profile one can select")
+    }
+
+    @Test func fragmentMistakesStopTheLoad() {
+        let own = "kind: certificate\nrequirements: []\n"
+        #expect(throws: AuditCoreError.unknownProfile("")) {
+            try ProfileSet(documents: [Self.catalogue, Self.profile("p", "kind: certificate\nincludes: [nope]\nrequirements: []\n")])
+        }
+        #expect(throws: AuditCoreError.invalidDocument("")) {
+            try ProfileSet(documents: [
+                Self.catalogue, Self.fragment("tst", "kind: timestamp\nrequirements: []\n"),
+                Self.profile("p", "kind: certificate\nincludes: [tst]\nrequirements: []\n"),
+            ])
+        }
+        #expect(throws: AuditCoreError.profileCycle("")) {
+            try ProfileSet(documents: [
+                Self.catalogue, Self.fragment("a", "kind: certificate\nincludes: [b]\nrequirements: []\n"),
+                Self.fragment("b", "kind: certificate\nincludes: [a]\nrequirements: []\n"),
+                Self.profile("p", "kind: certificate\nincludes: [a]\nrequirements: []\n"),
+            ])
+        }
+        #expect(throws: AuditCoreError.invalidDocument("")) {
+            try ProfileSet(documents: [Self.catalogue, Self.fragment("f", "extends: base\n" + own)])
+        }
+    }
+
     @Test func laterDocumentOverridesBuiltInRequirementAndProfile() throws {
         let override = ProfileDocument(
             name: "catalogue/user.yaml",
