@@ -19,6 +19,16 @@ import Testing
         for id in ruleIDs { #expect(catalogue[id] != nil, "rule \(id) has no catalogue entry") }
     }
 
+    /// A rule no built-in profile lists never runs: it would be checked in the catalogue and by
+    /// the vectors' coverage test, yet absent from every record.
+    @Test func everyAutomaticRequirementIsInABuiltInProfile() throws {
+        let set = try ProfileSet.load()
+        let listed = Set(set.profiles.values.flatMap { $0.entries.map(\.requirement) })
+        for requirement in set.catalogue.requirements where requirement.automation == .automatic {
+            #expect(listed.contains(requirement.id), "\(requirement.id) is in no profile under Profiles/")
+        }
+    }
+
     @Test func everyRequirementCitesStandardVersionAndClause() throws {
         for requirement in try ProfileSet.load().catalogue.requirements {
             #expect(!requirement.standard.isEmpty && !requirement.version.isEmpty && !requirement.clause.isEmpty,
