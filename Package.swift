@@ -14,7 +14,8 @@ let package = Package(
         .library(name: "Revocation", targets: ["Revocation"]),
         .library(name: "Audit", targets: ["Audit"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
-        .library(name: "Bundle", targets: ["Bundle"]),
+        .library(name: "EvidenceBundle", targets: ["EvidenceBundle"]),
+        .library(name: "Digests", targets: ["Digests"]),
         .library(name: "Run", targets: ["Run"]),
         .library(name: "AuditServer", targets: ["AuditServer"]),
     ],
@@ -39,36 +40,38 @@ let package = Package(
         .target(name: "CCrashMarker"),
 
         .target(name: "AuditCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // SHA-256 (one-shot, in pieces, of files) and SHA-1 through libcrypto: the one digest front end.
+        .target(name: "Digests", dependencies: ["AuditCore", "COpenSSL"]),
         .target(
             name: "Certificates",
-            dependencies: ["AuditCore", "COpenSSL", .product(name: "SwiftASN1", package: "swift-asn1")]
+            dependencies: ["AuditCore", "Digests", "COpenSSL", .product(name: "SwiftASN1", package: "swift-asn1")]
         ),
         .target(
             name: "TrustedLists",
-            dependencies: ["AuditCore", "Certificates", "CLibXML2", .product(name: "SwiftASN1", package: "swift-asn1")]
+            dependencies: ["Digests", "AuditCore", "Certificates", "CLibXML2", .product(name: "SwiftASN1", package: "swift-asn1")]
         ),
         .target(
             name: "Timestamps",
-            dependencies: [
+            dependencies: ["Digests", 
                 "AuditCore", "Certificates", "TrustedLists", .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
         .target(
             name: "Revocation",
-            dependencies: ["AuditCore", "Certificates", .product(name: "SwiftASN1", package: "swift-asn1")]
+            dependencies: ["Digests", "AuditCore", "Certificates", .product(name: "SwiftASN1", package: "swift-asn1")]
         ),
         .target(
-            name: "Audit", dependencies: ["AuditCore", "Certificates", "TrustedLists", "Timestamps", "Revocation"],
+            name: "Audit", dependencies: ["Digests", "AuditCore", "Certificates", "TrustedLists", "Timestamps", "Revocation"],
             plugins: ["EmbedProfiles"]),
         .executableTarget(name: "ProfileEmbedder"),
         .plugin(name: "EmbedProfiles", capability: .buildTool(), dependencies: ["ProfileEmbedder"]),
-        .target(name: "Pipeline", dependencies: ["AuditCore", "COpenSSL", "CZlib", "CCrashMarker"]),
-        .target(name: "Bundle", dependencies: ["AuditCore", "Pipeline", "COpenSSL"]),
+        .target(name: "Pipeline", dependencies: ["AuditCore", "Digests", "COpenSSL", "CZlib", "CCrashMarker"]),
+        .target(name: "EvidenceBundle", dependencies: ["AuditCore", "Digests", "Pipeline", "COpenSSL"]),
         // The run as a library: inputs loaded once, items from paths or memory, records to sinks.
         .target(
             name: "Run",
-            dependencies: [
-                "AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "Bundle",
+            dependencies: ["Digests", 
+                "AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "EvidenceBundle",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
@@ -76,8 +79,8 @@ let package = Package(
         // web page embedded in the binary.
         .target(
             name: "AuditServer",
-            dependencies: [
-                "Run", "AuditCore", "Audit", "Pipeline", "Certificates", "Bundle",
+            dependencies: ["Digests", 
+                "Run", "AuditCore", "Audit", "Pipeline", "Certificates", "EvidenceBundle",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -93,8 +96,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "trustaudit",
-            dependencies: [
-                "Run", "AuditServer", "AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "Bundle",
+            dependencies: ["Digests", 
+                "Run", "AuditServer", "AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "EvidenceBundle",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -104,14 +107,14 @@ let package = Package(
         // -DFUZZING); a plain build is a reproducer that runs files through the same code.
         .executableTarget(
             name: "trustaudit-fuzz",
-            dependencies: ["AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "Bundle"],
+            dependencies: ["AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "EvidenceBundle"],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
 
         // Locates the repository, TestVectors/ and ../shared/vectors for the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore", "TestSupport"]),
-        .testTarget(name: "CertificatesTests", dependencies: ["Certificates", "AuditCore", "TestSupport"]),
+        .testTarget(name: "CertificatesTests", dependencies: ["Digests", "Certificates", "AuditCore", "TestSupport"]),
         .testTarget(name: "TimestampsTests", dependencies: ["Timestamps", "Audit", "Certificates", "AuditCore", "TestSupport"]),
         .testTarget(name: "TrustedListsTests", dependencies: ["TrustedLists", "Certificates", "AuditCore", "TestSupport"]),
         .testTarget(
@@ -119,7 +122,7 @@ let package = Package(
             dependencies: ["Audit", "AuditCore", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "TestSupport"]),
         .testTarget(name: "RevocationTests", dependencies: ["Revocation", "Certificates", "AuditCore", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "AuditCore", "TestSupport"]),
-        .testTarget(name: "TrustauditTests", dependencies: ["trustaudit", "TestSupport", "Pipeline", "Certificates"]),
+        .testTarget(name: "TrustauditTests", dependencies: ["Digests", "trustaudit", "TestSupport", "Pipeline", "Certificates"]),
         .testTarget(
             name: "AuditServerTests",
             dependencies: [

@@ -15,6 +15,7 @@ let package = Package(
             dependencies: [
                 .product(name: "AuditCore", package: "TrustAudit"),
                 .product(name: "Certificates", package: "TrustAudit"),
+                .product(name: "Digests", package: "TrustAudit"),
                 .product(name: "Pipeline", package: "TrustAudit"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]

@@ -1,4 +1,5 @@
 import AuditCore
+import Digests
 import Certificates
 import Revocation
 import Timestamps

@@ -1,5 +1,5 @@
 import AuditCore
-import Bundle
+import EvidenceBundle
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -1,4 +1,5 @@
-import Bundle
+import Digests
+import EvidenceBundle
 import Certificates
 import Foundation
 import Pipeline
@@ -55,7 +56,7 @@ final class InputsSnapshot: Sendable {
             .compactMap { $0 }
         for path in paths {
             for file in files(under: path) {
-                let hash = (try? FileDigest.sha256(path: file)) ?? "unreadable"
+                let hash = SHA256.hex(fileAt: file) ?? "unreadable"
                 lines.append("input \(file) \(hash)")
             }
         }

@@ -1,6 +1,7 @@
 import Audit
 import AuditCore
-import Bundle
+import Digests
+import EvidenceBundle
 import Certificates
 import Foundation
 import Pipeline
@@ -14,7 +15,7 @@ import Pipeline
 public final class AuditRun {
     public let inputs: RunInputs
     public let settings: RunSettings
-    private let bundle: EvidenceBundle?
+    private let bundle: BundleWriter?
     private let shards: ShardWriter?
 
     /// Opens the bundle and the shard folder.
@@ -22,7 +23,7 @@ public final class AuditRun {
         self.inputs = inputs
         self.settings = settings
         do {
-            bundle = try settings.bundle.map { try EvidenceBundle(directory: $0) }
+            bundle = try settings.bundle.map { try BundleWriter(directory: $0) }
         } catch {
             throw RunError.output("--bundle: \(error)")
         }
@@ -168,7 +169,7 @@ public final class AuditRun {
                 "validAt": options.validAt ?? "",
             ],
             validationTime: iso.string(from: inputs.validationTime),
-            inputs: report.files.map { RunManifest.Input(path: $0, sha256: $0 == "-" ? nil : try? FileDigest.sha256(path: $0)) },
+            inputs: report.files.map { RunManifest.Input(path: $0, sha256: $0 == "-" ? nil : SHA256.hex(fileAt: $0)) },
             startedAt: iso.string(from: inputs.started), finishedAt: iso.string(from: Date()), counts: report.summary.counts)
         run.build = ToolIdentity.build
         run.sampling = report.samplingRecord

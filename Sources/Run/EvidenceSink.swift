@@ -1,5 +1,5 @@
 import AuditCore
-import Bundle
+import EvidenceBundle
 import Pipeline
 
 /// Where a run's records go, in input order. A sink is used by one run on one thread.

@@ -1,4 +1,4 @@
-import Bundle
+import EvidenceBundle
 import Foundation
 import Pipeline
 

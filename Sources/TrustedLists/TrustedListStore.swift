@@ -1,3 +1,4 @@
+import Digests
 import Certificates
 
 /// Trusted lists supplied for qualification decisions (`--trusted-lists DIR`), indexed by the

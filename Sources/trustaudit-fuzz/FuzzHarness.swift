@@ -1,6 +1,6 @@
 import Audit
 import AuditCore
-import Bundle
+import EvidenceBundle
 import Certificates
 import Foundation
 import Pipeline

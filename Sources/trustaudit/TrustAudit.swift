@@ -12,7 +12,10 @@ struct TrustAudit: ParsableCommand {
         discussion:
             "Exit codes: 0 all items conforming (observations allowed), 1 non-conformities found, 2 usage or environment error.",
         version: version,
-        subcommands: [Check.self, Serve.self, Sample.self, VerifyBundle.self, Completeness.self, Merge.self, Profiles.self, Requirements.self],
+        subcommands: [
+            CheckCommand.self, ServeCommand.self, SampleCommand.self, VerifyBundleCommand.self, CompletenessCommand.self,
+            MergeCommand.self, ProfilesCommand.self, RequirementsCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

@@ -1,3 +1,4 @@
+import Digests
 import Foundation
 import Pipeline
 import TestSupport
@@ -55,7 +56,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let issuing = try Repository.der("certificates/issuing-ca.pem")
         let leaf = try Repository.der("certificates/leaf-ok.pem")
-        let fingerprint = SHA256Stream.digest([issuing[...]])
+        let fingerprint = SHA256.digest(issuing)
         let hex = fingerprint.map { String(format: "%02x", $0) }.joined()
         func uint24(_ n: Int) -> [UInt8] { [UInt8(n >> 16), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)] }
         let entry: [UInt8] = [0x00, 0x00, 0x01, 0x9B, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00] + uint24(leaf.count) + leaf

@@ -1,5 +1,6 @@
 import AuditCore
 import Certificates
+import Digests
 import Foundation
 import Pipeline
 import SwiftASN1

@@ -1,3 +1,4 @@
+import Digests
 import SwiftASN1
 
 /// An X.509 certificate decoded into our own model (RFC 5280 §4.1) on swift-asn1.

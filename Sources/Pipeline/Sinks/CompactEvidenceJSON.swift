@@ -1,4 +1,5 @@
 import AuditCore
+import Digests
 
 /// The compact evidence record of `--evidence compact`, for batch runs over CT logs: identity,
 /// verdict, profile, the digest of the record's plan (listed in the run manifest), every
@@ -12,7 +13,7 @@ public enum CompactEvidenceJSON {
     /// The record as UTF-8 JSON followed by `\n`, with the plan it names.
     public static func line(_ evidence: ItemEvidence) -> (line: [UInt8], plan: EvidencePlan, digest: String) {
         let plan = EvidencePlan(evidence)
-        let digest = Hex.string(SHA256Stream.digest([Array(plan.canonicalText.utf8)[...]]))
+        let digest = SHA256.hex(Array(plan.canonicalText.utf8))
         var out = ByteSink(capacity: 512)
         EvidenceJSON.appendHead(evidence, profileReason: false, to: &out)
         out.append(Keys.evidence)

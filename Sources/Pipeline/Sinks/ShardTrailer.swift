@@ -1,3 +1,4 @@
+import Digests
 import Foundation
 
 /// The last line of a shard file: which items it holds, how many, and a digest of its record
@@ -52,7 +53,7 @@ public struct ShardTrailer: Sendable, Hashable, Codable {
         guard let trailer = try? JSONDecoder().decode(Wrapper.self, from: Data(last)).trustauditShard, trailer.isConsistent else { return nil }
         let lines = Data(data[data.startIndex..<start])
         let count = lines.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-        guard count == trailer.count, SHA256Stream.sha256Hex(lines) == trailer.linesSHA256 else { return nil }
+        guard count == trailer.count, SHA256.hex(lines) == trailer.linesSHA256 else { return nil }
         return (lines, trailer)
     }
 }

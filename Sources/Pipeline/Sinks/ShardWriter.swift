@@ -1,4 +1,5 @@
 import AuditCore
+import Digests
 import Foundation
 
 /// Writes a run's records as fixed-size shards (`--shard-size N --shard-dir DIR`): shard k holds

@@ -1,5 +1,6 @@
 import Foundation
 import AuditCore
+import Digests
 import Certificates
 
 /// The enveloped XMLDSig signature of a list (TS 119 612 5.7, Annex B): TL-050 … TL-053, TL-055,

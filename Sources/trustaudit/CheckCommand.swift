@@ -1,7 +1,7 @@
 import ArgumentParser
 import Audit
 import AuditCore
-import Bundle
+import EvidenceBundle
 import Certificates
 import Foundation
 import Pipeline
@@ -10,8 +10,9 @@ import SwiftASN1
 import Timestamps
 import TrustedLists
 
-struct Check: ParsableCommand {
+struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check items and write one JSON evidence record per item.",
         discussion:
             "INPUT is a file, a directory (read recursively) or - for standard input. A file may hold one DER or XML item, many PEM blocks, or one base64 item per line; the kind of each item is decided from its bytes.")

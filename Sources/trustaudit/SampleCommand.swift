@@ -1,12 +1,13 @@
 import ArgumentParser
 import AuditCore
-import Bundle
+import EvidenceBundle
 import Foundation
 import Pipeline
 
 /// `trustaudit sample`: draws a reproducible random sample from a population in one pass.
-struct Sample: ParsableCommand {
+struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sample",
         abstract: "Draw a reproducible random sample of items (reservoir sampling, seeded) for an audit.",
         discussion:
             "POPULATION is read like `check` inputs (files, directories, PEM bundles, base64 lines, -). The same seed and population give the same sample on any machine. The sample file is an input of `check`, which records the sampling in the bundle manifest.")

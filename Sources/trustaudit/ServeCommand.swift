@@ -5,8 +5,9 @@ import Foundation
 import Run
 import Synchronization
 
-struct Serve: ParsableCommand {
+struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Answer checks over HTTP: POST /v1/check with an artefact (or a TBSCertificate before signing).",
         discussion:
             "Inputs (issuers, trusted lists, LOTL, anchors, schemas, profiles) are loaded once and again on SIGHUP. Binds to 127.0.0.1; any other address needs --token-file. Endpoints: POST /v1/check, GET /v1/profiles, /v1/requirements, /healthz, /readyz, /metrics, /openapi.yaml, and the web form at /.")

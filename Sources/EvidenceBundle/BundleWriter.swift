@@ -1,4 +1,5 @@
 import AuditCore
+import Digests
 import Foundation
 import Pipeline
 
@@ -7,7 +8,7 @@ import Pipeline
 /// statement, the HTML report and the manifest with the SHA-256 of every input and bundle file.
 /// Re-running on the same inputs and parameters gives the same bytes in every file but the
 /// manifest fields it names as volatile.
-public final class EvidenceBundle {
+public final class BundleWriter {
     public static let evidenceFile = "evidence.jsonl"
     public static let summaryFile = "summary.json"
     public static let coverageFile = "coverage.json"
@@ -101,7 +102,9 @@ public final class EvidenceBundle {
         var manifest = manifest
         var hashes: [String: String] = [:]
         for name in Self.files where name != Self.manifestFile && name != Self.signatureFile {
-            hashes[name] = try FileDigest.sha256(path: directory.appendingPathComponent(name).path)
+            let path = directory.appendingPathComponent(name).path
+            guard let hash = SHA256.hex(fileAt: path) else { throw BundleError.unreadable(path) }
+            hashes[name] = hash
         }
         manifest.files = hashes
         manifest.volatileFields = ["startedAt", "finishedAt"]

@@ -4,8 +4,9 @@ import AuditCore
 import Foundation
 import Run
 
-struct Profiles: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the profiles (built-in and from --profiles).")
+struct ProfilesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "profiles", abstract: "List the profiles (built-in and from --profiles).")
 
     @Option(name: .long, help: "Directory of extra or overriding catalogue/profile YAML files.")
     var profiles: String?

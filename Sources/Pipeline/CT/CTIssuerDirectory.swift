@@ -1,4 +1,5 @@
 import AuditCore
+import Digests
 import Foundation
 
 /// The issuer certificates of a static-ct-api log (c2sp.org/static-ct-api): data tiles name each
@@ -36,7 +37,7 @@ final class CTIssuerDirectory {
             let data = FileManager.default.contents(atPath: path)
         {
             let bytes = [UInt8](data)
-            if SHA256Stream.digest([bytes[...]]) == key { found = bytes }
+            if SHA256.digest(bytes) == key { found = bytes }
         }
         known[key] = found
         return found

@@ -1,11 +1,13 @@
 import ArgumentParser
 import AuditCore
-import Bundle
+import EvidenceBundle
 import Foundation
+import Pipeline
 
 /// `trustaudit completeness`: proves that the evidence covers every entry of a log.
-struct Completeness: ParsableCommand {
+struct CompletenessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "completeness",
         abstract: "Prove that evidence covers every entry of a CT log up to a checkpoint's tree size (RFC 6962 tree hash).",
         discussion: "EVIDENCE is JSON Lines written by `check` over CT entries in log order (files in order, or a bundle's evidence.jsonl). Exit codes: 0 complete, 1 not complete, 2 usage error.")
 

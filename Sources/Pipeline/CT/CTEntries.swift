@@ -1,4 +1,5 @@
 import AuditCore
+import Digests
 import Foundation
 
 /// Certificate Transparency entries as items: RFC 6962 `get-entries` pages (JSON), binary
@@ -132,7 +133,7 @@ public enum CTEntries {
         return entry
     }
 
-    static func sha256(_ parts: [ArraySlice<UInt8>]) -> [UInt8] { SHA256Stream.digest(parts) }
+    static func sha256(_ parts: [ArraySlice<UInt8>]) -> [UInt8] { SHA256.digest(parts) }
 
     /// The entries of a `get-entries` page; `start` is the log index of its first entry when the
     /// file name says it (RFC 6962 §4.6 pages carry no index of their own).

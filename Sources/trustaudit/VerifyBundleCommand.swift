@@ -1,9 +1,9 @@
 import ArgumentParser
-import Bundle
+import EvidenceBundle
 import Foundation
 
 /// `trustaudit verify-bundle DIR`: the manifest signature and every file hash of a bundle.
-struct VerifyBundle: ParsableCommand {
+struct VerifyBundleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify-bundle",
         abstract: "Verify an evidence bundle: the manifest's signature and the SHA-256 of every file; name what changed.",

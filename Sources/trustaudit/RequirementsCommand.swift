@@ -4,8 +4,9 @@ import AuditCore
 import Foundation
 import Run
 
-struct Requirements: ParsableCommand {
+struct RequirementsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "requirements",
         abstract: "List the requirement catalogue: id, standard, version, clause, level, automation.")
 
     @Option(name: .long, help: "Directory of extra or overriding catalogue/profile YAML files.")

@@ -1,3 +1,4 @@
+import Digests
 import Foundation
 
 /// SplitMix64 (Steele, Lea, Flood 2014; the seeding generator of xoshiro): a tiny PRNG whose
@@ -7,7 +8,7 @@ public struct SplitMix64: Sendable {
     private var state: UInt64
 
     public init(seed: String) {
-        let digest = FileDigest.sha256(Array(seed.utf8))
+        let digest = SHA256.hex(Array(seed.utf8))
         state = UInt64(digest.prefix(16), radix: 16) ?? 0
     }
 

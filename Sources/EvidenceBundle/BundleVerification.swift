@@ -1,4 +1,5 @@
 import AuditCore
+import Digests
 import COpenSSL
 import Foundation
 
@@ -29,16 +30,16 @@ public struct BundleVerification: Sendable {
     /// Verifies the bundle in `path`; a missing or unreadable manifest is an error.
     public static func verify(directory path: String) throws -> BundleVerification {
         let folder = URL(fileURLWithPath: path)
-        let manifestURL = folder.appendingPathComponent(EvidenceBundle.manifestFile)
+        let manifestURL = folder.appendingPathComponent(BundleWriter.manifestFile)
         guard let manifestBytes = FileManager.default.contents(atPath: manifestURL.path) else {
             throw BundleError.unreadable("\(manifestURL.path) (not a bundle, or its manifest was removed)")
         }
         var result = BundleVerification(signature: .absent)
-        if let signature = FileManager.default.contents(atPath: folder.appendingPathComponent(EvidenceBundle.signatureFile).path) {
+        if let signature = FileManager.default.contents(atPath: folder.appendingPathComponent(BundleWriter.signatureFile).path) {
             result.signature = verifySignature(signature, over: manifestBytes)
         }
         guard let manifest = try? JSONDecoder().decode(RunManifest.self, from: manifestBytes), let files = manifest.files else {
-            result.changed.append(EvidenceBundle.manifestFile)
+            result.changed.append(BundleWriter.manifestFile)
             return result
         }
         for (name, expected) in files.sorted(by: { $0.key < $1.key }) {
@@ -47,10 +48,10 @@ public struct BundleVerification: Sendable {
                 result.removed.append(name)
                 continue
             }
-            if (try? FileDigest.sha256(path: file)) == expected { result.verified.append(name) } else { result.changed.append(name) }
+            if SHA256.hex(fileAt: file) == expected { result.verified.append(name) } else { result.changed.append(name) }
         }
         let present = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        let known = Set(files.keys).union([EvidenceBundle.manifestFile, EvidenceBundle.signatureFile])
+        let known = Set(files.keys).union([BundleWriter.manifestFile, BundleWriter.signatureFile])
         result.added = present.filter { !known.contains($0) }.sorted()
         return result
     }

@@ -1,4 +1,5 @@
 import AuditCore
+import Digests
 import Foundation
 import Pipeline
 
@@ -27,7 +28,7 @@ public final class ReservoirSampler {
 
     /// Offers the next population item.
     public func offer(source: String, bytes: [UInt8]) {
-        let digest = FileDigest.sha256Bytes(bytes)
+        let digest = SHA256.digest(bytes)
         population.update(digest)
         let item = Sampled(populationIndex: count, source: source, sha256: Hex.string(digest), bytes: bytes)
         if reservoir.count < size {

@@ -27,17 +27,4 @@ public final class SHA256Stream {
     }
 
     public func hex() -> String { Hex.string(finish()) }
-
-    /// The digest of the concatenated parts.
-    public static func digest(_ parts: [ArraySlice<UInt8>]) -> [UInt8] {
-        let stream = SHA256Stream()
-        for part in parts { stream.update(part) }
-        return stream.finish()
-    }
-
-    static func sha256Hex(_ data: Data) -> String {
-        let stream = SHA256Stream()
-        stream.update(data)
-        return stream.hex()
-    }
 }

@@ -1,3 +1,4 @@
+import Digests
 import COpenSSL
 import Foundation
 
@@ -96,7 +97,7 @@ public struct BundleSigner: Sendable {
     /// SigningCertificateV2 ::= SEQUENCE { SEQUENCE OF ESSCertIDv2 { certHash (SHA-256, the
     /// default algorithm) } }.
     static func signingCertificateV2(_ certificate: [UInt8]) -> [UInt8] {
-        let hash = [UInt8](FileDigest.sha256Bytes(certificate))
+        let hash = SHA256.digest(certificate)
         return [0x30, 0x26, 0x30, 0x24, 0x30, 0x22, 0x04, 0x20] + hash
     }
 

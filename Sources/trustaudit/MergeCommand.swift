@@ -4,8 +4,9 @@ import Pipeline
 
 /// `trustaudit merge`: joins the shards of a run into one evidence file, checking that they are
 /// complete, contiguous and counted.
-struct Merge: ParsableCommand {
+struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Join the shard files of a sharded run into one JSON Lines evidence file, checking trailers, counts and contiguity.",
         discussion: "Exit codes: 0 merged, 1 a shard is missing, incomplete or out of sequence (nothing is written), 2 usage error.")
 

@@ -1,3 +1,4 @@
+import Digests
 
 /// The RFC 6962 §2.1 Merkle Tree Hash of a sequence of leaf hashes, computed in one pass with
 /// memory for one node per level (a compact range of perfect subtrees, merged right to left at
@@ -46,5 +47,5 @@ public struct MerkleTreeHash: Sendable {
 
     static func node(_ left: [UInt8], _ right: [UInt8]) -> [UInt8] { sha256([0x01] + left + right) }
 
-    static func sha256(_ bytes: [UInt8]) -> [UInt8] { SHA256Stream.digest([bytes[...]]) }
+    static func sha256(_ bytes: [UInt8]) -> [UInt8] { SHA256.digest(bytes) }
 }
