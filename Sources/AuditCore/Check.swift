@@ -1,5 +1,6 @@
-/// The graded result of one requirement on one item, as written in the evidence record.
-public struct Check: Sendable, Hashable, Codable {
+/// The graded result of one requirement on one item. Its wire form is `EvidenceJSON`'s (module
+/// Pipeline), the one serialisation of the evidence record.
+public struct Check: Sendable, Hashable {
     /// The requirement and its source, shared by the checks of that requirement.
     public var citation: Citation
     public var outcome: Outcome
@@ -63,38 +64,5 @@ public struct Check: Sendable, Hashable, Codable {
         hasher.combine(expected)
         hasher.combine(location)
         hasher.combine(message)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case requirement, standard, version, clause, outcome, grade, observed, expected, location, message
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            requirement: try container.decode(RequirementID.self, forKey: .requirement),
-            standard: try container.decode(String.self, forKey: .standard),
-            version: try container.decode(String.self, forKey: .version),
-            clause: try container.decode(String.self, forKey: .clause),
-            outcome: try container.decode(Outcome.self, forKey: .outcome),
-            grade: try container.decode(Grade.self, forKey: .grade),
-            observed: try container.decodeIfPresent(String.self, forKey: .observed),
-            expected: try container.decodeIfPresent(String.self, forKey: .expected),
-            location: try container.decodeIfPresent(String.self, forKey: .location),
-            message: try container.decodeIfPresent(String.self, forKey: .message))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(requirement, forKey: .requirement)
-        try container.encode(standard, forKey: .standard)
-        try container.encode(version, forKey: .version)
-        try container.encode(clause, forKey: .clause)
-        try container.encode(outcome, forKey: .outcome)
-        try container.encode(grade, forKey: .grade)
-        try container.encodeIfPresent(observed, forKey: .observed)
-        try container.encodeIfPresent(expected, forKey: .expected)
-        try container.encodeIfPresent(location, forKey: .location)
-        try container.encodeIfPresent(message, forKey: .message)
     }
 }

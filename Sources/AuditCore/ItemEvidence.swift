@@ -1,6 +1,6 @@
 /// The evidence record of one submitted item: what it was, which profile judged it, every
 /// check (passes included) and the verdict.
-public struct ItemEvidence: Sendable, Hashable, Codable {
+public struct ItemEvidence: Sendable, Hashable {
     /// Position in the run's input order, from 0.
     public var index: Int
     /// Where the item came from: `certs.pem#3`, `dir/a.der`, `-#2` for stdin.

@@ -88,26 +88,26 @@ public enum CTEntries {
 
         var atEnd: Bool { position >= bytes.endIndex }
 
-        mutating func take(_ count: Int) throws(PipelineProblem) -> ArraySlice<UInt8> {
-            guard count >= 0, position + count <= bytes.endIndex else { throw PipelineProblem("truncated entry") }
+        mutating func take(_ count: Int) throws(PipelineError) -> ArraySlice<UInt8> {
+            guard count >= 0, position + count <= bytes.endIndex else { throw PipelineError.unreadableInput("truncated entry") }
             defer { position += count }
             return bytes[position..<(position + count)]
         }
 
-        mutating func number(_ width: Int) throws(PipelineProblem) -> Int {
+        mutating func number(_ width: Int) throws(PipelineError) -> Int {
             try take(width).reduce(0) { $0 << 8 | Int($1) }
         }
 
-        mutating func vector(_ width: Int) throws(PipelineProblem) -> ArraySlice<UInt8> { try take(number(width)) }
+        mutating func vector(_ width: Int) throws(PipelineError) -> ArraySlice<UInt8> { try take(number(width)) }
 
         /// The first length-prefixed vector of a fresh cursor.
-        func vectorCopy(_ width: Int) throws(PipelineProblem) -> ArraySlice<UInt8> {
+        func vectorCopy(_ width: Int) throws(PipelineError) -> ArraySlice<UInt8> {
             var copy = self
             return try copy.vector(width)
         }
     }
 
-    private static func timestampedEntry(_ cursor: inout Cursor) throws(PipelineProblem) -> TimestampedEntry {
+    private static func timestampedEntry(_ cursor: inout Cursor) throws(PipelineError) -> TimestampedEntry {
         let start = cursor.position
         _ = try cursor.take(8)
         let type = try cursor.number(2)
@@ -121,7 +121,7 @@ public enum CTEntries {
             let tbs = try cursor.vector(3)
             entry = TimestampedEntry(kind: .precert, bytes: [], issuerKeyHash: keyHash, tbs: tbs)
         default:
-            throw PipelineProblem("entry type \(type) is neither x509_entry (0) nor precert_entry (1)")
+            throw PipelineError.unreadableInput("entry type \(type) is neither x509_entry (0) nor precert_entry (1)")
         }
         var extensions = Cursor(try cursor.vector(2))
         while !extensions.atEnd {
@@ -137,10 +137,10 @@ public enum CTEntries {
 
     /// The entries of a `get-entries` page; `start` is the log index of its first entry when the
     /// file name says it (RFC 6962 §4.6 pages carry no index of their own).
-    static func page(_ bytes: [UInt8], start: Int? = nil) -> Result<[Entry], PipelineProblem> {
+    static func page(_ bytes: [UInt8], start: Int? = nil) -> Result<[Entry], PipelineError> {
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
             let entries = object["entries"] as? [[String: Any]]
-        else { return .failure(PipelineProblem("not a get-entries response (no \"entries\" array)")) }
+        else { return .failure(PipelineError.unreadableInput("not a get-entries response (no \"entries\" array)")) }
         return .success(entries.enumerated().map { ordinal, entry in
             let position: String
             if let start {
@@ -163,12 +163,12 @@ public enum CTEntries {
     static func logEntry(leaf: [UInt8], extraData: [UInt8]?, position: String) -> Entry {
         let hash = sha256([[0x00], leaf[...]])
         var entry = Entry(position: position, leafHash: hash, certificate: [])
-        do throws(PipelineProblem) {
+        do throws(PipelineError) {
             var cursor = Cursor(leaf[...])
             let header = try cursor.take(2)
-            guard header == [0, 0] else { throw PipelineProblem("MerkleTreeLeaf version/leaf type \(Array(header)) is not v1 timestamped_entry") }
+            guard header == [0, 0] else { throw PipelineError.unreadableInput("MerkleTreeLeaf version/leaf type \(Array(header)) is not v1 timestamped_entry") }
             let stamped = try timestampedEntry(&cursor)
-            guard cursor.atEnd else { throw PipelineProblem("\(leaf.count - (cursor.position - leaf.startIndex)) byte(s) after the MerkleTreeLeaf") }
+            guard cursor.atEnd else { throw PipelineError.unreadableInput("\(leaf.count - (cursor.position - leaf.startIndex)) byte(s) after the MerkleTreeLeaf") }
             entry.kind = stamped.kind
             switch stamped.kind {
             case .x509:
@@ -178,7 +178,7 @@ public enum CTEntries {
                     while !chain.atEnd { entry.chain.append(Array(try chain.vector(3))) }
                 }
             case .precert:
-                guard let extraData else { throw PipelineProblem("precert_entry without extra_data: the pre-certificate is in extra_data") }
+                guard let extraData else { throw PipelineError.unreadableInput("precert_entry without extra_data: the pre-certificate is in extra_data") }
                 var extra = Cursor(extraData[...])
                 let preCertificate = try extra.vector(3)
                 var chain = Cursor(try extra.vector(3))
@@ -201,11 +201,11 @@ public enum CTEntries {
         var cursor = Cursor(bytes[...])
         while !cursor.atEnd {
             let ordinal = entries.count
-            do throws(PipelineProblem) {
+            do throws(PipelineError) {
                 let stamped = try timestampedEntry(&cursor)
                 let preCertificate = stamped.kind == .precert ? try cursor.vector(3) : nil
                 let fingerprints = try cursor.vector(2)
-                guard fingerprints.count % 32 == 0 else { throw PipelineProblem("chain fingerprints are not a multiple of 32 bytes") }
+                guard fingerprints.count % 32 == 0 else { throw PipelineError.unreadableInput("chain fingerprints are not a multiple of 32 bytes") }
                 // Checked: past the 256th entry of the last tile an Int can number, there is no index.
                 let expected = tileNumber.flatMap { logIndex(tile: $0, ordinal: ordinal) }
                 let index = stamped.leafIndex ?? expected

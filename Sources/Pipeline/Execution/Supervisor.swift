@@ -202,7 +202,7 @@ struct SpawnedChild {
 
     enum Status { case exited(Int32), signalled(Int32) }
 
-    static func start(arguments: [String], environment: [String: String], pipeStandardOutput: Bool) -> Result<SpawnedChild, PipelineProblem> {
+    static func start(arguments: [String], environment: [String: String], pipeStandardOutput: Bool) -> Result<SpawnedChild, PipelineError> {
         let executable = "/proc/self/exe"
         let path = FileManager.default.fileExists(atPath: executable) ? executable : CommandLine.arguments[0]
         var actions = posix_spawn_file_actions_t()
@@ -210,7 +210,7 @@ struct SpawnedChild {
         defer { posix_spawn_file_actions_destroy(&actions) }
         var pipeEnds: [Int32] = [-1, -1]
         if pipeStandardOutput {
-            guard pipe(&pipeEnds) == 0 else { return .failure(PipelineProblem("cannot create a pipe: errno \(errno)")) }
+            guard pipe(&pipeEnds) == 0 else { return .failure(PipelineError.process("cannot create a pipe: errno \(errno)")) }
             #if os(Linux)
                 // A full run writes ~14 KB a record: with the default 64 KiB pipe the child blocks
                 // and the two processes switch every few records. A failure keeps the default.
@@ -231,7 +231,7 @@ struct SpawnedChild {
         if pipeStandardOutput { close(pipeEnds[1]) }
         guard result == 0 else {
             if pipeStandardOutput { close(pipeEnds[0]) }
-            return .failure(PipelineProblem("cannot start \(path): errno \(result)"))
+            return .failure(PipelineError.process("cannot start \(path): errno \(result)"))
         }
         return .success(SpawnedChild(pid: pid, standardOutput: pipeStandardOutput ? pipeEnds[0] : nil))
     }

@@ -60,10 +60,10 @@ final class FileItemReader {
         // The whole file: the probe, and the rest when the probe filled up — never more than the
         // item limit, whatever the file claims to be (stdin, a device, a FIFO or a sparse file
         // have no trustworthy size).
-        let whole = { () -> Result<[UInt8], PipelineProblem> in
+        let whole = { () -> Result<[UInt8], PipelineError> in
             guard probe.count == Self.probeLength else { return .success(probe) }
             if let size, size > maximumItemSize {
-                return .failure(PipelineProblem("the file is \(size) bytes, over the \(maximumItemSize)-byte item limit"))
+                return .failure(PipelineError.unreadableInput("the file is \(size) bytes, over the \(maximumItemSize)-byte item limit"))
             }
             if let memory { return .success(memory) }
             do {
@@ -74,12 +74,12 @@ final class FileItemReader {
                 while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
                     bytes.append(contentsOf: chunk)
                     if bytes.count > maximumItemSize {
-                        return .failure(PipelineProblem("the input exceeds the \(maximumItemSize)-byte item limit; it was not read further"))
+                        return .failure(PipelineError.unreadableInput("the input exceeds the \(maximumItemSize)-byte item limit; it was not read further"))
                     }
                 }
                 return .success(bytes)
             } catch {
-                return .failure(PipelineProblem("the input cannot be read to its end: \(error.localizedDescription)"))
+                return .failure(PipelineError.unreadableInput("the input cannot be read to its end: \(error.localizedDescription)"))
             }
         }
         // What a text file that yields no item is recorded as (the file itself when it fitted in

@@ -6,17 +6,17 @@ enum Gzip {
     static let magic: [UInt8] = [0x1F, 0x8B]
 
     /// The inflated bytes, or why not.
-    static func inflate(_ input: [UInt8], limit: Int) -> Result<[UInt8], PipelineProblem> {
+    static func inflate(_ input: [UInt8], limit: Int) -> Result<[UInt8], PipelineError> {
         var output: [UInt8] = []
         var offset = 0
         while offset < input.count {
             // zlib's avail_in is 32 bits; stdin has no size limit, so a larger input is refused
             // here rather than trapping in the conversion below.
             guard let available = UInt32(exactly: input.count - offset) else {
-                return .failure(.init("the gzip input is larger than 4 GiB"))
+                return .failure(.unreadableInput("the gzip input is larger than 4 GiB"))
             }
             var stream = z_stream()
-            guard shim_inflateInit_auto(&stream) == Z_OK else { return .failure(.init("zlib could not start")) }
+            guard shim_inflateInit_auto(&stream) == Z_OK else { return .failure(.unreadableInput("zlib could not start")) }
             defer { inflateEnd(&stream) }
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             var status = Z_OK
@@ -33,8 +33,8 @@ enum Gzip {
                 } while status == Z_OK && output.count <= limit
                 return source.count - offset - Int(stream.avail_in)
             }
-            if output.count > limit { return .failure(.init("the gzip content is larger than \(limit) bytes")) }
-            guard status == Z_STREAM_END else { return .failure(.init("the gzip stream is truncated or corrupt (zlib status \(status))")) }
+            if output.count > limit { return .failure(.unreadableInput("the gzip content is larger than \(limit) bytes")) }
+            guard status == Z_STREAM_END else { return .failure(.unreadableInput("the gzip stream is truncated or corrupt (zlib status \(status))")) }
             offset += consumed
             // Trailing zero padding after the last member is tolerated.
             if input[offset...].allSatisfy({ $0 == 0 }) { break }

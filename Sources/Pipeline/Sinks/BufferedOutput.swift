@@ -37,7 +37,7 @@ public final class BufferedOutput {
             // Devices and FIFOs cannot be synchronised; a regular file that cannot is an error.
             if file.renameTo != nil {
                 file.abandon()
-                throw OutputError(path: file.path, reason: "\(error.localizedDescription)")
+                throw PipelineError.unwritableOutput("\(error.localizedDescription)", at: file.path)
             }
         }
         try file.commit()

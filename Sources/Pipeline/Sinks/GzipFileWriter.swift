@@ -11,7 +11,7 @@ final class GzipFileWriter {
 
     init(handle: FileHandle, level: Int32 = 6) throws {
         self.handle = handle
-        guard shim_deflateInit_gzip(&stream, level) == Z_OK else { throw PipelineProblem("zlib could not start a gzip stream") }
+        guard shim_deflateInit_gzip(&stream, level) == Z_OK else { throw PipelineError.unwritableOutput("zlib could not start a gzip stream") }
     }
 
     deinit { deflateEnd(&stream) }
@@ -28,7 +28,7 @@ final class GzipFileWriter {
     }
 
     private func deflate(_ bytes: [UInt8], flush: Int32) throws {
-        guard let available = UInt32(exactly: bytes.count) else { throw PipelineProblem("a record of more than 4 GiB cannot be deflated") }
+        guard let available = UInt32(exactly: bytes.count) else { throw PipelineError.unwritableOutput("a record of more than 4 GiB cannot be deflated") }
         var status = Z_OK
         try bytes.withUnsafeBufferPointer { source in
             stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
@@ -46,7 +46,7 @@ final class GzipFileWriter {
         let expected = flush == Z_FINISH ? Z_STREAM_END : Z_OK
         // Z_BUF_ERROR only says no progress was possible, which is fine once all input is taken.
         guard status == expected || (status == Z_BUF_ERROR && stream.avail_in == 0 && flush != Z_FINISH) else {
-            throw PipelineProblem("zlib could not deflate a shard (status \(status))")
+            throw PipelineError.unwritableOutput("zlib could not deflate a shard (status \(status))")
         }
     }
 }

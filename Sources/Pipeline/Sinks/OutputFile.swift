@@ -57,7 +57,7 @@ public struct OutputFile: Sendable {
     func open() throws -> Int32 {
         let flags = renameTo == nil ? O_WRONLY | O_CLOEXEC : O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
         let descriptor = openForWriting(writingPath, flags)
-        guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw PipelineError.unwritableOutput(String(cString: strerror(errno)), at: path) }
         return descriptor
     }
 
@@ -67,7 +67,7 @@ public struct OutputFile: Sendable {
         guard rename(writingPath, renameTo) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(writingPath)
-            throw OutputError(path: path, reason: reason)
+            throw PipelineError.unwritableOutput(reason, at: path)
         }
     }
 
@@ -95,13 +95,6 @@ public struct OutputFile: Sendable {
             throw error
         }
     }
-}
-
-/// An output that could not be written, with the operating system's reason.
-public struct OutputError: Error, CustomStringConvertible {
-    public let path: String
-    public let reason: String
-    public var description: String { "cannot write \(path): \(reason)" }
 }
 
 /// open(2) with a creation mode (at file scope: inside `OutputFile`, `open` names its own method).

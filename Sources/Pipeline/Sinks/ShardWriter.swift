@@ -95,7 +95,7 @@ public final class ShardWriter {
             let unique = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
             let temporary = directory.appendingPathComponent(Self.fileName(number: number, size: size, gzip: gzip) + ".\(unique).tmp")
             _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)  // the open below says whether it worked
-            guard let handle = FileHandle(forWritingAtPath: temporary.path) else { throw PipelineProblem("cannot write \(temporary.path)") }
+            guard let handle = FileHandle(forWritingAtPath: temporary.path) else { throw PipelineError.unwritableOutput("cannot open for writing", at: temporary.path) }
             current = (number, handle, gzip ? try GzipFileWriter(handle: handle) : nil, temporary, SHA256Stream(), 0, index, [])
         }
         current!.last = index
@@ -130,7 +130,7 @@ public final class ShardWriter {
         let final = directory.appendingPathComponent(Self.fileName(number: shard.number, size: size, gzip: gzip))
         // rename(2) replaces an existing file atomically: readers see the old or the new shard.
         guard rename(shard.temporary.path, final.path) == 0 else {
-            throw PipelineProblem("cannot rename \(shard.temporary.lastPathComponent) to \(final.lastPathComponent): errno \(errno)")
+            throw PipelineError.unwritableOutput("cannot rename \(shard.temporary.lastPathComponent) to \(final.lastPathComponent): errno \(errno)")
         }
         written += 1
     }
