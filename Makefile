@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 BENCH_N ?= 20000
 DEMO_INPUTS := TestVectors/certificates TestVectors/timestamps TestVectors/trusted-lists
 
-.PHONY: deps demo test release bench fuzz test-sanitize spark-test profiles profiles-check vectors vectors-check clean
+.PHONY: deps demo test release bench fuzz test-sanitize spark-test profiles profiles-check vectors vectors-check format lint clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -26,11 +26,21 @@ demo: deps
 	  echo "demo: evidence bundle in demo-out/bundle (open report.html; check it with: .build/release/trustaudit verify-bundle demo-out/bundle)"; \
 	  .build/release/trustaudit verify-bundle demo-out/bundle | tail -1
 
-## Unit, vector and CLI tests (plain `swift test`, so XCTest/Swift Testing print their summary lines).
-test: deps profiles-check
+## Unit, vector and CLI tests (plain `swift test`, so XCTest/Swift Testing print their summary lines),
+## after the format check.
+test: deps profiles-check lint
 	@scripts/ensure-deps.sh --test
 	swift test
 	scripts/serve-test.sh
+
+## The Swift sources as swift-format (in the toolchain) writes them with .swift-format (4 spaces,
+## lines of 120); `make format` rewrites them, `make lint` fails on any difference.
+SWIFT_SOURCES := Sources Tests Plugins Package.swift Benchmarks/Sources Benchmarks/Package.swift
+format:
+	swift format format --in-place --recursive $(SWIFT_SOURCES)
+
+lint:
+	swift format lint --strict --recursive $(SWIFT_SOURCES)
 
 release: deps
 	swift build -c release --product trustaudit

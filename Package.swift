@@ -48,11 +48,14 @@ let package = Package(
         ),
         .target(
             name: "TrustedLists",
-            dependencies: ["Digests", "AuditCore", "Certificates", "CLibXML2", .product(name: "SwiftASN1", package: "swift-asn1")]
+            dependencies: [
+                "Digests", "AuditCore", "Certificates", "CLibXML2", .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
         ),
         .target(
             name: "Timestamps",
-            dependencies: ["Digests", 
+            dependencies: [
+                "Digests",
                 "AuditCore", "Certificates", "TrustedLists", .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
@@ -61,7 +64,8 @@ let package = Package(
             dependencies: ["Digests", "AuditCore", "Certificates", .product(name: "SwiftASN1", package: "swift-asn1")]
         ),
         .target(
-            name: "Audit", dependencies: ["Digests", "AuditCore", "Certificates", "TrustedLists", "Timestamps", "Revocation"],
+            name: "Audit",
+            dependencies: ["Digests", "AuditCore", "Certificates", "TrustedLists", "Timestamps", "Revocation"],
             plugins: ["EmbedProfiles"]),
         .executableTarget(name: "ProfileEmbedder"),
         .plugin(name: "EmbedProfiles", capability: .buildTool(), dependencies: ["ProfileEmbedder"]),
@@ -70,8 +74,10 @@ let package = Package(
         // The run as a library: inputs loaded once, items from paths or memory, records to sinks.
         .target(
             name: "Run",
-            dependencies: ["Digests", 
-                "AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "EvidenceBundle",
+            dependencies: [
+                "Digests",
+                "AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline",
+                "EvidenceBundle",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
@@ -79,7 +85,8 @@ let package = Package(
         // web page embedded in the binary.
         .target(
             name: "AuditServer",
-            dependencies: ["Digests", 
+            dependencies: [
+                "Digests",
                 "Run", "AuditCore", "Audit", "Pipeline", "Certificates", "EvidenceBundle",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -91,13 +98,16 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             resources: [
-                .embedInCode("Resources/openapi.yaml"), .embedInCode("Resources/index.html"), .embedInCode("Resources/app.css"),
+                .embedInCode("Resources/openapi.yaml"), .embedInCode("Resources/index.html"),
+                .embedInCode("Resources/app.css"),
             ]
         ),
         .executableTarget(
             name: "trustaudit",
-            dependencies: ["Digests", 
-                "Run", "AuditServer", "AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "EvidenceBundle",
+            dependencies: [
+                "Digests",
+                "Run", "AuditServer", "AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation",
+                "Pipeline", "EvidenceBundle",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -107,7 +117,10 @@ let package = Package(
         // -DFUZZING); a plain build is a reproducer that runs files through the same code.
         .executableTarget(
             name: "trustaudit-fuzz",
-            dependencies: ["AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "EvidenceBundle"],
+            dependencies: [
+                "AuditCore", "Audit", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline",
+                "EvidenceBundle",
+            ],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
 
@@ -115,14 +128,20 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore", "TestSupport"]),
         .testTarget(name: "CertificatesTests", dependencies: ["Digests", "Certificates", "AuditCore", "TestSupport"]),
-        .testTarget(name: "TimestampsTests", dependencies: ["Timestamps", "Audit", "Certificates", "AuditCore", "TestSupport"]),
-        .testTarget(name: "TrustedListsTests", dependencies: ["TrustedLists", "Certificates", "AuditCore", "TestSupport"]),
+        .testTarget(
+            name: "TimestampsTests", dependencies: ["Timestamps", "Audit", "Certificates", "AuditCore", "TestSupport"]),
+        .testTarget(
+            name: "TrustedListsTests", dependencies: ["TrustedLists", "Certificates", "AuditCore", "TestSupport"]),
         .testTarget(
             name: "AuditTests",
-            dependencies: ["Audit", "AuditCore", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline", "TestSupport"]),
+            dependencies: [
+                "Audit", "AuditCore", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline",
+                "TestSupport",
+            ]),
         .testTarget(name: "RevocationTests", dependencies: ["Revocation", "Certificates", "AuditCore", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "AuditCore", "TestSupport"]),
-        .testTarget(name: "TrustauditTests", dependencies: ["Digests", "trustaudit", "TestSupport", "Pipeline", "Certificates"]),
+        .testTarget(
+            name: "TrustauditTests", dependencies: ["Digests", "trustaudit", "TestSupport", "Pipeline", "Certificates"]),
         .testTarget(
             name: "AuditServerTests",
             dependencies: [

@@ -7,7 +7,9 @@ public struct ArtefactClassifier: Sendable {
     public init() {}
 
     private static let signedDataOID: [UInt8] = [0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07, 0x02]
-    private static let tstInfoOID: [UInt8] = [0x06, 0x0B, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x09, 0x10, 0x01, 0x04]
+    private static let tstInfoOID: [UInt8] = [
+        0x06, 0x0B, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x09, 0x10, 0x01, 0x04,
+    ]
     private static let trustedListRoot = Array("TrustServiceStatusList".utf8)
     /// How far into an XML document the root element is looked for.
     private static let xmlProbeLength = 64 * 1024
@@ -33,7 +35,9 @@ public struct ArtefactClassifier: Sendable {
 
     private func classifyXML(_ bytes: [UInt8], from start: Int) -> Classification {
         let probe = bytes[start..<min(bytes.count, start + Self.xmlProbeLength)]
-        if let root = firstElementName(probe), root.split(separator: ":").last.map(String.init) == "TrustServiceStatusList" {
+        if let root = firstElementName(probe),
+            root.split(separator: ":").last.map(String.init) == "TrustServiceStatusList"
+        {
             return Classification(form: .trustedList, reason: "XML document with root element \(root)")
         }
         if probe.firstRange(of: Self.trustedListRoot) != nil {
@@ -51,7 +55,7 @@ public struct ArtefactClassifier: Sendable {
             let next = open + 1
             guard next < bytes.endIndex else { return nil }
             let c = bytes[next]
-            if c == 0x3F || c == 0x21 {  // <? … ?> or <! … > (comments, DOCTYPE)
+            if c == 0x3F || c == 0x21 { // <? … ?> or <! … > (comments, DOCTYPE)
                 index = next
                 continue
             }
@@ -80,57 +84,73 @@ public struct ArtefactClassifier: Sendable {
         // OCSPResponse: SEQUENCE { responseStatus ENUMERATED, [0] responseBytes }; nothing else
         // this tool reads starts with an ENUMERATED.
         if first.tag == 0x0A {
-            return Classification(form: .ocspResponse, reason: "DER SEQUENCE starting with an ENUMERATED responseStatus (RFC 6960 OCSPResponse)")
+            return Classification(
+                form: .ocspResponse,
+                reason: "DER SEQUENCE starting with an ENUMERATED responseStatus (RFC 6960 OCSPResponse)")
         }
         // A TBSCertificate before signing: the version [0] EXPLICIT INTEGER opens the outer
         // SEQUENCE itself (in a Certificate it opens the first inner SEQUENCE).
         if first.tag == 0xA0, let version = reader.header(at: first.contentStart), version.tag == 0x02 {
             return Classification(
-                form: .tbsCertificate, reason: "DER SEQUENCE starting with version [0]: a TBSCertificate before signing")
+                form: .tbsCertificate, reason: "DER SEQUENCE starting with version [0]: a TBSCertificate before signing"
+            )
         }
         guard first.tag == 0x30, let inner = reader.header(at: first.contentStart) else {
             return Classification(
-                form: .unknown, reason: "DER SEQUENCE whose first element (tag 0x\(hexByte(first.tag))) fits no supported artefact")
+                form: .unknown,
+                reason: "DER SEQUENCE whose first element (tag 0x\(hexByte(first.tag))) fits no supported artefact")
         }
         if inner.tag == 0xA0 {
-            return Classification(form: .certificate, reason: "DER SEQUENCE whose TBSCertificate starts with version [0]")
+            return Classification(
+                form: .certificate, reason: "DER SEQUENCE whose TBSCertificate starts with version [0]")
         }
         if isCertificateList(reader, first, inner) {
-            return Classification(form: .crl, reason: "DER SEQUENCE whose first element is a TBSCertList (signature, issuer, then a time)")
+            return Classification(
+                form: .crl, reason: "DER SEQUENCE whose first element is a TBSCertList (signature, issuer, then a time)"
+            )
         }
         guard inner.tag == 0x02, let afterInteger = inner.end, let firstEnd = first.end else {
-            return Classification(form: .unknown, reason: "DER SEQUENCE of SEQUENCE that is neither a certificate nor a time-stamp response")
+            return Classification(
+                form: .unknown,
+                reason: "DER SEQUENCE of SEQUENCE that is neither a certificate nor a time-stamp response")
         }
         // Both a v1 TBSCertificate and a PKIStatusInfo start with an INTEGER. A TimeStampResp has
         // the token (ContentInfo, id-signedData first) after the PKIStatusInfo, or nothing.
         if let token = reader.header(at: firstEnd), token.tag == 0x30,
             bytes[token.contentStart...].starts(with: Self.signedDataOID)
         {
-            return Classification(form: .timestampResponse, reason: "TimeStampResp: PKIStatusInfo followed by a CMS SignedData token")
+            return Classification(
+                form: .timestampResponse, reason: "TimeStampResp: PKIStatusInfo followed by a CMS SignedData token")
         }
         if firstEnd == outer.end {
-            return Classification(form: .timestampResponse, reason: "TimeStampResp holding only a PKIStatusInfo (no token)")
+            return Classification(
+                form: .timestampResponse, reason: "TimeStampResp holding only a PKIStatusInfo (no token)")
         }
         // In a v1 TBSCertificate an AlgorithmIdentifier (OID first) follows the serial number.
         if afterInteger < firstEnd, let second = reader.header(at: afterInteger), second.tag == 0x30,
             let algorithm = reader.header(at: second.contentStart), algorithm.tag == 0x06
         {
-            return Classification(form: .certificate, reason: "DER SEQUENCE whose TBSCertificate starts with serialNumber (v1 layout)")
+            return Classification(
+                form: .certificate, reason: "DER SEQUENCE whose TBSCertificate starts with serialNumber (v1 layout)")
         }
-        return Classification(form: .unknown, reason: "DER SEQUENCE of SEQUENCE that is neither a certificate nor a time-stamp response")
+        return Classification(
+            form: .unknown, reason: "DER SEQUENCE of SEQUENCE that is neither a certificate nor a time-stamp response")
     }
 }
 
 extension ArtefactClassifier {
     /// A TBSCertList is [version INTEGER,] AlgorithmIdentifier, Name, then thisUpdate (a time);
     /// a v1 TBSCertificate has a Validity SEQUENCE where the CRL has its time.
-    fileprivate func isCertificateList(_ reader: LenientTLVReader, _ tbs: LenientTLVReader.Header, _ first: LenientTLVReader.Header) -> Bool {
+    fileprivate func isCertificateList(
+        _ reader: LenientTLVReader, _ tbs: LenientTLVReader.Header, _ first: LenientTLVReader.Header
+    ) -> Bool {
         var field = first
         if field.tag == 0x02 {
             guard let end = field.end, let next = reader.header(at: end) else { return false }
             field = next
         }
-        guard field.tag == 0x30, let algorithmEnd = field.end, let name = reader.header(at: algorithmEnd), name.tag == 0x30,
+        guard field.tag == 0x30, let algorithmEnd = field.end, let name = reader.header(at: algorithmEnd),
+            name.tag == 0x30,
             let nameEnd = name.end, let time = reader.header(at: nameEnd)
         else { return false }
         return time.tag == 0x17 || time.tag == 0x18
@@ -138,7 +158,7 @@ extension ArtefactClassifier {
 }
 
 /// Reads TLV headers without judging them (the DER rules do that), tolerating truncation.
-fileprivate struct LenientTLVReader {
+private struct LenientTLVReader {
     let bytes: [UInt8]
 
     struct Header {

@@ -5,7 +5,9 @@ extension Auditor {
     /// The report facts of an item: for a certificate its validity and subject; nothing for
     /// other kinds.
     public func facts(for item: InputItem, kind: ArtefactKind) -> ItemFacts {
-        guard kind == .certificate, item.problem == nil, let certificate = InspectedCertificate(bytes: item.bytes).certificate else {
+        guard kind == .certificate, item.problem == nil,
+            let certificate = InspectedCertificate(bytes: item.bytes).certificate
+        else {
             return ItemFacts()
         }
         typealias Names = DistinguishedName.AttributeType

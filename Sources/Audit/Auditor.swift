@@ -1,6 +1,6 @@
 import AuditCore
-import Digests
 import Certificates
+import Digests
 import Revocation
 import Timestamps
 import TrustedLists
@@ -39,13 +39,15 @@ public struct Auditor: Sendable {
     private let ocspPlans: [String: ProfilePlan<InspectedOCSPResponse>]
     /// `--standards by-issuance`: every dated standards set with its certificate plans; a
     /// certificate is judged by the set in force at its notBefore. Empty otherwise.
-    private let issuanceStandards: [(from: Int64, set: StandardsSet, plans: [String: ProfilePlan<InspectedCertificate>])]
+    private let issuanceStandards:
+        [(from: Int64, set: StandardsSet, plans: [String: ProfilePlan<InspectedCertificate>])]
 
     /// - Throws: ``AuditCoreError`` when a named profile does not exist or a default is missing.
     public init(
         profiles: ProfileSet, selection: ProfileSelection, context: EvaluationContext, issuers: IssuerStore? = nil,
         standards: StandardsSet? = nil, trustedLists: TrustedListStore? = nil,
-        timestampInputs: TimestampInputs = TimestampInputs(), lotl: LOTLPointers? = nil, schemas: TrustedListSchemas? = nil,
+        timestampInputs: TimestampInputs = TimestampInputs(), lotl: LOTLPointers? = nil,
+        schemas: TrustedListSchemas? = nil,
         authentication: LOTLAuthentication? = nil, standardsByIssuance: [StandardsSet] = [],
         revocationInputs: RevocationInputs = RevocationInputs()
     ) throws {
@@ -83,13 +85,17 @@ public struct Auditor: Sendable {
         }
         self.resolved = resolved
         func plans<Subject>(
-            _ kind: ArtefactKind, _ ruleSets: [RuleSet<Subject>], standards: StandardsSet? = standards, context: EvaluationContext = context
+            _ kind: ArtefactKind, _ ruleSets: [RuleSet<Subject>], standards: StandardsSet? = standards,
+            context: EvaluationContext = context
         ) -> [String: ProfilePlan<Subject>] {
             profiles.profiles.filter { $0.value.kind == kind }.mapValues {
-                ProfilePlan(ruleSets, profile: $0, catalogue: profiles.catalogue, standards: standards, context: context)
+                ProfilePlan(
+                    ruleSets, profile: $0, catalogue: profiles.catalogue, standards: standards, context: context)
             }
         }
-        let certificateRuleSets = [CertificateRules.all, qualificationRules, RevocationStatusRules.rules(sources: revocationInputs.sources)]
+        let certificateRuleSets = [
+            CertificateRules.all, qualificationRules, RevocationStatusRules.rules(sources: revocationInputs.sources),
+        ]
         certificatePlans = plans(.certificate, certificateRuleSets)
         // Dated sets in the order they came into force, each with its plans, resolved once.
         issuanceStandards = standardsByIssuance.compactMap { set in
@@ -121,10 +127,12 @@ public struct Auditor: Sendable {
                 // A CT entry brings its own chain: its issuers join the supplied ones.
                 itemIssuers = (issuers ?? IssuerStore(certificates: [])).adding(origin.chain)
             }
-            var inspected = InspectedCertificate(bytes: item.bytes, issuers: itemIssuers, logEntryType: item.origin?.logEntryType)
+            var inspected = InspectedCertificate(
+                bytes: item.bytes, issuers: itemIssuers, logEntryType: item.origin?.logEntryType)
             if classification.form == .tbsCertificate, let wrapped = UnsignedCertificate.wrap(item.bytes) {
                 inspected = InspectedCertificate(bytes: wrapped.certificate, issuers: itemIssuers, isUnsigned: true)
-                unsignedNote = "; checked as the certificate it will be: wrapped with a copy of its signature algorithm and an empty "
+                unsignedNote =
+                    "; checked as the certificate it will be: wrapped with a copy of its signature algorithm and an empty "
                     + "signature, so DER offsets count \(wrapped.headerLength) byte(s) more than in the TBSCertificate; CERT-018 does not apply"
             }
             let detection = inspected.detection
@@ -144,17 +152,20 @@ public struct Auditor: Sendable {
                 let chosen = newest ?? oldest
                 let (set, predatesAll) = (chosen.set, newest == nil)
                 plans = chosen.plans
-                reason += "; standards \(set.name) (\(set.title)): "
+                reason +=
+                    "; standards \(set.name) (\(set.title)): "
                     + (predatesAll
                         ? "the oldest set implemented; the certificate (notBefore \(notBefore?.text ?? "")) predates it"
                         : "in force from \(set.inForceFrom ?? "") and the newest at notBefore \(notBefore?.text ?? "")")
             }
             let issuedText = notBefore.map { "\($0.text) (notBefore)" }
-            var certificateChecks = plan(plans, profile).checks(inspected, issuedAt: notBefore?.secondsSince1970, issuedText: issuedText)
+            var certificateChecks = plan(plans, profile).checks(
+                inspected, issuedAt: notBefore?.secondsSince1970, issuedText: issuedText)
             if selection == .automatic, let claim = ClaimedProfile(detection, roleProfile: profile.name),
                 let claimedPlan = plans[claim.claimedProfile]
             {
-                let claimedChecks = claimedPlan.checks(inspected, issuedAt: notBefore?.secondsSince1970, issuedText: issuedText)
+                let claimedChecks = claimedPlan.checks(
+                    inspected, issuedAt: notBefore?.secondsSince1970, issuedText: issuedText)
                 certificateChecks = claim.merged(certificateChecks, claimedChecks: claimedChecks)
                 reason += "; " + claim.reason
             }
@@ -164,32 +175,41 @@ public struct Auditor: Sendable {
             let inspected = InspectedTimestamp(bytes: item.bytes, form: form, inputs: timestampInputs)
             (type, checks) = (form.rawValue, plan(timestampPlans, profile).checks(inspected))
         case .trustedList:
-            let inspected = InspectedTrustedList(bytes: item.bytes, pointers: lotl, schemas: schemas, authentication: authentication)
+            let inspected = InspectedTrustedList(
+                bytes: item.bytes, pointers: lotl, schemas: schemas, authentication: authentication)
             (type, checks) = (inspected.detectedType, plan(trustedListPlans, profile).checks(inspected))
         case .crl:
             let inspected = InspectedCRL(bytes: item.bytes, inputs: revocationInputs)
-            if selection == .automatic, let tls = RevocationProfiles.tlsProfile(for: inspected), let chosen = profiles.profiles[tls.name] {
+            if selection == .automatic, let tls = RevocationProfiles.tlsProfile(for: inspected),
+                let chosen = profiles.profiles[tls.name]
+            {
                 (profile, reason) = (chosen, "auto: " + tls.reason)
             }
             let thisUpdate = inspected.decoded?.thisUpdate
             type = inspected.decoded?.isDelta == true ? "deltaCRL" : "crl"
             checks = plan(crlPlans, profile).checks(
-                inspected, issuedAt: thisUpdate?.secondsSince1970, issuedText: thisUpdate.map { "\($0.text) (thisUpdate)" })
+                inspected, issuedAt: thisUpdate?.secondsSince1970,
+                issuedText: thisUpdate.map { "\($0.text) (thisUpdate)" })
         case .ocspResponse:
             let inspected = InspectedOCSPResponse(bytes: item.bytes, inputs: revocationInputs)
-            if selection == .automatic, let tls = RevocationProfiles.tlsProfile(for: inspected), let chosen = profiles.profiles[tls.name] {
+            if selection == .automatic, let tls = RevocationProfiles.tlsProfile(for: inspected),
+                let chosen = profiles.profiles[tls.name]
+            {
                 (profile, reason) = (chosen, "auto: " + tls.reason)
             }
             let producedAt = inspected.basic?.producedAt
             type = inspected.basic == nil ? "ocspError" : "basicOCSPResponse"
             checks = plan(ocspPlans, profile).checks(
-                inspected, issuedAt: producedAt?.secondsSince1970, issuedText: producedAt.map { "\($0.text) (producedAt)" })
+                inspected, issuedAt: producedAt?.secondsSince1970,
+                issuedText: producedAt.map { "\($0.text) (producedAt)" })
         case .unknown:
             type = "unrecognised"
             let finding = Finding.fail(
                 "INPUT-001", observed: classification.reason, location: "byte 0",
                 message: "not a recognisable artefact: \(classification.reason)")
-            checks = [Evaluation(catalogue: profiles.catalogue, profile: profile, standards: standards).check(for: finding)]
+            checks = [
+                Evaluation(catalogue: profiles.catalogue, profile: profile, standards: standards).check(for: finding)
+            ]
         }
         return ItemEvidence(
             index: item.index, source: item.source, sha256: sha256, kind: classification.kind, type: type,
@@ -203,17 +223,22 @@ public struct Auditor: Sendable {
         let (profile, _) = resolved[.unknown]!
         let finding = Finding(
             requirement: "INPUT-002", outcome: .error, observed: crash, location: "item",
-            message: "the check of this item was stopped (\(crash)) and the run restarted after it; no requirement of the item's kind "
+            message:
+                "the check of this item was stopped (\(crash)) and the run restarted after it; no requirement of the item's kind "
                 + "was evaluated. A crash is a TrustAudit defect: please report it with the item")
-        let check = Evaluation(catalogue: profiles.catalogue, profile: profile, standards: standards).check(for: finding)
+        let check = Evaluation(catalogue: profiles.catalogue, profile: profile, standards: standards).check(
+            for: finding)
         return ItemEvidence(
-            index: item.index, source: item.source, sha256: SHA256.hex(item.bytes), kind: .unknown, type: "checker-crash",
+            index: item.index, source: item.source, sha256: SHA256.hex(item.bytes), kind: .unknown,
+            type: "checker-crash",
             profile: profile.name, profileReason: "crash containment: the item crashed the checker", checks: [check])
     }
 
     /// The plan of `profile`; a profile of another kind has no rules for this subject (as with
     /// ``RuleSet/evaluate(_:profile:in:)``, no rule of the set matches its requirements).
-    private func plan<Subject>(_ plans: [String: ProfilePlan<Subject>], _ profile: ResolvedProfile) -> ProfilePlan<Subject> {
+    private func plan<Subject>(_ plans: [String: ProfilePlan<Subject>], _ profile: ResolvedProfile) -> ProfilePlan<
+        Subject
+    > {
         plans[profile.name]
             ?? ProfilePlan([], profile: profile, catalogue: profiles.catalogue, standards: standards, context: context)
     }
@@ -226,7 +251,8 @@ public struct Auditor: Sendable {
     /// The requirements the rules of each kind evaluate.
     public static var ruleRequirementIDsByKind: [ArtefactKind: [RequirementID]] {
         [
-            .certificate: CertificateRules.all.requirementIDs + QualificationRules.requirementIDs + RevocationStatusRules.requirementIDs,
+            .certificate: CertificateRules.all.requirementIDs + QualificationRules.requirementIDs
+                + RevocationStatusRules.requirementIDs,
             .timestamp: TimestampRules.all.requirementIDs,
             .trustedList: TrustedListRules.all.requirementIDs,
             .crl: CRLRules.all.requirementIDs,

@@ -14,7 +14,7 @@ struct ClaimedProfile: Sendable {
             "CERT-065": "EN 319 412-2 GEN-4.4.1-1 exempts OCSP responder certificates from authorityInfoAccess",
             "CERT-059": "a responder's key usage is RFC 6960's (CERT-312), not a Table 1 type of EN 319 412-2",
             "CERT-060": "a responder signs OCSP responses, not content commitments (CERT-312)",
-        ],
+        ]
     ]
 
     /// The roles whose claim is checked. A TSU is left out: EN 319 422 §6 itself profiles the TSU

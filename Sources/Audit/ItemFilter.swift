@@ -46,12 +46,17 @@ public struct ItemFilter: Sendable {
         guard !issuerContains.isEmpty || validAt != nil else { return true }
         guard let certificate = InspectedCertificate(bytes: item.bytes).certificate else { return true }
         if !issuerContains.isEmpty {
-            let values = certificate.tbs.issuer.attributes.map { String(decoding: $0.value, as: UTF8.self).lowercased() }
-            guard issuerContains.contains(where: { wanted in values.contains { $0.contains(wanted) } }) else { return false }
+            let values = certificate.tbs.issuer.attributes.map {
+                String(decoding: $0.value, as: UTF8.self).lowercased()
+            }
+            guard issuerContains.contains(where: { wanted in values.contains { $0.contains(wanted) } }) else {
+                return false
+            }
         }
         if let validAt {
             let at = Int64(validAt.timeIntervalSince1970)
-            guard let notBefore = certificate.tbs.notBefore.secondsSince1970, let notAfter = certificate.tbs.notAfter.secondsSince1970
+            guard let notBefore = certificate.tbs.notBefore.secondsSince1970,
+                let notAfter = certificate.tbs.notAfter.secondsSince1970
             else { return false }
             // An inverted validity (notBefore after notAfter) is no range to test: the certificate
             // is broken, and a broken entry is never dropped silently — the full check reports it

@@ -24,7 +24,8 @@ public struct Check: Sendable, Hashable {
     ) {
         self.init(
             citation: Citation(requirement: requirement, standard: standard, version: version, clause: clause),
-            outcome: outcome, grade: grade, observed: observed, expected: expected, location: location, message: message)
+            outcome: outcome, grade: grade, observed: observed, expected: expected, location: location, message: message
+        )
     }
 
     public init(

@@ -18,9 +18,10 @@ public final class Citation: Sendable {
         self.version = version
         self.clause = clause
         var json = Array(#"{"requirement":"#.utf8)
-        for (key, value) in [("", requirement.rawValue), (#","standard":"#, standard), (#","version":"#, version),
-                             (#","clause":"#, clause)]
-        {
+        for (key, value) in [
+            ("", requirement.rawValue), (#","standard":"#, standard), (#","version":"#, version),
+            (#","clause":"#, clause),
+        ] {
             json += Array(key.utf8) + [0x22]
             JSONEscaping.withEscaped(value) { json.append(contentsOf: $0) }
             json.append(0x22)

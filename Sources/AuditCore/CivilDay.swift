@@ -22,7 +22,9 @@ public enum CivilDay {
     /// Seconds since 1970 of a day written in the source (a standard's date in a rule), which is
     /// valid by construction; for text read from input use ``secondsSince1970(_:)``.
     public static func literal(_ text: StaticString) -> Int64 {
-        guard let seconds = secondsSince1970(text.description) else { preconditionFailure("\(text) is not a YYYY-MM-DD day") }
+        guard let seconds = secondsSince1970(text.description) else {
+            preconditionFailure("\(text) is not a YYYY-MM-DD day")
+        }
         return seconds
     }
 

@@ -21,15 +21,19 @@ public struct EvidencePlan: Sendable, Hashable, Codable {
         var seen = Set<RequirementID>()
         requirements = evidence.checks.compactMap { check in
             guard seen.insert(check.requirement).inserted else { return nil }
-            return Entry(requirement: check.requirement, standard: check.standard, version: check.version, clause: check.clause,
-                         grade: check.grade)
+            return Entry(
+                requirement: check.requirement, standard: check.standard, version: check.version, clause: check.clause,
+                grade: check.grade)
         }
     }
 
     /// The text the digest is taken over: the profile, then one tab-separated line per
     /// requirement (id, standard, version, clause, grade).
     public var canonicalText: String {
-        ([profile] + requirements.map { [$0.requirement.rawValue, $0.standard, $0.version, $0.clause, $0.grade.rawValue].joined(separator: "\t") })
+        ([profile]
+            + requirements.map {
+                [$0.requirement.rawValue, $0.standard, $0.version, $0.clause, $0.grade.rawValue].joined(separator: "\t")
+            })
             .joined(separator: "\n")
     }
 }

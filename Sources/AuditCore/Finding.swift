@@ -23,7 +23,8 @@ public struct Finding: Sendable, Hashable {
     public var gradeCap: Grade?
 
     public init(
-        requirement: RequirementID = .ofReturningRule, outcome: Outcome, observed: String? = nil, expected: String? = nil,
+        requirement: RequirementID = .ofReturningRule, outcome: Outcome, observed: String? = nil,
+        expected: String? = nil,
         location: String? = nil, message: String? = nil
     ) {
         self.requirement = requirement
@@ -52,9 +53,11 @@ public struct Finding: Sendable, Hashable {
     /// A failure whose aspect the standard words as "should": capped at minor whatever the
     /// profile grades the requirement.
     public static func shouldFail(
-        _ requirement: RequirementID, observed: String?, expected: String? = nil, location: String? = nil, message: String
+        _ requirement: RequirementID, observed: String?, expected: String? = nil, location: String? = nil,
+        message: String
     ) -> Finding {
-        var finding = Finding.fail(requirement, observed: observed, expected: expected, location: location, message: message)
+        var finding = Finding.fail(
+            requirement, observed: observed, expected: expected, location: location, message: message)
         finding.gradeCap = .minor
         return finding
     }
@@ -73,7 +76,9 @@ public struct Finding: Sendable, Hashable {
         pass(.ofReturningRule, observed: observed, location: location)
     }
 
-    public static func fail(observed: String?, expected: String? = nil, location: String? = nil, message: String) -> Finding {
+    public static func fail(observed: String?, expected: String? = nil, location: String? = nil, message: String)
+        -> Finding
+    {
         fail(.ofReturningRule, observed: observed, expected: expected, location: location, message: message)
     }
 
@@ -83,7 +88,9 @@ public struct Finding: Sendable, Hashable {
         shouldFail(.ofReturningRule, observed: observed, expected: expected, location: location, message: message)
     }
 
-    public static func notApplicable(because reason: String) -> Finding { notApplicable(.ofReturningRule, because: reason) }
+    public static func notApplicable(because reason: String) -> Finding {
+        notApplicable(.ofReturningRule, because: reason)
+    }
 
     public static func notChecked(because reason: String) -> Finding { notChecked(.ofReturningRule, because: reason) }
 }

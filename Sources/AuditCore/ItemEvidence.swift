@@ -39,7 +39,8 @@ public struct ItemEvidence: Sendable, Hashable {
     /// The requirements that failed, each once, in check order.
     public var failedRequirements: [RequirementID] {
         var failed: [RequirementID] = []
-        for position in checks.indices where checks[position].outcome == .fail && !failed.contains(checks[position].requirement) {
+        for position in checks.indices
+        where checks[position].outcome == .fail && !failed.contains(checks[position].requirement) {
             failed.append(checks[position].requirement)
         }
         return failed

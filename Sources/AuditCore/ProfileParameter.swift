@@ -38,7 +38,9 @@ public enum ProfileParameter: String, Sendable, CaseIterable {
             }
             let value = parameters[key] ?? ""
             guard parameter.allowedValues.contains(value) else {
-                throw .invalidDocument("\(place): parameter '\(key)' is '\(value)'; allowed: \(parameter.allowedValues.joined(separator: ", "))")
+                throw .invalidDocument(
+                    "\(place): parameter '\(key)' is '\(value)'; allowed: \(parameter.allowedValues.joined(separator: ", "))"
+                )
             }
         }
     }
@@ -49,7 +51,9 @@ public enum ProfileParameter: String, Sendable, CaseIterable {
             var rest = Substring(line)
             while let found = rest.range(of: key + ":") {
                 let before = rest[..<found.lowerBound].last
-                if before == nil || before == " " || before == "{" || before == "," || before == "\t" { return number + 1 }
+                if before == nil || before == " " || before == "{" || before == "," || before == "\t" {
+                    return number + 1
+                }
                 rest = rest[found.upperBound...]
             }
         }

@@ -41,10 +41,12 @@ public struct ProfilePlan<Subject>: Sendable {
             for entry in profile.entries {
                 guard let rule = ruleSet[entry.requirement] else { continue }
                 let requirement = catalogue[entry.requirement]
-                let inForce = requirement?.inForceFrom.flatMap { day in CivilDay.secondsSince1970(day).map { ($0, day) } }
-                steps.append(Step(
-                    rule: rule, template: evaluation.template(for: entry.requirement),
-                    fix: requirement?.fix, inForce: inForce))
+                let inForce = requirement?.inForceFrom.flatMap { day in CivilDay.secondsSince1970(day).map { ($0, day) }
+                }
+                steps.append(
+                    Step(
+                        rule: rule, template: evaluation.template(for: entry.requirement),
+                        fix: requirement?.fix, inForce: inForce))
             }
         }
         var context = context
@@ -78,7 +80,8 @@ public struct ProfilePlan<Subject>: Sendable {
                     finding = Finding(
                         requirement: finding.requirement, outcome: .notApplicable, observed: finding.observed,
                         expected: finding.expected, location: finding.location,
-                        message: "the requirement post-dates the artefact: in force from \(inForce.day), the artefact was \(issued); "
+                        message:
+                            "the requirement post-dates the artefact: in force from \(inForce.day), the artefact was \(issued); "
                             + "today it would fail: " + (finding.message ?? "see observed"))
                 }
                 checks.append(

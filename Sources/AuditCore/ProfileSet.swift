@@ -67,7 +67,8 @@ public struct ProfileSet: Sendable {
         var entries: [Profile.Entry] = []
         var parameters: [String: String] = [:]
         if let parent = profile.extends {
-            let base = try resolve(parent, in: raw, fragments: fragments, catalogue: catalogue, visiting: visiting + [name])
+            let base = try resolve(
+                parent, in: raw, fragments: fragments, catalogue: catalogue, visiting: visiting + [name])
             guard base.kind == profile.kind else {
                 throw AuditCoreError.invalidDocument("\(name) (\(profile.kind)) extends \(parent) (\(base.kind))")
             }
@@ -77,11 +78,13 @@ public struct ProfileSet: Sendable {
         parameters.merge(profile.parameters ?? [:]) { _, own in own }
         for entry in try included(profile, by: name, fragments: fragments, visiting: []) + profile.requirements {
             guard let requirement = catalogue[entry.requirement] else {
-                throw AuditCoreError.unknownRequirement("profile \(name) names \(entry.requirement), not in the catalogue")
+                throw AuditCoreError.unknownRequirement(
+                    "profile \(name) names \(entry.requirement), not in the catalogue")
             }
             guard requirement.appliesTo.contains(profile.kind) else {
                 throw AuditCoreError.invalidDocument(
-                    "profile \(name) is for \(profile.kind) but \(entry.requirement) applies to \(requirement.appliesTo)")
+                    "profile \(name) is for \(profile.kind) but \(entry.requirement) applies to \(requirement.appliesTo)"
+                )
             }
             if let existing = entries.firstIndex(where: { $0.requirement == entry.requirement }) {
                 entries[existing] = entry

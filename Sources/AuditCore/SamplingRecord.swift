@@ -19,8 +19,10 @@ public struct SamplingRecord: Sendable, Hashable, Codable {
     public var population: [String]
 
     public init(
-        method: String, sizeMethod: String, seed: String, populationCount: Int, populationSHA256: String, sampleSize: Int,
-        confidence: Double?, tolerableRate: Double?, expectedRate: Double?, acceptableDeviations: Int?, population: [String]
+        method: String, sizeMethod: String, seed: String, populationCount: Int, populationSHA256: String,
+        sampleSize: Int,
+        confidence: Double?, tolerableRate: Double?, expectedRate: Double?, acceptableDeviations: Int?,
+        population: [String]
     ) {
         self.method = method
         self.sizeMethod = sizeMethod

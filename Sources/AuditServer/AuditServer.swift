@@ -20,13 +20,18 @@ public final class AuditServer: Sendable {
     let logger: Logger
 
     /// Loads the run inputs; a bad input is a ``RunError`` before anything listens.
-    public init(configuration: ServerConfiguration, logger: Logger = Logger(label: "trustaudit.serve")) throws(RunError) {
+    public init(configuration: ServerConfiguration, logger: Logger = Logger(label: "trustaudit.serve")) throws(RunError)
+    {
         if !configuration.isLoopback && configuration.token == nil {
-            throw RunError(code: "input", "--host \(configuration.host) accepts connections from other machines: give --token-file")
+            throw RunError(
+                code: "input", "--host \(configuration.host) accepts connections from other machines: give --token-file"
+            )
         }
         self.configuration = configuration
         self.logger = logger
-        let initial = try InputsSnapshot.load(configuration.options) { logger.warning("\($0.trimmingCharacters(in: .newlines))") }
+        let initial = try InputsSnapshot.load(configuration.options) {
+            logger.warning("\($0.trimmingCharacters(in: .newlines))")
+        }
         state = ServerState(options: configuration.options, initial: initial)
         pool = NIOThreadPool(numberOfThreads: max(1, configuration.workers))
         pool.start()
@@ -60,7 +65,8 @@ public final class AuditServer: Sendable {
         router.get("/v1/requirements") { request, _ in
             do {
                 let profile = request.uri.queryParameters.get("profile")
-                return Self.json(try CatalogueListing.requirementsJSON(state.current.inputs.profileSet, profile: profile))
+                return Self.json(
+                    try CatalogueListing.requirementsJSON(state.current.inputs.profileSet, profile: profile))
             } catch let error as RunError {
                 throw Problem(.notFound, code: "unknown-profile", error.message)
             }
@@ -69,11 +75,13 @@ public final class AuditServer: Sendable {
         router.get("/readyz") { _, _ in
             let snapshot = state.current
             let loaded = ISO8601DateFormatter().string(from: snapshot.loadedAt)
-            return Self.json(Array(#"{"loadedAt":"\#(loaded)","snapshot":"\#(snapshot.digest)","status":"ready"}"#.utf8) + [0x0A])
+            return Self.json(
+                Array(#"{"loadedAt":"\#(loaded)","snapshot":"\#(snapshot.digest)","status":"ready"}"#.utf8) + [0x0A])
         }
         router.get("/metrics") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
         }
         router.get("/openapi.yaml") { _, _ in Self.resource(PackageResources.openapi_yaml, type: "application/yaml") }
         router.get("/") { _, _ in Self.resource(PackageResources.index_html, type: "text/html; charset=utf-8") }
@@ -87,9 +95,12 @@ public final class AuditServer: Sendable {
         let host = configuration.host
         return Application(
             router: router(),
-            server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
+            server: .http1(
+                configuration: HTTP1Channel.Configuration(
+                    idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
             configuration: ApplicationConfiguration(
-                address: .hostname(host, port: configuration.port), serverName: "\(ToolIdentity.name)/\(ToolIdentity.version)"),
+                address: .hostname(host, port: configuration.port),
+                serverName: "\(ToolIdentity.name)/\(ToolIdentity.version)"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 onRunning("http://\(host.contains(":") ? "[\(host)]" : host):\(port)")
@@ -109,7 +120,9 @@ public final class AuditServer: Sendable {
     }
 
     static func json(_ bytes: [UInt8]) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     static func resource(_ bytes: [UInt8], type: String) -> Response {
@@ -126,7 +139,8 @@ struct ReloadOnSignal: Service {
         for await _ in signals.cancelOnGracefulShutdown() {
             switch server.reload() {
             case .success(let digest): server.logger.notice("SIGHUP: inputs reloaded, snapshot \(digest)")
-            case .failure(let error): server.logger.error("SIGHUP: reload failed, the previous snapshot stays: \(error.message)")
+            case .failure(let error):
+                server.logger.error("SIGHUP: reload failed, the previous snapshot stays: \(error.message)")
             }
         }
     }
@@ -138,7 +152,9 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var response = try await next(request, context)
         // A report page brings its own policy (inline script and style, nothing else).
         if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.policy }

@@ -5,13 +5,16 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
     let token: [UInt8]
     static var openPaths: Set<String> { ["/healthz", "/readyz"] }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         if Self.openPaths.contains(request.uri.path) { return try await next(request, context) }
         let given = request.headers[.authorization].map { Array($0.utf8) } ?? []
         let prefix = Array("Bearer ".utf8)
         guard given.starts(with: prefix), Self.constantTimeEqual(Array(given.dropFirst(prefix.count)), token) else {
-            throw Problem(.unauthorized, code: "unauthorized", "this server needs Authorization: Bearer <token> (--token-file)",
-                          headers: [.wwwAuthenticate: "Bearer"])
+            throw Problem(
+                .unauthorized, code: "unauthorized", "this server needs Authorization: Bearer <token> (--token-file)",
+                headers: [.wwwAuthenticate: "Bearer"])
         }
         return try await next(request, context)
     }

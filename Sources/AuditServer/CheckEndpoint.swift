@@ -54,33 +54,43 @@ final class CheckEndpoint: Sendable {
         let query = request.uri.queryParameters
         let formatText: String = query.get("format") ?? "jsonl"
         guard let format = Format(rawValue: formatText) else {
-            throw Problem(.badRequest, code: "bad-parameter", "format '\(formatText)' is not one of jsonl, json, sarif, html")
+            throw Problem(
+                .badRequest, code: "bad-parameter", "format '\(formatText)' is not one of jsonl, json, sarif, html")
         }
         let snapshot = state.current
         // The server's --at, if it was given one, stands in for "now" (reproducible answers).
         var validationTime = state.options.at.flatMap(RunOptions.parseTime) ?? Date()
         if let at = query.get("at") {
             guard let parsed = RunOptions.parseTime(at) else {
-                throw Problem(.badRequest, code: "bad-parameter", "at '\(at)' is not an ISO 8601 time such as 2026-06-01T12:00:00Z")
+                throw Problem(
+                    .badRequest, code: "bad-parameter",
+                    "at '\(at)' is not an ISO 8601 time such as 2026-06-01T12:00:00Z")
             }
             validationTime = parsed
         }
         let profile = query.get("profile") ?? snapshot.inputs.options.profile
         let standards = query.get("standards") ?? snapshot.inputs.options.standards
         let name = query.get("name") ?? "body"
-        guard !name.isEmpty, name.utf8.count <= 255, !name.contains("/"), !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
-            throw Problem(.badRequest, code: "bad-parameter", "name must be a file name of 1 to 255 bytes, without / or control characters")
+        guard !name.isEmpty, name.utf8.count <= 255, !name.contains("/"),
+            !name.unicodeScalars.contains(where: { $0.value < 0x20 })
+        else {
+            throw Problem(
+                .badRequest, code: "bad-parameter",
+                "name must be a file name of 1 to 255 bytes, without / or control characters")
         }
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > configuration.maximumBodyBytes {
-            throw Problem(.contentTooLarge, code: "body-too-large",
-                          "the body of \(length) bytes exceeds the server's limit of \(configuration.maximumBodyBytes) bytes (--max-body)")
+            throw Problem(
+                .contentTooLarge, code: "body-too-large",
+                "the body of \(length) bytes exceeds the server's limit of \(configuration.maximumBodyBytes) bytes (--max-body)"
+            )
         }
 
         guard admit() else {
             metrics.overloaded()
-            throw Problem(.serviceUnavailable, code: "overloaded",
-                          "\(configuration.maximumConcurrentChecks) check requests are in progress (--max-concurrent); retry shortly",
-                          headers: [.retryAfter: "1"])
+            throw Problem(
+                .serviceUnavailable, code: "overloaded",
+                "\(configuration.maximumConcurrentChecks) check requests are in progress (--max-concurrent); retry shortly",
+                headers: [.retryAfter: "1"])
         }
         metrics.admitted()
         defer {
@@ -96,12 +106,16 @@ final class CheckEndpoint: Sendable {
         } catch {
             throw Problem(.badRequest, code: "bad-parameter", error.message)
         }
-        let limits = (items: configuration.maximumItems, deadline: deadline, deadlineSeconds: configuration.requestDeadlineSeconds)
+        let limits = (
+            items: configuration.maximumItems, deadline: deadline, deadlineSeconds: configuration.requestDeadlineSeconds
+        )
         let outcome: Result<CheckedRecords, Problem>
         if body.count <= Self.inlineBodyLimit {
             outcome = Self.evaluate(artefacts, inputs: inputs, limits: limits, facts: format == .html)
         } else {
-            outcome = try await pool.runIfActive { Self.evaluate(artefacts, inputs: inputs, limits: limits, facts: format == .html) }
+            outcome = try await pool.runIfActive {
+                Self.evaluate(artefacts, inputs: inputs, limits: limits, facts: format == .html)
+            }
         }
         let records = try outcome.get()
         for record in records.records { metrics.items(record.verdict) }
@@ -111,7 +125,9 @@ final class CheckEndpoint: Sendable {
         headers[Self.snapshotHeader] = snapshot.digest
         headers[Self.itemsHeader] = String(records.records.count)
         headers[Self.verdictHeader] = worst.rawValue
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: Self.render(records, format, inputs))))
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: Self.render(records, format, inputs))))
     }
 
     private func admit() -> Bool {
@@ -119,7 +135,9 @@ final class CheckEndpoint: Sendable {
         while true {
             let current = admitted.load(ordering: .relaxed)
             guard current < limit else { return false }
-            if admitted.compareExchange(expected: current, desired: current + 1, ordering: .relaxed).exchanged { return true }
+            if admitted.compareExchange(expected: current, desired: current + 1, ordering: .relaxed).exchanged {
+                return true
+            }
         }
     }
 
@@ -133,8 +151,9 @@ final class CheckEndpoint: Sendable {
                     var buffer = try await body.collect(upTo: limit)
                     return buffer.readBytes(length: buffer.readableBytes) ?? []
                 } catch is NIOTooManyBytesError {
-                    throw Problem(.contentTooLarge, code: "body-too-large",
-                                  "the body exceeds the server's limit of \(limit) bytes (--max-body)")
+                    throw Problem(
+                        .contentTooLarge, code: "body-too-large",
+                        "the body exceeds the server's limit of \(limit) bytes (--max-body)")
                 }
             }
             group.addTask {
@@ -143,14 +162,18 @@ final class CheckEndpoint: Sendable {
             }
             defer { group.cancelAll() }
             guard let first = try await group.next(), let bytes = first else {
-                throw Problem(.requestTimeout, code: "body-timeout", "the body did not arrive within \(seconds) s (--request-deadline)")
+                throw Problem(
+                    .requestTimeout, code: "body-timeout",
+                    "the body did not arrive within \(seconds) s (--request-deadline)")
             }
             return bytes
         }
     }
 
     /// The named artefacts of a body: the parts of a multipart form, or the body itself.
-    static func artefacts(_ body: [UInt8], contentType: String?, name: String) throws -> [(name: String, bytes: [UInt8])] {
+    static func artefacts(_ body: [UInt8], contentType: String?, name: String) throws -> [(
+        name: String, bytes: [UInt8]
+    )] {
         if let contentType, let boundary = MultipartForm.boundary(contentType: contentType) {
             let parts: [MultipartForm.Part]
             do {
@@ -160,12 +183,15 @@ final class CheckEndpoint: Sendable {
             }
             // A form's unused fields (no file chosen, nothing pasted) arrive as empty parts.
             let filled = parts.filter { !$0.bytes.isEmpty }
-            guard !filled.isEmpty else { throw Problem(.badRequest, code: "empty", "the multipart body holds no non-empty part") }
+            guard !filled.isEmpty else {
+                throw Problem(.badRequest, code: "empty", "the multipart body holds no non-empty part")
+            }
             return filled.map { ($0.name, $0.bytes) }
         }
         guard !body.isEmpty else {
-            throw Problem(.badRequest, code: "empty",
-                          "the body is empty: send one artefact (DER, PEM, base64 lines, XML) or a multipart/form-data form")
+            throw Problem(
+                .badRequest, code: "empty",
+                "the body is empty: send one artefact (DER, PEM, base64 lines, XML) or a multipart/form-data form")
         }
         return [(name, body)]
     }
@@ -189,13 +215,16 @@ final class CheckEndpoint: Sendable {
                     guard stop == nil, let item = reader.next() else { return nil }
                     count += 1
                     if count > limits.items {
-                        stop = Problem(.contentTooLarge, code: "too-many-items",
-                                       "the request holds more than \(limits.items) items (--max-items); split it")
+                        stop = Problem(
+                            .contentTooLarge, code: "too-many-items",
+                            "the request holds more than \(limits.items) items (--max-items); split it")
                         return nil
                     }
                     if count > 1 && ContinuousClock.now > limits.deadline {
-                        stop = Problem(.contentTooLarge, code: "deadline",
-                                       "checking the items took longer than \(limits.deadlineSeconds) s (--request-deadline); send fewer per request")
+                        stop = Problem(
+                            .contentTooLarge, code: "deadline",
+                            "checking the items took longer than \(limits.deadlineSeconds) s (--request-deadline); send fewer per request"
+                        )
                         return nil
                     }
                     return item
@@ -232,7 +261,8 @@ final class CheckEndpoint: Sendable {
                 parameters: ["profile": inputs.options.profile, "standards": inputs.options.standards],
                 validationTime: ISO8601DateFormatter().string(from: inputs.validationTime),
                 inputs: [], startedAt: now, finishedAt: now, counts: summary.counts)
-            return ReportPage.html(records: records.records, facts: records.facts, profiles: inputs.profileSet, manifest: manifest)
+            return ReportPage.html(
+                records: records.records, facts: records.facts, profiles: inputs.profileSet, manifest: manifest)
         }
     }
 }

@@ -1,6 +1,6 @@
+import Certificates
 import Digests
 import EvidenceBundle
-import Certificates
 import Foundation
 import Pipeline
 import Run
@@ -51,8 +51,10 @@ final class InputsSnapshot: Sendable {
 
     private static func digest(options: RunOptions, inputs: RunInputs) -> String {
         var lines = inputs.profileSet.documents.map { "profile-document \($0.name) \(SHA256.hex(Array($0.text.utf8)))" }
-        let paths = options.issuers + options.trustedLists + options.tsaCAs + options.tsuCertificates + options.crls
-            + options.ocspResponses + [options.lotl, options.anchors, options.schemas, options.data, options.request, options.ocspRequest]
+        let paths =
+            options.issuers + options.trustedLists + options.tsaCAs + options.tsuCertificates + options.crls
+            + options.ocspResponses
+            + [options.lotl, options.anchors, options.schemas, options.data, options.request, options.ocspRequest]
             .compactMap { $0 }
         for path in paths {
             for file in files(under: path) {

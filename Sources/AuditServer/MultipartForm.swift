@@ -16,13 +16,16 @@ struct MultipartForm {
     /// The `boundary` parameter of a `multipart/form-data` content type, or nil for any other type.
     static func boundary(contentType: String) -> String? {
         // Most requests carry one artefact: answer them without splitting the header.
-        guard contentType.utf8.count >= 19, contentType.prefix(19).lowercased() == "multipart/form-data" else { return nil }
+        guard contentType.utf8.count >= 19, contentType.prefix(19).lowercased() == "multipart/form-data" else {
+            return nil
+        }
         let parameters = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
         guard parameters.first?.lowercased() == "multipart/form-data" else { return nil }
         for parameter in parameters.dropFirst() {
             let pair = parameter.split(separator: "=", maxSplits: 1).map(String.init)
             guard pair.count == 2, pair[0].lowercased() == "boundary" else { continue }
-            let value = pair[1].hasPrefix("\"") && pair[1].hasSuffix("\"") && pair[1].count >= 2
+            let value =
+                pair[1].hasPrefix("\"") && pair[1].hasSuffix("\"") && pair[1].count >= 2
                 ? String(pair[1].dropFirst().dropLast()) : pair[1]
             return value
         }
@@ -31,7 +34,8 @@ struct MultipartForm {
 
     static func parts(of body: [UInt8], boundary: String) throws(Malformed) -> [Part] {
         guard !boundary.isEmpty, boundary.utf8.count <= 70 else {
-            throw Malformed(reason: "multipart/form-data needs a boundary parameter of 1 to 70 characters (RFC 2046 §5.1.1)")
+            throw Malformed(
+                reason: "multipart/form-data needs a boundary parameter of 1 to 70 characters (RFC 2046 §5.1.1)")
         }
         let delimiter = Array("--\(boundary)".utf8)
         let nextDelimiter = [0x0D, 0x0A] + delimiter
@@ -47,7 +51,7 @@ struct MultipartForm {
         }
         var parts: [Part] = []
         while true {
-            if body[position...].starts(with: [0x2D, 0x2D]) { return parts }  // the close delimiter
+            if body[position...].starts(with: [0x2D, 0x2D]) { return parts } // the close delimiter
             // Transport padding, then the CRLF that ends the delimiter line.
             while position < body.count, body[position] == 0x20 || body[position] == 0x09 { position += 1 }
             guard body[position...].starts(with: [0x0D, 0x0A]) else {
@@ -60,7 +64,8 @@ struct MultipartForm {
             let headers = String(decoding: body[position..<headersEnd.lowerBound], as: UTF8.self)
             let contentStart = headersEnd.upperBound
             guard let end = body[contentStart...].firstRange(of: nextDelimiter) else {
-                throw Malformed(reason: "part \(parts.count + 1) is not closed by a --\(boundary) delimiter (body truncated?)")
+                throw Malformed(
+                    reason: "part \(parts.count + 1) is not closed by a --\(boundary) delimiter (body truncated?)")
             }
             let name = Self.name(headers) ?? "part-\(parts.count + 1)"
             parts.append(Part(name: name, bytes: Array(body[contentStart..<end.lowerBound])))
@@ -74,13 +79,16 @@ struct MultipartForm {
     static func name(_ headers: String) -> String? {
         for line in headers.split(separator: "\r\n") {
             let pair = line.split(separator: ":", maxSplits: 1)
-            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "content-disposition" else { continue }
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "content-disposition"
+            else { continue }
             var fields: [String: String] = [:]
             for parameter in pair[1].split(separator: ";").dropFirst() {
                 let kv = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard kv.count == 2 else { continue }
                 var value = kv[1]
-                if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+                if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+                    value = String(value.dropFirst().dropLast())
+                }
                 fields[kv[0].lowercased()] = value
             }
             if let file = fields["filename"], !file.isEmpty {

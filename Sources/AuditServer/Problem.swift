@@ -25,9 +25,12 @@ public struct Problem: HTTPResponseError, Sendable {
 
     func response() -> Response {
         let body: [String: Any] = [
-            "type": "urn:trustaudit:problem:\(code)", "title": status.reasonPhrase, "status": status.code, "detail": detail,
+            "type": "urn:trustaudit:problem:\(code)", "title": status.reasonPhrase, "status": status.code,
+            "detail": detail,
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data()
         var fields: HTTPFields = [.contentType: "application/problem+json"]
         fields.append(contentsOf: headers)
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
@@ -39,11 +42,15 @@ public struct Problem: HTTPResponseError, Sendable {
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The methods of each path, for a 405 with `Allow` where a path exists under another method.
     static var methods: [String: [String]] {
-        let reads = ["/v1/profiles", "/v1/requirements", "/healthz", "/readyz", "/metrics", "/openapi.yaml", "/", "/app.css"]
+        let reads = [
+            "/v1/profiles", "/v1/requirements", "/healthz", "/readyz", "/metrics", "/openapi.yaml", "/", "/app.css",
+        ]
         return Dictionary(uniqueKeysWithValues: reads.map { ($0, ["GET", "HEAD"]) } + [("/v1/check", ["POST"])])
     }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch let problem as Problem {
@@ -51,15 +58,24 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError where error.status == .notFound {
             if let allowed = Self.methods[request.uri.path], !allowed.contains(request.method.rawValue) {
                 let allow = allowed.joined(separator: ", ")
-                return Problem(.methodNotAllowed, code: "method-not-allowed", "\(request.uri.path) answers \(allow) only",
-                               headers: [.allow: allow]).response()
+                return Problem(
+                    .methodNotAllowed, code: "method-not-allowed", "\(request.uri.path) answers \(allow) only",
+                    headers: [.allow: allow]
+                ).response()
             }
-            return Problem(.notFound, code: "not-found", "no such endpoint: \(request.method) \(request.uri.path)").response()
+            return Problem(.notFound, code: "not-found", "no such endpoint: \(request.method) \(request.uri.path)")
+                .response()
         } catch let error as HTTPError {
-            let detail = error.status == .notFound ? "no such endpoint or method: \(request.method) \(request.uri.path)" : error.body ?? error.status.reasonPhrase
-            return Problem(error.status, code: error.status == .notFound ? "not-found" : "http", detail, headers: error.headers).response()
+            let detail =
+                error.status == .notFound
+                ? "no such endpoint or method: \(request.method) \(request.uri.path)"
+                : error.body ?? error.status.reasonPhrase
+            return Problem(
+                error.status, code: error.status == .notFound ? "not-found" : "http", detail, headers: error.headers
+            ).response()
         } catch let error as NIOTooManyBytesError {
-            return Problem(.contentTooLarge, code: "body-too-large", "the body exceeds \(error.maxBytes ?? 0) bytes").response()
+            return Problem(.contentTooLarge, code: "body-too-large", "the body exceeds \(error.maxBytes ?? 0) bytes")
+                .response()
         } catch {
             context.logger.error("unexpected error: \(error)")
             return Problem(.internalServerError, code: "internal", "the server failed: \(error)").response()

@@ -12,7 +12,10 @@ final class ServerMetrics: Sendable {
     private let reloadFailures: Counter
 
     /// The endpoints requests are counted by (anything else is `other`).
-    static let endpoints = ["/", "/app.css", "/v1/check", "/v1/profiles", "/v1/requirements", "/healthz", "/readyz", "/metrics", "/openapi.yaml"]
+    static let endpoints = [
+        "/", "/app.css", "/v1/check", "/v1/profiles", "/v1/requirements", "/healthz", "/readyz", "/metrics",
+        "/openapi.yaml",
+    ]
     /// Latency buckets, from a cached certificate check (well under a millisecond) to a trusted list.
     static let buckets: [Duration] = [
         .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
@@ -22,28 +25,44 @@ final class ServerMetrics: Sendable {
 
     init() {
         let registry = self.registry
-        latencies = Dictionary(uniqueKeysWithValues: (Self.endpoints + ["other"]).map { endpoint in
-            (endpoint, registry.makeDurationHistogram(
-                descriptor: .init(
-                    namespace: "trustaudit", metricName: "http_request_duration", unitName: "seconds",
-                    helpText: "Time from the request's head to its answer"),
-                labels: [("endpoint", endpoint)], buckets: Self.buckets))
-        })
-        verdicts = Dictionary(uniqueKeysWithValues: Verdict.allCases.map { verdict in
-            (verdict, registry.makeCounter(
-                descriptor: .init(namespace: "trustaudit", metricName: "items", unitName: "total", helpText: "Items checked, by verdict"),
-                labels: [("verdict", verdict.rawValue)]))
-        })
-        inFlight = registry.makeGauge(descriptor: .init(
-            namespace: "trustaudit", metricName: "checks_in_flight", unitName: "", helpText: "Check requests admitted and not yet answered"))
-        rejected = registry.makeCounter(descriptor: .init(
-            namespace: "trustaudit", metricName: "overload_rejections", unitName: "total",
-            helpText: "Check requests answered 503 because the concurrency cap was reached"))
-        reloads = registry.makeCounter(descriptor: .init(
-            namespace: "trustaudit", metricName: "input_reloads", unitName: "total", helpText: "Input snapshots loaded on SIGHUP"))
-        reloadFailures = registry.makeCounter(descriptor: .init(
-            namespace: "trustaudit", metricName: "input_reload_failures", unitName: "total",
-            helpText: "SIGHUP reloads that failed (the previous snapshot stays in use)"))
+        latencies = Dictionary(
+            uniqueKeysWithValues: (Self.endpoints + ["other"]).map { endpoint in
+                (
+                    endpoint,
+                    registry.makeDurationHistogram(
+                        descriptor: .init(
+                            namespace: "trustaudit", metricName: "http_request_duration", unitName: "seconds",
+                            helpText: "Time from the request's head to its answer"),
+                        labels: [("endpoint", endpoint)], buckets: Self.buckets)
+                )
+            })
+        verdicts = Dictionary(
+            uniqueKeysWithValues: Verdict.allCases.map { verdict in
+                (
+                    verdict,
+                    registry.makeCounter(
+                        descriptor: .init(
+                            namespace: "trustaudit", metricName: "items", unitName: "total",
+                            helpText: "Items checked, by verdict"),
+                        labels: [("verdict", verdict.rawValue)])
+                )
+            })
+        inFlight = registry.makeGauge(
+            descriptor: .init(
+                namespace: "trustaudit", metricName: "checks_in_flight", unitName: "",
+                helpText: "Check requests admitted and not yet answered"))
+        rejected = registry.makeCounter(
+            descriptor: .init(
+                namespace: "trustaudit", metricName: "overload_rejections", unitName: "total",
+                helpText: "Check requests answered 503 because the concurrency cap was reached"))
+        reloads = registry.makeCounter(
+            descriptor: .init(
+                namespace: "trustaudit", metricName: "input_reloads", unitName: "total",
+                helpText: "Input snapshots loaded on SIGHUP"))
+        reloadFailures = registry.makeCounter(
+            descriptor: .init(
+                namespace: "trustaudit", metricName: "input_reload_failures", unitName: "total",
+                helpText: "SIGHUP reloads that failed (the previous snapshot stays in use)"))
     }
 
     /// Per-request metrics are looked up here rather than re-registered (a registration builds
@@ -61,7 +80,9 @@ final class ServerMetrics: Sendable {
             return
         }
         let counter = registry.makeCounter(
-            descriptor: .init(namespace: "trustaudit", metricName: "http_requests", unitName: "total", helpText: "HTTP requests answered"),
+            descriptor: .init(
+                namespace: "trustaudit", metricName: "http_requests", unitName: "total",
+                helpText: "HTTP requests answered"),
             labels: [("endpoint", endpoint), ("status", String(status))])
         counters.withLock { $0[key] = counter }
         counter.increment()
@@ -82,7 +103,9 @@ final class ServerMetrics: Sendable {
 struct MetricsRecordingMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         let start = ContinuousClock.now
         let response = try await next(request, context)
         metrics.request(endpoint: request.uri.path, status: response.status.code, duration: ContinuousClock.now - start)

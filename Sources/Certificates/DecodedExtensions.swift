@@ -18,7 +18,9 @@ public struct DecodedExtensions: Sendable {
     public var publicKey: Result<SubjectPublicKey, CertificateError>
 
     init(_ tbs: TBSCertificate) {
-        func decode<T>(_ oid: SwiftASN1.ASN1ObjectIdentifier, _ make: (CertificateExtension) throws(CertificateError) -> T)
+        func decode<T>(
+            _ oid: SwiftASN1.ASN1ObjectIdentifier, _ make: (CertificateExtension) throws(CertificateError) -> T
+        )
             -> Result<T, CertificateError>?
         {
             guard let ext = tbs.extension(oid) else { return nil }
@@ -30,7 +32,9 @@ public struct DecodedExtensions: Sendable {
         extendedKeyUsage = decode(ids.extendedKeyUsage, ExtendedKeyUsage.init)
         // One decode of certificatePolicies serves the policy OIDs and the qualifier rules.
         policyInformation = decode(ids.certificatePolicies, PolicyInformation.list)
-        certificatePolicies = policyInformation.map { $0.map { CertificatePolicies(policies: $0.compactMap(\.policy)) } }
+        certificatePolicies = policyInformation.map {
+            $0.map { CertificatePolicies(policies: $0.compactMap(\.policy)) }
+        }
         subjectAltName = decode(ids.subjectAltName, SubjectAltName.init)
         authorityInformationAccess = decode(ids.authorityInformationAccess, AuthorityInformationAccess.init)
         crlDistributionPoints = decode(ids.crlDistributionPoints, CRLDistributionPoints.init)
@@ -52,5 +56,7 @@ public struct DecodedExtensions: Sendable {
     public var isCA: Bool { (try? basicConstraints?.get())?.isCA ?? false }
     /// Whether a policy puts the certificate under the CA/B Forum Baseline Requirements (see
     /// ``PolicyIdentifiers/baselineRequirements``): the BR-only rules apply only then.
-    public var claimsBaselineRequirements: Bool { policies.contains(where: PolicyIdentifiers.baselineRequirements.contains) }
+    public var claimsBaselineRequirements: Bool {
+        policies.contains(where: PolicyIdentifiers.baselineRequirements.contains)
+    }
 }

@@ -6,7 +6,9 @@ public enum SHA1 {
     public static func digest(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: 20)
         bytes.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out in _ = COpenSSL.SHA1(input.baseAddress, input.count, out.baseAddress) }
+            output.withUnsafeMutableBufferPointer { out in
+                _ = COpenSSL.SHA1(input.baseAddress, input.count, out.baseAddress)
+            }
         }
         return output
     }

@@ -1,6 +1,6 @@
 import AuditCore
-import Foundation
 internal import COpenSSL
+import Foundation
 
 /// SHA-256 through libcrypto (OpenSSL 3), the one front end of the package: item digests for
 /// evidence, certificate hashes for ESSCertID and fingerprints, CT leaves and Merkle nodes,

@@ -1,5 +1,5 @@
-internal import COpenSSL
 import AuditCore
+internal import COpenSSL
 import Foundation
 
 /// SHA-256 over data given in pieces (shard lines, files read in chunks, a population's item

@@ -33,7 +33,9 @@ public struct BundleError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     @inline(never)
-    static func unreadable(_ what: String) -> Self { .init(code: .unreadable, reason: "cannot be read", location: what) }
+    static func unreadable(_ what: String) -> Self {
+        .init(code: .unreadable, reason: "cannot be read", location: what)
+    }
 
     @inline(never)
     static func signing(_ reason: String) -> Self { .init(code: .signing, reason: reason, location: "manifest.json") }

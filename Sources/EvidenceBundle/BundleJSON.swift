@@ -7,7 +7,9 @@ enum BundleJSON {
     /// `{ "<kind>": items, … }` for the kinds seen, in the kinds' declared order.
     static func kinds(_ summary: RunSummary, into out: inout JSONWriter) {
         out.beginObject()
-        for kind in ArtefactKind.allCases where summary.byKind[kind] != nil { out.field(kind.rawValue, summary.byKind[kind]!) }
+        for kind in ArtefactKind.allCases where summary.byKind[kind] != nil {
+            out.field(kind.rawValue, summary.byKind[kind]!)
+        }
         out.endObject()
     }
 

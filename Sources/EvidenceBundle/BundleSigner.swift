@@ -1,5 +1,5 @@
-import Digests
 import COpenSSL
+import Digests
 import Foundation
 
 /// The auditor's signing key and certificate (`--sign-key`, `--sign-cert`): PEM key and
@@ -15,7 +15,9 @@ public struct BundleSigner: Sendable {
         guard let key = FileManager.default.contents(atPath: keyPath) else { throw BundleError.unreadable(keyPath) }
         self.key = [UInt8](key)
         if let certificatePath {
-            guard let certificate = FileManager.default.contents(atPath: certificatePath) else { throw BundleError.unreadable(certificatePath) }
+            guard let certificate = FileManager.default.contents(atPath: certificatePath) else {
+                throw BundleError.unreadable(certificatePath)
+            }
             self.certificate = [UInt8](certificate)
         } else {
             certificate = nil
@@ -44,12 +46,18 @@ public struct BundleSigner: Sendable {
         // ESS signingCertificateV2 (RFC 5035) binds the embedded certificate to the signature, so
         // a change to the certificate bytes is detected, not only a change to the manifest.
         let binding = Self.signingCertificateV2(try Self.der(signerCertificate))
-        guard binding.withUnsafeBufferPointer({ CMS_signed_add1_attr_by_txt(signerInfo, Self.signingCertificateV2OID, V_ASN1_SEQUENCE, $0.baseAddress, Int32($0.count)) }) == 1,
+        guard
+            binding.withUnsafeBufferPointer({
+                CMS_signed_add1_attr_by_txt(
+                    signerInfo, Self.signingCertificateV2OID, V_ASN1_SEQUENCE, $0.baseAddress, Int32($0.count))
+            }) == 1,
             CMS_final(cms, data, nil, flags) == 1
         else { throw BundleError.signing("cannot finish the CMS: \(Self.openSSLError())") }
         guard let out = BIO_new(BIO_s_mem()) else { throw BundleError.signing("no memory BIO") }
         defer { BIO_free(out) }
-        guard i2d_CMS_bio(out, cms) == 1 else { throw BundleError.signing("cannot encode the CMS: \(Self.openSSLError())") }
+        guard i2d_CMS_bio(out, cms) == 1 else {
+            throw BundleError.signing("cannot encode the CMS: \(Self.openSSLError())")
+        }
         var pointer: UnsafeMutablePointer<CChar>?
         let length = shim_BIO_get_mem_data(out, &pointer)
         guard let pointer, length > 0 else { throw BundleError.signing("empty CMS") }
@@ -75,7 +83,9 @@ public struct BundleSigner: Sendable {
             }
             return (privateKey, x509)
         }
-        guard let pkcs12 = d2i_PKCS12_bio(source, nil) else { throw BundleError.signing("--sign-key is neither a PEM key nor PKCS#12") }
+        guard let pkcs12 = d2i_PKCS12_bio(source, nil) else {
+            throw BundleError.signing("--sign-key is neither a PEM key nor PKCS#12")
+        }
         defer { PKCS12_free(pkcs12) }
         var privateKey: OpaquePointer?
         var x509: OpaquePointer?
@@ -122,7 +132,9 @@ public struct BundleSigner: Sendable {
 func memoryBIO(_ data: Data) throws -> OpaquePointer {
     // BIO_write takes an Int32 length: a file over 2 GiB (a bundle's manifest.json.p7s is read
     // from disk) is refused instead of trapping in the conversion.
-    guard let length = Int32(exactly: data.count) else { throw BundleError.signing("\(data.count) bytes do not fit a memory BIO (2 GiB at most)") }
+    guard let length = Int32(exactly: data.count) else {
+        throw BundleError.signing("\(data.count) bytes do not fit a memory BIO (2 GiB at most)")
+    }
     guard let bio = BIO_new(BIO_s_mem()) else { throw BundleError.signing("no memory BIO") }
     _ = data.withUnsafeBytes { BIO_write(bio, $0.baseAddress, length) }
     return bio

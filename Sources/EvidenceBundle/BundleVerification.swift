@@ -1,6 +1,6 @@
 import AuditCore
-import Digests
 import COpenSSL
+import Digests
 import Foundation
 
 /// `trustaudit verify-bundle DIR`: the manifest's CMS signature (when the bundle is signed) and
@@ -35,10 +35,14 @@ public struct BundleVerification: Sendable {
             throw BundleError.unreadable("\(manifestURL.path) (not a bundle, or its manifest was removed)")
         }
         var result = BundleVerification(signature: .absent)
-        if let signature = FileManager.default.contents(atPath: folder.appendingPathComponent(BundleWriter.signatureFile).path) {
+        if let signature = FileManager.default.contents(
+            atPath: folder.appendingPathComponent(BundleWriter.signatureFile).path)
+        {
             result.signature = verifySignature(signature, over: manifestBytes)
         }
-        guard let manifest = try? JSONDecoder().decode(RunManifest.self, from: manifestBytes), let files = manifest.files else {
+        guard let manifest = try? JSONDecoder().decode(RunManifest.self, from: manifestBytes),
+            let files = manifest.files
+        else {
             result.changed.append(BundleWriter.manifestFile)
             return result
         }
@@ -48,7 +52,11 @@ public struct BundleVerification: Sendable {
                 result.removed.append(name)
                 continue
             }
-            if SHA256.hex(fileAt: file) == expected { result.verified.append(name) } else { result.changed.append(name) }
+            if SHA256.hex(fileAt: file) == expected {
+                result.verified.append(name)
+            } else {
+                result.changed.append(name)
+            }
         }
         let present = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         let known = Set(files.keys).union([BundleWriter.manifestFile, BundleWriter.signatureFile])
@@ -61,7 +69,9 @@ public struct BundleVerification: Sendable {
     static func verifySignature(_ der: Data, over content: Data) -> Signature {
         guard let source = try? memoryBIO(der) else { return .invalid("cannot read the signature") }
         defer { BIO_free(source) }
-        guard let cms = d2i_CMS_bio(source, nil) else { return .invalid("manifest.json.p7s is not a DER CMS SignedData") }
+        guard let cms = d2i_CMS_bio(source, nil) else {
+            return .invalid("manifest.json.p7s is not a DER CMS SignedData")
+        }
         defer { CMS_ContentInfo_free(cms) }
         guard let data = try? memoryBIO(content), let store = X509_STORE_new() else { return .invalid("no memory") }
         defer {
@@ -84,9 +94,11 @@ public struct BundleVerification: Sendable {
             let der = try? BundleSigner.der(certificate)
         else { return .invalid("the signature has no ESS signingCertificateV2 attribute binding its certificate") }
         let value = attribute.assumingMemoryBound(to: ASN1_STRING.self)
-        let bound = Array(UnsafeBufferPointer(start: ASN1_STRING_get0_data(value), count: Int(ASN1_STRING_length(value))))
+        let bound = Array(
+            UnsafeBufferPointer(start: ASN1_STRING_get0_data(value), count: Int(ASN1_STRING_length(value))))
         guard bound == BundleSigner.signingCertificateV2(der) else {
-            return .invalid("the embedded signer certificate is not the one the signature binds (ESS signingCertificateV2)")
+            return .invalid(
+                "the embedded signer certificate is not the one the signature binds (ESS signingCertificateV2)")
         }
         guard let name = X509_get_subject_name(certificate), let text = X509_NAME_oneline(name, nil, 0) else {
             return .valid(signer: "unnamed signer")

@@ -18,7 +18,9 @@ public final class BundleWriter {
     public static let manifestFile = "manifest.json"
     public static let signatureFile = "manifest.json.p7s"
     /// Every file a bundle may hold.
-    public static let files = [evidenceFile, summaryFile, coverageFile, coverageMarkdownFile, reportFile, csvFile, manifestFile, signatureFile]
+    public static let files = [
+        evidenceFile, summaryFile, coverageFile, coverageMarkdownFile, reportFile, csvFile, manifestFile, signatureFile,
+    ]
 
     let directory: URL
     private let evidence: BufferedOutput
@@ -51,7 +53,8 @@ public final class BundleWriter {
             if isFolder.boolValue { throw BundleError.notABundleFolder(path, containing: name + "/ (a folder)") }
         }
         if !present.isEmpty && !Self.holdsBundleManifest(directory) {
-            throw BundleError.notABundleFolder(path, containing: present.sorted()[0] + " (no bundle manifest.json beside it)")
+            throw BundleError.notABundleFolder(
+                path, containing: present.sorted()[0] + " (no bundle manifest.json beside it)")
         }
         for name in present { try manager.removeItem(at: directory.appendingPathComponent(name)) }
         evidence = try BufferedOutput(path: directory.appendingPathComponent(Self.evidenceFile).path)
@@ -73,12 +76,15 @@ public final class BundleWriter {
     public func add(_ record: ItemEvidence, line: [UInt8], facts: ItemFacts) throws {
         try evidence.write(line)
         for check in record.checks {
-            try csv.write(CSVRow.line([
-                String(record.index), record.source, record.sha256, record.kind.rawValue, record.type, record.profile,
-                record.verdict.rawValue, check.requirement.rawValue, check.standard, check.version, check.clause,
-                check.outcome.rawValue, check.outcome == .fail ? check.grade.rawValue : nil, check.observed, check.expected,
-                check.location, check.message,
-            ]))
+            try csv.write(
+                CSVRow.line([
+                    String(record.index), record.source, record.sha256, record.kind.rawValue, record.type,
+                    record.profile,
+                    record.verdict.rawValue, check.requirement.rawValue, check.standard, check.version, check.clause,
+                    check.outcome.rawValue, check.outcome == .fail ? check.grade.rawValue : nil, check.observed,
+                    check.expected,
+                    check.location, check.message,
+                ]))
         }
         summary.add(record)
         tally.add(record)
@@ -95,7 +101,8 @@ public final class BundleWriter {
         let validationTime = manifest.validationTime
         try write(Self.summaryFile, SummaryJSON.document(summary, profiles: profiles, tally: tally, manifest: manifest))
         try write(Self.coverageFile, CoverageStatement.json(rows, validationTime: validationTime))
-        try write(Self.coverageMarkdownFile, Array(CoverageStatement.markdown(rows, validationTime: validationTime).utf8))
+        try write(
+            Self.coverageMarkdownFile, Array(CoverageStatement.markdown(rows, validationTime: validationTime).utf8))
         let data = ReportData.json(
             manifest: manifest, summary: summary, profiles: tally.profilesUsed.sorted(), rows: rows, items: reportItems)
         try write(Self.reportFile, Array(ReportHTML.render(data: String(decoding: data, as: UTF8.self)).utf8))

@@ -9,7 +9,8 @@ enum CSVRow {
     }
 
     static let header = line([
-        "index", "source", "sha256", "kind", "type", "profile", "verdict", "requirement", "standard", "version", "clause",
+        "index", "source", "sha256", "kind", "type", "profile", "verdict", "requirement", "standard", "version",
+        "clause",
         "outcome", "grade", "observed", "expected", "location", "message",
     ])
 }

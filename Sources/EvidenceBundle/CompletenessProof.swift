@@ -12,7 +12,9 @@ public struct CompletenessProof: Sendable {
     /// Records without a CT leaf hash (not CT entries), which the proof cannot count.
     public var recordsWithoutLeaf: Int
 
-    public var isComplete: Bool { entries == checkpoint.treeSize && root == checkpoint.rootHash && recordsWithoutLeaf == 0 }
+    public var isComplete: Bool {
+        entries == checkpoint.treeSize && root == checkpoint.rootHash && recordsWithoutLeaf == 0
+    }
 
     /// Reads evidence JSON Lines (records in output order) and rebuilds the tree.
     public static func prove(evidence files: [String], checkpoint: LogCheckpoint) throws -> CompletenessProof {
@@ -23,12 +25,17 @@ public struct CompletenessProof: Sendable {
             defer { try? handle.close() }
             let lines = ByteLineReader(handle: handle)
             while let (line, _) = lines.nextLine() {
-                if let hash = leafHash(in: Data(line)) { tree.append(leafHash: hash) } else if !line.isEmpty { withoutLeaf += 1 }
+                if let hash = leafHash(in: Data(line)) {
+                    tree.append(leafHash: hash)
+                } else if !line.isEmpty {
+                    withoutLeaf += 1
+                }
             }
             // A read error ends the lines early: no proof from part of a file.
             if let error = lines.readError { throw BundleError.unreadable("\(file): \(error)") }
         }
-        return CompletenessProof(entries: tree.count, root: tree.root, checkpoint: checkpoint, recordsWithoutLeaf: withoutLeaf)
+        return CompletenessProof(
+            entries: tree.count, root: tree.root, checkpoint: checkpoint, recordsWithoutLeaf: withoutLeaf)
     }
 
     /// Combines the Merkle roots of a sharded run's trailers (`--shard-size` a power of two; every
@@ -43,10 +50,13 @@ public struct CompletenessProof: Sendable {
             guard let shard = ShardTrailer.read((directory as NSString).appendingPathComponent(name)) else {
                 throw BundleError.unreadable("\(name): no valid trailer")
             }
-            guard shard.trailer.first == next else { throw BundleError.unreadable("\(name): starts at \(shard.trailer.first), expected \(next)") }
+            guard shard.trailer.first == next else {
+                throw BundleError.unreadable("\(name): starts at \(shard.trailer.first), expected \(next)")
+            }
             next = shard.trailer.last + 1
             // A shard with fewer records than items (a filtered run) cannot prove its range.
-            guard shard.trailer.count == shard.trailer.last - shard.trailer.first + 1, let root = shard.trailer.merkleRoot,
+            guard shard.trailer.count == shard.trailer.last - shard.trailer.first + 1,
+                let root = shard.trailer.merkleRoot,
                 let bytes = Hex.bytes(root)
             else {
                 withoutLeaf += shard.trailer.count
@@ -54,12 +64,14 @@ public struct CompletenessProof: Sendable {
             }
             tree.append(shardRoot: bytes, size: UInt64(shard.trailer.count))
         }
-        return CompletenessProof(entries: tree.count, root: tree.root, checkpoint: checkpoint, recordsWithoutLeaf: withoutLeaf)
+        return CompletenessProof(
+            entries: tree.count, root: tree.root, checkpoint: checkpoint, recordsWithoutLeaf: withoutLeaf)
     }
 
     /// The `leaf <64 hex>` of a record's source locator.
     static func leafHash(in line: Data) -> [UInt8]? {
-        guard let source = (try? JSONSerialization.jsonObject(with: line) as? [String: Any])?["source"] as? String else { return nil }
+        guard let source = (try? JSONSerialization.jsonObject(with: line) as? [String: Any])?["source"] as? String
+        else { return nil }
         return CTEntries.leafHash(inSource: source)
     }
 }

@@ -47,8 +47,10 @@ enum CoverageStatement {
         for row in rows {
             let coverage = row.status == "manual" ? "manual — to be checked by the auditor" : row.status
             let cells = [
-                row.requirement.id.rawValue, "\(row.requirement.standard) \(row.requirement.version)", row.requirement.clause,
-                row.requirement.level.rawValue, row.grade?.rawValue ?? "", coverage, "\(row.counts.evaluated)", "\(row.counts.pass)",
+                row.requirement.id.rawValue, "\(row.requirement.standard) \(row.requirement.version)",
+                row.requirement.clause,
+                row.requirement.level.rawValue, row.grade?.rawValue ?? "", coverage, "\(row.counts.evaluated)",
+                "\(row.counts.pass)",
                 "\(row.counts.fail)", "\(row.counts.notApplicable)", "\(row.counts.notChecked)",
             ].map { $0.replacingOccurrences(of: "|", with: "\\|") }
             lines.append("| " + cells.joined(separator: " | ") + " |")

@@ -26,7 +26,9 @@ public struct CoverageTally: Sendable {
         var worst: [RequirementID: Outcome] = [:]
         for check in evidence.checks {
             let current = worst[check.requirement]
-            if current == nil || Self.rank(check.outcome) > Self.rank(current!) { worst[check.requirement] = check.outcome }
+            if current == nil || Self.rank(check.outcome) > Self.rank(current!) {
+                worst[check.requirement] = check.outcome
+            }
         }
         for (id, outcome) in worst {
             var tally = counts[id, default: Counts()]
@@ -87,9 +89,13 @@ public struct CoverageTally: Sendable {
                 } else {
                     status = "not applicable"
                 }
-                return Row(requirement: requirement, grade: grades[requirement.id], profiles: names, counts: tally, status: status)
+                return Row(
+                    requirement: requirement, grade: grades[requirement.id], profiles: names, counts: tally,
+                    status: status)
             }
-            guard requirement.automation == .manual, requirement.appliesTo.contains(where: kindsSeen.contains) else { return nil }
+            guard requirement.automation == .manual, requirement.appliesTo.contains(where: kindsSeen.contains) else {
+                return nil
+            }
             return Row(requirement: requirement, grade: nil, profiles: [], counts: Counts(), status: "manual")
         }
     }

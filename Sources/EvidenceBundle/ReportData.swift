@@ -28,7 +28,9 @@ enum ReportData {
         }
     }
 
-    static func json(manifest: RunManifest, summary: RunSummary, profiles: [String], rows: [CoverageTally.Row], items: [Item]) -> [UInt8] {
+    static func json(
+        manifest: RunManifest, summary: RunSummary, profiles: [String], rows: [CoverageTally.Row], items: [Item]
+    ) -> [UInt8] {
         var out = JSONWriter()
         out.beginObject()
         out.key("tool")

@@ -6,7 +6,9 @@ import Pipeline
 public enum ReportPage {
     /// - Parameters:
     ///   - manifest: the run's description shown at the top (tool, validation time, counts).
-    public static func html(records: [ItemEvidence], facts: [ItemFacts], profiles: ProfileSet, manifest: RunManifest) -> [UInt8] {
+    public static func html(records: [ItemEvidence], facts: [ItemFacts], profiles: ProfileSet, manifest: RunManifest)
+        -> [UInt8]
+    {
         var summary = RunSummary()
         var tally = CoverageTally()
         var items: [ReportData.Item] = []
@@ -16,10 +18,12 @@ public enum ReportPage {
             items.append(ReportData.Item(record, facts: index < facts.count ? facts[index] : ItemFacts()))
         }
         let data = ReportData.json(
-            manifest: manifest, summary: summary, profiles: tally.profilesUsed.sorted(), rows: tally.rows(profiles), items: items)
+            manifest: manifest, summary: summary, profiles: tally.profilesUsed.sorted(), rows: tally.rows(profiles),
+            items: items)
         return Array(ReportHTML.render(data: String(decoding: data, as: UTF8.self)).utf8)
     }
 
     /// The report's own Content-Security-Policy: inline style and script, nothing from anywhere.
-    public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+    public static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 }

@@ -20,8 +20,10 @@ public struct SARIFLog: Sendable {
             out.field("level", Self.level(check.grade))
             out.key("message")
             out.beginObject()
-            out.field("text", [check.message, check.observed.map { "Observed: \($0)" }, check.expected.map { "Expected: \($0)" }]
-                .compactMap { $0 }.joined(separator: " ").ifEmpty("\(check.requirement.rawValue) not met"))
+            out.field(
+                "text",
+                [check.message, check.observed.map { "Observed: \($0)" }, check.expected.map { "Expected: \($0)" }]
+                    .compactMap { $0 }.joined(separator: " ").ifEmpty("\(check.requirement.rawValue) not met"))
             out.endObject()
             out.key("locations")
             out.beginArray()

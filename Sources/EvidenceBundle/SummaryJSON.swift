@@ -4,7 +4,9 @@ import Pipeline
 /// `summary.json`: counts by verdict (with the certification body's words), by kind, and the
 /// requirements failed most often. No run timestamps, so reruns give the same bytes.
 enum SummaryJSON {
-    static func document(_ summary: RunSummary, profiles: ProfileSet, tally: CoverageTally, manifest: RunManifest) -> [UInt8] {
+    static func document(_ summary: RunSummary, profiles: ProfileSet, tally: CoverageTally, manifest: RunManifest)
+        -> [UInt8]
+    {
         var out = JSONWriter()
         out.beginObject()
         out.field("tool", manifest.tool)
@@ -29,7 +31,8 @@ enum SummaryJSON {
         out.endArray()
         out.key("failedRequirements")
         out.beginArray()
-        for (id, count) in summary.failures.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+        for (id, count) in summary.failures.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key })
+        {
             let requirement = profiles.catalogue[id]
             out.beginObject()
             out.field("requirement", id.rawValue)

@@ -26,7 +26,9 @@ public struct PipelineError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     @inline(never)
-    static func unreadableInput(_ reason: String) -> Self { .init(code: .unreadableInput, reason: reason, location: "") }
+    static func unreadableInput(_ reason: String) -> Self {
+        .init(code: .unreadableInput, reason: reason, location: "")
+    }
 
     @inline(never)
     static func unwritableOutput(_ reason: String, at path: String = "") -> Self {

@@ -21,7 +21,9 @@ where file.pathExtension == "yaml" {
     }
     documents.append((name, text))
 }
-documents.sort { ($0.name.hasPrefix("catalogue/") ? 0 : 1, $0.name) < ($1.name.hasPrefix("catalogue/") ? 0 : 1, $1.name) }
+documents.sort {
+    ($0.name.hasPrefix("catalogue/") ? 0 : 1, $0.name) < ($1.name.hasPrefix("catalogue/") ? 0 : 1, $1.name)
+}
 
 /// A raw string delimiter longer than any run of `#` after a quote in the text, so no file can
 /// end its literal early.

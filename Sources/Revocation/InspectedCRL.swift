@@ -36,14 +36,17 @@ public struct InspectedCRL: Sendable {
     /// The supplied issuers named as the CRL's issuer, the one whose SKI equals the AKI first.
     public var issuerCandidates: [IssuerStore.Issuer] {
         guard let list = decoded, let issuers = inputs.issuers else { return [] }
-        return issuers.candidates(issuerName: list.issuerEncoded, authorityKeyIdentifier: list.authorityKeyIdentifier.map(Array.init))
+        return issuers.candidates(
+            issuerName: list.issuerEncoded, authorityKeyIdentifier: list.authorityKeyIdentifier.map(Array.init))
     }
 }
 
 extension CertificateList {
     /// The algorithm OID of an AlgorithmIdentifier element, when readable.
     public func algorithm(_ identifier: TLV) -> ASN1ObjectIdentifier? {
-        guard let oid = reader.element(at: identifier.contentStart, limit: identifier.end), oid.tag == 0x06 else { return nil }
+        guard let oid = reader.element(at: identifier.contentStart, limit: identifier.end), oid.tag == 0x06 else {
+            return nil
+        }
         return try? ASN1ObjectIdentifier(derEncoded: reader.encoded(oid))
     }
 }

@@ -1,5 +1,5 @@
-import Digests
 import Certificates
+import Digests
 import SwiftASN1
 
 /// An OCSP response item as the rules see it: the DER scan, the outer response, the basic
@@ -42,8 +42,12 @@ public struct InspectedOCSPResponse: Sendable {
             if let type = response.responseType, let octets = response.response {
                 if type.elementsEqual(RevocationOID.ocspBasic) {
                     do throws(RevocationError) {
-                        guard let element = reader.element(at: octets.contentStart, limit: octets.end), element.end == octets.end else {
-                            throw RevocationError("the response OCTET STRING does not hold one BasicOCSPResponse", at: "byte \(octets.start)")
+                        guard let element = reader.element(at: octets.contentStart, limit: octets.end),
+                            element.end == octets.end
+                        else {
+                            throw RevocationError(
+                                "the response OCTET STRING does not hold one BasicOCSPResponse",
+                                at: "byte \(octets.start)")
                         }
                         basic = try BasicOCSPResponse(element, reader)
                     } catch {
@@ -64,22 +68,30 @@ public struct InspectedOCSPResponse: Sendable {
         let responseCertificates = basic?.certificates.map { InspectedCertificate(bytes: $0) } ?? []
         let signer = basic.flatMap { Self.findSigner($0, responseCertificates, inputs) }
         self.signer = signer
-        delegations = basic.map {
-            OCSPDelegation.judgements($0, signer: signer, responseCertificates: responseCertificates.compactMap(\.certificate), inputs: inputs)
-        } ?? []
+        delegations =
+            basic.map {
+                OCSPDelegation.judgements(
+                    $0, signer: signer, responseCertificates: responseCertificates.compactMap(\.certificate),
+                    inputs: inputs)
+            } ?? []
     }
 
     /// The certificate the responderID names: byName by subject, byKey by the SHA-1 of its key;
     /// first among the response's certificates, then among the supplied issuers.
-    static func findSigner(_ basic: BasicOCSPResponse, _ responseCertificates: [InspectedCertificate], _ inputs: RevocationInputs) -> Signer? {
+    static func findSigner(
+        _ basic: BasicOCSPResponse, _ responseCertificates: [InspectedCertificate], _ inputs: RevocationInputs
+    ) -> Signer? {
         for inspected in responseCertificates {
-            guard let certificate = inspected.certificate, Self.responderID(basic.responderID, names: certificate) else { continue }
-            return Signer(certificate: certificate, extensions: inspected.extensions, origin: "response",
-                          key: inputs.cache.key(certificate.tbs.subjectPublicKeyInfo))
+            guard let certificate = inspected.certificate, Self.responderID(basic.responderID, names: certificate)
+            else { continue }
+            return Signer(
+                certificate: certificate, extensions: inspected.extensions, origin: "response",
+                key: inputs.cache.key(certificate.tbs.subjectPublicKeyInfo))
         }
         for issuer in inputs.issuers?.all ?? [] where Self.responderID(basic.responderID, names: issuer.certificate) {
             // Decoded once for the run by the IssuerStore, not again per response.
-            return Signer(certificate: issuer.certificate, extensions: issuer.extensions, origin: "supplied", key: issuer.key)
+            return Signer(
+                certificate: issuer.certificate, extensions: issuer.extensions, origin: "supplied", key: issuer.key)
         }
         return nil
     }
@@ -87,13 +99,16 @@ public struct InspectedOCSPResponse: Sendable {
     static func responderID(_ id: BasicOCSPResponse.ResponderID, names certificate: Certificate) -> Bool {
         switch id {
         case .name(let name): return certificate.tbs.subject.encoded.elementsEqual(name)
-        case .key(let hash): return certificate.subjectPublicKeyBits.map { SHA1.digest($0).elementsEqual(hash) } ?? false
+        case .key(let hash):
+            return certificate.subjectPublicKeyBits.map { SHA1.digest($0).elementsEqual(hash) } ?? false
         }
     }
 
     /// The algorithm OID of the signatureAlgorithm, when readable.
     public var signatureAlgorithm: ASN1ObjectIdentifier? {
-        guard let basic, let oid = basic.reader.element(at: basic.signatureAlgorithm.contentStart, limit: basic.signatureAlgorithm.end),
+        guard let basic,
+            let oid = basic.reader.element(
+                at: basic.signatureAlgorithm.contentStart, limit: basic.signatureAlgorithm.end),
             oid.tag == 0x06
         else { return nil }
         return try? ASN1ObjectIdentifier(derEncoded: basic.reader.encoded(oid))

@@ -17,8 +17,12 @@ public enum RevocationProfiles {
 
     /// Why `issuer` is a TLS issuer, or nil.
     static func tlsEvidence(_ issuer: IssuerStore.Issuer) -> String? {
-        if issuer.extensions.ekus?.contains(ExtendedKeyUsage.serverAuth) == true { return "extendedKeyUsage serverAuth" }
-        if let policy = issuer.extensions.policies.first(where: tlsPolicies.contains) { return "certificate policy \(policy)" }
+        if issuer.extensions.ekus?.contains(ExtendedKeyUsage.serverAuth) == true {
+            return "extendedKeyUsage serverAuth"
+        }
+        if let policy = issuer.extensions.policies.first(where: tlsPolicies.contains) {
+            return "certificate policy \(policy)"
+        }
         return nil
     }
 
@@ -32,7 +36,8 @@ public enum RevocationProfiles {
             let algorithm = try? ASN1ObjectIdentifier(dotRepresentation: ObjectIdentifierText.dotted(id.hashAlgorithm))
         else { return nil }
         for issuer in issuers.all {
-            guard let bits = issuer.certificate.subjectPublicKeyBits, MessageDigest.digest(algorithm, bits)?.elementsEqual(id.issuerKeyHash) == true,
+            guard let bits = issuer.certificate.subjectPublicKeyBits,
+                MessageDigest.digest(algorithm, bits)?.elementsEqual(id.issuerKeyHash) == true,
                 let evidence = tlsEvidence(issuer)
             else { continue }
             return (ocspTLS, "an OCSP response of a TLS issuer (the supplied CA certificate has \(evidence))")

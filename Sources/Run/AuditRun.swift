@@ -1,8 +1,8 @@
 import Audit
 import AuditCore
+import Certificates
 import Digests
 import EvidenceBundle
-import Certificates
 import Foundation
 import Pipeline
 
@@ -80,7 +80,8 @@ public final class AuditRun {
                     if !range.contains(item.index) { return .outOfRange }
                     if completedShards.contains(item.index / shardSize) { return .alreadyDone }
                     if let crash = knownCrashes[item.index] {
-                        return Self.result(auditor.crashEvidence(for: item, crash: crash.signalName), ItemFacts(), compact: compact)
+                        return Self.result(
+                            auditor.crashEvidence(for: item, crash: crash.signalName), ItemFacts(), compact: compact)
                     }
                     CrashMarker.begin(item.index)
                     defer { CrashMarker.end() }
@@ -98,8 +99,11 @@ public final class AuditRun {
                         report.filtered += 1
                         try shards?.write(index: index, line: nil, leafHash: nil)
                     case .record(let evidence, let line, let facts, let plan):
-                        if let (digest, itemPlan) = plan, report.plans[digest] == nil { report.plans[digest] = itemPlan }
-                        try shards?.write(index: evidence.index, line: line, leafHash: CTEntries.leafHash(inSource: evidence.source))
+                        if let (digest, itemPlan) = plan, report.plans[digest] == nil {
+                            report.plans[digest] = itemPlan
+                        }
+                        try shards?.write(
+                            index: evidence.index, line: line, leafHash: CTEntries.leafHash(inSource: evidence.source))
                         try sink.add(evidence, line: line, facts: facts)
                         // The bundle is audit evidence: its records stay full whatever the mode.
                         try bundle?.add(evidence, line: compact ? EvidenceJSON.line(evidence) : line, facts: facts)
@@ -170,7 +174,8 @@ public final class AuditRun {
             ],
             validationTime: iso.string(from: inputs.validationTime),
             inputs: report.files.map { RunManifest.Input(path: $0, sha256: $0 == "-" ? nil : SHA256.hex(fileAt: $0)) },
-            startedAt: iso.string(from: inputs.started), finishedAt: iso.string(from: Date()), counts: report.summary.counts)
+            startedAt: iso.string(from: inputs.started), finishedAt: iso.string(from: Date()),
+            counts: report.summary.counts)
         run.build = ToolIdentity.build
         run.sampling = report.samplingRecord
         return run
@@ -188,7 +193,8 @@ public final class AuditRun {
     /// Without a validation time given it is left out, so that a resumed run may continue.
     public static func identity(options: RunOptions, settings: RunSettings) -> String {
         var parts: [String] = [
-            "trustaudit \(ToolIdentity.version)", "profile=\(options.profile)", "profiles=\(options.profilesDirectory ?? "")",
+            "trustaudit \(ToolIdentity.version)", "profile=\(options.profile)",
+            "profiles=\(options.profilesDirectory ?? "")",
             "at=\(options.at ?? "")", "standards=\(options.standards)", "shard-size=\(settings.shards?.size ?? 0)",
             "format=\(settings.format.rawValue)", "only-etsi=\(options.onlyETSI)", "valid-at=\(options.validAt ?? "")",
             "lotl=\(options.lotl ?? "")", "anchors=\(options.anchors ?? "")", "schemas=\(options.schemas ?? "")",
@@ -196,7 +202,8 @@ public final class AuditRun {
         ]
         for (name, values) in [
             ("issuer", options.issuers), ("trusted-lists", options.trustedLists), ("policy", options.policies),
-            ("ca", options.tsaCAs), ("tsu", options.tsuCertificates), ("only-issuer", options.onlyIssuer), ("input", settings.inputs),
+            ("ca", options.tsaCAs), ("tsu", options.tsuCertificates), ("only-issuer", options.onlyIssuer),
+            ("input", settings.inputs),
         ] {
             parts += values.map { "\(name)=\($0)" }
         }

@@ -27,18 +27,21 @@ public enum CatalogueListing {
                 throw RunError.input("\(error)")
             }
         }
-        return json(requirements.map { r -> [String: Any] in
-            [
-                "id": r.id.rawValue, "standard": r.standard, "version": r.version, "clause": r.clause,
-                "alsoIn": r.alsoIn, "text": r.text, "level": r.level.rawValue,
-                "appliesTo": r.appliesTo.map(\.rawValue), "automation": r.automation.rawValue, "fix": r.fix ?? NSNull(),
-            ]
-        })
+        return json(
+            requirements.map { r -> [String: Any] in
+                [
+                    "id": r.id.rawValue, "standard": r.standard, "version": r.version, "clause": r.clause,
+                    "alsoIn": r.alsoIn, "text": r.text, "level": r.level.rawValue,
+                    "appliesTo": r.appliesTo.map(\.rawValue), "automation": r.automation.rawValue,
+                    "fix": r.fix ?? NSNull(),
+                ]
+            })
     }
 
     private static func json(_ object: Any) -> [UInt8] {
         // Only strings, numbers, arrays, dictionaries and NSNull: serialisation cannot fail.
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let data = try! JSONSerialization.data(
+            withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return [UInt8](data)
     }
 }

@@ -49,11 +49,14 @@ public struct RunInputs: Sendable {
                 profiles: profileSet, selection: ProfileSelection(argument: profile),
                 context: EvaluationContext(validationTime: validationTime), issuers: self.auditor.issuers,
                 standards: byIssuance ? nil : try profileSet.standardsSet(named: standards),
-                trustedLists: self.auditor.trustedLists, timestampInputs: self.auditor.timestampInputs, lotl: self.auditor.lotl,
+                trustedLists: self.auditor.trustedLists, timestampInputs: self.auditor.timestampInputs,
+                lotl: self.auditor.lotl,
                 schemas: self.auditor.schemas, authentication: self.auditor.authentication,
                 standardsByIssuance: byIssuance ? Array(profileSet.standards.values) : [],
                 revocationInputs: self.auditor.revocationInputs)
-            return RunInputs(options: options, profileSet: profileSet, auditor: auditor, validationTime: validationTime, started: Date())
+            return RunInputs(
+                options: options, profileSet: profileSet, auditor: auditor, validationTime: validationTime,
+                started: Date())
         } catch {
             throw RunError.input("\(error)")
         }
@@ -66,7 +69,8 @@ public struct RunInputs: Sendable {
         self.validationTime = validationTime
         self.started = started
         self.filter = ItemFilter(
-            onlyETSI: options.onlyETSI, issuerContains: options.onlyIssuer, validAt: options.validAt.flatMap(RunOptions.parseTime))
+            onlyETSI: options.onlyETSI, issuerContains: options.onlyIssuer,
+            validAt: options.validAt.flatMap(RunOptions.parseTime))
     }
 }
 
@@ -93,7 +97,9 @@ private struct Loader {
             authentication: try loadAuthentication(lotlDocuments),
             standardsByIssuance: byIssuance ? Array(profileSet.standards.values) : [],
             revocationInputs: try loadRevocationInputs(issuers: issuers))
-        return RunInputs(options: options, profileSet: profileSet, auditor: auditor, validationTime: validationTime, started: started)
+        return RunInputs(
+            options: options, profileSet: profileSet, auditor: auditor, validationTime: validationTime, started: started
+        )
     }
 
     /// The issuer certificates; an issuer file without a decodable certificate is an error.
@@ -110,7 +116,9 @@ private struct Loader {
         func items(_ paths: [String], _ option: String) throws -> [(source: String, bytes: [UInt8])] {
             var found: [(String, [UInt8])] = []
             for path in paths {
-                guard FileManager.default.fileExists(atPath: path) else { throw RunError.input("\(option) \(path) does not exist") }
+                guard FileManager.default.fileExists(atPath: path) else {
+                    throw RunError.input("\(option) \(path) does not exist")
+                }
                 let reader = InputReader(paths: [path])
                 while let item = reader.next() {
                     if item.problem == nil { found.append(((item.source as NSString).lastPathComponent, item.bytes)) }
@@ -121,15 +129,18 @@ private struct Loader {
         var inputs = RevocationInputs(issuers: issuers)
         if !options.crls.isEmpty || !options.ocspResponses.isEmpty {
             let sources = RevocationSources(
-                crls: try items(options.crls, "--crl"), ocspResponses: try items(options.ocspResponses, "--ocsp"), issuers: issuers)
+                crls: try items(options.crls, "--crl"), ocspResponses: try items(options.ocspResponses, "--ocsp"),
+                issuers: issuers)
             if sources.crls.isEmpty && sources.ocspResponses.isEmpty {
-                throw RunError.input("--crl/--ocsp: no readable CRL or successful OCSP response: "
-                    + sources.rejected.map { "\($0.source): \($0.reason)" }.joined(separator: "; "))
+                throw RunError.input(
+                    "--crl/--ocsp: no readable CRL or successful OCSP response: "
+                        + sources.rejected.map { "\($0.source): \($0.reason)" }.joined(separator: "; "))
             }
             inputs.sources = sources
         }
         if let path = options.ocspRequest {
-            guard let data = FileManager.default.contents(atPath: path), let parsed = OCSPRequest(der: [UInt8](data)) else {
+            guard let data = FileManager.default.contents(atPath: path), let parsed = OCSPRequest(der: [UInt8](data))
+            else {
                 throw RunError.input("--ocsp-request \(path) is not a readable DER OCSPRequest")
             }
             inputs.ocspRequest = parsed
@@ -153,7 +164,9 @@ private struct Loader {
         var documents: [LOTLDocument] = []
         while let item = reader.next() {
             let name = (item.source as NSString).lastPathComponent
-            guard item.problem == nil, let pointers = LOTLPointers(bytes: item.bytes, source: name), pointers.isListOfLists else {
+            guard item.problem == nil, let pointers = LOTLPointers(bytes: item.bytes, source: name),
+                pointers.isListOfLists
+            else {
                 continue
             }
             documents.append((item.bytes, name, pointers))
@@ -171,14 +184,17 @@ private struct Loader {
     func loadAuthentication(_ documents: [LOTLDocument]) throws -> LOTLAuthentication? {
         guard let anchors = options.anchors else { return nil }
         return LOTLAuthentication(
-            anchors: try certificates(in: [anchors], option: "--anchors"), anchorSource: (anchors as NSString).lastPathComponent,
+            anchors: try certificates(in: [anchors], option: "--anchors"),
+            anchorSource: (anchors as NSString).lastPathComponent,
             lotls: documents.map { ($0.bytes, $0.source) })
     }
 
     /// The inputs of the time-stamp checks.
     func loadTimestampInputs() throws -> TimestampInputs {
         func read(_ path: String, _ option: String) throws -> [UInt8] {
-            guard let data = FileManager.default.contents(atPath: path) else { throw RunError.input("\(option) \(path) is not readable") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw RunError.input("\(option) \(path) is not readable")
+            }
             return [UInt8](data)
         }
         var inputs = TimestampInputs()
@@ -194,10 +210,14 @@ private struct Loader {
             inputs.request = parsed
         }
         inputs.policies = try options.policies.map {
-            guard let oid = try? ASN1ObjectIdentifier(dotRepresentation: $0) else { throw RunError.input("--policy \($0) is not an OID") }
+            guard let oid = try? ASN1ObjectIdentifier(dotRepresentation: $0) else {
+                throw RunError.input("--policy \($0) is not an OID")
+            }
             return oid
         }
-        if !options.tsaCAs.isEmpty { inputs.anchors = IssuerStore(certificates: try certificates(in: options.tsaCAs, option: "--ca")) }
+        if !options.tsaCAs.isEmpty {
+            inputs.anchors = IssuerStore(certificates: try certificates(in: options.tsaCAs, option: "--ca"))
+        }
         inputs.tsuCertificates = try certificates(in: options.tsuCertificates, option: "--tsu")
         return inputs
     }

@@ -61,7 +61,9 @@ public struct RunOptions: Sendable {
             guard (0x30...0x39).contains(high), (0x30...0x39).contains(low) else { return nil }
             return Int64(high - 0x30) * 10 + Int64(low - 0x30)
         }
-        guard let hour = number(11), let minute = number(14), let second = number(17), hour < 24, minute < 60, second < 60 else {
+        guard let hour = number(11), let minute = number(14), let second = number(17), hour < 24, minute < 60,
+            second < 60
+        else {
             return nil
         }
         return day + hour * 3600 + minute * 60 + second

@@ -63,7 +63,9 @@ public struct RunSettings: Sendable {
 
     /// The bundle signer, loaded once so that a wrong key or password stops the run before any
     /// item is checked.
-    public static func loadSigner(key: String?, certificate: String?, passwordFile: String?, bundle: String?) throws(RunError) -> BundleSigner? {
+    public static func loadSigner(key: String?, certificate: String?, passwordFile: String?, bundle: String?)
+        throws(RunError) -> BundleSigner?
+    {
         guard let key else {
             if certificate != nil { throw RunError.input("--sign-cert needs --sign-key") }
             return nil

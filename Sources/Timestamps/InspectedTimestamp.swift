@@ -50,7 +50,9 @@ public struct InspectedTimestamp: Sendable {
         }
         self.status = status
         if let tokenNode {
-            do throws(TimestampError) { token = .success(try TimeStampToken(contentInfo: tokenNode)) } catch { token = .failure(error) }
+            do throws(TimestampError) { token = .success(try TimeStampToken(contentInfo: tokenNode)) } catch {
+                token = .failure(error)
+            }
         } else if form == .response && status != nil {
             token = nil
         } else {
@@ -80,11 +82,13 @@ public struct InspectedTimestamp: Sendable {
                 let inspected = InspectedCertificate(bytes: der)
                 guard let certificate = inspected.certificate else { continue }
                 if let issuer = info.issuer, let serial = info.serialNumber,
-                    certificate.tbs.issuer.encoded.elementsEqual(issuer), certificate.tbs.serialNumber.elementsEqual(serial)
+                    certificate.tbs.issuer.encoded.elementsEqual(issuer),
+                    certificate.tbs.serialNumber.elementsEqual(serial)
                 {
                     return Signer(certificate: inspected, origin: origin)
                 }
-                if let ski = info.subjectKeyIdentifier, certificate.keyIdentifier.map({ $0.elementsEqual(ski) }) == true {
+                if let ski = info.subjectKeyIdentifier, certificate.keyIdentifier.map({ $0.elementsEqual(ski) }) == true
+                {
                     return Signer(certificate: inspected, origin: origin)
                 }
             }

@@ -22,7 +22,8 @@ public struct TimestampInputs: Sendable {
     public var cache = VerificationCache()
 
     public init(
-        data: [UInt8]? = nil, digest: [UInt8]? = nil, request: TimeStampRequest? = nil, policies: [ASN1ObjectIdentifier] = [],
+        data: [UInt8]? = nil, digest: [UInt8]? = nil, request: TimeStampRequest? = nil,
+        policies: [ASN1ObjectIdentifier] = [],
         anchors: IssuerStore? = nil, tsuCertificates: [[UInt8]] = [], trustedLists: TrustedListStore? = nil
     ) {
         self.data = data
@@ -55,7 +56,9 @@ public struct TimeStampRequest: Sendable {
         for field in fields.dropFirst(2) {
             if field.identifier == .objectIdentifier { policy = LenientASN1.oid(field) }
             if field.identifier == .integer, case .primitive(let bytes) = field.content { nonce = Array(bytes) }
-            if field.identifier == .boolean, case .primitive(let flag) = field.content { certReq = flag.contains { $0 != 0 } }
+            if field.identifier == .boolean, case .primitive(let flag) = field.content {
+                certReq = flag.contains { $0 != 0 }
+            }
         }
     }
 }

@@ -17,8 +17,11 @@ enum AttributeCount {
             guard index < count else { return nil }
             // <!-- -->, <![CDATA[ ]]>, <? ?>, </end>: no attributes to count.
             if bytes[index] == 0x21 || bytes[index] == 0x3F || bytes[index] == 0x2F {
-                let closing: [UInt8] = bytes[index] == 0x21 && index + 2 < count && bytes[index + 1] == 0x2D ? [0x2D, 0x2D, 0x3E]
-                    : bytes[index] == 0x21 && index + 1 < count && bytes[index + 1] == 0x5B ? [0x5D, 0x5D, 0x3E] : [0x3E]
+                let closing: [UInt8] =
+                    bytes[index] == 0x21 && index + 2 < count && bytes[index + 1] == 0x2D
+                    ? [0x2D, 0x2D, 0x3E]
+                    : bytes[index] == 0x21 && index + 1 < count && bytes[index + 1] == 0x5B
+                        ? [0x5D, 0x5D, 0x3E] : [0x3E]
                 guard let end = bytes[index...].firstRange(of: closing) else { return nil }
                 index = end.upperBound
                 continue

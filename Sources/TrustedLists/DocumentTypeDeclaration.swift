@@ -9,7 +9,7 @@ enum DocumentTypeDeclaration {
                 continue
             }
             let next = index + 1 < bytes.count ? bytes[index + 1] : 0
-            if next == 0x21 {  // "<!": comment or DOCTYPE
+            if next == 0x21 { // "<!": comment or DOCTYPE
                 if bytes[index...].starts(with: marker) { return index }
                 if let end = find(Array("-->".utf8), in: bytes, from: index + 4) {
                     index = end
@@ -17,12 +17,12 @@ enum DocumentTypeDeclaration {
                 }
                 return nil
             }
-            if next == 0x3F {  // "<?": processing instruction
+            if next == 0x3F { // "<?": processing instruction
                 guard let end = find(Array("?>".utf8), in: bytes, from: index + 2) else { return nil }
                 index = end
                 continue
             }
-            return nil  // the root element starts: no DOCTYPE can follow
+            return nil // the root element starts: no DOCTYPE can follow
         }
         return nil
     }

@@ -1,5 +1,5 @@
-import Foundation
 import Certificates
+import Foundation
 
 /// A trusted-list item as the rules see it: its bytes and the outcome of the hardened parse.
 ///
@@ -46,7 +46,8 @@ public struct InspectedTrustedList: Sendable {
     }
 
     public init(
-        bytes: [UInt8], pointers: LOTLPointers? = nil, schemas: TrustedListSchemas? = nil, authentication: LOTLAuthentication? = nil
+        bytes: [UInt8], pointers: LOTLPointers? = nil, schemas: TrustedListSchemas? = nil,
+        authentication: LOTLAuthentication? = nil
     ) {
         self.bytes = bytes
         self.pointers = pointers
@@ -54,14 +55,16 @@ public struct InspectedTrustedList: Sendable {
         switch XMLDocument.parse(bytes) {
         case .success(let document):
             let root = document.root
-            parsed = .success(Root(
-                name: root?.name ?? "", namespace: root?.namespace,
-                versionIdentifier: document.text(at: ["SchemeInformation", "TSLVersionIdentifier"]),
-                tslType: document.text(at: ["SchemeInformation", "TSLType"])))
+            parsed = .success(
+                Root(
+                    name: root?.name ?? "", namespace: root?.namespace,
+                    versionIdentifier: document.text(at: ["SchemeInformation", "TSLVersionIdentifier"]),
+                    tslType: document.text(at: ["SchemeInformation", "TSLType"])))
             signature = TrustedListSignature(document: document)
             signer = signature?.signerCertificate.map { InspectedCertificate(bytes: $0) }
             territory = document.text(at: ["SchemeInformation", "SchemeTerritory"])
-            schemaValidation = schemas?.validate(document, version: document.text(at: ["SchemeInformation", "TSLVersionIdentifier"]))
+            schemaValidation = schemas?.validate(
+                document, version: document.text(at: ["SchemeInformation", "TSLVersionIdentifier"]))
             (dateTimes, nextUpdate, schemeOperatorNames) = document.schemeFacts()
             tree = document.rootElement.map { ParsedElement(node: $0) }
             serviceCertificates = tree.map(Self.decodeServiceCertificates) ?? [:]

@@ -29,11 +29,16 @@ public struct LOTLAuthentication: Sendable {
         self.anchorSource = anchorSource
         var known: [Int: KnownLOTL] = [:]
         for (bytes, source) in lotls {
-            guard case .success(let document) = XMLDocument.parse(bytes), let node = document.rootElement else { continue }
+            guard case .success(let document) = XMLDocument.parse(bytes), let node = document.rootElement else {
+                continue
+            }
             let root = ParsedElement(node: node)
-            guard let pointers = LOTLPointers(root: root, source: source), let sequence = pointers.sequenceNumber else { continue }
-            known[sequence] = KnownLOTL(source: source, signature: TrustedListSignature(document: document),
-                                        announced: pointers.certificates["EU"] ?? [])
+            guard let pointers = LOTLPointers(root: root, source: source), let sequence = pointers.sequenceNumber else {
+                continue
+            }
+            known[sequence] = KnownLOTL(
+                source: source, signature: TrustedListSignature(document: document),
+                announced: pointers.certificates["EU"] ?? [])
         }
         self.lotls = known
     }
@@ -43,7 +48,9 @@ public struct LOTLAuthentication: Sendable {
     /// publications; which publication the anchors are is decided by the signatures, not by
     /// the URLs).
     static func pivotURIs(of list: ListView) -> [String] {
-        (list.scheme?.child("SchemeInformationURI")?.children("URI").map(\.text) ?? []).filter { $0.lowercased().hasSuffix(".xml") }
+        (list.scheme?.child("SchemeInformationURI")?.children("URI").map(\.text) ?? []).filter {
+            $0.lowercased().hasSuffix(".xml")
+        }
     }
 
     /// The sequence number a pivot URL names (`…/eu-lotl-pivot-341.xml` → 341).
@@ -83,7 +90,9 @@ public struct LOTLAuthentication: Sendable {
         var anchored = false
         for uri in pivots.prefix(Self.maximumPivots) {
             guard let sequence = Self.sequence(inURI: uri), let pivot = lotls[sequence] else {
-                return Outcome(steps: [], problem: "pivot \(uri) is not among the supplied LOTLs (--lotl)", keys: [], keySource: anchorsName)
+                return Outcome(
+                    steps: [], problem: "pivot \(uri) is not among the supplied LOTLs (--lotl)", keys: [],
+                    keySource: anchorsName)
             }
             chain.append((uri, sequence, pivot))
             if case .valid? = pivot.signature?.verify(with: anchors) {
@@ -92,10 +101,17 @@ public struct LOTLAuthentication: Sendable {
             }
         }
         guard anchored else {
-            let reason = pivots.isEmpty ? "no pivot LOTL is listed and the OJ certificates do not verify the list"
+            let reason =
+                pivots.isEmpty
+                ? "no pivot LOTL is listed and the OJ certificates do not verify the list"
                 : "none of the \(chain.count) newest pivot(s) verifies with \(anchorsName)"
-            return Outcome(steps: chain.map { Step(pivot: $0.uri, verified: false, detail: "pivot \($0.sequence) (\($0.pivot.source)) does not verify with \(anchorsName)") },
-                           problem: nil, keys: [], keySource: reason)
+            return Outcome(
+                steps: chain.map {
+                    Step(
+                        pivot: $0.uri, verified: false,
+                        detail: "pivot \($0.sequence) (\($0.pivot.source)) does not verify with \(anchorsName)")
+                },
+                problem: nil, keys: [], keySource: reason)
         }
         var steps: [Step] = []
         var keys = anchors
@@ -104,7 +120,12 @@ public struct LOTLAuthentication: Sendable {
             let outcome = pivot.signature?.verify(with: keys)
             var verified = false
             if case .valid? = outcome { verified = true }
-            steps.append(Step(pivot: uri, verified: verified, detail: "pivot \(sequence) (\(pivot.source)) \(verified ? "verifies" : "does not verify") with \(keySource)"))
+            steps.append(
+                Step(
+                    pivot: uri, verified: verified,
+                    detail:
+                        "pivot \(sequence) (\(pivot.source)) \(verified ? "verifies" : "does not verify") with \(keySource)"
+                ))
             guard verified else { return Outcome(steps: steps, problem: nil, keys: [], keySource: keySource) }
             keys = pivot.announced
             keySource = "the EU pointer of pivot \(sequence)"

@@ -25,7 +25,9 @@ public struct LOTLPointers: Sendable {
     /// Reads the OtherTSLPointer entries (XML lists only) of a LOTL; nil when it is not a
     /// parseable trusted list.
     public init?(bytes: [UInt8], source: String) {
-        guard case .success(let document) = XMLDocument.parse(bytes), let root = document.rootElement else { return nil }
+        guard case .success(let document) = XMLDocument.parse(bytes), let root = document.rootElement else {
+            return nil
+        }
         self.init(root: ParsedElement(node: root), source: source)
     }
 
@@ -37,10 +39,13 @@ public struct LOTLPointers: Sendable {
         var qualifiers: [String: Qualifiers] = [:]
         for (pointer, _) in list.pointers {
             let mime = ListView.pointerInformation(pointer, "MimeType")?.text
-            guard let territory = ListView.pointerInformation(pointer, "SchemeTerritory")?.text, mime == nil || mime!.contains("xml") else { continue }
+            guard let territory = ListView.pointerInformation(pointer, "SchemeTerritory")?.text,
+                mime == nil || mime!.contains("xml")
+            else { continue }
             qualifiers[territory] = Qualifiers(
                 tslType: ListView.pointerInformation(pointer, "TSLType")?.text,
-                operatorNames: ListView.pointerInformation(pointer, "SchemeOperatorName")?.children("Name").map(\.text) ?? [],
+                operatorNames: ListView.pointerInformation(pointer, "SchemeOperatorName")?.children("Name").map(\.text)
+                    ?? [],
                 mimeType: mime)
             for identity in pointer.child("ServiceDigitalIdentities")?.children("ServiceDigitalIdentity") ?? [] {
                 for digitalID in identity.children("DigitalId") {

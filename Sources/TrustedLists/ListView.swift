@@ -33,7 +33,9 @@ struct ListView: Sendable {
         var status: String { information?.child("ServiceStatus")?.text ?? "" }
         var history: [ParsedElement] { element.path("ServiceHistory")?.children("ServiceHistoryInstance") ?? [] }
         /// Extension elements of ServiceInformationExtensions.
-        var extensions: [ParsedElement] { information?.path("ServiceInformationExtensions")?.children("Extension") ?? [] }
+        var extensions: [ParsedElement] {
+            information?.path("ServiceInformationExtensions")?.children("Extension") ?? []
+        }
     }
 
     /// A TrustServiceProvider with its location path.
@@ -82,31 +84,41 @@ enum ServiceVocabulary {
     static let statusPrefix = "http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/"
 
     /// Qualified trust services (5.5.1.1): status granted or withdrawn.
-    static let qualifiedTypes: Set<String> = Set([
-        "CA/QC", "Certstatus/OCSP/QC", "Certstatus/CRL/QC", "TSA/QTST", "EDS/Q", "EDS/REM/Q", "PSES/Q", "QESValidation/Q",
-        "RemoteQSigCDManagement/Q", "RemoteQSealCDManagement/Q", "EAA/Q", "ElectronicArchiving/Q", "Ledgers/Q",
-    ].map { typePrefix + $0 })
+    static let qualifiedTypes: Set<String> = Set(
+        [
+            "CA/QC", "Certstatus/OCSP/QC", "Certstatus/CRL/QC", "TSA/QTST", "EDS/Q", "EDS/REM/Q", "PSES/Q",
+            "QESValidation/Q",
+            "RemoteQSigCDManagement/Q", "RemoteQSealCDManagement/Q", "EAA/Q", "ElectronicArchiving/Q", "Ledgers/Q",
+        ].map { typePrefix + $0 })
 
     /// Non-qualified services (5.5.1.2) and other types (5.5.1.3): recognised or deprecated at
     /// national level.
-    static let nationalTypes: Set<String> = Set([
-        "CA/PKC", "Certstatus/OCSP", "Certstatus/CRL", "TSA", "TSA/TSS-QC", "TSA/TSS-AdESQCandQES", "EDS", "EDS/REM", "PSES",
-        "AdESValidation", "AdESGeneration", "RemoteSigCDManagement", "RemoteSealCDManagement", "EAA", "ElectronicArchiving",
-        "Ledgers", "PKCValidation", "PKCPreservation", "EAAValidation", "TSTValidation", "EDSValidation", "EAA/Pub-EAA",
-        "CertsforOtherTypesOfTS", "ACA", "RA", "RA/nothavingPKIid", "SignaturePolicyAuthority", "Archiv", "Archiv/nothavingPKIid",
-        "IdV", "IdV/nothavingPKIid", "KEscrow", "KEscrow/nothavingPKIid", "PPwd", "PPwd/nothavingPKIid", "TLIssuer",
-        "NationalRootCA-QC", "unspecified",
-    ].map { typePrefix + $0 }).subtracting(qualifiedTypes)
+    static let nationalTypes: Set<String> = Set(
+        [
+            "CA/PKC", "Certstatus/OCSP", "Certstatus/CRL", "TSA", "TSA/TSS-QC", "TSA/TSS-AdESQCandQES", "EDS",
+            "EDS/REM", "PSES",
+            "AdESValidation", "AdESGeneration", "RemoteSigCDManagement", "RemoteSealCDManagement", "EAA",
+            "ElectronicArchiving",
+            "Ledgers", "PKCValidation", "PKCPreservation", "EAAValidation", "TSTValidation", "EDSValidation",
+            "EAA/Pub-EAA",
+            "CertsforOtherTypesOfTS", "ACA", "RA", "RA/nothavingPKIid", "SignaturePolicyAuthority", "Archiv",
+            "Archiv/nothavingPKIid",
+            "IdV", "IdV/nothavingPKIid", "KEscrow", "KEscrow/nothavingPKIid", "PPwd", "PPwd/nothavingPKIid", "TLIssuer",
+            "NationalRootCA-QC", "unspecified",
+        ].map { typePrefix + $0 }
+    ).subtracting(qualifiedTypes)
 
     static let registeredTypes = qualifiedTypes.union(nationalTypes)
 
     static let qualifiedStatuses: Set<String> = Set(["granted", "withdrawn"].map { statusPrefix + $0 })
-    static let nationalStatuses: Set<String> = Set(["recognisedatnationallevel", "deprecatedatnationallevel"].map { statusPrefix + $0 })
+    static let nationalStatuses: Set<String> = Set(
+        ["recognisedatnationallevel", "deprecatedatnationallevel"].map { statusPrefix + $0 })
     /// Statuses used until 2016-06-30 (Annex J).
-    static let historicStatuses: Set<String> = Set([
-        "undersupervision", "supervisionincessation", "supervisionceased", "supervisionrevoked", "accredited",
-        "accreditationceased", "accreditationrevoked", "setbynationallaw", "deprecatedbynationallaw",
-    ].map { statusPrefix + $0 })
+    static let historicStatuses: Set<String> = Set(
+        [
+            "undersupervision", "supervisionincessation", "supervisionceased", "supervisionrevoked", "accredited",
+            "accreditationceased", "accreditationrevoked", "setbynationallaw", "deprecatedbynationallaw",
+        ].map { statusPrefix + $0 })
     /// 2016-07-01T00:00:00Z, when the eIDAS statuses replaced the Directive 1999/93/EC ones.
     static let eIDASStatusesFrom: Int64 = 1_467_331_200
 
@@ -116,20 +128,27 @@ enum ServiceVocabulary {
     }
 
     /// Types whose ServiceInformationExtensions may carry expiredCertsRevocationInfo (5.5.9.1).
-    static let expiredCertsRevocationInfoTypes: Set<String> = Set([
-        "CA/PKC", "CA/QC", "NationalRootCA-QC", "Certstatus/OCSP", "Certstatus/OCSP/QC", "Certstatus/CRL", "Certstatus/CRL/QC",
-    ].map { typePrefix + $0 })
+    static let expiredCertsRevocationInfoTypes: Set<String> = Set(
+        [
+            "CA/PKC", "CA/QC", "NationalRootCA-QC", "Certstatus/OCSP", "Certstatus/OCSP/QC", "Certstatus/CRL",
+            "Certstatus/CRL/QC",
+        ].map { typePrefix + $0 })
 
     static let extensionPrefix = "http://uri.etsi.org/TrstSvc/TrustedList/SvcInfoExt/"
     /// Qualifier URIs of 5.5.9.2.3 / Annex D.5.
-    static let qualifiers: Set<String> = Set([
-        "QCWithSSCD", "QCNoSSCD", "QCSSCDStatusAsInCert", "QCWithQSCD", "QCNoQSCD", "QCQSCDStatusAsInCert",
-        "QCQSCDManagedOnBehalf", "QCForLegalPerson", "QCForESig", "QCForESeal", "QCForWSA", "NotQualified", "QCStatement",
-    ].map { extensionPrefix + $0 })
+    static let qualifiers: Set<String> = Set(
+        [
+            "QCWithSSCD", "QCNoSSCD", "QCSSCDStatusAsInCert", "QCWithQSCD", "QCNoQSCD", "QCQSCDStatusAsInCert",
+            "QCQSCDManagedOnBehalf", "QCForLegalPerson", "QCForESig", "QCForESeal", "QCForWSA", "NotQualified",
+            "QCStatement",
+        ].map { extensionPrefix + $0 })
     /// additionalServiceInformation URIs of 5.5.9.4.
-    static let additionalInformation: Set<String> = Set([
-        "RootCA-QC", "ForeSignatures", "ForeSeals", "ForWebSiteAuthentication", "ForQualifiedAttestationOfAttributes",
-        "ForPubQualifiedAttestationOfAttributes",
-    ].map { extensionPrefix + $0 })
-    static let usageInformation: Set<String> = Set(["ForeSignatures", "ForeSeals", "ForWebSiteAuthentication"].map { extensionPrefix + $0 })
+    static let additionalInformation: Set<String> = Set(
+        [
+            "RootCA-QC", "ForeSignatures", "ForeSeals", "ForWebSiteAuthentication",
+            "ForQualifiedAttestationOfAttributes",
+            "ForPubQualifiedAttestationOfAttributes",
+        ].map { extensionPrefix + $0 })
+    static let usageInformation: Set<String> = Set(
+        ["ForeSignatures", "ForeSeals", "ForWebSiteAuthentication"].map { extensionPrefix + $0 })
 }

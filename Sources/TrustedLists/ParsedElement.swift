@@ -87,10 +87,11 @@ extension ParsedElement {
         var property = node.pointee.properties
         while let current = property {
             let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self))
-            attributes.append(Attribute(
-                name: String(cString: current.pointee.name),
-                namespace: current.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) },
-                value: value.map { String(cString: $0) } ?? ""))
+            attributes.append(
+                Attribute(
+                    name: String(cString: current.pointee.name),
+                    namespace: current.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) },
+                    value: value.map { String(cString: $0) } ?? ""))
             if let value { shim_xmlFree(value) }
             property = current.pointee.next
         }

@@ -24,11 +24,13 @@ public struct QualificationStatus: Sendable {
     public var summary: String {
         let status = period.map { "\(TrustedListURI.short($0.status)) since \($0.startText)" } ?? "not yet listed"
         let qualifierText = qualifiers.isEmpty ? "" : "; qualifiers \(shortQualifiers.joined(separator: ", "))"
-        return "\(entry.service.providerName) / \(entry.service.name) (\(entry.territory), \(TrustedListURI.short(entry.service.current.type))): \(status)\(qualifierText)"
+        return
+            "\(entry.service.providerName) / \(entry.service.name) (\(entry.territory), \(TrustedListURI.short(entry.service.current.type))): \(status)\(qualifierText)"
     }
 
     /// Evaluates the service for `certificate` at `time` (seconds since 1970).
-    public init(entry: TrustedListStore.Entry, certificate: Certificate, extensions: DecodedExtensions, at time: Int64) {
+    public init(entry: TrustedListStore.Entry, certificate: Certificate, extensions: DecodedExtensions, at time: Int64)
+    {
         self.entry = entry
         period = entry.service.period(at: time)
         var qualifiers: [String] = []

@@ -24,7 +24,8 @@ enum TextShape {
         var b = Array(text.utf8)
         if b.first == 0x2D { b.removeFirst() }
         guard let t = b.firstIndex(of: 0x54), t >= 10 else { return false }
-        let date = b[..<t], time = b[(t + 1)...]
+        let date = b[..<t]
+        let time = b[(t + 1)...]
         let dateParts = date.split(separator: 0x2D, omittingEmptySubsequences: false)
         guard dateParts.count == 3, dateParts[0].count >= 4, dateParts[1].count == 2, dateParts[2].count == 2,
             dateParts.allSatisfy({ $0.allSatisfy(isDigit) })
@@ -32,7 +33,9 @@ enum TextShape {
         var rest = Array(time)
         if rest.last == 0x5A {
             rest.removeLast()
-        } else if rest.count >= 14, rest[rest.count - 6] == 0x2B || rest[rest.count - 6] == 0x2D, rest[rest.count - 3] == 0x3A {
+        } else if rest.count >= 14, rest[rest.count - 6] == 0x2B || rest[rest.count - 6] == 0x2D,
+            rest[rest.count - 3] == 0x3A
+        {
             let zone = rest.suffix(5)
             guard zone.enumerated().allSatisfy({ $0.offset == 2 || isDigit($0.element) }) else { return false }
             rest.removeLast(6)
@@ -52,7 +55,9 @@ enum TextShape {
         if strict {
             guard (2...3).contains(primary.count), primary.allSatisfy(isLower) else { return false }
         } else {
-            guard (1...8).contains(primary.count), primary.allSatisfy({ isUpper($0) || isLower($0) }) else { return false }
+            guard (1...8).contains(primary.count), primary.allSatisfy({ isUpper($0) || isLower($0) }) else {
+                return false
+            }
         }
         return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy(isAlphanumeric) }
     }
@@ -82,7 +87,9 @@ enum TextShape {
         let b = Array(text.utf8)
         for kind in kinds {
             let k = Array(kind.utf8)
-            if b.count > k.count + 3, Array(b[..<k.count]) == k, isUpper(b[k.count]), isUpper(b[k.count + 1]), b[k.count + 2] == 0x2D {
+            if b.count > k.count + 3, Array(b[..<k.count]) == k, isUpper(b[k.count]), isUpper(b[k.count + 1]),
+                b[k.count + 2] == 0x2D
+            {
                 return true
             }
         }
@@ -100,5 +107,7 @@ enum TextShape {
 }
 
 extension UInt8 {
-    fileprivate var isHex: Bool { TextShape.isDigit(self) || (self >= 0x41 && self <= 0x46) || (self >= 0x61 && self <= 0x66) }
+    fileprivate var isHex: Bool {
+        TextShape.isDigit(self) || (self >= 0x41 && self <= 0x46) || (self >= 0x61 && self <= 0x66)
+    }
 }

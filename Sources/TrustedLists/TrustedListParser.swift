@@ -18,18 +18,22 @@ public enum TrustedListParser {
             return .failure(.notWellFormed("the root element is not TrustServiceStatusList", at: "/"))
         }
         let scheme = X.child(root, "SchemeInformation")
-        let providers = (X.path(root, ["TrustServiceProviderList"]).map { X.children($0, "TrustServiceProvider") } ?? [])
+        let providers =
+            (X.path(root, ["TrustServiceProviderList"]).map { X.children($0, "TrustServiceProvider") } ?? [])
             .map(provider)
-        return .success(TrustedList(
-            territory: scheme.flatMap { X.text($0, ["SchemeTerritory"]) },
-            sequenceNumber: scheme.flatMap { X.text($0, ["TSLSequenceNumber"]) }.flatMap { Int($0) },
-            issueDate: scheme.flatMap { X.text($0, ["ListIssueDateTime"]) },
-            nextUpdate: scheme.flatMap { X.text($0, ["NextUpdate", "dateTime"]) },
-            providers: providers, source: source))
+        return .success(
+            TrustedList(
+                territory: scheme.flatMap { X.text($0, ["SchemeTerritory"]) },
+                sequenceNumber: scheme.flatMap { X.text($0, ["TSLSequenceNumber"]) }.flatMap { Int($0) },
+                issueDate: scheme.flatMap { X.text($0, ["ListIssueDateTime"]) },
+                nextUpdate: scheme.flatMap { X.text($0, ["NextUpdate", "dateTime"]) },
+                providers: providers, source: source))
     }
 
     static func provider(_ node: xmlNodePtr) -> TrustServiceProvider {
-        let name = X.path(node, ["TSPInformation", "TSPName"]).flatMap { X.children($0, "Name").first }.map { X.text($0) } ?? ""
+        let name =
+            X.path(node, ["TSPInformation", "TSPName"]).flatMap { X.children($0, "Name").first }.map { X.text($0) }
+            ?? ""
         let services = (X.path(node, ["TSPServices"]).map { X.children($0, "TSPService") } ?? []).compactMap {
             service($0, provider: name)
         }
@@ -37,7 +41,9 @@ public enum TrustedListParser {
     }
 
     static func service(_ node: xmlNodePtr, provider: String) -> TrustService? {
-        guard let information = X.child(node, "ServiceInformation"), let current = period(information) else { return nil }
+        guard let information = X.child(node, "ServiceInformation"), let current = period(information) else {
+            return nil
+        }
         let history = (X.child(node, "ServiceHistory").map { X.children($0, "ServiceHistoryInstance") } ?? [])
             .compactMap(period)
         var additional: [String] = []
@@ -49,7 +55,8 @@ public enum TrustedListParser {
                     if let uri = X.text(element, ["URI"]) { additional.append(uri) }
                 case "Qualifications":
                     for qualification in X.children(element, "QualificationElement") {
-                        let qualifiers = (X.child(qualification, "Qualifiers").map { X.children($0, "Qualifier") } ?? [])
+                        let qualifiers =
+                            (X.child(qualification, "Qualifiers").map { X.children($0, "Qualifier") } ?? [])
                             .compactMap { X.attribute($0, "uri") }
                         guard let criteria = X.child(qualification, "CriteriaList") else { continue }
                         qualifications.append(.init(qualifiers: qualifiers, criteria: criteriaList(criteria)))
@@ -59,7 +66,8 @@ public enum TrustedListParser {
             }
         }
         return TrustService(
-            name: X.path(information, ["ServiceName"]).flatMap { X.children($0, "Name").first }.map { X.text($0) } ?? "",
+            name: X.path(information, ["ServiceName"]).flatMap { X.children($0, "Name").first }.map { X.text($0) }
+                ?? "",
             current: current, history: history,
             identity: identity(X.child(information, "ServiceDigitalIdentity")),
             additionalInformation: additional, qualifications: qualifications, providerName: provider)
@@ -108,15 +116,17 @@ public enum TrustedListParser {
                 }
                 keyUsage.append(bits)
             case "PolicySet":
-                policySets.append(X.children(element, "PolicyIdentifier").compactMap { X.text($0, ["Identifier"]) }.map {
-                    $0.hasPrefix("urn:oid:") ? String($0.dropFirst(8)) : $0
-                })
+                policySets.append(
+                    X.children(element, "PolicyIdentifier").compactMap { X.text($0, ["Identifier"]) }.map {
+                        $0.hasPrefix("urn:oid:") ? String($0.dropFirst(8)) : $0
+                    })
             case "CriteriaList": nested.append(criteriaList(element))
             case "Description": break
             default: unsupported.append(X.name(element))
             }
         }
-        return .list(assert: assert, keyUsage: keyUsage, policySets: policySets, nested: nested, unsupported: unsupported)
+        return .list(
+            assert: assert, keyUsage: keyUsage, policySets: policySets, nested: nested, unsupported: unsupported)
     }
 }
 
@@ -128,7 +138,8 @@ enum DateTimeText {
         guard chars.count >= 19, let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
             let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2)
         else { return nil }
-        var seconds = Int64(CertificateTime.daysSince1970(year: year, month: month, day: day)) * 86_400
+        var seconds =
+            Int64(CertificateTime.daysSince1970(year: year, month: month, day: day)) * 86_400
             + Int64(hour * 3600 + minute * 60 + second)
         // Offsets other than Z: "+hh:mm" / "-hh:mm" after the seconds (fractions skipped).
         var index = 19

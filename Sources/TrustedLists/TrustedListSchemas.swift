@@ -23,17 +23,22 @@ public final class TrustedListSchemas: @unchecked Sendable {
                 return .failure(.notWellFormed("schema \(main) not found", at: folder))
             }
             for location in ["http://www.w3.org/2001/xml.xsd", "http://www.w3.org/2001/03/xml.xsd"] {
-                text = text.replacingOccurrences(of: "schemaLocation=\"\(location)\"", with: "schemaLocation=\"\(xml)\"")
+                text = text.replacingOccurrences(
+                    of: "schemaLocation=\"\(location)\"", with: "schemaLocation=\"\(xml)\"")
             }
-            for location in ["http://www.w3.org/TR/2002/REC-xmldsig-core-20020212/xmldsig-core-schema.xsd",
-                             "http://www.w3.org/TR/2008/REC-xmldsig-core-20080610/xmldsig-core-schema.xsd"] {
-                text = text.replacingOccurrences(of: "schemaLocation=\"\(location)\"", with: "schemaLocation=\"\(dsig)\"")
+            for location in [
+                "http://www.w3.org/TR/2002/REC-xmldsig-core-20020212/xmldsig-core-schema.xsd",
+                "http://www.w3.org/TR/2008/REC-xmldsig-core-20080610/xmldsig-core-schema.xsd",
+            ] {
+                text = text.replacingOccurrences(
+                    of: "schemaLocation=\"\(location)\"", with: "schemaLocation=\"\(dsig)\"")
             }
             let bytes = Array(text.utf8)
             let schema: xmlSchemaPtr? = bytes.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
                     // libxml2 takes an Int32 size: a schema file over 2 GiB does not compile rather than trap.
-                    guard let size = Int32(exactly: buffer.count), let context = xmlSchemaNewMemParserCtxt(chars, size) else { return nil }
+                    guard let size = Int32(exactly: buffer.count), let context = xmlSchemaNewMemParserCtxt(chars, size)
+                    else { return nil }
                     defer { xmlSchemaFreeParserCtxt(context) }
                     xmlSchemaSetParserStructuredErrors(context, { _, _ in }, nil)
                     return xmlSchemaParse(context)
@@ -42,7 +47,10 @@ public final class TrustedListSchemas: @unchecked Sendable {
             guard let schema else { return .failure(.notWellFormed("schema \(main) does not compile", at: folder)) }
             return .success(schema)
         }
-        switch (compile("ts119612-v2.2.1/ts_119612v020201_201601xsd.xsd"), compile("ts119612-v2.4.1/ts_119612v020401_xsd.xsd")) {
+        switch (
+            compile("ts119612-v2.2.1/ts_119612v020201_201601xsd.xsd"),
+            compile("ts119612-v2.4.1/ts_119612v020401_xsd.xsd")
+        ) {
         case (.success(let v5), .success(let v6)): return .success(TrustedListSchemas(v5: v5, v6: v6, folder: folder))
         case (.failure(let error), .success(let v6)):
             xmlSchemaFree(v6)
@@ -82,18 +90,24 @@ public final class TrustedListSchemas: @unchecked Sendable {
         }
         defer { xmlSchemaFreeValidCtxt(context) }
         withExtendedLifetime(collector) {
-            xmlSchemaSetValidStructuredErrors(context, { userData, error in
-                guard let userData, let error else { return }
-                let collector = Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue()
-                let message = error.pointee.message.map { String(cString: $0) } ?? "schema error"
-                collector.messages.append("line \(error.pointee.line): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
-            }, Unmanaged.passUnretained(collector).toOpaque())
+            xmlSchemaSetValidStructuredErrors(
+                context,
+                { userData, error in
+                    guard let userData, let error else { return }
+                    let collector = Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue()
+                    let message = error.pointee.message.map { String(cString: $0) } ?? "schema error"
+                    collector.messages.append(
+                        "line \(error.pointee.line): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+                }, Unmanaged.passUnretained(collector).toOpaque())
             _ = xmlSchemaValidateDoc(context, document.pointer)
         }
-        let falsePositive = { (message: String) in message.contains("X509SerialNumber") && message.contains("xs:integer") }
+        let falsePositive = { (message: String) in
+            message.contains("X509SerialNumber") && message.contains("xs:integer")
+        }
         return Outcome(
             schema: useV6 ? "TS 119 612 V2.4.1 XSD" : "TS 119 612 V2.2.1 XSD",
-            errors: collector.messages.filter { !falsePositive($0) }, suppressed: collector.messages.filter(falsePositive))
+            errors: collector.messages.filter { !falsePositive($0) },
+            suppressed: collector.messages.filter(falsePositive))
     }
 }
 

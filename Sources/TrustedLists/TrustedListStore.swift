@@ -1,5 +1,5 @@
-import Digests
 import Certificates
+import Digests
 
 /// Trusted lists supplied for qualification decisions (`--trusted-lists DIR`), indexed by the
 /// key identifiers of their services' digital identities.
@@ -46,7 +46,9 @@ public struct TrustedListStore: Sendable {
         for list in lists {
             for provider in list.providers {
                 for service in provider.services {
-                    let certificates = service.identity.certificates.compactMap { InspectedCertificate(bytes: $0).certificate }
+                    let certificates = service.identity.certificates.compactMap {
+                        InspectedCertificate(bytes: $0).certificate
+                    }
                     let entry = Entry(
                         service: service, territory: list.territory ?? "?", source: list.source,
                         subjects: certificates.map { Array($0.tbs.subject.encoded) })
@@ -74,20 +76,26 @@ public struct TrustedListStore: Sendable {
         guard let territory = list.territory, let announced = lotl.certificates[territory] else {
             return "the LOTL \(lotl.source) announces no certificate for \(list.territory ?? "its territory")"
         }
-        guard signature.references.allSatisfy({ $0.digestMatches == true }) else { return "a signed reference does not verify (TL-059)" }
+        guard signature.references.allSatisfy({ $0.digestMatches == true }) else {
+            return "a signed reference does not verify (TL-059)"
+        }
         if case .valid = signature.verify(with: announced) { return nil }
         return "not signed with a key the LOTL \(lotl.source) announces for \(territory) (TL-072)"
     }
 
     /// What qualification evidence says about where the lists came from.
     public var provenance: String {
-        authenticatedBy.map { " (trusted lists authenticated by the LOTL \($0))" } ?? " (trusted-list signatures are not verified: no --lotl)"
+        authenticatedBy.map { " (trusted lists authenticated by the LOTL \($0))" }
+            ?? " (trusted-list signatures are not verified: no --lotl)"
     }
 
     /// Services whose digital identity is the issuer of `certificate`: by authorityKeyIdentifier
     /// when present, else by issuer name; only services of `serviceType` (history included).
-    public func issuerServices(of certificate: Certificate, authorityKeyIdentifier: [UInt8]?, serviceType: String) -> [Entry] {
-        let candidates = authorityKeyIdentifier.flatMap { byKeyIdentifier[$0] }
+    public func issuerServices(of certificate: Certificate, authorityKeyIdentifier: [UInt8]?, serviceType: String)
+        -> [Entry]
+    {
+        let candidates =
+            authorityKeyIdentifier.flatMap { byKeyIdentifier[$0] }
             ?? bySubject[Array(certificate.tbs.issuer.encoded)] ?? []
         return Self.of(serviceType, candidates)
     }

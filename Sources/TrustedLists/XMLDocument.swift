@@ -15,7 +15,8 @@ final class XMLDocument {
     /// NOENT nor DTDLOAD is set), no XInclude, compact text nodes, errors kept for the finding
     /// instead of printed; libxml2's default depth and
     /// size limits stay on (XML_PARSE_HUGE is not set).
-    private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
+    private static let options = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
             | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
 
     /// Attributes allowed on one element: libxml2 checks duplicates pairwise, so 50 000 attributes
@@ -26,9 +27,10 @@ final class XMLDocument {
     /// entity is ever defined or expanded.
     static func parse(_ bytes: [UInt8]) -> Result<XMLDocument, TrustedListError> {
         if let offset = DocumentTypeDeclaration.find(in: bytes) {
-            return .failure(.notWellFormed(
-                "a document type declaration (<!DOCTYPE) is present; trusted lists must not define entities",
-                at: "byte \(offset)"))
+            return .failure(
+                .notWellFormed(
+                    "a document type declaration (<!DOCTYPE) is present; trusted lists must not define entities",
+                    at: "byte \(offset)"))
         }
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
             return .failure(.notWellFormed("the document is UTF-16 (byte-order mark); it must be UTF-8", at: "byte 0"))
@@ -39,8 +41,10 @@ final class XMLDocument {
         _ = libxml2Initialised
         silenceLibxml2()
         if let element = AttributeCount.exceeding(Self.maximumAttributes, in: bytes) {
-            return .failure(.notWellFormed(
-                "an element has more than \(Self.maximumAttributes) attributes (resource bound); the list is not parsed", at: "byte \(element)"))
+            return .failure(
+                .notWellFormed(
+                    "an element has more than \(Self.maximumAttributes) attributes (resource bound); the list is not parsed",
+                    at: "byte \(element)"))
         }
         guard let context = xmlNewParserCtxt() else {
             return .failure(.notWellFormed("libxml2 could not allocate a parser", at: "byte 0"))
@@ -57,14 +61,16 @@ final class XMLDocument {
                 return .failure(.notWellFormed("not well-formed XML", at: "byte 0"))
             }
             let message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed XML"
-            return .failure(.notWellFormed(
-                message.trimmingTrailingNewlines, at: "line \(error.pointee.line), column \(error.pointee.int2)"))
+            return .failure(
+                .notWellFormed(
+                    message.trimmingTrailingNewlines, at: "line \(error.pointee.line), column \(error.pointee.int2)"))
         }
         let parsed = XMLDocument(pointer: document)
         if let encoding = document.pointee.encoding.map({ String(cString: $0).uppercased() }),
             encoding != "UTF-8", encoding != "UTF8"
         {
-            return .failure(.notWellFormed("the document declares encoding \(encoding); it must be UTF-8", at: "line 1"))
+            return .failure(
+                .notWellFormed("the document declares encoding \(encoding); it must be UTF-8", at: "line 1"))
         }
         return .success(parsed)
     }
@@ -75,7 +81,10 @@ final class XMLDocument {
     /// The root element's local name and namespace URI.
     var root: (name: String, namespace: String?)? {
         guard let element = xmlDocGetRootElement(pointer) else { return nil }
-        return (String(cString: element.pointee.name), element.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) })
+        return (
+            String(cString: element.pointee.name),
+            element.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
+        )
     }
 
     /// The text of the first element found by following local names from the root.

@@ -10,7 +10,9 @@ enum XMLNodeReading {
         var result: [xmlNodePtr] = []
         var child = node.pointee.children
         while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE, local == nil || name(current) == local { result.append(current) }
+            if current.pointee.type == XML_ELEMENT_NODE, local == nil || name(current) == local {
+                result.append(current)
+            }
             child = current.pointee.next
         }
         return result

@@ -44,7 +44,9 @@ public struct TrustedListSignature: Sendable {
 
     /// The certificate among `certificates` whose key verifies the SignatureValue (nil when
     /// none does), with the outcome of the last attempt.
-    public func verification(with certificates: [[UInt8]]) -> (certificate: [UInt8]?, outcome: SignatureVerification.Outcome) {
+    public func verification(with certificates: [[UInt8]]) -> (
+        certificate: [UInt8]?, outcome: SignatureVerification.Outcome
+    ) {
         guard let signedInfoBytes, let signatureBytes, let signatureDigest else {
             return (nil, value ?? .unusable("the signature could not be evaluated"))
         }
@@ -53,7 +55,8 @@ public struct TrustedListSignature: Sendable {
             guard let certificate = InspectedCertificate(bytes: der).certificate,
                 let key = IssuerKey(subjectPublicKeyInfo: certificate.tbs.subjectPublicKeyInfo)
             else { continue }
-            outcome = SignatureVerification.verify(signature: signatureBytes, over: signedInfoBytes, key: key, digest: signatureDigest)
+            outcome = SignatureVerification.verify(
+                signature: signatureBytes, over: signedInfoBytes, key: key, digest: signatureDigest)
             if case .valid = outcome { return (der, outcome) }
         }
         return (nil, outcome)
@@ -118,7 +121,8 @@ public struct TrustedListSignature: Sendable {
             let transforms = X.child(reference, "Transforms").map { X.children($0, "Transform") } ?? []
             let digestMethod = X.child(reference, "DigestMethod").flatMap { X.attribute($0, "Algorithm") } ?? ""
             var result = Reference(
-                uri: uri, type: X.attribute(reference, "Type"), transforms: transforms.compactMap { X.attribute($0, "Algorithm") },
+                uri: uri, type: X.attribute(reference, "Type"),
+                transforms: transforms.compactMap { X.attribute($0, "Algorithm") },
                 digestAlgorithm: digestMethod, digestMatches: nil, coversRoot: false, problem: nil)
             var target: xmlNodePtr?
             if uri.isEmpty {
@@ -148,13 +152,18 @@ public struct TrustedListSignature: Sendable {
             value = .unusable("signature method \(signatureMethod ?? "absent") is not supported")
             return
         }
-        guard let signedBytes = Self.canonicalise(document, subtree: signedInfo, excluding: nil,
-                                                  algorithm: canonicalization ?? "", prefixes: [])
+        guard
+            let signedBytes = Self.canonicalise(
+                document, subtree: signedInfo, excluding: nil,
+                algorithm: canonicalization ?? "", prefixes: [])
         else {
             value = .unusable("SignedInfo cannot be canonicalised with \(canonicalization ?? "no method")")
             return
         }
-        guard var signatureValue = X.child(signature, "SignatureValue").flatMap({ Data(base64Encoded: X.text($0), options: .ignoreUnknownCharacters) }).map({ [UInt8]($0) })
+        guard
+            var signatureValue = X.child(signature, "SignatureValue").flatMap({
+                Data(base64Encoded: X.text($0), options: .ignoreUnknownCharacters)
+            }).map({ [UInt8]($0) })
         else {
             value = .invalid("SignatureValue is missing or not base64")
             return
@@ -166,7 +175,9 @@ public struct TrustedListSignature: Sendable {
         value = verify(with: signerCertificate.map { [$0] } ?? [])
     }
 
-    static func namespace(_ node: xmlNodePtr) -> String? { node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) } }
+    static func namespace(_ node: xmlNodePtr) -> String? {
+        node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
+    }
 
     static func walk(_ node: xmlNodePtr, _ body: (xmlNodePtr) -> Void) {
         body(node)
@@ -197,7 +208,8 @@ public struct TrustedListSignature: Sendable {
                 || name.hasPrefix("http://www.w3.org/2006/12/xml-c14n11")
             {
                 algorithm = name
-                prefixes = X.child(transform, "InclusiveNamespaces").flatMap { X.attribute($0, "PrefixList") }?
+                prefixes =
+                    X.child(transform, "InclusiveNamespaces").flatMap { X.attribute($0, "PrefixList") }?
                     .split(separator: " ").map(String.init) ?? []
             } else {
                 problem = "transform \(name) is not supported"
@@ -208,10 +220,12 @@ public struct TrustedListSignature: Sendable {
             problem = "digest method \(digestMethod) is not supported"
             return nil
         }
-        let canonical = canonicalise(document, subtree: wholeDocument ? nil : target, excluding: excluded,
-                                     algorithm: algorithm, prefixes: prefixes, filter: filter)
+        let canonical = canonicalise(
+            document, subtree: wholeDocument ? nil : target, excluding: excluded,
+            algorithm: algorithm, prefixes: prefixes, filter: filter)
         if let filter, filter.exceededBudget {
-            problem = "the XPath filter transform needs more than \(XPathFilter.operationBudget) XPath operations over the document (resource bound); not evaluated"
+            problem =
+                "the XPath filter transform needs more than \(XPathFilter.operationBudget) XPath operations over the document (resource bound); not evaluated"
             return nil
         }
         guard let bytes = canonical,

@@ -1,7 +1,7 @@
 import Audit
 import AuditCore
-import EvidenceBundle
 import Certificates
+import EvidenceBundle
 import Foundation
 import Pipeline
 import Revocation
@@ -34,13 +34,17 @@ final class FuzzHarness: Sendable {
     let issuers: IssuerStore
     /// A private scratch folder for the targets that read files.
     let scratch: String
-    let rfc5280Catalogue = BuiltinProfiles.documents.filter { $0.name == "catalogue/rfc5280.yaml" || $0.name == "rfc5280-basics.yaml" }
+    let rfc5280Catalogue = BuiltinProfiles.documents.filter {
+        $0.name == "catalogue/rfc5280.yaml" || $0.name == "rfc5280-basics.yaml"
+    }
 
     init() {
         let environment = ProcessInfo.processInfo.environment
         target = environment["TRUSTAUDIT_FUZZ_TARGET"].flatMap(Target.init(rawValue:)) ?? .certificate
         let vectors = environment["TRUSTAUDIT_VECTORS"] ?? "TestVectors"
-        func bytes(_ path: String) -> [UInt8] { [UInt8](FileManager.default.contents(atPath: vectors + "/" + path) ?? Data()) }
+        func bytes(_ path: String) -> [UInt8] {
+            [UInt8](FileManager.default.contents(atPath: vectors + "/" + path) ?? Data())
+        }
         func certificates(_ path: String) -> [[UInt8]] {
             let reader = InputReader(paths: [vectors + "/" + path])
             var items: [[UInt8]] = []
@@ -54,7 +58,8 @@ final class FuzzHarness: Sendable {
         let revocationInputs = RevocationInputs(
             issuers: issuers,
             sources: RevocationSources(
-                crls: [("crl-ok.crl", bytes("revocation/crl-ok.crl"))], ocspResponses: [("ocsp-ok.ocsp", bytes("revocation/ocsp-ok.ocsp"))],
+                crls: [("crl-ok.crl", bytes("revocation/crl-ok.crl"))],
+                ocspResponses: [("ocsp-ok.ocsp", bytes("revocation/ocsp-ok.ocsp"))],
                 issuers: issuers),
             ocspRequest: OCSPRequest(der: bytes("revocation/ocsp-request.der")))
         self.issuers = issuers
@@ -102,7 +107,9 @@ final class FuzzHarness: Sendable {
         case .manifest:
             let folder = scratch + "/bundle"
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            guard FileManager.default.createFile(atPath: folder + "/manifest.json", contents: Data(bytes)) else { return }
+            guard FileManager.default.createFile(atPath: folder + "/manifest.json", contents: Data(bytes)) else {
+                return
+            }
             _ = try? BundleVerification.verify(directory: folder)
         case .profile:
             // The document beside one small built-in catalogue (loading every built-in document per

@@ -7,8 +7,11 @@ import Pipeline
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Join the shard files of a sharded run into one JSON Lines evidence file, checking trailers, counts and contiguity.",
-        discussion: "Exit codes: 0 merged, 1 a shard is missing, incomplete or out of sequence (nothing is written), 2 usage error.")
+        abstract:
+            "Join the shard files of a sharded run into one JSON Lines evidence file, checking trailers, counts and contiguity.",
+        discussion:
+            "Exit codes: 0 merged, 1 a shard is missing, incomplete or out of sequence (nothing is written), 2 usage error."
+    )
 
     @Argument(help: "The --shard-dir of the run.")
     var directory: String
@@ -16,7 +19,9 @@ struct MergeCommand: ParsableCommand {
     @Option(name: .long, help: "Write the merged records here instead of stdout.")
     var out: String?
 
-    @Option(name: .long, help: "The number of items the run had, when known: the merge then also proves none is missing at the end.")
+    @Option(
+        name: .long,
+        help: "The number of items the run had, when known: the merge then also proves none is missing at the end.")
     var expectItems: Int?
 
     func run() throws {
@@ -38,16 +43,23 @@ struct MergeCommand: ParsableCommand {
                 run = (shard.trailer.run, name)
             }
             if shard.trailer.first < next {
-                problems.append("\(name): starts at item \(shard.trailer.first), inside the previous shard (items up to \(next - 1)): shards overlap")
+                problems.append(
+                    "\(name): starts at item \(shard.trailer.first), inside the previous shard (items up to \(next - 1)): shards overlap"
+                )
             } else if shard.trailer.first > next {
                 problems.append("\(name): starts at item \(shard.trailer.first), expected \(next) (a shard is missing)")
             }
             next = max(next, shard.trailer.last + 1)
             parts.append(shard.lines)
         }
-        if let expectItems, next != expectItems { problems.append("the shards end at item \(next), the run had \(expectItems)") }
+        if let expectItems, next != expectItems {
+            problems.append("the shards end at item \(next), the run had \(expectItems)")
+        }
         guard problems.isEmpty else {
-            FileHandle.standardError.write(Data(("trustaudit merge: not merged\n" + problems.map { "  " + $0 }.joined(separator: "\n") + "\n").utf8))
+            FileHandle.standardError.write(
+                Data(
+                    ("trustaudit merge: not merged\n" + problems.map { "  " + $0 }.joined(separator: "\n") + "\n").utf8)
+            )
             throw ExitCode(Exit.nonConformities)
         }
         let output = try out.map { try BufferedOutput(path: $0) } ?? BufferedOutput(handle: .standardOutput)

@@ -21,18 +21,24 @@ struct ProfilesCommand: ParsableCommand {
         switch format {
         case .text:
             for profile in listed {
-                print("\(profile.name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(profile.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(profile.entries.count) requirement(s)  \(profile.title)")
+                print(
+                    "\(profile.name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(profile.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(profile.entries.count) requirement(s)  \(profile.title)"
+                )
             }
             print("\nstandards sets (--standards):")
             for set in set.standards.values.sorted(by: { $0.name < $1.name }) {
                 let since = set.inForceFrom.map { " (in force from \($0))" } ?? ""
                 print("  \(set.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(set.title)\(since)")
             }
-            print("  \("by-issuance".padding(toLength: 20, withPad: " ", startingAt: 0)) each certificate by the newest set in force at its notBefore")
+            print(
+                "  \("by-issuance".padding(toLength: 20, withPad: " ", startingAt: 0)) each certificate by the newest set in force at its notBefore"
+            )
         case .markdown:
             print("| profile | kind | requirements | title |\n|---|---|---|---|")
             for profile in listed {
-                print("| `\(profile.name)` | \(profile.kind.rawValue) | \(profile.entries.map(\.requirement.rawValue).joined(separator: ", ")) | \(profile.title) |")
+                print(
+                    "| `\(profile.name)` | \(profile.kind.rawValue) | \(profile.entries.map(\.requirement.rawValue).joined(separator: ", ")) | \(profile.title) |"
+                )
             }
         case .json:
             print(String(decoding: CatalogueListing.profilesJSON(set), as: UTF8.self))

@@ -34,13 +34,19 @@ struct RequirementsCommand: ParsableCommand {
         switch format {
         case .text:
             for r in requirements {
-                print("\(r.id.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(r.standard) \(r.version) §\(r.clause) [\(r.level.rawValue), \(r.automation.rawValue)]")
+                print(
+                    "\(r.id.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(r.standard) \(r.version) §\(r.clause) [\(r.level.rawValue), \(r.automation.rawValue)]"
+                )
                 print("           \(r.text)")
             }
         case .markdown:
-            print("| id | standard | version | clause | level | automation | requirement |\n|---|---|---|---|---|---|---|")
+            print(
+                "| id | standard | version | clause | level | automation | requirement |\n|---|---|---|---|---|---|---|"
+            )
             for r in requirements {
-                print("| \(r.id.rawValue) | \(r.standard) | \(r.version) | \(r.clause) | \(r.level.rawValue) | \(r.automation.rawValue) | \(r.text) |")
+                print(
+                    "| \(r.id.rawValue) | \(r.standard) | \(r.version) | \(r.clause) | \(r.level.rawValue) | \(r.automation.rawValue) | \(r.text) |"
+                )
             }
         case .json:
             print(String(decoding: try CatalogueListing.requirementsJSON(set, profile: profile), as: UTF8.self))

@@ -10,7 +10,8 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Answer checks over HTTP: POST /v1/check with an artefact (or a TBSCertificate before signing).",
         discussion:
-            "Inputs (issuers, trusted lists, LOTL, anchors, schemas, profiles) are loaded once and again on SIGHUP. Binds to 127.0.0.1; any other address needs --token-file. Endpoints: POST /v1/check, GET /v1/profiles, /v1/requirements, /healthz, /readyz, /metrics, /openapi.yaml, and the web form at /.")
+            "Inputs (issuers, trusted lists, LOTL, anchors, schemas, profiles) are loaded once and again on SIGHUP. Binds to 127.0.0.1; any other address needs --token-file. Endpoints: POST /v1/check, GET /v1/profiles, /v1/requirements, /healthz, /readyz, /metrics, /openapi.yaml, and the web form at /."
+    )
 
     @OptionGroup var inputOptions: RunInputOptions
 
@@ -20,7 +21,11 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "Port to listen on (0: any free port, printed on start).")
     var port = 8080
 
-    @Option(name: .customLong("token-file"), help: "A file holding the bearer token every request but /healthz and /readyz must carry (required off loopback).")
+    @Option(
+        name: .customLong("token-file"),
+        help:
+            "A file holding the bearer token every request but /healthz and /readyz must carry (required off loopback)."
+    )
     var tokenFile: String?
 
     @Option(name: .customLong("max-body"), help: "Largest request body in bytes (413 beyond).")
@@ -29,10 +34,14 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-items"), help: "Most items one request may hold (413 beyond).")
     var maxItems = 1_000
 
-    @Option(name: .customLong("request-deadline"), help: "Seconds a request may take to arrive and be checked (408 / 413 beyond).")
+    @Option(
+        name: .customLong("request-deadline"),
+        help: "Seconds a request may take to arrive and be checked (408 / 413 beyond).")
     var requestDeadline = 30.0
 
-    @Option(name: .customLong("max-concurrent"), help: "Check requests in progress at once; one more gets 503 with Retry-After.")
+    @Option(
+        name: .customLong("max-concurrent"),
+        help: "Check requests in progress at once; one more gets 503 with Retry-After.")
     var maxConcurrent = 64
 
     @Option(name: .long, help: "Threads that run the checks (default: all cores).")
@@ -43,8 +52,12 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0…65535") }
-        if maxBody < 1 || maxItems < 1 || maxConcurrent < 1 || idleTimeout < 1 { throw ValidationError("--max-body, --max-items, --max-concurrent and --idle-timeout must be positive") }
-        if !(requestDeadline > 0) || !requestDeadline.isFinite { throw ValidationError("--request-deadline must be a positive number of seconds") }
+        if maxBody < 1 || maxItems < 1 || maxConcurrent < 1 || idleTimeout < 1 {
+            throw ValidationError("--max-body, --max-items, --max-concurrent and --idle-timeout must be positive")
+        }
+        if !(requestDeadline > 0) || !requestDeadline.isFinite {
+            throw ValidationError("--request-deadline must be a positive number of seconds")
+        }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
         if let at = inputOptions.at, RunOptions.parseTime(at) == nil {
             throw ValidationError("--at '\(at)' is not an ISO 8601 time such as 2026-06-01T12:00:00Z")
@@ -63,9 +76,13 @@ struct ServeCommand: ParsableCommand {
         configuration.workers = workers ?? ProcessInfo.processInfo.activeProcessorCount
         configuration.idleTimeoutSeconds = idleTimeout
         if let tokenFile {
-            guard let data = FileManager.default.contents(atPath: tokenFile) else { throw ValidationError("--token-file \(tokenFile) is not readable") }
+            guard let data = FileManager.default.contents(atPath: tokenFile) else {
+                throw ValidationError("--token-file \(tokenFile) is not readable")
+            }
             let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard token.utf8.count >= 16 else { throw ValidationError("--token-file \(tokenFile): the token must be at least 16 characters") }
+            guard token.utf8.count >= 16 else {
+                throw ValidationError("--token-file \(tokenFile): the token must be at least 16 characters")
+            }
             configuration.token = token
         }
         let server: AuditServer
@@ -80,7 +97,8 @@ struct ServeCommand: ParsableCommand {
         Task {
             do {
                 try await server.run { url in
-                    FileHandle.standardError.write(Data("trustaudit serve: listening on \(url) (inputs \(digest))\n".utf8))
+                    FileHandle.standardError.write(
+                        Data("trustaudit serve: listening on \(url) (inputs \(digest))\n".utf8))
                 }
             } catch {
                 failure.withLock { $0 = "\(error)" }

@@ -1,5 +1,5 @@
-import Digests
 import Certificates
+import Digests
 import Foundation
 
 /// Test-only ways to reach code paths no correct checker reaches. Compiled into debug builds
@@ -21,7 +21,7 @@ enum TestHooks {
         #if DEBUG
             if let sha256, SHA256.hex(bytes) == sha256 {
                 let values: [Int] = []
-                _ = values[bytes.count]  // an out-of-range index: the runtime traps (SIGILL/SIGTRAP)
+                _ = values[bytes.count] // an out-of-range index: the runtime traps (SIGILL/SIGTRAP)
             }
             if let slowSHA256, SHA256.hex(bytes) == slowSHA256 {
                 while true { sleep(3600) }

@@ -13,7 +13,8 @@ struct TrustAudit: ParsableCommand {
             "Exit codes: 0 all items conforming (observations allowed), 1 non-conformities found, 2 usage or environment error.",
         version: version,
         subcommands: [
-            CheckCommand.self, ServeCommand.self, SampleCommand.self, VerifyBundleCommand.self, CompletenessCommand.self,
+            CheckCommand.self, ServeCommand.self, SampleCommand.self, VerifyBundleCommand.self,
+            CompletenessCommand.self,
             MergeCommand.self, ProfilesCommand.self, RequirementsCommand.self,
         ],
         defaultSubcommand: nil

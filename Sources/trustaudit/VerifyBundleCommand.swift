@@ -6,8 +6,11 @@ import Foundation
 struct VerifyBundleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify-bundle",
-        abstract: "Verify an evidence bundle: the manifest's signature and the SHA-256 of every file; name what changed.",
-        discussion: "Exit codes: 0 intact, 1 a file changed, was added or removed, or the signature does not verify, 2 not a bundle.")
+        abstract:
+            "Verify an evidence bundle: the manifest's signature and the SHA-256 of every file; name what changed.",
+        discussion:
+            "Exit codes: 0 intact, 1 a file changed, was added or removed, or the signature does not verify, 2 not a bundle."
+    )
 
     @Argument(help: "The bundle folder (written by `check --bundle`).")
     var directory: String

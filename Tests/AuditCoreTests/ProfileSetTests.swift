@@ -18,7 +18,10 @@ import Testing
     @Test func extendsAddsAndRegrades() throws {
         let set = try ProfileSet(documents: [
             Self.catalogue,
-            Self.profile("base", "kind: certificate\nrequirements:\n  - { id: T-1, grade: major }\n  - { id: T-2, grade: observation }\n"),
+            Self.profile(
+                "base",
+                "kind: certificate\nrequirements:\n  - { id: T-1, grade: major }\n  - { id: T-2, grade: observation }\n"
+            ),
             Self.profile("strict", "kind: certificate\nextends: base\nrequirements:\n  - { id: T-2, grade: minor }\n"),
         ])
         let strict = try set.profile(named: "strict")
@@ -36,7 +39,9 @@ import Testing
             Self.catalogue,
             Self.fragment("shared", "kind: certificate\nrequirements:\n  - { id: T-2, grade: observation }\n"),
             Self.profile("base", "kind: certificate\nrequirements:\n  - { id: T-1, grade: major }\n"),
-            Self.profile("p", "kind: certificate\nextends: base\nincludes: [shared]\nrequirements:\n  - { id: T-1, grade: minor }\n"),
+            Self.profile(
+                "p",
+                "kind: certificate\nextends: base\nincludes: [shared]\nrequirements:\n  - { id: T-1, grade: minor }\n"),
         ])
         let profile = try set.profile(named: "p")
         #expect(profile.entries.map(\.requirement) == ["T-1", "T-2"])
@@ -48,7 +53,9 @@ import Testing
     @Test func fragmentMistakesStopTheLoad() {
         let own = "kind: certificate\nrequirements: []\n"
         #expect(throws: AuditCoreError.unknownProfile("")) {
-            try ProfileSet(documents: [Self.catalogue, Self.profile("p", "kind: certificate\nincludes: [nope]\nrequirements: []\n")])
+            try ProfileSet(documents: [
+                Self.catalogue, Self.profile("p", "kind: certificate\nincludes: [nope]\nrequirements: []\n"),
+            ])
         }
         #expect(throws: AuditCoreError.invalidDocument("")) {
             try ProfileSet(documents: [
@@ -71,7 +78,9 @@ import Testing
     @Test func laterDocumentOverridesBuiltInRequirementAndProfile() throws {
         let override = ProfileDocument(
             name: "catalogue/user.yaml",
-            text: "requirements:\n  - { id: T-1, standard: Mine, version: \"2\", clause: \"9\", text: x, level: shall, appliesTo: [certificate], automation: automatic }\n")
+            text:
+                "requirements:\n  - { id: T-1, standard: Mine, version: \"2\", clause: \"9\", text: x, level: shall, appliesTo: [certificate], automation: automatic }\n"
+        )
         let set = try ProfileSet(documents: [
             Self.catalogue, Self.profile("p", "kind: certificate\nrequirements:\n  - { id: T-1, grade: major }\n"),
             override, Self.profile("p", "kind: certificate\nrequirements:\n  - { id: T-1, grade: observation }\n"),
@@ -83,7 +92,8 @@ import Testing
     @Test func unknownRequirementIsRejected() {
         #expect(throws: AuditCoreError.unknownRequirement("")) {
             try ProfileSet(documents: [
-                Self.catalogue, Self.profile("p", "kind: certificate\nrequirements:\n  - { id: NOPE-1, grade: major }\n"),
+                Self.catalogue,
+                Self.profile("p", "kind: certificate\nrequirements:\n  - { id: NOPE-1, grade: major }\n"),
             ])
         }
     }
@@ -145,22 +155,35 @@ import Testing
     /// Issue #15: a typo in a parameter is an error naming the file, the line and the allowed
     /// values, not a rule silently switched off.
     @Test func profileParametersAreCheckedOnLoad() throws {
-        let badValue = Self.profile("p", "kind: certificate\nparameters:\n  subject: natural\n  qscd: yes\nrequirements:\n  - { id: T-1, grade: major }\n")
+        let badValue = Self.profile(
+            "p",
+            "kind: certificate\nparameters:\n  subject: natural\n  qscd: yes\nrequirements:\n  - { id: T-1, grade: major }\n"
+        )
         do {
             _ = try ProfileSet(documents: [Self.catalogue, badValue])
             Issue.record("qscd: yes was accepted")
         } catch {
             #expect((error as? AuditCoreError)?.code == .invalidDocument)
-            #expect((error as? AuditCoreError)?.reason == "p.yaml line 6: parameter 'qscd' is 'yes'; allowed: true, false")
+            #expect(
+                (error as? AuditCoreError)?.reason == "p.yaml line 6: parameter 'qscd' is 'yes'; allowed: true, false")
         }
-        let unknownKey = Self.profile("p", "kind: certificate\nparameters: { qsdc: \"true\" }\nrequirements:\n  - { id: T-1, grade: major }\n")
+        let unknownKey = Self.profile(
+            "p", "kind: certificate\nparameters: { qsdc: \"true\" }\nrequirements:\n  - { id: T-1, grade: major }\n")
         do {
             _ = try ProfileSet(documents: [Self.catalogue, unknownKey])
             Issue.record("qsdc was accepted")
         } catch {
-            #expect((error as? AuditCoreError)?.reason.hasPrefix("p.yaml line 4: unknown profile parameter 'qsdc' (known: subject, qcType, qscd") == true)
+            #expect(
+                (error as? AuditCoreError)?.reason.hasPrefix(
+                    "p.yaml line 4: unknown profile parameter 'qsdc' (known: subject, qcType, qscd") == true)
         }
-        let good = Self.profile("p", "kind: certificate\nparameters:\n  subject: legal\n  qcType: eseal\nrequirements:\n  - { id: T-1, grade: major }\n")
-        #expect(try ProfileSet(documents: [Self.catalogue, good]).profile(named: "p").parameters == ["subject": "legal", "qcType": "eseal"])
+        let good = Self.profile(
+            "p",
+            "kind: certificate\nparameters:\n  subject: legal\n  qcType: eseal\nrequirements:\n  - { id: T-1, grade: major }\n"
+        )
+        #expect(
+            try ProfileSet(documents: [Self.catalogue, good]).profile(named: "p").parameters == [
+                "subject": "legal", "qcType": "eseal",
+            ])
     }
 }

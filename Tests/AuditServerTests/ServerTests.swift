@@ -5,8 +5,8 @@ import Hummingbird
 import HummingbirdTesting
 import Pipeline
 import Run
-import Testing
 import TestSupport
+import Testing
 
 /// The server's answers, driven through its router: records equal to the library run the CLI
 /// makes, and every request problem a 4xx problem+json (or 503 when overloaded), never a 500.
@@ -17,7 +17,9 @@ import TestSupport
         var configuration = ServerConfiguration()
         configuration.port = 0
         configuration.options.at = at
-        configuration.options.issuers = [Repository.testVectors.appendingPathComponent("certificates/issuing-ca.pem").path]
+        configuration.options.issuers = [
+            Repository.testVectors.appendingPathComponent("certificates/issuing-ca.pem").path
+        ]
         configuration.workers = 2
         change(&configuration)
         return try AuditServer(configuration: configuration)
@@ -58,7 +60,9 @@ import TestSupport
                 let response = try await client.execute(
                     uri: "/v1/check?name=\(name)", method: .post, body: ByteBuffer(bytes: bytes))
                 #expect(response.status == .ok, "\(name)")
-                #expect(Self.body(response) == (try Self.cliRecords([(name, bytes)])), "\(name): records differ from the CLI's")
+                #expect(
+                    Self.body(response) == (try Self.cliRecords([(name, bytes)])),
+                    "\(name): records differ from the CLI's")
                 #expect(response.headers[HTTPField.Name("TrustAudit-Snapshot")!]?.hasPrefix("sha256:") == true)
             }
         }
@@ -70,7 +74,9 @@ import TestSupport
         let boundary = "xYz123"
         var form: [UInt8] = []
         for (field, file, bytes) in [("f", "a.pem", a), ("g", "b.der", b), ("pasted.pem", "", [UInt8]())] {
-            form += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"\(file.isEmpty ? "" : "; filename=\"\(file)\"")\r\n\r\n".utf8)
+            form += Array(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"\(file.isEmpty ? "" : "; filename=\"\(file)\"")\r\n\r\n"
+                    .utf8)
             form += bytes + Array("\r\n".utf8)
         }
         form += Array("--\(boundary)--\r\n".utf8)
@@ -92,8 +98,10 @@ import TestSupport
         let blocks = Self.children(certificate)
         let app = Application(router: try Self.server().router())
         try await app.test(.router) { client in
-            let response = try await client.execute(uri: "/v1/check?format=json", method: .post, body: ByteBuffer(bytes: blocks[0]))
-            let records = try #require(try JSONSerialization.jsonObject(with: Data(Self.body(response))) as? [[String: Any]])
+            let response = try await client.execute(
+                uri: "/v1/check?format=json", method: .post, body: ByteBuffer(bytes: blocks[0]))
+            let records = try #require(
+                try JSONSerialization.jsonObject(with: Data(Self.body(response))) as? [[String: Any]])
             let checks = try #require(records.first?["checks"] as? [[String: Any]])
             let signature = checks.first { $0["requirement"] as? String == "CERT-018" }
             #expect(records.first?["kind"] as? String == "certificate")
@@ -103,7 +111,11 @@ import TestSupport
     }
 
     @Test func badRequestsAreProblemsNotServerErrors() async throws {
-        let app = Application(router: try Self.server { $0.maximumBodyBytes = 1000; $0.maximumItems = 2 }.router())
+        let app = Application(
+            router: try Self.server {
+                $0.maximumBodyBytes = 1000
+                $0.maximumItems = 2
+            }.router())
         let cert: [UInt8] = [0x30, 0x00]
         try await app.test(.router) { client in
             let cases: [(String, HTTPFields, [UInt8], HTTPResponse.Status, String)] = [
@@ -111,19 +123,24 @@ import TestSupport
                 ("/v1/check?at=yesterday", [:], cert, .badRequest, "bad-parameter"),
                 ("/v1/check?profile=no-such-profile", [:], cert, .badRequest, "bad-parameter"),
                 ("/v1/check", [:], [], .badRequest, "empty"),
-                ("/v1/check", [.contentType: "multipart/form-data; boundary=b"], Array("--b\r\nno end".utf8), .badRequest, "bad-multipart"),
+                (
+                    "/v1/check", [.contentType: "multipart/form-data; boundary=b"], Array("--b\r\nno end".utf8),
+                    .badRequest, "bad-multipart"
+                ),
                 ("/v1/check", [:], [UInt8](repeating: 0x30, count: 1001), .contentTooLarge, "body-too-large"),
                 ("/v1/check", [:], Array("MA==\nMA==\nMA==\n".utf8), .contentTooLarge, "too-many-items"),
                 ("/v1/nothing", [:], [], .notFound, "not-found"),
                 ("/v1/profiles", [:], [], .methodNotAllowed, "method-not-allowed"),
             ]
             for (uri, headers, body, status, code) in cases {
-                let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: body))
+                let response = try await client.execute(
+                    uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: body))
                 #expect(response.status == status, "\(uri)")
                 #expect(Self.problemType(response) == "urn:trustaudit:problem:\(code)", "\(uri)")
             }
             // A malformed artefact is a record, not a problem.
-            let garbage = try await client.execute(uri: "/v1/check", method: .post, body: ByteBuffer(bytes: [0x30, 0x82, 0xFF]))
+            let garbage = try await client.execute(
+                uri: "/v1/check", method: .post, body: ByteBuffer(bytes: [0x30, 0x82, 0xFF]))
             #expect(garbage.status == .ok)
             #expect(String(decoding: Self.body(garbage), as: UTF8.self).contains("INPUT-001"))
         }
@@ -132,7 +149,8 @@ import TestSupport
     @Test func overloadIsA503WithRetryAfter() async throws {
         let app = Application(router: try Self.server { $0.maximumConcurrentChecks = 0 }.router())
         try await app.test(.router) { client in
-            let response = try await client.execute(uri: "/v1/check", method: .post, body: ByteBuffer(bytes: [0x30, 0x00]))
+            let response = try await client.execute(
+                uri: "/v1/check", method: .post, body: ByteBuffer(bytes: [0x30, 0x00]))
             #expect(response.status == .serviceUnavailable)
             #expect(response.headers[.retryAfter] == "1")
             #expect(Self.problemType(response) == "urn:trustaudit:problem:overloaded")
@@ -141,13 +159,19 @@ import TestSupport
 
     @Test func offLoopbackNeedsATokenAndChecksIt() async throws {
         #expect(throws: RunError.self) { try Self.server { $0.host = "0.0.0.0" } }
-        let app = Application(router: try Self.server { $0.host = "0.0.0.0"; $0.token = "0123456789abcdef-token" }.router())
+        let app = Application(
+            router: try Self.server {
+                $0.host = "0.0.0.0"
+                $0.token = "0123456789abcdef-token"
+            }.router())
         try await app.test(.router) { client in
             let refused = try await client.execute(uri: "/v1/profiles", method: .get)
             #expect(refused.status == .unauthorized)
-            let wrong = try await client.execute(uri: "/v1/profiles", method: .get, headers: [.authorization: "Bearer 0123456789abcdef-tokeN"])
+            let wrong = try await client.execute(
+                uri: "/v1/profiles", method: .get, headers: [.authorization: "Bearer 0123456789abcdef-tokeN"])
             #expect(wrong.status == .unauthorized)
-            let allowed = try await client.execute(uri: "/v1/profiles", method: .get, headers: [.authorization: "Bearer 0123456789abcdef-token"])
+            let allowed = try await client.execute(
+                uri: "/v1/profiles", method: .get, headers: [.authorization: "Bearer 0123456789abcdef-token"])
             #expect(allowed.status == .ok)
             #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
         }
@@ -158,22 +182,26 @@ import TestSupport
         let app = Application(router: server.router())
         try await app.test(.router) { client in
             let profiles = try await client.execute(uri: "/v1/profiles", method: .get)
-            let names = (try JSONSerialization.jsonObject(with: Data(Self.body(profiles))) as? [[String: Any]])?.compactMap { $0["name"] as? String }
+            let names = (try JSONSerialization.jsonObject(with: Data(Self.body(profiles))) as? [[String: Any]])?
+                .compactMap { $0["name"] as? String }
             #expect(names?.contains("en319412-qcp-n-qscd") == true)
             let requirements = try await client.execute(uri: "/v1/requirements?profile=rfc5280-basics", method: .get)
             #expect(String(decoding: Self.body(requirements), as: UTF8.self).contains("\"CERT-001\""))
             #expect(try await client.execute(uri: "/v1/requirements?profile=nope", method: .get).status == .notFound)
             _ = try await client.execute(uri: "/v1/check", method: .post, body: ByteBuffer(bytes: [0x30, 0x00]))
-            let metrics = String(decoding: Self.body(try await client.execute(uri: "/metrics", method: .get)), as: UTF8.self)
+            let metrics = String(
+                decoding: Self.body(try await client.execute(uri: "/metrics", method: .get)), as: UTF8.self)
             #expect(metrics.contains("trustaudit_items_total{verdict=\"major\"} 1"))
             #expect(metrics.contains("trustaudit_http_request_duration_seconds_bucket"))
-            let spec = String(decoding: Self.body(try await client.execute(uri: "/openapi.yaml", method: .get)), as: UTF8.self)
+            let spec = String(
+                decoding: Self.body(try await client.execute(uri: "/openapi.yaml", method: .get)), as: UTF8.self)
             #expect(spec.hasPrefix("openapi: 3.1.0"))
             let page = try await client.execute(uri: "/", method: .get)
             #expect(String(decoding: Self.body(page), as: UTF8.self).contains("action=\"/v1/check?format=html\""))
             #expect(page.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
             let report = try await client.execute(
-                uri: "/v1/check?format=html", method: .post, body: ByteBuffer(bytes: try Repository.bytes("certificates/issuing-ca.pem")))
+                uri: "/v1/check?format=html", method: .post,
+                body: ByteBuffer(bytes: try Repository.bytes("certificates/issuing-ca.pem")))
             #expect(String(decoding: Self.body(report), as: UTF8.self).contains("TrustAudit conformity report"))
         }
         #expect(try server.reload().get() == server.snapshotDigest)

@@ -31,8 +31,9 @@ import Testing
 
     @Test func everyRequirementCitesStandardVersionAndClause() throws {
         for requirement in try ProfileSet.load().catalogue.requirements {
-            #expect(!requirement.standard.isEmpty && !requirement.version.isEmpty && !requirement.clause.isEmpty,
-                    "\(requirement.id)")
+            #expect(
+                !requirement.standard.isEmpty && !requirement.version.isEmpty && !requirement.clause.isEmpty,
+                "\(requirement.id)")
             #expect(requirement.text.count > 20, "\(requirement.id) needs a real sentence")
             if requirement.automation == .automatic {
                 #expect(requirement.fix != nil, "\(requirement.id) has no fix hint")
@@ -53,10 +54,13 @@ import Testing
         // so is the REV- prefix (Profiles/catalogue/revocation.yaml): ../shared has no revocation checklist.
         let own: Set<RequirementID> = ["CERT-000", "INPUT-001", "INPUT-002"]
         func isOwnRange(_ id: RequirementID) -> Bool {
-            id.rawValue.hasPrefix("REV-") || (id.rawValue.hasPrefix("CERT-") && (Int(id.rawValue.dropFirst(5)) ?? 0) >= 300)
+            id.rawValue.hasPrefix("REV-")
+                || (id.rawValue.hasPrefix("CERT-") && (Int(id.rawValue.dropFirst(5)) ?? 0) >= 300)
         }
-        for requirement in try ProfileSet.load().catalogue.requirements where !own.contains(requirement.id) && !isOwnRange(requirement.id) {
-            #expect(text.contains("| \(requirement.id.rawValue) |"), "\(requirement.id) is not in ../shared/requirements")
+        for requirement in try ProfileSet.load().catalogue.requirements
+        where !own.contains(requirement.id) && !isOwnRange(requirement.id) {
+            #expect(
+                text.contains("| \(requirement.id.rawValue) |"), "\(requirement.id) is not in ../shared/requirements")
         }
     }
 
@@ -65,8 +69,9 @@ import Testing
         let embedded = BuiltinProfiles.documents
         #expect(embedded.map(\.name) == onDisk.map(\.name), "the EmbedProfiles plugin missed a file")
         for (a, b) in zip(embedded, onDisk) {
-            #expect(a.text.trimmingCharacters(in: .newlines) == b.text.trimmingCharacters(in: .newlines),
-                    "\(a.name) differs from Profiles/\(b.name): the EmbedProfiles plugin did not rerun")
+            #expect(
+                a.text.trimmingCharacters(in: .newlines) == b.text.trimmingCharacters(in: .newlines),
+                "\(a.name) differs from Profiles/\(b.name): the EmbedProfiles plugin did not rerun")
         }
     }
 
@@ -82,7 +87,8 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ta-profiles-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "name: strict-basics\ntitle: stricter\nkind: certificate\nextends: rfc5280-basics\nrequirements:\n  - { id: CERT-007, grade: minor }\n"
+        try
+            "name: strict-basics\ntitle: stricter\nkind: certificate\nextends: rfc5280-basics\nrequirements:\n  - { id: CERT-007, grade: minor }\n"
             .write(to: directory.appendingPathComponent("strict.yaml"), atomically: true, encoding: .utf8)
         let set = try ProfileSet.load(overridesFrom: directory.path)
         let strict = try set.profile(named: "strict-basics")

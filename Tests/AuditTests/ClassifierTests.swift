@@ -28,20 +28,28 @@ import Testing
             return
         }
         for url in Repository.files(under: shared.appendingPathComponent("timestamps/tokens"), extensions: ["tst"]) {
-            #expect(classifier.classify([UInt8](try Data(contentsOf: url))).form == .timestampToken, "\(url.lastPathComponent)")
+            #expect(
+                classifier.classify([UInt8](try Data(contentsOf: url))).form == .timestampToken,
+                "\(url.lastPathComponent)")
         }
         for url in Repository.files(under: shared.appendingPathComponent("timestamps/responses"), extensions: ["tsr"]) {
             let form = classifier.classify([UInt8](try Data(contentsOf: url))).form
             if url.lastPathComponent.contains("truncated") { continue }
             #expect(form == .timestampResponse, "\(url.lastPathComponent)")
         }
-        for url in Repository.files(under: shared.appendingPathComponent("trusted-lists/tl/eu-lotl"), extensions: ["xml"]) {
-            #expect(classifier.classify([UInt8](try Data(contentsOf: url))).form == .trustedList, "\(url.lastPathComponent)")
+        for url in Repository.files(
+            under: shared.appendingPathComponent("trusted-lists/tl/eu-lotl"), extensions: ["xml"])
+        {
+            #expect(
+                classifier.classify([UInt8](try Data(contentsOf: url))).form == .trustedList, "\(url.lastPathComponent)"
+            )
         }
         let realCertificates = Repository.files(under: shared.appendingPathComponent("certs/tl"), extensions: ["der"])
         #expect(realCertificates.count > 100)
         for url in realCertificates {
-            #expect(classifier.classify([UInt8](try Data(contentsOf: url))).form == .certificate, "\(url.lastPathComponent)")
+            #expect(
+                classifier.classify([UInt8](try Data(contentsOf: url))).form == .certificate, "\(url.lastPathComponent)"
+            )
         }
     }
 }

@@ -32,13 +32,18 @@ import Testing
             #expect(record.kind.rawValue == expected.kind, "\(record.source)")
             #expect(record.verdict.rawValue == expected.verdict, "\(record.source)")
             #expect(Set(record.failedRequirements.map(\.rawValue)) == Set(expected.failed), "\(record.source)")
-            if let profile = expected.profile { #expect(record.profile == profile, "\(record.source): \(record.profileReason)") }
+            if let profile = expected.profile {
+                #expect(record.profile == profile, "\(record.source): \(record.profileReason)")
+            }
         }
         for (position, expected) in file.records.enumerated() {
             guard let variant = expected.withInputs else { continue }
-            let record = try #require(VectorInputs.records(path, try VectorInputs.auditor(args: variant.args)).dropFirst(position).first)
+            let record = try #require(
+                VectorInputs.records(path, try VectorInputs.auditor(args: variant.args)).dropFirst(position).first)
             #expect(record.verdict.rawValue == variant.verdict, "\(record.source) \(variant.args)")
-            #expect(Set(record.failedRequirements.map(\.rawValue)) == Set(variant.failed), "\(record.source) \(variant.args)")
+            #expect(
+                Set(record.failedRequirements.map(\.rawValue)) == Set(variant.failed),
+                "\(record.source) \(variant.args)")
         }
     }
 
@@ -54,7 +59,8 @@ import Testing
     }
 
     @Test func evidenceCarriesCitationsAndProfileReason() throws {
-        let record = try #require(Self.records(Repository.testVectors.appendingPathComponent("certificates/v1.pem").path).first)
+        let record = try #require(
+            Self.records(Repository.testVectors.appendingPathComponent("certificates/v1.pem").path).first)
         #expect(record.source.hasSuffix("certificates/v1.pem#1"))
         #expect(record.profile == "rfc5280-end-entity")
         #expect(record.profileReason.hasPrefix("auto: endEntity from no ETSI or CA/B Forum claim"))
@@ -82,7 +88,9 @@ import Testing
 
     @Test func unknownProfileNameIsAnError() {
         #expect(throws: AuditCoreError.unknownProfile("")) {
-            try Auditor(profiles: try ProfileSet.load(), selection: .named("nope"), context: EvaluationContext(validationTime: Date()))
+            try Auditor(
+                profiles: try ProfileSet.load(), selection: .named("nope"),
+                context: EvaluationContext(validationTime: Date()))
         }
     }
 }
@@ -98,8 +106,10 @@ import Testing
         #expect(check.message?.contains("post-dates the artefact: in force from 2016-02-01") == true)
         #expect(check.message?.contains("150101000000Z (notBefore)") == true)
         // The same defect on a certificate issued after 2016-02 is a major non-conformity.
-        let current = try #require(ExpectedVerdictTests.records(
-            Repository.testVectors.appendingPathComponent("certificates/etsi/ncp-l__ok.pem").path).first)
+        let current = try #require(
+            ExpectedVerdictTests.records(
+                Repository.testVectors.appendingPathComponent("certificates/etsi/ncp-l__ok.pem").path
+            ).first)
         #expect(current.checks.first { $0.requirement == "CERT-065" }?.outcome == .pass)
     }
 
@@ -117,14 +127,18 @@ import Testing
         let path = "certificates/etsi/qcp-n-qscd__qctype_two_2024.pem"
         let latest = try #require(VectorInputs.records(path, try VectorInputs.auditor()).first)
         #expect(latest.failedRequirements.contains("CERT-123"))
-        let byIssuance = try #require(VectorInputs.records(path, try VectorInputs.auditor(args: ["--standards", "by-issuance"])).first)
+        let byIssuance = try #require(
+            VectorInputs.records(path, try VectorInputs.auditor(args: ["--standards", "by-issuance"])).first)
         #expect(!byIssuance.failedRequirements.contains("CERT-123"))
         #expect(byIssuance.profileReason.contains("standards 2023-09"))
         #expect(byIssuance.checks.first { $0.requirement == "CERT-123" }?.version == "V2.4.1 (2023-09)")
         // Issued 2026-04, after EN 319 412-5 V2.5.1 and before V2.6.1: the eu-2025 set, which
         // already requires exactly one QcType.
-        let recent = try #require(VectorInputs.records("certificates/etsi/qcp-n-qscd__qctype_two.pem",
-                                                       try VectorInputs.auditor(args: ["--standards", "by-issuance"])).first)
+        let recent = try #require(
+            VectorInputs.records(
+                "certificates/etsi/qcp-n-qscd__qctype_two.pem",
+                try VectorInputs.auditor(args: ["--standards", "by-issuance"])
+            ).first)
         #expect(recent.failedRequirements.contains("CERT-123"))
         #expect(recent.profileReason.contains("standards eu-2025"))
     }
@@ -134,8 +148,13 @@ import Testing
     @Test func psd2PolicyPrecedenceFollowsThePinnedVersion() throws {
         let path = "certificates/etsi/psd2-qwac__psd2_policy_751_days.pem"
         let latest = try #require(VectorInputs.records(path, try VectorInputs.auditor()).first)
-        #expect(latest.checks.first { $0.requirement == "CERT-103" }.map { $0.outcome == .fail && $0.grade == .major } == true)
-        let older = try #require(VectorInputs.records(path, try VectorInputs.auditor(args: ["--standards", "2023-09"])).first)
-        #expect(older.checks.first { $0.requirement == "CERT-103" }.map { $0.outcome == .fail && $0.grade == .minor } == true)
+        #expect(
+            latest.checks.first { $0.requirement == "CERT-103" }.map { $0.outcome == .fail && $0.grade == .major }
+                == true)
+        let older = try #require(
+            VectorInputs.records(path, try VectorInputs.auditor(args: ["--standards", "2023-09"])).first)
+        #expect(
+            older.checks.first { $0.requirement == "CERT-103" }.map { $0.outcome == .fail && $0.grade == .minor }
+                == true)
     }
 }

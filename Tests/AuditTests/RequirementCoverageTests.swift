@@ -1,11 +1,11 @@
 import Audit
-import Certificates
 import AuditCore
+import Certificates
 import Foundation
 import Pipeline
-import TrustedLists
 import TestSupport
 import Testing
+import TrustedLists
 
 /// Every automatic requirement is shown to work on the project's own vectors: some vector passes
 /// it and some vector fails it (chain requirements with the test issuing CA supplied).
@@ -24,7 +24,12 @@ import Testing
             (nil, store(try Repository.bytes("trusted-lists/tl-v5-minimal.xml"))),
             (nil, store(Array("<tsl:TrustServiceStatusList xmlns:tsl=\"http://uri.etsi.org/02231/v2#\"/>".utf8))),
             (nil, store(TrustedListXML.make(certificate: tsu, serviceType: qtst))),
-            (nil, store(TrustedListXML.make(certificate: tsu, serviceType: qtst, status: "withdrawn", since: "2026-01-01T00:00:00Z"))),
+            (
+                nil,
+                store(
+                    TrustedListXML.make(
+                        certificate: tsu, serviceType: qtst, status: "withdrawn", since: "2026-01-01T00:00:00Z"))
+            ),
         ]
         var outcomes: [RequirementID: Set<Outcome>] = [:]
         func collect(_ records: [ItemEvidence]) {
@@ -34,19 +39,23 @@ import Testing
         }
         for (issuers, lists) in contexts {
             let auditor = try VectorInputs.auditor(issuers: issuers, trustedLists: lists)
-            for folder in ["certificates", "timestamps", "trusted-lists", "revocation"] { collect(VectorInputs.records(folder, auditor)) }
+            for folder in ["certificates", "timestamps", "trusted-lists", "revocation"] {
+                collect(VectorInputs.records(folder, auditor))
+            }
         }
         // LOTL pointers: one announcing the own signed list's signer for BE, one announcing another
         // certificate (the list is then not authenticated).
         let signer = try #require(try TrustedListSignerCertificate.of("trusted-lists/tl-signed.xml"))
         for announced in [signer, issuing] {
-            let lotl = try #require(LOTLPointers(bytes: TrustedListXML.lotl(territory: "BE", certificate: announced), source: "test-lotl"))
+            let lotl = try #require(
+                LOTLPointers(bytes: TrustedListXML.lotl(territory: "BE", certificate: announced), source: "test-lotl"))
             let auditor = try VectorInputs.auditor(lotl: lotl)
             collect(VectorInputs.records("trusted-lists", auditor))
         }
         // CERT-300 is in the profile of unclaimed certificates only; asked of every certificate, the
         // claimed ones pass it.
-        collect(VectorInputs.records("certificates", try VectorInputs.auditor(args: ["--profile", "rfc5280-end-entity"])))
+        collect(
+            VectorInputs.records("certificates", try VectorInputs.auditor(args: ["--profile", "rfc5280-end-entity"])))
         // The vectors whose defect needs an input (data, CA, request, policy, TSU certificate).
         for file in try ExpectedVectors.load().files {
             for variant in file.records.compactMap(\.withInputs) {
@@ -73,8 +82,10 @@ import Testing
 enum TrustedListSignerCertificate {
     static func of(_ path: String) throws -> [UInt8]? {
         let text = String(decoding: try Repository.bytes(path), as: UTF8.self)
-        guard let start = text.range(of: "<ds:X509Certificate>"), let end = text.range(of: "</ds:X509Certificate>", range: start.upperBound..<text.endIndex)
+        guard let start = text.range(of: "<ds:X509Certificate>"),
+            let end = text.range(of: "</ds:X509Certificate>", range: start.upperBound..<text.endIndex)
         else { return nil }
-        return Data(base64Encoded: String(text[start.upperBound..<end.lowerBound]), options: .ignoreUnknownCharacters).map { [UInt8]($0) }
+        return Data(base64Encoded: String(text[start.upperBound..<end.lowerBound]), options: .ignoreUnknownCharacters)
+            .map { [UInt8]($0) }
     }
 }

@@ -15,26 +15,30 @@ import Testing
     }
 
     @Test func anOCSPResponseReportsTheRevocationWithDateAndReason() throws {
-        let check = try #require(try Self.check("revocation/leaf-revoked.pem", Self.issuer + ["--ocsp", "revocation/ocsp-revoked.ocsp"]))
+        let check = try #require(
+            try Self.check("revocation/leaf-revoked.pem", Self.issuer + ["--ocsp", "revocation/ocsp-revoked.ocsp"]))
         #expect(check.outcome == .fail && check.grade == .observation)
         #expect(check.observed?.contains("revoked at 20260515000000Z, reason keyCompromise") == true)
         #expect(check.observed?.contains("ocsp-revoked.ocsp") == true)
     }
 
     @Test func aGoodOCSPResponseForTheSerialPasses() throws {
-        let check = try #require(try Self.check("revocation/leaf-not-revoked.pem", Self.issuer + ["--ocsp", "revocation/ocsp-ok.ocsp"]))
+        let check = try #require(
+            try Self.check("revocation/leaf-not-revoked.pem", Self.issuer + ["--ocsp", "revocation/ocsp-ok.ocsp"]))
         #expect(check.outcome == .pass)
         #expect(check.observed?.hasPrefix("good per ocsp-ok.ocsp") == true)
     }
 
     @Test func aResponseAboutAnotherSerialGivesNoStatus() throws {
-        let check = try #require(try Self.check("revocation/leaf-revoked.pem", Self.issuer + ["--ocsp", "revocation/ocsp-ok.ocsp"]))
+        let check = try #require(
+            try Self.check("revocation/leaf-revoked.pem", Self.issuer + ["--ocsp", "revocation/ocsp-ok.ocsp"]))
         #expect(check.outcome == .notChecked)
         #expect(check.message?.contains("no given OCSP response answers for its serial number") == true)
     }
 
     @Test func aCRLWhoseSignatureFailsIsNotASource() throws {
-        let check = try #require(try Self.check("revocation/leaf-revoked.pem", Self.issuer + ["--crl", "revocation/crl-bad-signature.crl"]))
+        let check = try #require(
+            try Self.check("revocation/leaf-revoked.pem", Self.issuer + ["--crl", "revocation/crl-bad-signature.crl"]))
         #expect(check.outcome == .notChecked)
         #expect(check.message?.contains("crl-bad-signature.crl is not authenticated") == true)
     }
@@ -44,7 +48,8 @@ import Testing
         let auditor = try Auditor(
             profiles: try ProfileSet.load(), selection: .automatic,
             context: EvaluationContext(validationTime: Date(timeIntervalSince1970: 1_779_235_200)),
-            revocationInputs: try VectorInputs.auditor(args: Self.issuer + ["--crl", "revocation/crl-ok.crl"]).revocationInputs)
+            revocationInputs: try VectorInputs.auditor(args: Self.issuer + ["--crl", "revocation/crl-ok.crl"])
+                .revocationInputs)
         let record = try #require(VectorInputs.records("revocation/leaf-not-revoked.pem", auditor).first)
         let check = try #require(record.checks.first { $0.requirement == "REV-200" })
         #expect(check.outcome == .notChecked)

@@ -1,11 +1,11 @@
 import Audit
 import AuditCore
+import Certificates
 import Foundation
 import Pipeline
 import TestSupport
-import TrustedLists
-import Certificates
 import Testing
+import TrustedLists
 
 /// Cross-checks on the shared vectors (`../shared/vectors/certs`): the sibling research set with
 /// its own expected verdicts, and 450 real certificates taken from EU trusted lists.
@@ -35,7 +35,8 @@ import Testing
     ///   carry none, so its conforming TSU baseline is a major non-conformity here;
     /// - CERT-014: the EC TSU key with keyEncipherment breaks RFC 5480 §3 as updated by RFC 8813 §3.
     static let alsoReported: [String: Set<String>] = [
-        "gen/tsu__ok.pem": ["CERT-061"], "gen/tsu__eku_not_critical.pem": ["CERT-061"], "gen/tsu__eku_extra.pem": ["CERT-061"],
+        "gen/tsu__ok.pem": ["CERT-061"], "gen/tsu__eku_not_critical.pem": ["CERT-061"],
+        "gen/tsu__eku_extra.pem": ["CERT-061"],
         "gen/tsu__no_eku.pem": ["CERT-061"], "gen/tsu__ku_keyenc.pem": ["CERT-014", "CERT-061"],
     ]
     /// The research set's verdict those additions change.
@@ -62,8 +63,9 @@ import Testing
         for vector in expected.vectors {
             let record = try #require(Self.evidence(folder.appendingPathComponent(vector.file)).first)
             let expectedVerdict = Self.verdictAfterAdditions[vector.file] ?? vector.expected_verdict
-            #expect(Self.verdicts[expectedVerdict]?.contains(record.verdict) == true,
-                    "\(vector.file): \(record.verdict) for expected \(expectedVerdict)")
+            #expect(
+                Self.verdicts[expectedVerdict]?.contains(record.verdict) == true,
+                "\(vector.file): \(record.verdict) for expected \(expectedVerdict)")
             let expectedIDs = Set(vector.requirements).union(Self.alsoReported[vector.file] ?? [])
             #expect(Set(record.failedRequirements.map(\.rawValue)) == expectedIDs, "\(vector.file)")
             #expect(record.profile == Self.profiles[vector.profile], "\(vector.file): \(record.profileReason)")
@@ -88,7 +90,8 @@ import Testing
             switch category[url.lastPathComponent] {
             case "ca": #expect(record.type == "ca", "\(url.lastPathComponent): \(record.profileReason)")
             // A CA certificate that also lists timeStamping is a CA (cA TRUE decides).
-            case "tsu": #expect(["tsu", "ca"].contains(record.type), "\(url.lastPathComponent): \(record.profileReason)")
+            case "tsu":
+                #expect(["tsu", "ca"].contains(record.type), "\(url.lastPathComponent): \(record.profileReason)")
             default: break
             }
         }
@@ -107,13 +110,17 @@ import Testing
             .filter { !$0.path.contains("/negative/") }
         var seen = Set<[UInt8]>()
         for url in lists {
-            guard case .success(let list) = TrustedListParser.parse([UInt8](try Data(contentsOf: url)), source: url.lastPathComponent)
+            guard
+                case .success(let list) = TrustedListParser.parse(
+                    [UInt8](try Data(contentsOf: url)), source: url.lastPathComponent)
             else { continue }
             for provider in list.providers {
                 for service in provider.services {
                     for der in service.identity.certificates where seen.insert(der).inserted {
                         let inspected = InspectedCertificate(bytes: der)
-                        #expect(inspected.certificate != nil, "\(url.lastPathComponent): \(provider.name) / \(service.name)")
+                        #expect(
+                            inspected.certificate != nil, "\(url.lastPathComponent): \(provider.name) / \(service.name)"
+                        )
                         #expect(ArtefactClassifier().classify(der).form == .certificate)
                         if inspected.extensions?.isCA == true { #expect(inspected.detection.type == .ca) }
                     }

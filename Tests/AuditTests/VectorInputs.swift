@@ -2,11 +2,11 @@ import Audit
 import AuditCore
 import Certificates
 import Foundation
-import Testing
 import Pipeline
 import Revocation
 import SwiftASN1
 import TestSupport
+import Testing
 import Timestamps
 import TrustedLists
 
@@ -25,7 +25,8 @@ enum VectorInputs {
     }
 
     static func auditor(
-        args: [String] = [], issuers: IssuerStore? = nil, trustedLists: TrustedListStore? = nil, lotl: LOTLPointers? = nil
+        args: [String] = [], issuers: IssuerStore? = nil, trustedLists: TrustedListStore? = nil,
+        lotl: LOTLPointers? = nil
     ) throws -> Auditor {
         var inputs = TimestampInputs()
         var lotl = lotl
@@ -51,7 +52,9 @@ enum VectorInputs {
                 let reader = InputReader(paths: [Repository.testVectors.appendingPathComponent(value).path])
                 var newest: LOTLPointers?
                 while let item = reader.next() {
-                    guard item.problem == nil, let pointers = LOTLPointers(bytes: item.bytes, source: item.source), pointers.isListOfLists else { continue }
+                    guard item.problem == nil, let pointers = LOTLPointers(bytes: item.bytes, source: item.source),
+                        pointers.isListOfLists
+                    else { continue }
                     lotlDocuments.append((item.bytes, item.source))
                     if (pointers.sequenceNumber ?? 0) >= (newest?.sequenceNumber ?? 0) { newest = pointers }
                 }
@@ -68,7 +71,11 @@ enum VectorInputs {
             case "--profile": selection = ProfileSelection(argument: value)
             case "--standards":
                 let set = try ProfileSet.load()
-                if value == "by-issuance" { byIssuance = Array(set.standards.values) } else { standards = try set.standardsSet(named: value) }
+                if value == "by-issuance" {
+                    byIssuance = Array(set.standards.values)
+                } else {
+                    standards = try set.standardsSet(named: value)
+                }
             default: Issue.record("unsupported vector argument \(args[index])")
             }
             index += 2
@@ -80,7 +87,9 @@ enum VectorInputs {
         return try Auditor(
             profiles: try ProfileSet.load(), selection: selection, context: EvaluationContext(validationTime: time),
             issuers: issuers, standards: standards, trustedLists: trustedLists, timestampInputs: inputs, lotl: lotl,
-            authentication: anchors.map { LOTLAuthentication(anchors: $0, anchorSource: "anchors", lotls: lotlDocuments) },
+            authentication: anchors.map {
+                LOTLAuthentication(anchors: $0, anchorSource: "anchors", lotls: lotlDocuments)
+            },
             standardsByIssuance: byIssuance, revocationInputs: revocation)
     }
 

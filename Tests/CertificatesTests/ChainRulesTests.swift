@@ -19,7 +19,8 @@ import Testing
 
     @Test func signatureVerifiesWithTheSuppliedIssuer() throws {
         let findings = Self.evaluate(
-            try RFC5280BasicRulesTests.der("etsi/qcp-n-qscd__ok.pem"), issuers: [try RFC5280BasicRulesTests.der("issuing-ca.pem")],
+            try RFC5280BasicRulesTests.der("etsi/qcp-n-qscd__ok.pem"),
+            issuers: [try RFC5280BasicRulesTests.der("issuing-ca.pem")],
             ["CERT-018", "CERT-004", "CERT-009", "CERT-231"])
         #expect(findings.allSatisfy { $0.outcome == .pass }, "\(findings)")
     }
@@ -38,7 +39,8 @@ import Testing
 
     @Test func algorithmMismatchMakesTheSignatureFail() throws {
         let findings = Self.evaluate(
-            try RFC5280BasicRulesTests.der("sigalg-mismatch.pem"), issuers: [try RFC5280BasicRulesTests.der("issuing-ca.pem")],
+            try RFC5280BasicRulesTests.der("sigalg-mismatch.pem"),
+            issuers: [try RFC5280BasicRulesTests.der("issuing-ca.pem")],
             ["CERT-018"])
         #expect(Self.outcome(findings, "CERT-018") == .fail)
     }
@@ -49,7 +51,8 @@ import Testing
         #expect(Self.outcome(none, "CERT-018") == .notChecked)
         #expect(none.first?.message?.contains("--issuer") == true)
         let wrong = Self.evaluate(
-            try RFC5280BasicRulesTests.der("etsi/ca__ok.pem"), issuers: [try RFC5280BasicRulesTests.der("issuing-ca.pem")],
+            try RFC5280BasicRulesTests.der("etsi/ca__ok.pem"),
+            issuers: [try RFC5280BasicRulesTests.der("issuing-ca.pem")],
             ["CERT-018", "CERT-004"])
         #expect(wrong.allSatisfy { $0.outcome == .notChecked })
     }

@@ -80,7 +80,7 @@ import Testing
 
     @Test func violationsAreCappedButCounted() {
         var bytes: [UInt8] = []
-        for _ in 0..<100 { bytes += [0x01, 0x01, 0x01] }  // 100 BOOLEANs 0x01 in a SEQUENCE
+        for _ in 0..<100 { bytes += [0x01, 0x01, 0x01] } // 100 BOOLEANs 0x01 in a SEQUENCE
         let scan = DERScanner.scan([0x30, 0x82, 0x01, 0x2C] + bytes)
         #expect(scan.violations.count == DERScanner.violationLimit)
         #expect(scan.suppressedViolations == 100 - DERScanner.violationLimit)
@@ -89,8 +89,11 @@ import Testing
 
 @Suite struct DERLengthTests {
     /// X.690 §10.1: the shortest form, at each boundary; the scanner reads back what is written.
-    @Test(arguments: [(0, [0x00]), (127, [0x7F]), (128, [0x81, 0x80]), (255, [0x81, 0xFF]), (256, [0x82, 0x01, 0x00]),
-                      (65_535, [0x82, 0xFF, 0xFF]), (65_536, [0x83, 0x01, 0x00, 0x00])] as [(Int, [UInt8])])
+    @Test(
+        arguments: [
+            (0, [0x00]), (127, [0x7F]), (128, [0x81, 0x80]), (255, [0x81, 0xFF]), (256, [0x82, 0x01, 0x00]),
+            (65_535, [0x82, 0xFF, 0xFF]), (65_536, [0x83, 0x01, 0x00, 0x00]),
+        ] as [(Int, [UInt8])])
     func shortestForm(length: Int, octets: [UInt8]) {
         #expect(DERLength.octets(length) == octets)
         let element = [UInt8(0x04)] + DERLength.octets(length) + [UInt8](repeating: 0x41, count: length)

@@ -1,5 +1,5 @@
-import Digests
 import Certificates
+import Digests
 import Testing
 
 /// Proves libcrypto links and is called: SHA-256 test vectors of FIPS 180-2.

@@ -1,8 +1,9 @@
 import AuditCore
-@testable import Certificates
 import Foundation
 import TestSupport
 import Testing
+
+@testable import Certificates
 
 /// The certificate basics on the project's own vectors: which requirement fails, where, and
 /// that everything else still passes.
@@ -30,16 +31,17 @@ import Testing
         #expect(Set(findings.map(\.requirement)) == Set(Self.basicIDs))
     }
 
-    @Test(arguments: [
-        ("v1.pem", ["CERT-001"]), ("serial-negative.pem", ["CERT-002"]), ("serial-zero.pem", ["CERT-002"]),
-        ("serial-21-octets.pem", ["CERT-002"]), ("serial-nonminimal.pem", ["CERT-000", "CERT-002"]),
-        ("sigalg-mismatch.pem", ["CERT-003"]), ("sigalg-rsa-params-absent.pem", ["CERT-003"]),
-        ("validity-generalized-before-2050.pem", ["CERT-005"]), ("validity-utc-no-seconds.pem", ["CERT-005"]),
-        ("validity-inverted.pem", ["CERT-006"]), ("issuer-empty.pem", ["CERT-004"]),
-        ("duplicate-extension.pem", ["CERT-008"]), ("ber-indefinite-length.der", ["CERT-000"]),
-        ("ber-nonminimal-length.der", ["CERT-000"]), ("ber-boolean-01.der", ["CERT-000"]),
-        ("trailing-byte.der", ["CERT-000"]), ("truncated.der", ["CERT-000"]),
-    ] as [(String, [RequirementID])])
+    @Test(
+        arguments: [
+            ("v1.pem", ["CERT-001"]), ("serial-negative.pem", ["CERT-002"]), ("serial-zero.pem", ["CERT-002"]),
+            ("serial-21-octets.pem", ["CERT-002"]), ("serial-nonminimal.pem", ["CERT-000", "CERT-002"]),
+            ("sigalg-mismatch.pem", ["CERT-003"]), ("sigalg-rsa-params-absent.pem", ["CERT-003"]),
+            ("validity-generalized-before-2050.pem", ["CERT-005"]), ("validity-utc-no-seconds.pem", ["CERT-005"]),
+            ("validity-inverted.pem", ["CERT-006"]), ("issuer-empty.pem", ["CERT-004"]),
+            ("duplicate-extension.pem", ["CERT-008"]), ("ber-indefinite-length.der", ["CERT-000"]),
+            ("ber-nonminimal-length.der", ["CERT-000"]), ("ber-boolean-01.der", ["CERT-000"]),
+            ("trailing-byte.der", ["CERT-000"]), ("truncated.der", ["CERT-000"]),
+        ] as [(String, [RequirementID])])
     func eachBrokenVectorTripsExactlyItsRequirements(name: String, expected: [RequirementID]) throws {
         #expect(try Self.failed(name) == Set(expected))
     }
@@ -54,13 +56,17 @@ import Testing
 
     @Test func truncatedCertificateLeavesOtherRequirementsNotChecked() throws {
         let findings = try Self.findings("truncated.der")
-        #expect(findings.first { $0.requirement == "CERT-000" }?.message == "truncated: declares 842 content bytes, only 196 remain")
+        #expect(
+            findings.first { $0.requirement == "CERT-000" }?.message
+                == "truncated: declares 842 content bytes, only 196 remain")
         let others = findings.filter { $0.requirement != "CERT-000" }
         #expect(!others.isEmpty && others.allSatisfy { $0.outcome == .notChecked })
     }
 
     @Test func booleanViolationIsLocatedAtItsContentOctet() throws {
-        let finding = try Self.findings("ber-boolean-01.der").first { $0.requirement == "CERT-000" && $0.outcome == .fail }
+        let finding = try Self.findings("ber-boolean-01.der").first {
+            $0.requirement == "CERT-000" && $0.outcome == .fail
+        }
         #expect(finding?.location == "byte 563")
         #expect(finding?.message?.contains("0xFF") == true)
     }
@@ -79,8 +85,8 @@ import Testing
     @Test func validityDatesAreReadForOrdering() throws {
         let inspected = InspectedCertificate(bytes: try Self.der("leaf-ok.pem"))
         let certificate = try #require(inspected.certificate)
-        #expect(certificate.tbs.notBefore.secondsSince1970 == 1_767_225_600)  // 2026-01-01T00:00:00Z
-        #expect(certificate.tbs.notAfter.secondsSince1970 == 1_798_761_600)  // 2027-01-01T00:00:00Z
+        #expect(certificate.tbs.notBefore.secondsSince1970 == 1_767_225_600) // 2026-01-01T00:00:00Z
+        #expect(certificate.tbs.notAfter.secondsSince1970 == 1_798_761_600) // 2027-01-01T00:00:00Z
         #expect(inspected.extensions?.isCA == false)
         #expect(certificate.tbs.version == 2)
     }
@@ -106,10 +112,11 @@ import Testing
 }
 
 @Suite struct CertificateTimeTests {
-    @Test(arguments: [
-        (0, "1970-01-01T00:00:00Z"), (1_780_315_200, "2026-06-01T12:00:00Z"), (951_782_400, "2000-02-29T00:00:00Z"),
-        (4_102_444_799, "2099-12-31T23:59:59Z"), (-1, "1969-12-31T23:59:59Z"),
-    ] as [(Int64, String)])
+    @Test(
+        arguments: [
+            (0, "1970-01-01T00:00:00Z"), (1_780_315_200, "2026-06-01T12:00:00Z"), (951_782_400, "2000-02-29T00:00:00Z"),
+            (4_102_444_799, "2099-12-31T23:59:59Z"), (-1, "1969-12-31T23:59:59Z"),
+        ] as [(Int64, String)])
     func iso8601MatchesTheCalendar(seconds: Int64, text: String) {
         #expect(CertificateTime.iso8601(secondsSince1970: seconds) == text)
     }

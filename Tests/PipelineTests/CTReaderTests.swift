@@ -1,8 +1,9 @@
 import AuditCore
 import Foundation
-@testable import Pipeline
 import TestSupport
 import Testing
+
+@testable import Pipeline
 
 /// Certificate Transparency containers read as items: RFC 6962 get-entries pages, binary
 /// MerkleTreeLeaf files and static-ct-api data tiles (raw and gzip), with entry types and RFC 6962
@@ -21,11 +22,16 @@ import Testing
 
     /// Leaf hashes computed independently (python, SHA-256(0x00 ‖ leaf_input)).
     static let pilotLeafHashes = [
-        "c036e5ae4065859ed4aa298e6914b5f0c8eabcdcadfc5736b5ccba9d638d63ce", "fcd783d915495279f3ade05e28ce1f0825a4f8a6731b672d1dd9bd2cb9e0c096",
-        "87a5a8eb3bcef9ddbddea6ddff96dfc0c69ef5e8788c06542ebea2d9f2c0a29e", "6504ccf20e26a9ff3431becb1d31097cc58adc39490beced33758d3e7601f587",
-        "996631b6510274d364d5bd58aff1064a8e194df02284fe36b5e980ead19d01f2", "c76bd45595d98d2514422aeb4990b9925bd3d72003742620623165a560321bff",
-        "6bdd66a418cbd24807b435a982c410cfcba3c62e141f19aa2eab5130c8fd43b5", "807497fd95cf26d35743c4c02f90baf9e3ca41c8d0c9c3d9ecd08ca674b1af20",
-        "23521e4805ddf726a2ca3b8e5f7e97b26a46c330e43c144c6bb5ed4cb016cc6d", "c2734ad572e60f7f01f7cae9c2a119abb18f2166a39f87e59851cc547f6d19ec",
+        "c036e5ae4065859ed4aa298e6914b5f0c8eabcdcadfc5736b5ccba9d638d63ce",
+        "fcd783d915495279f3ade05e28ce1f0825a4f8a6731b672d1dd9bd2cb9e0c096",
+        "87a5a8eb3bcef9ddbddea6ddff96dfc0c69ef5e8788c06542ebea2d9f2c0a29e",
+        "6504ccf20e26a9ff3431becb1d31097cc58adc39490beced33758d3e7601f587",
+        "996631b6510274d364d5bd58aff1064a8e194df02284fe36b5e980ead19d01f2",
+        "c76bd45595d98d2514422aeb4990b9925bd3d72003742620623165a560321bff",
+        "6bdd66a418cbd24807b435a982c410cfcba3c62e141f19aa2eab5130c8fd43b5",
+        "807497fd95cf26d35743c4c02f90baf9e3ca41c8d0c9c3d9ecd08ca674b1af20",
+        "23521e4805ddf726a2ca3b8e5f7e97b26a46c330e43c144c6bb5ed4cb016cc6d",
+        "c2734ad572e60f7f01f7cae9c2a119abb18f2166a39f87e59851cc547f6d19ec",
     ]
 
     @Test func sharedPagesTilesAndLeavesReadWithTheirLeafHashes() throws {
@@ -57,12 +63,18 @@ import Testing
         let extra = [UInt8](try Data(contentsOf: ct.appendingPathComponent("raw-entry/precert_extra_data.bin")))
         let entry = CTEntries.logEntry(leaf: leaf, extraData: extra, position: "pair")
         #expect(entry.kind == .precert)
-        #expect(entry.leafHash.map { $0.map { String(format: "%02x", $0) }.joined() } == "0d9a74f704b5323b63a0ce261c88d4f16d911930f0010aef3f8c935878d5180b")
+        #expect(
+            entry.leafHash.map { $0.map { String(format: "%02x", $0) }.joined() }
+                == "0d9a74f704b5323b63a0ce261c88d4f16d911930f0010aef3f8c935878d5180b")
         let problem = try #require(entry.problem)
         #expect(problem.contains("precert_entry inconsistent"))
-        for field in ["serialNumber", "subject", "subjectPublicKeyInfo", "issuer_key_hash"] { #expect(problem.contains(field), "\(problem)") }
+        for field in ["serialNumber", "subject", "subjectPublicKeyInfo", "issuer_key_hash"] {
+            #expect(problem.contains(field), "\(problem)")
+        }
         // Alone, a precert leaf lacks the pre-certificate.
-        #expect(Self.items(ct.appendingPathComponent("raw-entry/precert_leaf_input.bin").path).first?.problem?.contains("extra_data") == true)
+        #expect(
+            Self.items(ct.appendingPathComponent("raw-entry/precert_leaf_input.bin").path).first?.problem?.contains(
+                "extra_data") == true)
     }
 
     /// A data tile written here from the project's own certificate: two entries with leaf_index
@@ -73,7 +85,8 @@ import Testing
             let timestamp: [UInt8] = [0x00, 0x00, 0x01, 0x9B, 0x00, 0x00, 0x00, UInt8(index)]
             let length = certificate.count
             let leafIndex: [UInt8] = [0x00, 0x08, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0x01, UInt8(index)]
-            return timestamp + [0x00, 0x00] + [UInt8(length >> 16), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)] + certificate
+            return timestamp + [0x00, 0x00] + [UInt8(length >> 16), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)]
+                + certificate
                 + leafIndex + [0x00, 0x00]
         }
         let stamped = Array(entry(0).dropLast(2))

@@ -70,9 +70,10 @@ import Testing
         index: 7, source: "dir/a \"b\".pem#2", sha256: "00", kind: .certificate, type: "endEntity",
         profile: "rfc5280-basics", profileReason: "default",
         checks: [
-            Check(requirement: "CERT-001", standard: "IETF RFC 5280", version: "(2008-05)", clause: "4.1.2.1",
-                  outcome: .fail, grade: .major, observed: "line\nbreak\u{01}\\", expected: nil, location: "tbs",
-                  message: "ü")
+            Check(
+                requirement: "CERT-001", standard: "IETF RFC 5280", version: "(2008-05)", clause: "4.1.2.1",
+                outcome: .fail, grade: .major, observed: "line\nbreak\u{01}\\", expected: nil, location: "tbs",
+                message: "ü")
         ])
 
     @Test func recordIsOneLineOfValidJSONWithTheContractFields() throws {
@@ -110,10 +111,15 @@ import Testing
             for grade in Grade.allCases {
                 var evidence = Self.evidence
                 evidence.checks = [
-                    Check(requirement: "CERT-001", standard: "S", version: "V", clause: "C", outcome: outcome, grade: grade)
+                    Check(
+                        requirement: "CERT-001", standard: "S", version: "V", clause: "C", outcome: outcome,
+                        grade: grade)
                 ]
                 let text = String(decoding: EvidenceJSON.line(evidence), as: UTF8.self)
-                #expect(text.contains(#""outcome":"\#(outcome.rawValue)","grade":"\#(grade.rawValue)","observed":null,"expected":null,"location":null,"message":null}"#))
+                #expect(
+                    text.contains(
+                        #""outcome":"\#(outcome.rawValue)","grade":"\#(grade.rawValue)","observed":null,"expected":null,"location":null,"message":null}"#
+                    ))
             }
         }
     }

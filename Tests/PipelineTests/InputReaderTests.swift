@@ -19,17 +19,24 @@ import Testing
     }
 
     @Test func pemBundleWithGarbageGivesOneItemPerBlock() {
-        let items = Self.items([Repository.testVectors.appendingPathComponent("certificates/bundle-with-garbage.pem").path])
+        let items = Self.items([
+            Repository.testVectors.appendingPathComponent("certificates/bundle-with-garbage.pem").path
+        ])
         #expect(items.map(\.index) == [0, 1, 2])
-        #expect(items.map { $0.source.split(separator: "/").last! } == ["bundle-with-garbage.pem#1", "bundle-with-garbage.pem#2", "bundle-with-garbage.pem#3"])
+        #expect(
+            items.map { $0.source.split(separator: "/").last! } == [
+                "bundle-with-garbage.pem#1", "bundle-with-garbage.pem#2", "bundle-with-garbage.pem#3",
+            ])
         #expect(items[0].problem == nil && items[2].problem == nil)
         #expect(items[1].problem == "PEM block CERTIFICATE does not contain valid base64")
         #expect(items[0].bytes.first == 0x30)
     }
 
     @Test func blockWithoutEndDoesNotSwallowTheNextBlock() throws {
-        let pem = try String(contentsOf: Repository.testVectors.appendingPathComponent("certificates/leaf-ok.pem"), encoding: .utf8)
-        let path = try Self.temporaryFile("-----BEGIN CERTIFICATE-----\nMIIB\n" + pem + "-----BEGIN CERTIFICATE-----\nAAAA\n")
+        let pem = try String(
+            contentsOf: Repository.testVectors.appendingPathComponent("certificates/leaf-ok.pem"), encoding: .utf8)
+        let path = try Self.temporaryFile(
+            "-----BEGIN CERTIFICATE-----\nMIIB\n" + pem + "-----BEGIN CERTIFICATE-----\nAAAA\n")
         let items = Self.items([path])
         #expect(items.count == 3)
         #expect(items[0].problem?.contains("no END line before the next BEGIN") == true)
@@ -66,7 +73,9 @@ import Testing
         let names = items.map { String($0.source.dropFirst(root.count + 1).split(separator: "#").first!) }
         #expect(Set(names).contains("pivots/lotl-pivot-11.xml"))
         #expect(names == names.sorted())
-        #expect(names.count == Repository.files(under: Repository.testVectors.appendingPathComponent("trusted-lists")).count)
+        #expect(
+            names.count == Repository.files(under: Repository.testVectors.appendingPathComponent("trusted-lists")).count
+        )
     }
 
     @Test func missingInputBecomesAnItemWithAProblem() {

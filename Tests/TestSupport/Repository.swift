@@ -5,7 +5,7 @@ import Foundation
 public enum Repository {
     public static let root: URL = {
         var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }  // Tests/TestSupport/Repository.swift
+        for _ in 0..<3 { url.deleteLastPathComponent() } // Tests/TestSupport/Repository.swift
         return url
     }()
 
@@ -82,6 +82,7 @@ public struct ExpectedVectors: Decodable, Sendable {
 
     public static func load() throws -> ExpectedVectors {
         try JSONDecoder().decode(
-            ExpectedVectors.self, from: Data(contentsOf: Repository.testVectors.appendingPathComponent("expected.json")))
+            ExpectedVectors.self, from: Data(contentsOf: Repository.testVectors.appendingPathComponent("expected.json"))
+        )
     }
 }

@@ -7,7 +7,10 @@ public enum TrustedListXML {
         status: String = "granted", since: String = "2025-01-01T00:00:00Z", qualifiers: [String] = [],
         additionalInformation: [String] = [], history: String = ""
     ) -> [UInt8] {
-        let qualifierXML = qualifiers.isEmpty ? "" : """
+        let qualifierXML =
+            qualifiers.isEmpty
+            ? ""
+            : """
             <tsl:Extension Critical="true"><ecc:Qualifications><ecc:QualificationElement><ecc:Qualifiers>\
             \(qualifiers.map { "<tsl:Qualifier uri=\"http://uri.etsi.org/TrstSvc/TrustedList/SvcInfoExt/\($0)\"/>" }.joined())\
             </ecc:Qualifiers><ecc:CriteriaList assert="atLeastOne"><ecc:KeyUsage><ecc:KeyUsageBit name="nonRepudiation">true</ecc:KeyUsageBit>\

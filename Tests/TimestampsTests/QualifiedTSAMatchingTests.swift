@@ -17,7 +17,8 @@ import TrustedLists
         var inputs = TimestampInputs()
         let list = TrustedListXML.make(certificate: certificate, serviceType: qtst, status: status)
         inputs.trustedLists = TrustedListStore(files: [("list.xml", list)])
-        let item = InspectedTimestamp(bytes: try Repository.bytes("timestamps/token-ok.tst"), form: .token, inputs: inputs)
+        let item = InspectedTimestamp(
+            bytes: try Repository.bytes("timestamps/token-ok.tst"), form: .token, inputs: inputs)
         let rule = try #require(TimestampRules.all[id])
         return try #require(rule.evaluate(item, in: context).first)
     }
@@ -31,7 +32,7 @@ import TrustedLists
     }
 
     @Test func tsuIssuedByAListedCAIsGranted() throws {
-        let chain = try Self.chain()  // root, issuing CA, TSU
+        let chain = try Self.chain() // root, issuing CA, TSU
         let ca = chain[1]
         let finding = try Self.check("TST-071", listing: ca)
         #expect(finding.outcome == .pass)

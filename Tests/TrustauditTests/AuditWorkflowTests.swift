@@ -13,7 +13,8 @@ import Testing
     static let signCert = Repository.testVectors.appendingPathComponent("certificates/issuing-ca.pem").path
 
     static func temporaryFolder(_ name: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("trustaudit-\(name)-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "trustaudit-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -40,25 +41,38 @@ import Testing
     }
 
     @Test func sampleSizeFollowsTheBinomialMethod() throws {
-        let run = try CLI.run(["sample", "--confidence", "0.95", "--tolerable-rate", "0.05", "--expected-rate", "0.01", "--seed", "s", Self.certificates])
+        let run = try CLI.run([
+            "sample", "--confidence", "0.95", "--tolerable-rate", "0.05", "--expected-rate", "0.01", "--seed", "s",
+            Self.certificates,
+        ])
         let header = try #require(String(decoding: run.stdout, as: UTF8.self).split(separator: "\n").first)
-        let sampling = try #require((try JSONSerialization.jsonObject(with: Data(header.utf8)) as? [String: Any])?["sampling"] as? [String: Any])
+        let sampling = try #require(
+            (try JSONSerialization.jsonObject(with: Data(header.utf8)) as? [String: Any])?["sampling"] as? [String: Any]
+        )
         let population = sampling["populationCount"] as? Int ?? 0
         // 93 for 95 % confidence, 5 % tolerable, 1 % expected (AICPA table); capped by the population.
         #expect(sampling["sampleSize"] as? Int == min(93, population))
         #expect(sampling["acceptableDeviations"] as? Int == 1)
         #expect((sampling["sizeMethod"] as? String ?? "").contains("binomial"))
-        #expect(try CLI.run(["sample", "--confidence", "0.95", "--tolerable-rate", "0.05", "--expected-rate", "0.06", "--seed", "s", Self.certificates]).status == 2)
+        #expect(
+            try CLI.run([
+                "sample", "--confidence", "0.95", "--tolerable-rate", "0.05", "--expected-rate", "0.06", "--seed", "s",
+                Self.certificates,
+            ]).status == 2)
     }
 
     @Test func sampleFileIsCheckedAndItsSamplingRecorded() throws {
         let folder = try Self.temporaryFolder("sample")
         defer { try? FileManager.default.removeItem(at: folder) }
         let sample = folder.appendingPathComponent("sample.jsonl").path
-        #expect(try CLI.run(["sample", "--quiet", "--size", "7", "--seed", "42", "--out", sample, Self.certificates]).status == 0)
+        #expect(
+            try CLI.run(["sample", "--quiet", "--size", "7", "--seed", "42", "--out", sample, Self.certificates]).status
+                == 0)
         let bundle = folder.appendingPathComponent("bundle")
         for jobs in ["1", "2"] {
-            let run = try CLI.run(["check", "--quiet", "--jobs", jobs, "--at", Self.at, "--bundle", bundle.path, sample])
+            let run = try CLI.run([
+                "check", "--quiet", "--jobs", jobs, "--at", Self.at, "--bundle", bundle.path, sample,
+            ])
             #expect(run.lines.count == 7)
             #expect(run.lines.allSatisfy { ($0["source"] as? String ?? "").contains("population #") })
         }
@@ -73,24 +87,34 @@ import Testing
     @Test func bundleRerunsByteForByteAndVerificationNamesTamperedFiles() throws {
         let folder = try Self.temporaryFolder("bundle")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let first = folder.appendingPathComponent("first"), second = folder.appendingPathComponent("second")
+        let first = folder.appendingPathComponent("first")
+        let second = folder.appendingPathComponent("second")
         for (bundle, jobs) in [(first, "1"), (second, "2")] {
             let run = try CLI.run([
-                "check", "--quiet", "--at", Self.at, "--jobs", jobs, "--bundle", bundle.path, "--sign-key", Self.signKey,
+                "check", "--quiet", "--at", Self.at, "--jobs", jobs, "--bundle", bundle.path, "--sign-key",
+                Self.signKey,
                 "--sign-cert", Self.signCert, Self.certificates + "/etsi",
             ])
             #expect(run.status == 1)
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
-        #expect(names == ["coverage.json", "coverage.md", "evidence.jsonl", "manifest.json", "manifest.json.p7s", "report.csv", "report.html", "summary.json"])
+        #expect(
+            names == [
+                "coverage.json", "coverage.md", "evidence.jsonl", "manifest.json", "manifest.json.p7s", "report.csv",
+                "report.html", "summary.json",
+            ])
         for name in names where name != "manifest.json" && name != "manifest.json.p7s" {
-            #expect(try Data(contentsOf: first.appendingPathComponent(name)) == Data(contentsOf: second.appendingPathComponent(name)), "\(name) differs between runs")
+            #expect(
+                try Data(contentsOf: first.appendingPathComponent(name))
+                    == Data(contentsOf: second.appendingPathComponent(name)), "\(name) differs between runs")
         }
         var manifests = try [first, second].map { try Self.json($0.appendingPathComponent("manifest.json")) }
         #expect(manifests[0]["volatileFields"] as? [String] == ["startedAt", "finishedAt"])
         for index in manifests.indices {
             for field in ["startedAt", "finishedAt"] { manifests[index][field] = nil }
-            manifests[index]["parameters"] = (manifests[index]["parameters"] as? [String: String])?.filter { $0.key != "jobs" }
+            manifests[index]["parameters"] = (manifests[index]["parameters"] as? [String: String])?.filter {
+                $0.key != "jobs"
+            }
         }
         #expect(NSDictionary(dictionary: manifests[0]).isEqual(to: manifests[1]))
         let intact = try CLI.run(["verify-bundle", first.path])
@@ -107,7 +131,9 @@ import Testing
             let run = try CLI.run(["verify-bundle", copy.path])
             let text = String(decoding: run.stdout, as: UTF8.self) + run.stderr
             #expect(run.status != 0, "\(name): a one-byte change must be detected")
-            let named = name.hasPrefix("manifest.json") ? text.contains("signature: INVALID") : text.contains("CHANGED  \(name)")
+            let named =
+                name.hasPrefix("manifest.json")
+                ? text.contains("signature: INVALID") : text.contains("CHANGED  \(name)")
             #expect(named, "\(name): \(text)")
         }
         let added = folder.appendingPathComponent("added")
@@ -128,16 +154,22 @@ import Testing
         let coverage = try Self.json(folder.appendingPathComponent("coverage.json"))
         let rows = try #require(coverage["requirements"] as? [[String: Any]])
         let listed = Set(rows.compactMap { $0["requirement"] as? String })
-        let profiles = try #require(try Self.json(folder.appendingPathComponent("summary.json"))["profiles"] as? [String])
+        let profiles = try #require(
+            try Self.json(folder.appendingPathComponent("summary.json"))["profiles"] as? [String])
         #expect(profiles.count >= 10)
         for profile in profiles {
             let requirements = try CLI.run(["requirements", "--profile", profile, "--format", "json"])
-            let ids = ((try JSONSerialization.jsonObject(with: Data(requirements.stdout))) as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            let ids = ((try JSONSerialization.jsonObject(with: Data(requirements.stdout))) as? [[String: Any]] ?? [])
+                .compactMap { $0["id"] as? String }
             #expect(!ids.isEmpty, "\(profile)")
             for id in ids where !listed.contains(id) { Issue.record("coverage.json lacks \(id) of \(profile)") }
         }
         #expect(rows.contains { $0["status"] as? String == "manual" })
-        #expect(rows.allSatisfy { ["evaluated", "not applicable", "not checked", "not evaluated", "manual"].contains($0["status"] as? String ?? "") })
+        #expect(
+            rows.allSatisfy {
+                ["evaluated", "not applicable", "not checked", "not evaluated", "manual"].contains(
+                    $0["status"] as? String ?? "")
+            })
     }
 
     /// A PKCS#12 signing key with its password file signs the bundle; a wrong password is a
@@ -152,7 +184,9 @@ import Testing
         let p12 = folder.appendingPathComponent("auditor.p12").path
         let export = Process()
         export.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        export.arguments = ["pkcs12", "-export", "-inkey", Self.signKey, "-in", Self.signCert, "-out", p12, "-passout", "pass:s3cret"]
+        export.arguments = [
+            "pkcs12", "-export", "-inkey", Self.signKey, "-in", Self.signCert, "-out", p12, "-passout", "pass:s3cret",
+        ]
         try export.run()
         export.waitUntilExit()
         #expect(export.terminationStatus == 0)
@@ -160,12 +194,20 @@ import Testing
         try Data("s3cret\n".utf8).write(to: URL(fileURLWithPath: password))
         let bundle = folder.appendingPathComponent("bundle").path
         let leaf = Self.certificates + "/leaf-ok.pem"
-        #expect(try CLI.run(["check", "--quiet", "--bundle", bundle, "--sign-key", p12, "--sign-password-file", password, leaf]).status == 0)
+        #expect(
+            try CLI.run([
+                "check", "--quiet", "--bundle", bundle, "--sign-key", p12, "--sign-password-file", password, leaf,
+            ]).status == 0)
         let verified = try CLI.run(["verify-bundle", bundle])
         #expect(verified.status == 0)
-        #expect(String(decoding: verified.stdout, as: UTF8.self).contains("signed by /C=BE/O=TrustAudit Test/CN=TrustAudit Test Issuing CA"))
+        #expect(
+            String(decoding: verified.stdout, as: UTF8.self).contains(
+                "signed by /C=BE/O=TrustAudit Test/CN=TrustAudit Test Issuing CA"))
         try Data("wrong\n".utf8).write(to: URL(fileURLWithPath: password))
-        let refused = try CLI.run(["check", "--quiet", "--bundle", folder.appendingPathComponent("other").path, "--sign-key", p12, "--sign-password-file", password, leaf])
+        let refused = try CLI.run([
+            "check", "--quiet", "--bundle", folder.appendingPathComponent("other").path, "--sign-key", p12,
+            "--sign-password-file", password, leaf,
+        ])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("--sign-password"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("other").path))
@@ -184,7 +226,9 @@ import Testing
         }
         #expect(results.count == failed)
         #expect(results.allSatisfy { ["error", "warning", "note"].contains($0["level"] as? String ?? "") })
-        let rules = Set((((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+        let rules = Set(
+            (((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? [])
+                .compactMap { $0["id"] as? String })
         #expect(Set(results.compactMap { $0["ruleId"] as? String }) == rules)
     }
 

@@ -18,9 +18,13 @@ import Testing
 
     static let binary: URL = {
         // The test runner lives in the build products folder next to the executable.
-        let runner = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        let runner = URL(
+            fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                ?? CommandLine.arguments[0])
         var folder = runner.deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("trustaudit").path), folder.path != "/" {
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("trustaudit").path),
+            folder.path != "/"
+        {
             folder.deleteLastPathComponent()
         }
         return folder.appendingPathComponent("trustaudit")
@@ -56,12 +60,15 @@ import Testing
         let outputData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         done.wait()
-        return Run(status: process.terminationStatus, stdout: [UInt8](outputData), stderr: String(decoding: errorData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: [UInt8](outputData),
+            stderr: String(decoding: errorData, as: UTF8.self))
     }
 
     /// Peak RSS of one run, measured by a fresh python3 parent (getrusage of its only child).
     static func peakResidentMB(_ arguments: [String]) throws -> Double {
-        let script = "import resource,subprocess,sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        let script =
+            "import resource,subprocess,sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script, binary.path] + arguments
@@ -70,14 +77,17 @@ import Testing
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let kilobytes = Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan
+        let kilobytes =
+            Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan
         return kilobytes / 1024
     }
 
     static func vector(_ path: String) -> String { Repository.testVectors.appendingPathComponent(path).path }
 
     @Test func conformingInputExitsZeroWithOneRecord() throws {
-        let run = try Self.run(["check", "--quiet", "--at", "2026-06-01T00:00:00Z", Self.vector("certificates/etsi/ncp-n__ok.pem")])
+        let run = try Self.run([
+            "check", "--quiet", "--at", "2026-06-01T00:00:00Z", Self.vector("certificates/etsi/ncp-n__ok.pem"),
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.lines.count == 1)
         #expect(run.lines[0]["verdict"] as? String == "conforming")
@@ -94,7 +104,8 @@ import Testing
 
     @Test func nonConformityExitsOneAndSummaryGoesToStderr() throws {
         let run = try Self.run([
-            "check", "--at", "2026-06-01T00:00:00Z", Self.vector("certificates/v1.pem"), Self.vector("certificates/etsi/ncp-n__ok.pem"),
+            "check", "--at", "2026-06-01T00:00:00Z", Self.vector("certificates/v1.pem"),
+            Self.vector("certificates/etsi/ncp-n__ok.pem"),
         ])
         #expect(run.status == 1)
         #expect(run.lines.map { $0["verdict"] as? String } == ["major", "conforming"])
@@ -135,7 +146,8 @@ import Testing
         #expect(run.stdout.isEmpty)
         let files = Repository.files(under: Repository.testVectors.appendingPathComponent("trusted-lists")).count
         #expect(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").count == files)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: manifest))) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: manifest))) as? [String: Any])
         #expect(object["validationTime"] as? String == "2026-06-01T00:00:00Z")
         #expect((object["counts"] as? [String: Int])?["items"] == files)
         #expect((object["catalogueSHA256"] as? String)?.count == 64)
@@ -182,7 +194,8 @@ import Testing
             for copy in 0..<copies {
                 for source in sources {
                     try FileManager.default.copyItem(
-                        at: source, to: folder.appendingPathComponent(String(format: "%05d-", copy) + source.lastPathComponent))
+                        at: source,
+                        to: folder.appendingPathComponent(String(format: "%05d-", copy) + source.lastPathComponent))
                 }
             }
         }

@@ -29,7 +29,8 @@ import Testing
         let total = Self.lines(clean).count
         #expect(total > 20)
         let position = total / 2
-        let trapped = try CLI.run(arguments, environment: ["TRUSTAUDIT_TEST_TRAP_SHA256": try Self.target(in: clean, at: position)])
+        let trapped = try CLI.run(
+            arguments, environment: ["TRUSTAUDIT_TEST_TRAP_SHA256": try Self.target(in: clean, at: position)])
         #expect(trapped.status == 2, "\(trapped.stderr)")
         #expect(trapped.stderr.contains("crashed the checker"))
         let before = Self.lines(clean)
@@ -70,7 +71,10 @@ import Testing
         let out = directory.appendingPathComponent("evidence.jsonl").path
         let shards = directory.appendingPathComponent("shards").path
         let run = try CLI.run(
-            ["check", "--quiet", "--at", "2026-06-01T00:00:00Z", "--out", out, "--shard-size", "7", "--shard-dir", shards, Self.folder()],
+            [
+                "check", "--quiet", "--at", "2026-06-01T00:00:00Z", "--out", out, "--shard-size", "7", "--shard-dir",
+                shards, Self.folder(),
+            ],
             environment: ["TRUSTAUDIT_TEST_TRAP_SHA256": try Self.target(in: clean, at: 10)])
         #expect(run.status == 2, "\(run.stderr)")
         let written = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
@@ -78,7 +82,10 @@ import Testing
         #expect(written[10].contains("\"checker-crash\""))
         // --resume after the run: every shard is complete, nothing is checked again.
         let resumed = try CLI.run(
-            ["check", "--at", "2026-06-01T00:00:00Z", "--out", out + ".2", "--shard-size", "7", "--shard-dir", shards, "--resume", Self.folder()],
+            [
+                "check", "--at", "2026-06-01T00:00:00Z", "--out", out + ".2", "--shard-size", "7", "--shard-dir",
+                shards, "--resume", Self.folder(),
+            ],
             environment: ["TRUSTAUDIT_TEST_TRAP_SHA256": try Self.target(in: clean, at: 10)])
         #expect(resumed.stderr.contains("already complete"))
         #expect(!resumed.stderr.contains("crashed the checker"))
@@ -87,10 +94,13 @@ import Testing
     /// Resource bound: a check that does not end is stopped at --item-time-limit and recorded,
     /// and the run goes on (the hook makes one item hang).
     @Test func aHangingItemIsStoppedAtTheTimeBudget() throws {
-        let arguments = ["check", "--quiet", "--at", "2026-06-01T00:00:00Z", "--item-time-limit", "1", CLI.vector("certificates")]
+        let arguments = [
+            "check", "--quiet", "--at", "2026-06-01T00:00:00Z", "--item-time-limit", "1", CLI.vector("certificates"),
+        ]
         let clean = try CLI.run(arguments)
         let total = Self.lines(clean).count
-        let slow = try CLI.run(arguments, environment: ["TRUSTAUDIT_TEST_SLOW_SHA256": try Self.target(in: clean, at: 4)])
+        let slow = try CLI.run(
+            arguments, environment: ["TRUSTAUDIT_TEST_SLOW_SHA256": try Self.target(in: clean, at: 4)])
         #expect(slow.status == 2, "\(slow.stderr)")
         #expect(slow.stderr.contains("took longer than --item-time-limit"))
         #expect(Self.lines(slow).count == total)

@@ -9,7 +9,8 @@ import Testing
 
     static func signedList(replacingTransform transform: String, padding: Int = 0) throws -> String {
         var text = String(decoding: try Repository.bytes("trusted-lists/tl-signed.xml"), as: UTF8.self)
-        let enveloped = "<ds:Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"></ds:Transform>"
+        let enveloped =
+            "<ds:Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"></ds:Transform>"
         let selfClosing = "<ds:Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/>"
         let present = text.contains(enveloped) ? enveloped : selfClosing
         #expect(text.contains(present))
@@ -33,14 +34,16 @@ import Testing
     }
 
     @Test func anXPathFilterThatExplodesStopsAtItsBudget() throws {
-        let hostile = "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\"><ds:XPath>count(//node()[count(//node()) &gt; count(//node()[count(//node()) &gt; 0])]) &gt;= 0</ds:XPath></ds:Transform>"
+        let hostile =
+            "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\"><ds:XPath>count(//node()[count(//node()) &gt; count(//node()[count(//node()) &gt; 0])]) &gt;= 0</ds:XPath></ds:Transform>"
         let run = try Self.check(try Self.signedList(replacingTransform: hostile, padding: 2_000))
         #expect(run.lines.count == 1)
         #expect(Self.messages(run).contains { $0.contains("XPath operations") && $0.contains("resource bound") })
     }
 
     @Test func libxml2PrintsNothingForABrokenXPath() throws {
-        let broken = "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\"><ds:XPath>not(((</ds:XPath></ds:Transform>"
+        let broken =
+            "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\"><ds:XPath>not(((</ds:XPath></ds:Transform>"
         let run = try Self.check(try Self.signedList(replacingTransform: broken))
         #expect(run.lines.count == 1)
         #expect(Self.messages(run).contains { $0.contains("XPath filter transform cannot be compiled") })
@@ -50,11 +53,14 @@ import Testing
 
     @Test func fiftyThousandAttributesAreRefusedBeforeParsing() throws {
         let attributes = (0..<50_000).map { " a\($0)=\"x\"" }.joined()
-        let text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><tsl:TrustServiceStatusList xmlns:tsl=\"http://uri.etsi.org/02231/v2#\"\(attributes)/>"
+        let text =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><tsl:TrustServiceStatusList xmlns:tsl=\"http://uri.etsi.org/02231/v2#\"\(attributes)/>"
         let run = try Self.check(text)
         #expect(run.lines.count == 1)
         #expect(run.lines.first?["kind"] as? String == "trustedList")
-        let observed = run.lines.flatMap { ($0["checks"] as? [[String: Any]]) ?? [] }.compactMap { $0["observed"] as? String }
+        let observed = run.lines.flatMap { ($0["checks"] as? [[String: Any]]) ?? [] }.compactMap {
+            $0["observed"] as? String
+        }
         #expect((observed + Self.messages(run)).contains { $0.contains("more than 1000 attributes") })
     }
 
@@ -64,17 +70,27 @@ import Testing
     /// scipy.stats.binom: P(X ≤ 6321) is 0.05006 at n = 128 999 and 0.049999 at 129 000).
     @Test func sampleSizesNearTheTolerableRateAreComputed() throws {
         let population = CLI.vector("certificates/leaf-ok.pem")
-        let near = try CLI.run(["sample", "--confidence", "0.95", "--tolerable-rate", "0.05", "--expected-rate", "0.045", "--seed", "s", population])
+        let near = try CLI.run([
+            "sample", "--confidence", "0.95", "--tolerable-rate", "0.05", "--expected-rate", "0.045", "--seed", "s",
+            population,
+        ])
         #expect(near.stderr.contains("n = 5244"), "\(near.stderr)")
-        let nearer = try CLI.run(["sample", "--confidence", "0.95", "--tolerable-rate", "0.05", "--expected-rate", "0.049", "--seed", "s", population])
+        let nearer = try CLI.run([
+            "sample", "--confidence", "0.95", "--tolerable-rate", "0.05", "--expected-rate", "0.049", "--seed", "s",
+            population,
+        ])
         #expect(nearer.stderr.contains("n = 129000"), "\(nearer.stderr)")
     }
 
     /// --max-item-size bounds every container: a whole file, and the inflated size of gzip.
     @Test func itemSizeLimitIsConfigurable() throws {
-        let run = try CLI.run(["check", "--quiet", "--max-item-size", "100", CLI.vector("certificates/ber-boolean-01.der")])
+        let run = try CLI.run([
+            "check", "--quiet", "--max-item-size", "100", CLI.vector("certificates/ber-boolean-01.der"),
+        ])
         #expect(run.lines.count == 1)
-        let observed = run.lines.flatMap { ($0["checks"] as? [[String: Any]]) ?? [] }.compactMap { $0["observed"] as? String }
+        let observed = run.lines.flatMap { ($0["checks"] as? [[String: Any]]) ?? [] }.compactMap {
+            $0["observed"] as? String
+        }
         #expect(observed.contains { $0.contains("100-byte item limit") }, "\(observed)")
         #expect(try CLI.run(["check", "--max-item-size", "0", CLI.vector("certificates/leaf-ok.pem")]).status == 2)
     }

@@ -10,29 +10,41 @@ import Testing
     static let at = "2026-06-01T12:00:00Z"
 
     static func folder(_ name: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("trustaudit-\(name)-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "trustaudit-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
     static func shardFiles(_ url: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { $0.hasSuffix(".jsonl") }
+            .sorted()
     }
 
     @Test func shardsMergeToTheUnshardedRunAndRerunIdentically() throws {
-        let inputs = [Repository.testVectors.appendingPathComponent("certificates").path, Repository.testVectors.appendingPathComponent("timestamps").path]
+        let inputs = [
+            Repository.testVectors.appendingPathComponent("certificates").path,
+            Repository.testVectors.appendingPathComponent("timestamps").path,
+        ]
         let work = try Self.folder("shards")
         defer { try? FileManager.default.removeItem(at: work) }
         let whole = try CLI.run(["check", "--quiet", "--at", Self.at] + inputs)
-        let first = work.appendingPathComponent("first"), second = work.appendingPathComponent("second")
+        let first = work.appendingPathComponent("first")
+        let second = work.appendingPathComponent("second")
         for dir in [first, second] {
-            _ = try CLI.run(["check", "--quiet", "--at", Self.at, "--jobs", dir == first ? "1" : "2", "--shard-size", "20", "--shard-dir", dir.path] + inputs)
+            _ = try CLI.run(
+                [
+                    "check", "--quiet", "--at", Self.at, "--jobs", dir == first ? "1" : "2", "--shard-size", "20",
+                    "--shard-dir", dir.path,
+                ] + inputs)
         }
         let names = Self.shardFiles(first)
         #expect(names.count == (whole.lines.count + 19) / 20)
         #expect(names.first == "shard-000000000000-000000000020.jsonl")
         for name in names {
-            #expect(try Data(contentsOf: first.appendingPathComponent(name)) == Data(contentsOf: second.appendingPathComponent(name)), "\(name)")
+            #expect(
+                try Data(contentsOf: first.appendingPathComponent(name))
+                    == Data(contentsOf: second.appendingPathComponent(name)), "\(name)")
         }
         let merged = try CLI.run(["merge", "--expect-items", String(whole.lines.count), first.path])
         #expect(merged.status == 0)
@@ -41,7 +53,11 @@ import Testing
         // Workers on ranges write into one folder; together they are the whole run.
         let workers = work.appendingPathComponent("workers")
         for range in ["0-60", "60-120", "120-\(((whole.lines.count + 19) / 20) * 20)"] {
-            _ = try CLI.run(["check", "--quiet", "--at", Self.at, "--shard-size", "20", "--shard-dir", workers.path, "--shard", range] + inputs)
+            _ = try CLI.run(
+                [
+                    "check", "--quiet", "--at", Self.at, "--shard-size", "20", "--shard-dir", workers.path, "--shard",
+                    range,
+                ] + inputs)
         }
         #expect(try CLI.run(["merge", workers.path]).stdout == whole.stdout)
 
@@ -51,7 +67,11 @@ import Testing
         let processes = ["0-\(end / 40 * 20)", "\(end / 40 * 20)-\(end)"].map { range -> Process in
             let process = Process()
             process.executableURL = CLI.binary
-            process.arguments = ["check", "--quiet", "--at", Self.at, "--jobs", "1", "--shard-size", "20", "--shard-dir", concurrent.path, "--shard", range] + inputs
+            process.arguments =
+                [
+                    "check", "--quiet", "--at", Self.at, "--jobs", "1", "--shard-size", "20", "--shard-dir",
+                    concurrent.path, "--shard", range,
+                ] + inputs
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             return process
@@ -59,12 +79,15 @@ import Testing
         for process in processes { try process.run() }
         for process in processes { process.waitUntilExit() }
         #expect(processes.allSatisfy { $0.terminationStatus <= 1 })
-        #expect(try CLI.run(["merge", "--expect-items", String(whole.lines.count), concurrent.path]).stdout == whole.stdout)
+        #expect(
+            try CLI.run(["merge", "--expect-items", String(whole.lines.count), concurrent.path]).stdout == whole.stdout)
 
         // Filtered items have no record but their shard still covers them: the shards stay contiguous.
         let filtered = work.appendingPathComponent("filtered")
         let etsiOnly = try CLI.run(["check", "--quiet", "--at", Self.at, "--only-etsi"] + inputs)
-        _ = try CLI.run(["check", "--quiet", "--at", Self.at, "--only-etsi", "--shard-size", "20", "--shard-dir", filtered.path] + inputs)
+        _ = try CLI.run(
+            ["check", "--quiet", "--at", Self.at, "--only-etsi", "--shard-size", "20", "--shard-dir", filtered.path]
+                + inputs)
         let mergedFiltered = try CLI.run(["merge", "--expect-items", String(whole.lines.count), filtered.path])
         #expect(mergedFiltered.status == 0, "\(mergedFiltered.stderr)")
         #expect(mergedFiltered.stdout == etsiOnly.stdout)
@@ -87,7 +110,8 @@ import Testing
         let certificate = Data(try Repository.der("certificates/etsi/qcp-n-qscd__ok.pem")).base64EncodedString()
         let population = work.appendingPathComponent("population.txt")
         try Data(String(repeating: certificate + "\n", count: 6000).utf8).write(to: population)
-        let reference = work.appendingPathComponent("reference"), interrupted = work.appendingPathComponent("interrupted")
+        let reference = work.appendingPathComponent("reference")
+        let interrupted = work.appendingPathComponent("interrupted")
         let arguments = ["check", "--quiet", "--at", Self.at, "--jobs", "2", "--shard-size", "200"]
         _ = try CLI.run(arguments + ["--shard-dir", reference.path, population.path])
         let total = Self.shardFiles(reference).count
@@ -112,9 +136,14 @@ import Testing
         let resumed = try CLI.run(arguments + ["--resume", "--shard-dir", interrupted.path, population.path])
         #expect(resumed.status <= 1)
         #expect(Self.shardFiles(interrupted) == Self.shardFiles(reference))
-        #expect(!((try? FileManager.default.contentsOfDirectory(atPath: interrupted.path)) ?? []).contains { $0.hasSuffix(".tmp") })
+        #expect(
+            !((try? FileManager.default.contentsOfDirectory(atPath: interrupted.path)) ?? []).contains {
+                $0.hasSuffix(".tmp")
+            })
         for name in Self.shardFiles(reference) {
-            #expect(try Data(contentsOf: interrupted.appendingPathComponent(name)) == Data(contentsOf: reference.appendingPathComponent(name)), "\(name)")
+            #expect(
+                try Data(contentsOf: interrupted.appendingPathComponent(name))
+                    == Data(contentsOf: reference.appendingPathComponent(name)), "\(name)")
         }
         #expect(try CLI.run(["merge", "--expect-items", "6000", interrupted.path]).status == 0)
     }
@@ -125,14 +154,19 @@ import Testing
         let inputs = [Repository.testVectors.appendingPathComponent("certificates").path]
         let work = try Self.folder("gzip-shards")
         defer { try? FileManager.default.removeItem(at: work) }
-        let plain = work.appendingPathComponent("plain"), packed = work.appendingPathComponent("packed")
+        let plain = work.appendingPathComponent("plain")
+        let packed = work.appendingPathComponent("packed")
         let whole = try CLI.run(["check", "--quiet", "--at", Self.at] + inputs)
-        _ = try CLI.run(["check", "--quiet", "--at", Self.at, "--shard-size", "50", "--shard-dir", plain.path] + inputs)
-        _ = try CLI.run(["check", "--quiet", "--at", Self.at, "--shard-size", "50", "--shard-dir", packed.path, "--shard-gzip"] + inputs)
+        _ = try CLI.run(
+            ["check", "--quiet", "--at", Self.at, "--shard-size", "50", "--shard-dir", plain.path] + inputs)
+        _ = try CLI.run(
+            ["check", "--quiet", "--at", Self.at, "--shard-size", "50", "--shard-dir", packed.path, "--shard-gzip"]
+                + inputs)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: packed.path)) ?? []).sorted()
         #expect(!names.isEmpty && names.allSatisfy { $0.hasSuffix(".jsonl.gz") })
         #expect(names.map { String($0.dropLast(3)) } == Self.shardFiles(plain))
-        var packedBytes = 0, plainBytes = 0
+        var packedBytes = 0
+        var plainBytes = 0
         for name in names {
             let gz = try Data(contentsOf: packed.appendingPathComponent(name))
             #expect(gz.starts(with: [0x1F, 0x8B]))
@@ -154,7 +188,9 @@ import Testing
         #expect(merged.status == 0)
         #expect(merged.stdout == whole.stdout)
         // A resumed gzip run keeps the complete shards: it checks nothing again.
-        let resumed = try CLI.run(["check", "--at", Self.at, "--shard-size", "50", "--shard-dir", packed.path, "--shard-gzip", "--resume"] + inputs)
+        let resumed = try CLI.run(
+            ["check", "--at", Self.at, "--shard-size", "50", "--shard-dir", packed.path, "--shard-gzip", "--resume"]
+                + inputs)
         #expect(resumed.stderr.contains("0 written"))
         #expect(resumed.stderr.contains("\(names.count) already complete"))
     }

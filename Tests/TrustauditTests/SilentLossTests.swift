@@ -15,7 +15,8 @@ import Testing
 
     static func problems(_ run: CLI.Run) -> [String] {
         run.lines.compactMap { record in
-            (record["checks"] as? [[String: Any]])?.first { $0["requirement"] as? String == "INPUT-001" }?["observed"] as? String
+            (record["checks"] as? [[String: Any]])?.first { $0["requirement"] as? String == "INPUT-001" }?["observed"]
+                as? String
         }
     }
 
@@ -27,10 +28,11 @@ import Testing
         let run = try CLI.run(["check", "--quiet", folder.path])
         #expect(run.status == 1)
         #expect(run.lines.count == 2)
-        #expect(Self.problems(run) == [
-            "the file holds only whitespace: no item",
-            "a text file with no PEM block (a BEGIN line must start a line) and no base64 line",
-        ])
+        #expect(
+            Self.problems(run) == [
+                "the file holds only whitespace: no item",
+                "a text file with no PEM block (a BEGIN line must start a line) and no base64 line",
+            ])
     }
 
     @Test func nonUTF8NamesAreReadAndEscaped() throws {
@@ -57,10 +59,13 @@ import Testing
             chmod(folder.appendingPathComponent("locked").path, 0o755)
             try? FileManager.default.removeItem(at: folder)
         }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("locked"), withIntermediateDirectories: true)
-        try Data(try Repository.bytes("certificates/leaf-ok.pem")).write(to: folder.appendingPathComponent("locked/a.pem"))
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("locked"), withIntermediateDirectories: true)
+        try Data(try Repository.bytes("certificates/leaf-ok.pem")).write(
+            to: folder.appendingPathComponent("locked/a.pem"))
         chmod(folder.appendingPathComponent("locked").path, 0)
-        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("loop").path, withDestinationPath: "loop")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("loop").path, withDestinationPath: "loop")
         chmod(folder.path, 0o755)
         // root reads any folder: run as nobody (setpriv) when the tests run as root.
         var arguments = ["check", "--quiet", folder.path]
@@ -122,7 +127,9 @@ import Testing
         #expect(run.stderr.contains("No space left on device") || run.stderr.contains("cannot write"))
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let shards = try CLI.run(["check", "--quiet", "--shard-size", "5", "--shard-dir", "/dev/full/x", CLI.vector("certificates")])
+        let shards = try CLI.run([
+            "check", "--quiet", "--shard-size", "5", "--shard-dir", "/dev/full/x", CLI.vector("certificates"),
+        ])
         #expect(shards.status == 2)
     }
 
@@ -136,8 +143,10 @@ import Testing
     @Test func resumeWithEveryShardCompleteStillExitsOne() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let arguments = ["check", "--quiet", "--at", "2026-06-01T00:00:00Z", "--shard-size", "10", "--shard-dir", folder.path,
-                         CLI.vector("certificates")]
+        let arguments = [
+            "check", "--quiet", "--at", "2026-06-01T00:00:00Z", "--shard-size", "10", "--shard-dir", folder.path,
+            CLI.vector("certificates"),
+        ]
         #expect(try CLI.run(arguments).status == 1)
         let resumed = try CLI.run(arguments.filter { $0 != "--quiet" } + ["--resume"])
         #expect(resumed.status == 1, "complete shards hold majors")
@@ -147,7 +156,8 @@ import Testing
     @Test func mergeRefusesAnotherRunsShardAndNamesAnOverlap() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let a = folder.appendingPathComponent("a").path, b = folder.appendingPathComponent("b").path
+        let a = folder.appendingPathComponent("a").path
+        let b = folder.appendingPathComponent("b").path
         let base = ["check", "--quiet", "--at", "2026-06-01T00:00:00Z", "--shard-size", "10"]
         _ = try CLI.run(base + ["--shard-dir", a, CLI.vector("certificates")])
         _ = try CLI.run(base + ["--shard-dir", b, CLI.vector("certificates/etsi")])
@@ -162,8 +172,13 @@ import Testing
         let c = folder.appendingPathComponent("c").path
         _ = try CLI.run(base + ["--shard-dir", c, CLI.vector("certificates")])
         let five = folder.appendingPathComponent("five").path
-        _ = try CLI.run(["check", "--quiet", "--at", "2026-06-01T00:00:00Z", "--shard-size", "5", "--shard-dir", five, CLI.vector("certificates")])
-        try FileManager.default.copyItem(atPath: five + "/shard-000000000005-000000000010.jsonl", toPath: c + "/shard-000000000005-000000000010.jsonl")
+        _ = try CLI.run([
+            "check", "--quiet", "--at", "2026-06-01T00:00:00Z", "--shard-size", "5", "--shard-dir", five,
+            CLI.vector("certificates"),
+        ])
+        try FileManager.default.copyItem(
+            atPath: five + "/shard-000000000005-000000000010.jsonl",
+            toPath: c + "/shard-000000000005-000000000010.jsonl")
         let overlap = try CLI.run(["merge", c])
         #expect(overlap.status == 1)
         #expect(overlap.stderr.contains("overlap") || overlap.stderr.contains("another run"))
@@ -181,7 +196,8 @@ import Testing
         #expect(try String(contentsOf: own.appendingPathComponent("evidence.jsonl"), encoding: .utf8) == "mine\n")
         // A folder named report.html is never deleted.
         let named = folder.appendingPathComponent("named")
-        try FileManager.default.createDirectory(at: named.appendingPathComponent("report.html"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: named.appendingPathComponent("report.html"), withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: named.appendingPathComponent("report.html/inside.txt"))
         #expect(try CLI.run(["check", "--quiet", "--bundle", named.path, input]).status == 2)
         #expect(FileManager.default.fileExists(atPath: named.appendingPathComponent("report.html/inside.txt").path))

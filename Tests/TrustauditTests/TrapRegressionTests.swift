@@ -26,8 +26,10 @@ import Testing
     static func expectNoTrap(
         _ run: CLI.Run, status allowed: ClosedRange<Int32> = 0...1, sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        #expect(allowed.contains(run.status), "exit status \(run.status) (a trap is a signal such as 132–134, or 2 with a checker crash): \(run.stderr)",
-                sourceLocation: sourceLocation)
+        #expect(
+            allowed.contains(run.status),
+            "exit status \(run.status) (a trap is a signal such as 132–134, or 2 with a checker crash): \(run.stderr)",
+            sourceLocation: sourceLocation)
         #expect(!run.stderr.contains("crashed the checker"), "\(run.stderr)", sourceLocation: sourceLocation)
         let crashRecords = run.lines.filter { $0["type"] as? String == "checker-crash" }.count
         #expect(crashRecords == 0, sourceLocation: sourceLocation)
@@ -72,7 +74,9 @@ import Testing
     }
 
     /// `text` with the content between the single `open`…`close` pair replaced.
-    static func replacingContent(between open: String, and close: String, with content: String, in text: String) throws -> String {
+    static func replacingContent(between open: String, and close: String, with content: String, in text: String) throws
+        -> String
+    {
         let opens = text.components(separatedBy: open).count - 1
         try #require(opens == 1, "\(open) must occur exactly once, it occurs \(opens) time(s)")
         let start = try #require(text.range(of: open))
@@ -134,7 +138,9 @@ import Testing
 
         /// `bytes` (the element at `start`) with the element spanning `target` replaced by
         /// `replacement`, every enclosing length re-encoded; nil when `target` is no element.
-        static func replacing(_ target: Range<Int>, with replacement: [UInt8], in bytes: [UInt8], at start: Int = 0, limit: Int? = nil) -> [UInt8]? {
+        static func replacing(
+            _ target: Range<Int>, with replacement: [UInt8], in bytes: [UInt8], at start: Int = 0, limit: Int? = nil
+        ) -> [UInt8]? {
             guard let outer = Self.header(bytes, at: start, limit: limit ?? bytes.count) else { return nil }
             if start == target.lowerBound, outer.end == target.upperBound { return replacement }
             var content: [UInt8] = []
@@ -143,7 +149,8 @@ import Testing
             while index < outer.end {
                 guard let child = Self.header(bytes, at: index, limit: outer.end) else { return nil }
                 if index <= target.lowerBound, target.upperBound <= child.end {
-                    guard let inner = replacing(target, with: replacement, in: bytes, at: index, limit: outer.end) else { return nil }
+                    guard let inner = replacing(target, with: replacement, in: bytes, at: index, limit: outer.end)
+                    else { return nil }
                     content += inner
                     found = true
                 } else {
@@ -160,14 +167,20 @@ import Testing
     static func tileEntry(_ certificate: [UInt8], ordinal: Int, leafIndex: UInt8?) -> [UInt8] {
         let timestamp: [UInt8] = [0x00, 0x00, 0x01, 0x9B, 0x00, 0x00, 0x00, UInt8(ordinal)]
         let length = certificate.count
-        let extensions: [UInt8] = leafIndex.map { index -> [UInt8] in [0x00, 0x08, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0x01, index] } ?? [0x00, 0x00]
-        return timestamp + [0x00, 0x00] + [UInt8(length >> 16), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)] + certificate
+        let extensions: [UInt8] =
+            leafIndex.map { index -> [UInt8] in [0x00, 0x08, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0x01, index] } ?? [
+                0x00, 0x00,
+            ]
+        return timestamp + [0x00, 0x00] + [UInt8(length >> 16), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)]
+            + certificate
             + extensions + [0x00, 0x00]
     }
 
     /// Runs the binary with `stdin` as its standard input (for a handle `CLI.run` cannot pass);
     /// stdout and stderr go to files in `folder`. A signal, which is a trap, fails here.
-    static func run(_ arguments: [String], stdin: FileHandle, in folder: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> CLI.Run {
+    static func run(
+        _ arguments: [String], stdin: FileHandle, in folder: URL, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> CLI.Run {
         let outURL = folder.appendingPathComponent("stdout.txt")
         let errURL = folder.appendingPathComponent("stderr.txt")
         #expect(FileManager.default.createFile(atPath: outURL.path, contents: nil), sourceLocation: sourceLocation)
@@ -184,7 +197,9 @@ import Testing
         process.waitUntilExit()
         try out.close()
         try err.close()
-        #expect(process.terminationReason == .exit, "ended by signal \(process.terminationStatus)", sourceLocation: sourceLocation)
+        #expect(
+            process.terminationReason == .exit, "ended by signal \(process.terminationStatus)",
+            sourceLocation: sourceLocation)
         return CLI.Run(
             status: process.terminationStatus, stdout: [UInt8](try Data(contentsOf: outURL)),
             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
@@ -200,16 +215,21 @@ import Testing
         let blocks = Repository.derBlocks(try Repository.bytes("timestamps/tsa-chain.pem"))
         try #require(blocks.count == 3)
         let tsu = try Self.replacingOnce(
-            Self.validity("260101000000Z", "270101000000Z"), with: Self.validity("270101000000Z", "260101000000Z"), in: blocks[2])
+            Self.validity("260101000000Z", "270101000000Z"), with: Self.validity("270101000000Z", "260101000000Z"),
+            in: blocks[2])
         let tsuFile = work.appendingPathComponent("tsu-inverted.pem")
         try Self.pem(tsu).write(to: tsuFile)
 
-        let run = try CLI.run(["check", "--at", Self.at, "--tsu", tsuFile.path, Self.vector("timestamps/token-no-certificates.tst")])
+        let run = try CLI.run([
+            "check", "--at", Self.at, "--tsu", tsuFile.path, Self.vector("timestamps/token-no-certificates.tst"),
+        ])
         let (_, finding) = try Self.failedCheck("TST-057", ofKind: "timestamp", in: run)
         #expect(finding["location"] as? String == "TSU certificate validity")
         #expect((finding["observed"] as? String)?.contains("TSU valid 270101000000Z–260101000000Z") == true)
-        #expect((finding["message"] as? String)?.contains(
-            "the TSU certificate's validity is inverted (notBefore 2027-01-01T00:00:00Z is after notAfter 2026-01-01T00:00:00Z): no genTime lies inside it") == true)
+        #expect(
+            (finding["message"] as? String)?.contains(
+                "the TSU certificate's validity is inverted (notBefore 2027-01-01T00:00:00Z is after notAfter 2026-01-01T00:00:00Z): no genTime lies inside it"
+            ) == true)
     }
 
     /// A2: a --ca TSA CA valid 2035 → 2025 (same name and key, so the TSU certificate still
@@ -233,8 +253,10 @@ import Testing
         #expect(finding["outcome"] as? String == "fail")
         #expect(finding["location"] as? String == "TSU issuer")
         #expect(finding["observed"] as? String == "TSA CA valid 350101000000Z–250101000000Z")
-        #expect((finding["message"] as? String)?.contains(
-            "the TSA CA's validity is inverted (notBefore 2035-01-01T00:00:00Z is after notAfter 2025-01-01T00:00:00Z): it was not valid at genTime") == true)
+        #expect(
+            (finding["message"] as? String)?.contains(
+                "the TSA CA's validity is inverted (notBefore 2035-01-01T00:00:00Z is after notAfter 2025-01-01T00:00:00Z): it was not valid at genTime"
+            ) == true)
     }
 
     /// A3: a trusted list whose KeyInfo certificate has an inverted validity used to trap in
@@ -244,7 +266,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: work) }
         let list = String(decoding: try Repository.bytes("trusted-lists/tl-signed.xml"), as: UTF8.self)
         let inverted = Data(try Repository.der("certificates/validity-inverted.pem")).base64EncodedString()
-        let altered = try Self.replacingContent(between: "<ds:X509Certificate>", and: "</ds:X509Certificate>", with: inverted, in: list)
+        let altered = try Self.replacingContent(
+            between: "<ds:X509Certificate>", and: "</ds:X509Certificate>", with: inverted, in: list)
         let file = work.appendingPathComponent("tl-signer-inverted.xml")
         try Data(altered.utf8).write(to: file)
 
@@ -252,14 +275,18 @@ import Testing
         let (_, finding) = try Self.failedCheck("TL-056", ofKind: "trustedList", in: run)
         #expect(finding["location"] as? String == "xades:SigningTime")
         #expect(finding["observed"] as? String == "SigningTime 2026-06-01T00:00:00Z")
-        #expect((finding["message"] as? String)?.contains(
-            "the signer certificate's validity is inverted (notBefore 2027-01-01T00:00:00Z is after notAfter 2026-01-01T00:00:00Z): no signing time lies inside it") == true)
+        #expect(
+            (finding["message"] as? String)?.contains(
+                "the signer certificate's validity is inverted (notBefore 2027-01-01T00:00:00Z is after notAfter 2026-01-01T00:00:00Z): no signing time lies inside it"
+            ) == true)
     }
 
     /// A4: `--valid-at` used to trap on a certificate with an inverted validity; it is now kept,
     /// and the full check reports CERT-006.
     @Test func a4ValidAtKeepsACertificateWithInvertedValidity() throws {
-        let run = try CLI.run(["check", "--valid-at", "2026-06-01T00:00:00Z", Self.vector("certificates/validity-inverted.pem")])
+        let run = try CLI.run([
+            "check", "--valid-at", "2026-06-01T00:00:00Z", Self.vector("certificates/validity-inverted.pem"),
+        ])
         Self.expectNoTrap(run)
         #expect(run.status == 1)
         #expect(run.lines.count == 1)
@@ -290,8 +317,9 @@ import Testing
         #expect(tst039["grade"] as? String == "minor")
         #expect(tst039["observed"] as? String == "seconds 4611686018427387904, millis absent, micros absent")
         #expect(tst039["location"] as? String == "TSTInfo.accuracy")
-        #expect((tst039["message"] as? String)?.contains(
-            "the accuracy should be one second or better; the declared one exceeds 2^63 microseconds") == true)
+        #expect(
+            (tst039["message"] as? String)?.contains(
+                "the accuracy should be one second or better; the declared one exceeds 2^63 microseconds") == true)
         let tst038 = try #require(Self.check("TST-038", in: record))
         #expect(tst038["outcome"] as? String == "notApplicable")
     }
@@ -309,8 +337,9 @@ import Testing
         #expect(run.status == 1)
         #expect(run.lines.count == 2)
         #expect(Self.source(run.lines.first).contains("log index 9223372036854775807"))
-        #expect(Self.source(run.lines.last).contains(
-            "entry 1 of the page (start 9223372036854775807 from the file name + 1 is beyond any log index)"))
+        #expect(
+            Self.source(run.lines.last).contains(
+                "entry 1 of the page (start 9223372036854775807 from the file name + 1 is beyond any log index)"))
         for record in run.lines {
             let finding = Self.check("INPUT-001", in: record)
             #expect(finding?["outcome"] as? String == "fail")
@@ -346,17 +375,34 @@ import Testing
         let work = try Self.folder()
         defer { try? FileManager.default.removeItem(at: work) }
         let certificate = try Repository.der("certificates/leaf-ok.pem")
-        let plain = Self.tileEntry(certificate, ordinal: 0, leafIndex: nil) + Self.tileEntry(certificate, ordinal: 1, leafIndex: nil)
-        let indexed = Self.tileEntry(certificate, ordinal: 0, leafIndex: 0) + Self.tileEntry(certificate, ordinal: 1, leafIndex: 1)
+        let plain =
+            Self.tileEntry(certificate, ordinal: 0, leafIndex: nil)
+            + Self.tileEntry(certificate, ordinal: 1, leafIndex: nil)
+        let indexed =
+            Self.tileEntry(certificate, ordinal: 0, leafIndex: 0)
+            + Self.tileEntry(certificate, ordinal: 1, leafIndex: 1)
         let cases: [(folder: String, path: String, tile: [UInt8], positions: [String])] = [
-            ("edge", "tile/data/x036/x028/x797/x018/x963/967", plain, ["log index 9223372036854775552", "log index 9223372036854775553"]),
-            ("beyond", "tile/data/x036/x028/x797/x018/x963/968", plain, ["entry 0 of the tile", "entry 1 of the tile"]),
-            ("six-groups", "tile/data/x999/x999/x999/x999/x999/999", plain, ["entry 0 of the tile", "entry 1 of the tile"]),
-            ("six-groups-leaf-index", "tile/data/x999/x999/x999/x999/x999/999", indexed, ["log index 256", "log index 257"]),
+            (
+                "edge", "tile/data/x036/x028/x797/x018/x963/967", plain,
+                ["log index 9223372036854775552", "log index 9223372036854775553"]
+            ),
+            (
+                "beyond", "tile/data/x036/x028/x797/x018/x963/968", plain,
+                ["entry 0 of the tile", "entry 1 of the tile"]
+            ),
+            (
+                "six-groups", "tile/data/x999/x999/x999/x999/x999/999", plain,
+                ["entry 0 of the tile", "entry 1 of the tile"]
+            ),
+            (
+                "six-groups-leaf-index", "tile/data/x999/x999/x999/x999/x999/999", indexed,
+                ["log index 256", "log index 257"]
+            ),
         ]
         for entry in cases {
             let file = work.appendingPathComponent(entry.folder).appendingPathComponent(entry.path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(entry.tile).write(to: file)
         }
 
@@ -369,7 +415,9 @@ import Testing
             let records = run.lines.filter { Self.source($0).contains(name) }
             #expect(records.count == 2, "\(entry.folder)")
             for (record, position) in zip(records, entry.positions) {
-                #expect(Self.source(record).contains("(x509_entry, \(position), leaf "), "\(entry.folder): \(Self.source(record))")
+                #expect(
+                    Self.source(record).contains("(x509_entry, \(position), leaf "),
+                    "\(entry.folder): \(Self.source(record))")
                 #expect(record["kind"] as? String == "certificate", "\(entry.folder)")
                 let inputFailures = ((record["failed"] as? [String]) ?? []).filter { $0.hasPrefix("INPUT-") }
                 #expect(inputFailures.isEmpty, "\(entry.folder): \(inputFailures)")
@@ -382,7 +430,8 @@ import Testing
         let shards = work.appendingPathComponent("shards")
         try FileManager.default.createDirectory(at: shards, withIntermediateDirectories: true)
         // linesSHA256 is SHA-256 of "{}\n": the trailer matches its lines, only its numbers are wrong.
-        let text = "{}\n"
+        let text =
+            "{}\n"
             + #"{"trustauditShard":{"count":1,"first":0,"last":9223372036854775807,"linesSHA256":"ca3d163bab055381827226140568f3bef7eaac187cebd76878e0b63e9e442356"}}"#
             + "\n"
         try Data(text.utf8).write(to: shards.appendingPathComponent("shard-000000000000-000000000001.jsonl"))
@@ -428,17 +477,21 @@ import Testing
         let shards = work.appendingPathComponent("shards")
         try FileManager.default.createDirectory(at: shards, withIntermediateDirectories: true)
         // linesSHA256 is SHA-256 of nothing: a valid, empty shard starting at a multiple of 1000.
-        let trailer = #"{"trustauditShard":{"count":0,"first":9223372036854775000,"last":9223372036854775000,"linesSHA256":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}}"#
+        let trailer =
+            #"{"trustauditShard":{"count":0,"first":9223372036854775000,"last":9223372036854775000,"linesSHA256":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}}"#
         try Data((trailer + "\n").utf8).write(to: shards.appendingPathComponent("shard-x.jsonl"))
 
         let run = try CLI.run([
-            "check", "--at", Self.at, "--shard-size", "1000", "--shard-dir", shards.path, "--resume", Self.vector("certificates/leaf-ok.pem"),
+            "check", "--at", Self.at, "--shard-size", "1000", "--shard-dir", shards.path, "--resume",
+            Self.vector("certificates/leaf-ok.pem"),
         ])
         Self.expectNoTrap(run)
         #expect(run.status == 0)
         #expect(run.lines.count == 1)
         #expect(run.stderr.contains("0 already complete"))
-        #expect(FileManager.default.fileExists(atPath: shards.appendingPathComponent("shard-000000000000-000000001000.jsonl").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: shards.appendingPathComponent("shard-000000000000-000000001000.jsonl").path))
     }
 
     /// B3: a directory as standard input used to trap in the probe read (EISDIR); it is now one
@@ -517,7 +570,8 @@ import Testing
         try #require(list.components(separatedBy: rsa).count == 2)
         let ecdsa = list.replacingOccurrences(of: rsa, with: "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256")
         let value = Data(repeating: 0x01, count: 140_000).base64EncodedString()
-        let altered = try Self.replacingContent(between: "<ds:SignatureValue>", and: "</ds:SignatureValue>", with: value, in: ecdsa)
+        let altered = try Self.replacingContent(
+            between: "<ds:SignatureValue>", and: "</ds:SignatureValue>", with: value, in: ecdsa)
         let file = work.appendingPathComponent("tl-ecdsa-huge-value.xml")
         try Data(altered.utf8).write(to: file)
 
@@ -544,6 +598,8 @@ import Testing
         let run = try CLI.run(["check", "--at", Self.at, file.path])
         let (record, _) = try Self.failedCheck("CERT-001", ofKind: "certificate", in: run)
         #expect(Self.check("CERT-009", in: record)?["outcome"] as? String == "notApplicable")
-        #expect((Self.check("CERT-009", in: record)?["message"] as? String)?.contains("version value 9223372036854775807") == true)
+        #expect(
+            (Self.check("CERT-009", in: record)?["message"] as? String)?.contains("version value 9223372036854775807")
+                == true)
     }
 }

@@ -10,7 +10,8 @@ import TrustedLists
 
     @Test func libxml2ParsesATrustedListRoot() throws {
         let list = Self.inspect(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><tsl:TrustServiceStatusList xmlns:tsl=\"http://uri.etsi.org/02231/v2#\"><tsl:SchemeInformation><tsl:TSLVersionIdentifier>6</tsl:TSLVersionIdentifier><tsl:TSLType>http://uri.etsi.org/TrstSvc/TrustedList/TSLType/EUlistofthelists</tsl:TSLType></tsl:SchemeInformation></tsl:TrustServiceStatusList>")
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><tsl:TrustServiceStatusList xmlns:tsl=\"http://uri.etsi.org/02231/v2#\"><tsl:SchemeInformation><tsl:TSLVersionIdentifier>6</tsl:TSLVersionIdentifier><tsl:TSLType>http://uri.etsi.org/TrstSvc/TrustedList/TSLType/EUlistofthelists</tsl:TSLType></tsl:SchemeInformation></tsl:TrustServiceStatusList>"
+        )
         let root = try list.parsed.get()
         #expect(root.name == "TrustServiceStatusList")
         #expect(root.namespace == InspectedTrustedList.namespace)
@@ -18,7 +19,9 @@ import TrustedLists
     }
 
     @Test func ownVectorsPassOrFailTL002() throws {
-        #expect((try? InspectedTrustedList(bytes: try Repository.bytes("trusted-lists/tl-v5-minimal.xml")).parsed.get()) != nil)
+        #expect(
+            (try? InspectedTrustedList(bytes: try Repository.bytes("trusted-lists/tl-v5-minimal.xml")).parsed.get())
+                != nil)
         for name in ["tl-not-well-formed.xml", "tl-xxe.xml", "tl-billion-laughs.xml"] {
             let list = InspectedTrustedList(bytes: try Repository.bytes("trusted-lists/\(name)"))
             guard case .failure(let error) = list.parsed else {
@@ -31,7 +34,10 @@ import TrustedLists
 
     @Test func doctypeIsRefusedAtItsOffset() throws {
         let list = InspectedTrustedList(bytes: try Repository.bytes("trusted-lists/tl-xxe.xml"))
-        guard case .failure(let error) = list.parsed else { Issue.record("parsed"); return }
+        guard case .failure(let error) = list.parsed else {
+            Issue.record("parsed")
+            return
+        }
         #expect(error.location == "byte 39")
         #expect(error.reason.contains("DOCTYPE"))
     }
@@ -39,7 +45,10 @@ import TrustedLists
     @Test func notWellFormedReportsLineAndColumn() throws {
         let bytes = try Repository.bytes("trusted-lists/tl-not-well-formed.xml")
         let list = InspectedTrustedList(bytes: bytes)
-        guard case .failure(let error) = list.parsed else { Issue.record("parsed"); return }
+        guard case .failure(let error) = list.parsed else {
+            Issue.record("parsed")
+            return
+        }
         // The generator misspells one closing tag; libxml2 must name that line.
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let broken = try #require(lines.firstIndex { $0.contains("</tsl:SchemeTerritry>") }) + 1
@@ -63,14 +72,17 @@ import TrustedLists
             print(Repository.sharedVectorsAbsentMessage)
             return
         }
-        let lists = Repository.files(under: shared.appendingPathComponent("trusted-lists/tl/eu-lotl"), extensions: ["xml"])
+        let lists = Repository.files(
+            under: shared.appendingPathComponent("trusted-lists/tl/eu-lotl"), extensions: ["xml"])
         #expect(lists.count > 10)
         for url in lists {
             let list = InspectedTrustedList(bytes: [UInt8](try Data(contentsOf: url)))
             #expect((try? list.parsed.get()) != nil, "\(url.lastPathComponent)")
         }
         let broken = InspectedTrustedList(
-            bytes: [UInt8](try Data(contentsOf: shared.appendingPathComponent("trusted-lists/tl/negative/CZ-77-not-parsable.xml"))))
+            bytes: [UInt8](
+                try Data(contentsOf: shared.appendingPathComponent("trusted-lists/tl/negative/CZ-77-not-parsable.xml")))
+        )
         #expect((try? broken.parsed.get()) == nil)
     }
 }

@@ -13,8 +13,10 @@ import TrustedLists
     static func der(_ path: String) throws -> [UInt8] { try Repository.der(path) }
 
     /// A TS 119 612 list with one CA/QC service for the test issuing CA.
-    static func list(status: String = "granted", since: String = "2025-01-01T00:00:00Z", qualifiers: [String] = ["QCWithQSCD"],
-                     asi: [String] = ["ForeSignatures"], history: String = "") throws -> [UInt8] {
+    static func list(
+        status: String = "granted", since: String = "2025-01-01T00:00:00Z", qualifiers: [String] = ["QCWithQSCD"],
+        asi: [String] = ["ForeSignatures"], history: String = ""
+    ) throws -> [UInt8] {
         TrustedListXML.make(
             certificate: try der("certificates/issuing-ca.pem"), status: status, since: since, qualifiers: qualifiers,
             additionalInformation: asi, history: history)
@@ -26,7 +28,9 @@ import TrustedLists
         return QualificationRules.rules(store: store).rules.flatMap { $0.evaluate(item, in: context) }
     }
 
-    static func outcome(_ findings: [Finding], _ id: RequirementID) -> Outcome? { findings.first { $0.requirement == id }?.outcome }
+    static func outcome(_ findings: [Finding], _ id: RequirementID) -> Outcome? {
+        findings.first { $0.requirement == id }?.outcome
+    }
 
     @Test func grantedServiceWithMatchingQualifiersPasses() throws {
         let findings = try Self.findings("certificates/etsi/qcp-n-qscd__ok.pem", list: try Self.list())
@@ -36,13 +40,15 @@ import TrustedLists
     }
 
     @Test func qscdClaimAgainstQCNoQSCDFails() throws {
-        let findings = try Self.findings("certificates/etsi/qcp-n-qscd__ok.pem", list: try Self.list(qualifiers: ["QCNoQSCD"]))
+        let findings = try Self.findings(
+            "certificates/etsi/qcp-n-qscd__ok.pem", list: try Self.list(qualifiers: ["QCNoQSCD"]))
         #expect(Self.outcome(findings, "CERT-135") == .fail)
         #expect(findings.first?.message?.contains("QCNoQSCD") == true)
     }
 
     @Test func sealTypeAgainstSignatureServiceFails() throws {
-        let findings = try Self.findings("certificates/etsi/qcp-l-qscd__ok.pem", list: try Self.list(asi: ["ForeSignatures"]))
+        let findings = try Self.findings(
+            "certificates/etsi/qcp-l-qscd__ok.pem", list: try Self.list(asi: ["ForeSignatures"]))
         #expect(Self.outcome(findings, "CERT-135") == .fail)
         #expect(findings.first?.message?.contains("the service is for esign") == true)
     }
@@ -59,9 +65,12 @@ import TrustedLists
             </tsl:ServiceHistoryInstance></tsl:ServiceHistory>
             """
         let list = try Self.list(status: "withdrawn", since: "2027-01-01T00:00:00Z", history: history)
-        #expect(Self.outcome(try Self.findings("certificates/etsi/qcp-n-qscd__ok.pem", list: list), "CERT-135") == .pass)
+        #expect(
+            Self.outcome(try Self.findings("certificates/etsi/qcp-n-qscd__ok.pem", list: list), "CERT-135") == .pass)
         let withdrawnEarly = try Self.list(status: "withdrawn", since: "2026-01-01T00:00:00Z", history: history)
-        #expect(Self.outcome(try Self.findings("certificates/etsi/qcp-n-qscd__ok.pem", list: withdrawnEarly), "CERT-135") == .fail)
+        #expect(
+            Self.outcome(try Self.findings("certificates/etsi/qcp-n-qscd__ok.pem", list: withdrawnEarly), "CERT-135")
+                == .fail)
     }
 
     @Test func issuerOnNoListIsReportedAndWithoutListsNothingIsClaimed() throws {
@@ -70,7 +79,9 @@ import TrustedLists
         let none = try Self.findings("certificates/etsi/qcp-n-qscd__ok.pem", list: nil)
         #expect(none.allSatisfy { $0.outcome == .notChecked })
         // A QcCompliance claim by an issuer on no list: the ETSI CA is issued by the root, which is not listed.
-        let claim = try Self.findings("certificates/etsi/qcp-n-qscd__ok.pem", list: Array("<tsl:TrustServiceStatusList xmlns:tsl=\"http://uri.etsi.org/02231/v2#\"/>".utf8))
+        let claim = try Self.findings(
+            "certificates/etsi/qcp-n-qscd__ok.pem",
+            list: Array("<tsl:TrustServiceStatusList xmlns:tsl=\"http://uri.etsi.org/02231/v2#\"/>".utf8))
         #expect(Self.outcome(claim, "CERT-136") == .fail)
     }
 
@@ -79,7 +90,8 @@ import TrustedLists
             print(Repository.sharedVectorsAbsentMessage)
             return
         }
-        let files = Repository.files(under: shared.appendingPathComponent("trusted-lists/tl/national"), extensions: ["xml"])
+        let files = Repository.files(
+            under: shared.appendingPathComponent("trusted-lists/tl/national"), extensions: ["xml"])
         #expect(!files.isEmpty)
         var services = 0
         for url in files {

@@ -13,7 +13,9 @@ import TrustedLists
         try rows(shared).map { ($0.path, $0.verifies) }
     }
 
-    static func rows(_ shared: URL) throws -> [(path: String, verifies: String, lotls: Set<String>, version: String, xsd: String)] {
+    static func rows(_ shared: URL) throws -> [(
+        path: String, verifies: String, lotls: Set<String>, version: String, xsd: String
+    )] {
         let text = try String(contentsOf: shared.appendingPathComponent("trusted-lists/PROVENANCE.md"), encoding: .utf8)
         var folder: String?
         var result: [(path: String, verifies: String, lotls: Set<String>, version: String, xsd: String)] = []
@@ -22,7 +24,9 @@ import TrustedLists
                 folder = String(line.dropFirst(6)[..<slash])
                 continue
             }
-            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             guard let folder, cells.count > 12, cells[1].hasSuffix(".xml") else { continue }
             let lotls = Set(cells[14].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             result.append(("\(folder)/\(cells[1])", cells[11], lotls, cells[6], cells[12]))
@@ -53,7 +57,8 @@ import TrustedLists
                 verified += 1
             case "FAIL":
                 // A broken digest or value fails TL-059; two signatures are refused by TL-050.
-                let rejected = signature == .fail || Self.outcome(list, "TL-050") == .fail || Self.outcome(list, "TL-055") == .fail
+                let rejected =
+                    signature == .fail || Self.outcome(list, "TL-050") == .fail || Self.outcome(list, "TL-055") == .fail
                 #expect(rejected, "\(path): expected a signature failure")
             case "ERROR":
                 #expect(signature != .pass, "\(path): expected not to verify")
@@ -77,13 +82,16 @@ import TrustedLists
         let folder = shared.appendingPathComponent("trusted-lists/tl")
         var compared = 0
         for (sequence, file) in [("248", "eu-lotl/eu-lotl-248.xml"), ("388", "eu-lotl/eu-lotl-388-v6.xml")] {
-            let pointers = try #require(LOTLPointers(bytes: [UInt8](try Data(contentsOf: folder.appendingPathComponent(file))), source: file))
+            let pointers = try #require(
+                LOTLPointers(bytes: [UInt8](try Data(contentsOf: folder.appendingPathComponent(file))), source: file))
             // Lists of lists are authenticated through the OJ anchors and pivots, not pointers: left out.
             for row in try Self.rows(shared) where row.verifies == "OK" && !row.path.contains("lotl") {
                 guard let data = try? Data(contentsOf: folder.appendingPathComponent(row.path)) else { continue }
                 let list = InspectedTrustedList(bytes: [UInt8](data), pointers: pointers)
                 let outcome = Self.outcome(list, "TL-072")
-                #expect((outcome == .pass) == row.lotls.contains(sequence), "\(row.path) with LOTL \(sequence): \(String(describing: outcome))")
+                #expect(
+                    (outcome == .pass) == row.lotls.contains(sequence),
+                    "\(row.path) with LOTL \(sequence): \(String(describing: outcome))")
                 compared += 1
             }
         }
@@ -103,7 +111,8 @@ import TrustedLists
         var compared = 0
         for row in try Self.rows(shared) {
             let results = row.xsd.split(separator: "/").map { $0.hasPrefix("valid") }
-            guard results.count == 2, let data = try? Data(contentsOf: shared.appendingPathComponent("trusted-lists/tl/\(row.path)"))
+            guard results.count == 2,
+                let data = try? Data(contentsOf: shared.appendingPathComponent("trusted-lists/tl/\(row.path)"))
             else { continue }
             let list = InspectedTrustedList(bytes: [UInt8](data), schemas: schemas)
             let passed = Self.outcome(list, "TL-003") == .pass
@@ -133,7 +142,9 @@ import TrustedLists
         var compared = 0
         for row in try Self.rows(shared) where !row.path.hasPrefix("national/DE-22") {
             let results = row.xsd.split(separator: "/").map { $0.hasPrefix("valid") }
-            guard results.count == 2, let data = try? Data(contentsOf: shared.appendingPathComponent("trusted-lists/tl/\(row.path)")) else { continue }
+            guard results.count == 2,
+                let data = try? Data(contentsOf: shared.appendingPathComponent("trusted-lists/tl/\(row.path)"))
+            else { continue }
             let list = InspectedTrustedList(bytes: [UInt8](data))
             guard list.tree != nil else { continue }
             #expect((Self.outcome(list, "TL-003") == .pass) == results[1], "\(row.path): reference \(row.xsd)")
@@ -152,10 +163,14 @@ import TrustedLists
             return
         }
         let folder = shared.appendingPathComponent("trusted-lists/tl/eu-lotl")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".xml") }.sorted()
-        let lotls = try files.map { (bytes: [UInt8](try Data(contentsOf: folder.appendingPathComponent($0))), source: $0) }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".xml") }
+            .sorted()
+        let lotls = try files.map {
+            (bytes: [UInt8](try Data(contentsOf: folder.appendingPathComponent($0))), source: $0)
+        }
         func anchors(_ name: String) throws -> [[UInt8]] {
-            let text = try String(contentsOf: shared.appendingPathComponent("trusted-lists/anchors/\(name)"), encoding: .utf8)
+            let text = try String(
+                contentsOf: shared.appendingPathComponent("trusted-lists/anchors/\(name)"), encoding: .utf8)
             return text.components(separatedBy: "-----BEGIN CERTIFICATE-----").dropFirst().compactMap { block in
                 let body = block.components(separatedBy: "-----END CERTIFICATE-----")[0]
                 return Data(base64Encoded: body, options: .ignoreUnknownCharacters).map { [UInt8]($0) }
@@ -172,7 +187,9 @@ import TrustedLists
             "eu-lotl-248.xml": (.pass, .notApplicable), "eu-lotl-335-pivot.xml": (.pass, .pass),
             "eu-lotl-341-pivot.xml": (.pass, .notApplicable), "eu-lotl-388-v6.xml": (.pass, .notApplicable),
         ]
-        for (set, expected) in [("pyhanko-lotl-certs-bootstrap-0.pem", expected2019), ("pyhanko-lotl-certs-latest.pem", expected2026)] {
+        for (set, expected) in [
+            ("pyhanko-lotl-certs-bootstrap-0.pem", expected2019), ("pyhanko-lotl-certs-latest.pem", expected2026),
+        ] {
             let authentication = LOTLAuthentication(anchors: try anchors(set), anchorSource: set, lotls: lotls)
             #expect(!authentication.anchors.isEmpty)
             for (file, (oj, pivots)) in expected {

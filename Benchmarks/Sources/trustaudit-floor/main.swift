@@ -31,4 +31,7 @@ OrderedParallelExecutor(jobs: jobs).run(
     })
 let elapsed = ContinuousClock.now - started
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-print(String(format: "floor jobs=%d: %d items (%d decoded) in %.3f s = %.0f items/s", jobs, items, decoded, seconds, Double(items) / seconds))
+print(
+    String(
+        format: "floor jobs=%d: %d items (%d decoded) in %.3f s = %.0f items/s", jobs, items, decoded, seconds,
+        Double(items) / seconds))

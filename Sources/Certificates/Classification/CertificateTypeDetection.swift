@@ -19,13 +19,16 @@ public struct CertificateTypeDetection: Sendable {
 
     init(_ item: InspectedCertificate) {
         guard let certificate = item.certificate, let extensions = item.extensions else {
-            self.init(type: .undecodable, reasons: ["the certificate could not be decoded"], precertificate: false, claimed: nil)
+            self.init(
+                type: .undecodable, reasons: ["the certificate could not be decoded"], precertificate: false,
+                claimed: nil)
             return
         }
         self = Self.detect(certificate, extensions)
     }
 
-    private init(type: CertificateType, reasons: [String], precertificate: Bool, claimed: (CertificateType, [String])?) {
+    private init(type: CertificateType, reasons: [String], precertificate: Bool, claimed: (CertificateType, [String])?)
+    {
         self.type = type
         self.reasons = reasons
         self.isPrecertificate = precertificate
@@ -40,7 +43,12 @@ public struct CertificateTypeDetection: Sendable {
         var words: [ArraySlice<UInt8>] = []
         var start: Int?
         for (i, b) in bytes.enumerated() {
-            if isWordByte(b) { if start == nil { start = i } } else if let s = start { words.append(bytes[s..<i]); start = nil }
+            if isWordByte(b) {
+                if start == nil { start = i }
+            } else if let s = start {
+                words.append(bytes[s..<i])
+                start = nil
+            }
         }
         if let s = start { words.append(bytes[s...]) }
         if words.contains(where: { $0.elementsEqual("tsu".utf8) || $0.elementsEqual("tsa".utf8) }) { return true }
@@ -51,10 +59,12 @@ public struct CertificateTypeDetection: Sendable {
     }
 
     private static func subjectNames(_ subject: DistinguishedName) -> [String] {
-        subject.values(DistinguishedName.AttributeType.commonName) + subject.values(DistinguishedName.AttributeType.organizationalUnitName)
+        subject.values(DistinguishedName.AttributeType.commonName)
+            + subject.values(DistinguishedName.AttributeType.organizationalUnitName)
     }
 
-    private static func detect(_ certificate: Certificate, _ extensions: DecodedExtensions) -> CertificateTypeDetection {
+    private static func detect(_ certificate: Certificate, _ extensions: DecodedExtensions) -> CertificateTypeDetection
+    {
         let precertificate = certificate.isPrecertificate
         func found(_ type: CertificateType, _ reasons: [String]) -> CertificateTypeDetection {
             CertificateTypeDetection(
@@ -64,8 +74,11 @@ public struct CertificateTypeDetection: Sendable {
         /// A role certificate, with the EN 319 412 type it also claims, if any: QcCompliance or
         /// an EN 319 411-1/-2 policy says the certificate was issued under that policy's profile.
         func role(_ type: CertificateType, _ reasons: [String]) -> CertificateTypeDetection {
-            let claims = extensions.statements?.contains(QCStatements.ID.qcCompliance) == true
-                || extensions.policies.contains { PolicyIdentifiers.en319411_2[$0] != nil || PolicyIdentifiers.en319411_1[$0] != nil }
+            let claims =
+                extensions.statements?.contains(QCStatements.ID.qcCompliance) == true
+                || extensions.policies.contains {
+                    PolicyIdentifiers.en319411_2[$0] != nil || PolicyIdentifiers.en319411_1[$0] != nil
+                }
             let claim = claims ? claimedType(certificate, extensions) : nil
             return CertificateTypeDetection(
                 type: type, reasons: reasons + (precertificate ? ["CT precertificate (poison extension)"] : []),
@@ -112,7 +125,9 @@ public struct CertificateTypeDetection: Sendable {
     private static func claimedType(
         _ certificate: Certificate, _ extensions: DecodedExtensions
     ) -> (type: CertificateType, reasons: [String]) {
-        func found(_ type: CertificateType, _ reasons: [String]) -> (type: CertificateType, reasons: [String]) { (type, reasons) }
+        func found(_ type: CertificateType, _ reasons: [String]) -> (type: CertificateType, reasons: [String]) {
+            (type, reasons)
+        }
         let policies = Set(extensions.policies)
         let statements = extensions.statements
         let ekus = extensions.ekus ?? []
@@ -122,9 +137,13 @@ public struct CertificateTypeDetection: Sendable {
 
         var reasons: [String] = []
         let qcTypes = statements?.qcTypes ?? []
-        let etsiWebPolicies: Set<ASN1ObjectIdentifier> = [ids.qevcpW, ids.qncpW, ids.qncpWGen, ids.evcp, ids.ovcp, ids.dvcp, ids.ivcp]
+        let etsiWebPolicies: Set<ASN1ObjectIdentifier> = [
+            ids.qevcpW, ids.qncpW, ids.qncpWGen, ids.evcp, ids.ovcp, ids.dvcp, ids.ivcp,
+        ]
         let webPolicies = policies.filter { etsiWebPolicies.contains($0) || ids.cab[$0] != nil }
-        let etsiPolicies = policies.filter { ids.en319411_1[$0] != nil || ids.en319411_2[$0] != nil || $0 == ids.qcpWPSD2 }
+        let etsiPolicies = policies.filter {
+            ids.en319411_1[$0] != nil || ids.en319411_2[$0] != nil || $0 == ids.qcpWPSD2
+        }
         // What the certificate claims: QCStatements, an ETSI policy or a CA/B Forum policy. Without
         // a claim, no ETSI profile is guessed from the subject or the EKU alone.
         let claims = extensions.qcStatements != nil || policies.contains(where: PolicyIdentifiers.isClaim)
@@ -148,21 +167,27 @@ public struct CertificateTypeDetection: Sendable {
             let why = psd2Statement ? "PSD2 qcStatement 0.4.0.19495.2" : "organizationIdentifier in the PSD scheme"
             guard isWeb else { return found(.psd2QSealC, [why] + reasons) }
             guard extensions.claimsBaselineRequirements else {
-                return found(.psd2QWACNonBrowser, [why] + reasons + [
-                    "no CA/B Forum policy and no EN 319 411 web policy built on the Baseline Requirements: for use outside browsers",
-                ])
+                return found(
+                    .psd2QWACNonBrowser,
+                    [why] + reasons + [
+                        "no CA/B Forum policy and no EN 319 411 web policy built on the Baseline Requirements: for use outside browsers"
+                    ])
             }
             return found(.psd2QWAC, [why] + reasons)
         }
         guard claims else {
             if let legacy = extensions.policies.compactMap({ PolicyIdentifiers.ts101456[$0] }).first {
-                return found(.endEntity, reasons + [
-                    "only the superseded policy \(legacy), no QCStatements: its profile is not checked, RFC 5280 basics only"
-                ])
+                return found(
+                    .endEntity,
+                    reasons + [
+                        "only the superseded policy \(legacy), no QCStatements: its profile is not checked, RFC 5280 basics only"
+                    ])
             }
-            return found(.endEntity, reasons + [
-                "no ETSI or CA/B Forum claim (no QCStatements, no EN 319 411-1/-2 or CA/B policy): RFC 5280 basics only",
-            ])
+            return found(
+                .endEntity,
+                reasons + [
+                    "no ETSI or CA/B Forum claim (no QCStatements, no EN 319 411-1/-2 or CA/B policy): RFC 5280 basics only"
+                ])
         }
 
         let qualifiedPolicies = policies.filter { ids.en319411_2[$0] != nil }
@@ -174,7 +199,11 @@ public struct CertificateTypeDetection: Sendable {
         let legislation = statements?.legislationCountries ?? []
         if hasCompliance, !legislation.isEmpty, qualifiedPolicies.isEmpty {
             // EN 319 412-5 §4.2.4: qualified under the named non-EU legislation, not under eIDAS.
-            return found(.qcForeign, reasons + ["QcCClegislation \(legislation.joined(separator: ", ")) (qualified under non-EU legislation)"])
+            return found(
+                .qcForeign,
+                reasons + [
+                    "QcCClegislation \(legislation.joined(separator: ", ")) (qualified under non-EU legislation)"
+                ])
         }
         let qualified = hasCompliance || !qualifiedPolicies.isEmpty
 
@@ -211,17 +240,20 @@ public struct CertificateTypeDetection: Sendable {
             legal = true
             reasons.append("QcType eseal")
         }
-        let qscd = statements?.contains(QCStatements.ID.qcSSCD) == true
+        let qscd =
+            statements?.contains(QCStatements.ID.qcSSCD) == true
             || policies.contains(ids.qcpNQSCD) || policies.contains(ids.qcpLQSCD)
         if qscd && qualified { reasons.append("key in a QSCD (QcSSCD or a -qscd policy)") }
         if natural { return found(qualified ? (qscd ? .qcpNQSCD : .qcpN) : .ncpN, reasons) }
         if legal { return found(qualified ? (qscd ? .qcpLQSCD : .qcpL) : .ncpL, reasons) }
         if qualified {
-            return found(.qcUnstated, reasons + ["neither the subject, a policy nor QcType says natural or legal person"])
+            return found(
+                .qcUnstated, reasons + ["neither the subject, a policy nor QcType says natural or legal person"])
         }
         if !etsiPolicies.isEmpty {
             reasons.append("policy " + etsiPolicies.map(PolicyIdentifiers.name).sorted().joined(separator: ", "))
         }
-        return found(.etsiEndEntity, reasons + ["neither the subject, a policy nor QcType says natural or legal person"])
+        return found(
+            .etsiEndEntity, reasons + ["neither the subject, a policy nor QcType says natural or legal person"])
     }
 }

@@ -6,7 +6,8 @@ import SwiftASN1
 public enum MessageDigest {
     /// OpenSSL names of the hash algorithms by OID.
     public static let names: [ASN1ObjectIdentifier: String] = [
-        [1, 3, 14, 3, 2, 26]: "SHA1", [2, 16, 840, 1, 101, 3, 4, 2, 4]: "SHA224", [2, 16, 840, 1, 101, 3, 4, 2, 1]: "SHA256",
+        [1, 3, 14, 3, 2, 26]: "SHA1", [2, 16, 840, 1, 101, 3, 4, 2, 4]: "SHA224",
+        [2, 16, 840, 1, 101, 3, 4, 2, 1]: "SHA256",
         [2, 16, 840, 1, 101, 3, 4, 2, 2]: "SHA384", [2, 16, 840, 1, 101, 3, 4, 2, 3]: "SHA512",
         [2, 16, 840, 1, 101, 3, 4, 2, 8]: "SHA3-256", [2, 16, 840, 1, 101, 3, 4, 2, 9]: "SHA3-384",
         [2, 16, 840, 1, 101, 3, 4, 2, 10]: "SHA3-512", [1, 2, 840, 113_549, 2, 5]: "MD5",
@@ -39,14 +40,16 @@ extension SignatureVerification {
     /// Verifies a raw signature over `data` with `key`, hashing with `digest` (CMS signer infos:
     /// RSA PKCS#1 v1.5, ECDSA, EdDSA; RSASSA-PSS is reported as unusable here).
     public static func verify(
-        signature: some Collection<UInt8>, over data: some Collection<UInt8>, key: IssuerKey, digest: ASN1ObjectIdentifier
+        signature: some Collection<UInt8>, over data: some Collection<UInt8>, key: IssuerKey,
+        digest: ASN1ObjectIdentifier
     ) -> Outcome {
         ERR_clear_error()
         defer { ERR_clear_error() }
         guard let name = MessageDigest.names[digest], let md = EVP_get_digestbyname(name) else {
             return .unusable("digest algorithm \(digest) is not supported")
         }
-        return digestVerify(signature: Array(signature)[...], over: Array(data)[...], key: key, md: md,
-                            mismatch: "the signature value does not match the signed attributes")
+        return digestVerify(
+            signature: Array(signature)[...], over: Array(data)[...], key: key, md: md,
+            mismatch: "the signature value does not match the signed attributes")
     }
 }

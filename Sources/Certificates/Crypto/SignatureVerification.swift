@@ -24,7 +24,9 @@ public enum SignatureVerification {
         case 1: return .valid
         case 0:
             let reason = lastError()
-            return .invalid(reason == noDetail ? "the signature value does not match the signed data under the declared algorithm" : reason)
+            return .invalid(
+                reason == noDetail
+                    ? "the signature value does not match the signed data under the declared algorithm" : reason)
         default: return .unusable(lastError())
         }
     }

@@ -4,11 +4,16 @@ import SwiftASN1
 extension SignatureVerification {
     /// The digest each signature algorithm signs with (RFC 4055, RFC 5758, RFC 8410: EdDSA has none).
     public static let signatureDigests: [ASN1ObjectIdentifier: ASN1ObjectIdentifier?] = [
-        [1, 2, 840, 113_549, 1, 1, 5]: [1, 3, 14, 3, 2, 26], [1, 2, 840, 113_549, 1, 1, 14]: [2, 16, 840, 1, 101, 3, 4, 2, 4],
-        [1, 2, 840, 113_549, 1, 1, 11]: [2, 16, 840, 1, 101, 3, 4, 2, 1], [1, 2, 840, 113_549, 1, 1, 12]: [2, 16, 840, 1, 101, 3, 4, 2, 2],
-        [1, 2, 840, 113_549, 1, 1, 13]: [2, 16, 840, 1, 101, 3, 4, 2, 3], [1, 2, 840, 10045, 4, 1]: [1, 3, 14, 3, 2, 26],
-        [1, 2, 840, 10045, 4, 3, 1]: [2, 16, 840, 1, 101, 3, 4, 2, 4], [1, 2, 840, 10045, 4, 3, 2]: [2, 16, 840, 1, 101, 3, 4, 2, 1],
-        [1, 2, 840, 10045, 4, 3, 3]: [2, 16, 840, 1, 101, 3, 4, 2, 2], [1, 2, 840, 10045, 4, 3, 4]: [2, 16, 840, 1, 101, 3, 4, 2, 3],
+        [1, 2, 840, 113_549, 1, 1, 5]: [1, 3, 14, 3, 2, 26],
+        [1, 2, 840, 113_549, 1, 1, 14]: [2, 16, 840, 1, 101, 3, 4, 2, 4],
+        [1, 2, 840, 113_549, 1, 1, 11]: [2, 16, 840, 1, 101, 3, 4, 2, 1],
+        [1, 2, 840, 113_549, 1, 1, 12]: [2, 16, 840, 1, 101, 3, 4, 2, 2],
+        [1, 2, 840, 113_549, 1, 1, 13]: [2, 16, 840, 1, 101, 3, 4, 2, 3],
+        [1, 2, 840, 10045, 4, 1]: [1, 3, 14, 3, 2, 26],
+        [1, 2, 840, 10045, 4, 3, 1]: [2, 16, 840, 1, 101, 3, 4, 2, 4],
+        [1, 2, 840, 10045, 4, 3, 2]: [2, 16, 840, 1, 101, 3, 4, 2, 1],
+        [1, 2, 840, 10045, 4, 3, 3]: [2, 16, 840, 1, 101, 3, 4, 2, 2],
+        [1, 2, 840, 10045, 4, 3, 4]: [2, 16, 840, 1, 101, 3, 4, 2, 3],
         [1, 3, 101, 112]: nil, [1, 3, 101, 113]: nil,
     ]
 
@@ -16,7 +21,8 @@ extension SignatureVerification {
     /// tbsResponseData) with `key` under `signatureAlgorithm`, reading the bytes in place: a
     /// 50 MB CRL is hashed without a copy.
     public static func verify(
-        signature: ArraySlice<UInt8>, over data: ArraySlice<UInt8>, key: IssuerKey, signatureAlgorithm: ASN1ObjectIdentifier
+        signature: ArraySlice<UInt8>, over data: ArraySlice<UInt8>, key: IssuerKey,
+        signatureAlgorithm: ASN1ObjectIdentifier
     ) -> Outcome {
         ERR_clear_error()
         defer { ERR_clear_error() }
@@ -30,8 +36,9 @@ extension SignatureVerification {
             }
             md = found
         }
-        return digestVerify(signature: signature, over: data, key: key, md: md,
-                            mismatch: "the signature value does not match the signed data under \(signatureAlgorithm)")
+        return digestVerify(
+            signature: signature, over: data, key: key, md: md,
+            mismatch: "the signature value does not match the signed data under \(signatureAlgorithm)")
     }
 
     /// EVP_DigestVerify of `signature` over `data` with `md` (nil for EdDSA), in place;

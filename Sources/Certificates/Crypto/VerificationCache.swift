@@ -25,7 +25,9 @@ public final class VerificationCache: Sendable {
     }
 
     /// The verification of `certificate` with the key in `issuerSubjectPublicKeyInfo`, done once.
-    public func verify(certificate: ArraySlice<UInt8>, issuerSubjectPublicKeyInfo: ArraySlice<UInt8>) -> SignatureVerification.Outcome {
+    public func verify(certificate: ArraySlice<UInt8>, issuerSubjectPublicKeyInfo: ArraySlice<UInt8>)
+        -> SignatureVerification.Outcome
+    {
         let id = Array(certificate) + Array(issuerSubjectPublicKeyInfo)
         if let cached = verdicts.withLock({ $0[id] }) { return cached }
         guard let key = key(issuerSubjectPublicKeyInfo) else { return .unusable("OpenSSL cannot use the issuer's key") }

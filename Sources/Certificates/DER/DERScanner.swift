@@ -198,7 +198,7 @@ public struct DERScanner {
     private mutating func checkConstructedTag(_ header: Header, at start: Int) {
         guard header.isUniversal else { return }
         switch header.tagNumber {
-        case 16, 17, 8, 11, 29: break  // SEQUENCE, SET, EXTERNAL, EMBEDDED PDV, CHARACTER STRING
+        case 16, 17, 8, 11, 29: break // SEQUENCE, SET, EXTERNAL, EMBEDDED PDV, CHARACTER STRING
         default:
             report(start, "universal tag \(header.tagNumber) in constructed form (BER); DER requires primitive")
         }

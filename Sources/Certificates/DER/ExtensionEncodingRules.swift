@@ -6,7 +6,7 @@ import SwiftASN1
 enum ExtensionEncodingRules {
     /// The violations in `ext`'s value; offsets are item offsets (the value is a slice of the item).
     static func violations(_ ext: CertificateExtension) -> [DERViolation] {
-        guard let root = try? DER.parse(ext.value) else { return [] }  // the DER scan reports it
+        guard let root = try? DER.parse(ext.value) else { return [] } // the DER scan reports it
         switch ext.oid {
         case .CertificateExtension.basicConstraints: return basicConstraints(root)
         case .CertificateExtension.keyUsage: return namedBitString(root, name: "keyUsage")
@@ -20,13 +20,17 @@ enum ExtensionEncodingRules {
         guard let first = LenientASN1.children(root).first, first.identifier == .boolean,
             case .primitive(let flag) = first.content, flag.allSatisfy({ $0 == 0 })
         else { return [] }
-        return [DERViolation(offset: first.encodedBytes.startIndex,
-                             message: "basicConstraints encodes cA FALSE, which is the DEFAULT and must be omitted")]
+        return [
+            DERViolation(
+                offset: first.encodedBytes.startIndex,
+                message: "basicConstraints encodes cA FALSE, which is the DEFAULT and must be omitted")
+        ]
     }
 
     /// A BIT STRING with named bits ends at its last 1 bit: no trailing zero bits, no zero octet at the end.
     private static func namedBitString(_ root: ASN1Node, name: String) -> [DERViolation] {
-        guard root.identifier == .bitString, case .primitive(let content) = root.content, let unused = content.first else {
+        guard root.identifier == .bitString, case .primitive(let content) = root.content, let unused = content.first
+        else {
             return []
         }
         let bits = content.dropFirst()
@@ -34,9 +38,12 @@ enum ExtensionEncodingRules {
         let trailingZeros = last == 0 ? 8 : last.trailingZeroBitCount
         guard last == 0 || Int(unused) != trailingZeros else { return [] }
         let expected = significantEncoding(bits)
-        return [DERViolation(
-            offset: root.encodedBytes.startIndex,
-            message: "\(name) is a named BIT STRING with trailing zero bits (\(hexString(content)), DER: \(expected))")]
+        return [
+            DERViolation(
+                offset: root.encodedBytes.startIndex,
+                message:
+                    "\(name) is a named BIT STRING with trailing zero bits (\(hexString(content)), DER: \(expected))")
+        ]
     }
 
     /// The DER contents of the same named bits: trailing zero octets and bits removed.
@@ -54,8 +61,10 @@ enum ExtensionEncodingRules {
                 for field in LenientASN1.children(subtree).dropFirst()
                 where field.identifier.tagClass == .contextSpecific && field.identifier.tagNumber == 0 {
                     if case .primitive(let value) = field.content, value.allSatisfy({ $0 == 0 }) {
-                        violations.append(DERViolation(offset: field.encodedBytes.startIndex,
-                                                       message: "nameConstraints encodes minimum 0, which is the DEFAULT and must be omitted"))
+                        violations.append(
+                            DERViolation(
+                                offset: field.encodedBytes.startIndex,
+                                message: "nameConstraints encodes minimum 0, which is the DEFAULT and must be omitted"))
                     }
                 }
             }

@@ -20,7 +20,8 @@ public struct BasicConstraints: Sendable, Hashable {
 /// keyUsage (RFC 5280 §4.2.1.3) as its named bits.
 public struct KeyUsage: Sendable, Hashable, CustomStringConvertible {
     public enum Bit: Int, Sendable, CaseIterable {
-        case digitalSignature = 0, nonRepudiation, keyEncipherment, dataEncipherment, keyAgreement, keyCertSign,
+        case digitalSignature = 0
+        case nonRepudiation, keyEncipherment, dataEncipherment, keyAgreement, keyCertSign,
             cRLSign, encipherOnly, decipherOnly
 
         /// The bit's name as RFC 5280 writes it (spelled out: reflection is slow per item).
@@ -87,8 +88,6 @@ public struct ExtendedKeyUsage: Sendable, Hashable {
 /// certificatePolicies (RFC 5280 §4.2.1.4): the policy OIDs in order.
 public struct CertificatePolicies: Sendable, Hashable {
     public var policies: [ASN1ObjectIdentifier]
-
-    init(policies: [ASN1ObjectIdentifier]) { self.policies = policies }
 }
 
 /// subjectAltName (RFC 5280 §4.2.1.6).
@@ -143,8 +142,10 @@ public struct AuthorityKeyIdentifier: Sendable, Hashable {
 
     init(_ ext: CertificateExtension) throws(CertificateError) {
         let root = try LenientASN1.root(ext.value, "authorityKeyIdentifier")
-        keyIdentifier = LenientASN1.children(root).first { $0.identifier.tagClass == .contextSpecific && $0.identifier.tagNumber == 0 }
-            .flatMap { if case .primitive(let b) = $0.content { Array(b) } else { nil } }
+        keyIdentifier = LenientASN1.children(root).first {
+            $0.identifier.tagClass == .contextSpecific && $0.identifier.tagNumber == 0
+        }
+        .flatMap { if case .primitive(let b) = $0.content { Array(b) } else { nil } }
     }
 }
 

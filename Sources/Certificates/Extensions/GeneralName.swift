@@ -23,7 +23,8 @@ public enum GeneralName: Sendable, Hashable, CustomStringConvertible {
         case (7, .primitive(let bytes)): self = .ipAddress(Array(bytes))
         case (4, .constructed(let inner)):
             // [4] is EXPLICIT (a CHOICE): the Name is the one element inside.
-            self = .directoryName(inner.first { _ in true }.flatMap { try? DistinguishedName(node: $0, location: "directoryName") })
+            self = .directoryName(
+                inner.first { _ in true }.flatMap { try? DistinguishedName(node: $0, location: "directoryName") })
         case (4, _): self = .directoryName(nil)
         default: self = .other(tag: tag)
         }

@@ -159,7 +159,8 @@ public struct PSD2QcType: Sendable, Hashable {
         let parts = statement.info.map(LenientASN1.children) ?? []
         roles = (parts.first.map(LenientASN1.children) ?? []).map { role in
             let fields = LenientASN1.children(role)
-            return Role(oid: fields.first.flatMap(LenientASN1.oid), name: fields.dropFirst().first.flatMap(LenientASN1.string))
+            return Role(
+                oid: fields.first.flatMap(LenientASN1.oid), name: fields.dropFirst().first.flatMap(LenientASN1.string))
         }
         ncaName = parts.dropFirst().first.flatMap(LenientASN1.string)
         ncaID = parts.dropFirst(2).first.flatMap(LenientASN1.string)

@@ -2,7 +2,9 @@ import SwiftASN1
 
 extension ASN1Node {
     /// The children of a constructed node with the expected tag.
-    func children(expecting identifier: ASN1Identifier, at location: @autoclosure () -> String) throws(CertificateError) -> [ASN1Node] {
+    func children(expecting identifier: ASN1Identifier, at location: @autoclosure () -> String) throws(CertificateError)
+        -> [ASN1Node]
+    {
         guard self.identifier == identifier, case .constructed(let nodes) = content else {
             throw .unexpectedStructure("expected \(identifier), found \(self.identifier)", at: location())
         }
@@ -10,7 +12,8 @@ extension ASN1Node {
     }
 
     /// The contents of a primitive node with the expected tag.
-    func primitive(expecting identifier: ASN1Identifier, at location: @autoclosure () -> String) throws(CertificateError)
+    func primitive(expecting identifier: ASN1Identifier, at location: @autoclosure () -> String)
+        throws(CertificateError)
         -> ArraySlice<UInt8>
     {
         guard self.identifier == identifier, case .primitive(let bytes) = content else {

@@ -50,9 +50,12 @@ struct AttributeStringSyntax: Sendable {
         [2, 5, 4, 44]: .init(name: "generationQualifier", allowed: .directoryString, upperBound: 32768, exactSize: nil),
         [2, 5, 4, 46]: .init(name: "dnQualifier", allowed: .printableString, upperBound: nil, exactSize: nil),
         [2, 5, 4, 65]: .init(name: "pseudonym", allowed: .directoryString, upperBound: 128, exactSize: nil),
-        [2, 5, 4, 97]: .init(name: "organizationIdentifier", allowed: .directoryString, upperBound: nil, exactSize: nil),
-        [1, 2, 840, 113_549, 1, 9, 1]: .init(name: "emailAddress", allowed: .ia5String, upperBound: 255, exactSize: nil),
-        [0, 9, 2342, 19_200_300, 100, 1, 25]: .init(name: "domainComponent", allowed: .ia5String, upperBound: nil, exactSize: nil),
+        [2, 5, 4, 97]: .init(
+            name: "organizationIdentifier", allowed: .directoryString, upperBound: nil, exactSize: nil),
+        [1, 2, 840, 113_549, 1, 9, 1]: .init(
+            name: "emailAddress", allowed: .ia5String, upperBound: 255, exactSize: nil),
+        [0, 9, 2342, 19_200_300, 100, 1, 25]: .init(
+            name: "domainComponent", allowed: .ia5String, upperBound: nil, exactSize: nil),
     ]
 
     /// The problems of one encoded value, most serious first; empty when it meets the syntax.
@@ -62,28 +65,49 @@ struct AttributeStringSyntax: Sendable {
         }
         switch allowed {
         case .printableString where kind != .printable, .ia5String where kind != .ia5:
-            return [Problem(severity: .syntax, message: "\(name) is a \(kind.name); RFC 5280 Appendix A.1 requires \(allowedText)")]
+            return [
+                Problem(
+                    severity: .syntax,
+                    message: "\(name) is a \(kind.name); RFC 5280 Appendix A.1 requires \(allowedText)")
+            ]
         case .directoryString where !kind.isDirectoryStringChoice:
-            return [Problem(severity: .syntax, message: "\(name) is a \(kind.name), which is not a DirectoryString choice")]
+            return [
+                Problem(severity: .syntax, message: "\(name) is a \(kind.name), which is not a DirectoryString choice")
+            ]
         default: break
         }
         guard let characters = kind.characterCount(value) else {
-            return [Problem(severity: .syntax, message: "\(name): the \(kind.name) holds characters its type does not allow")]
+            return [
+                Problem(
+                    severity: .syntax, message: "\(name): the \(kind.name) holds characters its type does not allow")
+            ]
         }
         if characters == 0 {
-            return [Problem(severity: .syntax, message: "\(name) is empty (the syntax requires at least one character)")]
+            return [
+                Problem(severity: .syntax, message: "\(name) is empty (the syntax requires at least one character)")
+            ]
         }
         if let exactSize, characters != exactSize {
-            return [Problem(severity: .syntax, message: "\(name) has \(characters) characters; the syntax requires exactly \(exactSize)")]
+            return [
+                Problem(
+                    severity: .syntax,
+                    message: "\(name) has \(characters) characters; the syntax requires exactly \(exactSize)")
+            ]
         }
         var problems: [Problem] = []
         if let upperBound, characters > upperBound {
-            problems.append(Problem(severity: .upperBound, message: "\(name) has \(characters) characters, above ub \(upperBound) of RFC 5280 Appendix A.1"))
+            problems.append(
+                Problem(
+                    severity: .upperBound,
+                    message: "\(name) has \(characters) characters, above ub \(upperBound) of RFC 5280 Appendix A.1"))
         }
         if allowed == .directoryString, kind != .printable, kind != .utf8 {
-            problems.append(Problem(
-                severity: .legacyChoice,
-                message: "\(name) is a \(kind.name): RFC 5280 4.1.2.4 asks for PrintableString or UTF8String except for names established before"))
+            problems.append(
+                Problem(
+                    severity: .legacyChoice,
+                    message:
+                        "\(name) is a \(kind.name): RFC 5280 4.1.2.4 asks for PrintableString or UTF8String except for names established before"
+                ))
         }
         return problems
     }
@@ -169,7 +193,9 @@ enum StringKind: Sendable {
     /// X.680 §41.4: A–Z, a–z, 0–9, space and ' ( ) + , - . / : = ?
     static func isPrintableStringByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x20, 0x27, 0x28, 0x29, 0x2B, 0x2C, 0x2D, 0x2E, 0x2F, 0x3A, 0x3D, 0x3F: true
+        case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x20, 0x27, 0x28, 0x29, 0x2B, 0x2C, 0x2D, 0x2E, 0x2F, 0x3A, 0x3D,
+            0x3F:
+            true
         default: false
         }
     }

@@ -88,8 +88,9 @@ public struct CertificateTime: Sendable, Hashable, CustomStringConvertible {
             second = s
             position += 2
         }
-        while position < chars.count, chars[position] == 0x2E || chars[position] == 0x2C
-            || (0x30...0x39).contains(chars[position])
+        while position < chars.count,
+            chars[position] == 0x2E || chars[position] == 0x2C
+                || (0x30...0x39).contains(chars[position])
         {
             position += 1
         }
@@ -105,18 +106,22 @@ public struct CertificateTime: Sendable, Hashable, CustomStringConvertible {
 
     /// `YYYY-MM-DDThh:mm:ssZ` for evidence text, without a formatter (this runs per item).
     public static func iso8601(secondsSince1970 seconds: Int64) -> String {
-        let days = Int(seconds.quotientAndRemainder(dividingBy: 86_400).quotient) - (seconds < 0 && seconds % 86_400 != 0 ? 1 : 0)
+        let days =
+            Int(seconds.quotientAndRemainder(dividingBy: 86_400).quotient)
+            - (seconds < 0 && seconds % 86_400 != 0 ? 1 : 0)
         let secondOfDay = Int(seconds - Int64(days) * 86_400)
         let (year, month, day) = civil(fromDays: days)
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+        return
+            "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
     }
 
     /// Why a validity period is no period at all ("notBefore … is after notAfter …"), or nil
     /// when `notBefore ≤ notAfter`. The dates are artefact data: a rule checks this before it
     /// builds `notBefore...notAfter`, which would trap on an inverted validity.
     public static func inversion(notBefore: Int64, notAfter: Int64) -> String? {
-        notBefore <= notAfter ? nil
+        notBefore <= notAfter
+            ? nil
             : "notBefore \(iso8601(secondsSince1970: notBefore)) is after notAfter \(iso8601(secondsSince1970: notAfter))"
     }
 

@@ -27,7 +27,9 @@ extension DistinguishedName {
     public func values(_ type: ASN1ObjectIdentifier) -> [String] {
         var values: [String] = []
         for rdn in rdns {
-            for attribute in rdn where attribute.type == type { values.append(String(decoding: attribute.value, as: UTF8.self)) }
+            for attribute in rdn where attribute.type == type {
+                values.append(String(decoding: attribute.value, as: UTF8.self))
+            }
         }
         return values
     }
@@ -35,7 +37,9 @@ extension DistinguishedName {
     /// The first value of this type.
     public func value(_ type: ASN1ObjectIdentifier) -> String? {
         for rdn in rdns {
-            for attribute in rdn where attribute.type == type { return String(decoding: attribute.value, as: UTF8.self) }
+            for attribute in rdn where attribute.type == type {
+                return String(decoding: attribute.value, as: UTF8.self)
+            }
         }
         return nil
     }

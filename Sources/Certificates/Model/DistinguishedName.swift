@@ -34,7 +34,8 @@ public struct DistinguishedName: Sendable, Hashable {
                 case .constructed: value = parts[1].encodedBytes
                 }
                 attributes.append(
-                    Attribute(type: try parts[0].objectIdentifier(at: here()), valueTag: parts[1].identifier, value: value))
+                    Attribute(
+                        type: try parts[0].objectIdentifier(at: here()), valueTag: parts[1].identifier, value: value))
             }
             rdns.append(attributes)
         }

@@ -60,14 +60,16 @@ public struct TBSCertificate: Sendable, Hashable {
         }
         subjectPublicKeyInfo = spki.encodedBytes
         subjectPublicKeyAlgorithm =
-            try AlgorithmIdentifier(node: spkiParts[0], location: "\(location).subjectPublicKeyInfo.algorithm").algorithm
+            try AlgorithmIdentifier(node: spkiParts[0], location: "\(location).subjectPublicKeyInfo.algorithm")
+            .algorithm
 
         extensions = []
         while let field = fields.popFirst() {
             guard field.identifier.tagClass == .contextSpecific, (1...3).contains(field.identifier.tagNumber) else {
-                throw .unexpectedStructure("unexpected field \(field.identifier)", at: "\(location) byte \(field.offset)")
+                throw .unexpectedStructure(
+                    "unexpected field \(field.identifier)", at: "\(location) byte \(field.offset)")
             }
-            guard field.identifier.tagNumber == 3 else { continue }  // issuer/subject unique IDs
+            guard field.identifier.tagNumber == 3 else { continue } // issuer/subject unique IDs
             guard case .constructed(let inner) = field.content, let list = Array(inner).first else {
                 throw .unexpectedStructure("extensions [3] is not EXPLICIT", at: "\(location).extensions")
             }

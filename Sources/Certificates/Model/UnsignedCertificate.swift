@@ -20,10 +20,14 @@ public enum UnsignedCertificate {
         guard tbs.first == 0x30, let outer = element(tbs, at: 0) else { return nil }
         var position = outer.contentStart
         for expectedTag: UInt8 in [0xA0, 0x02] {
-            guard position < tbs.count, tbs[position] == expectedTag, let field = element(tbs, at: position) else { return nil }
+            guard position < tbs.count, tbs[position] == expectedTag, let field = element(tbs, at: position) else {
+                return nil
+            }
             position = field.end
         }
-        guard position < tbs.count, tbs[position] == 0x30, let field = element(tbs, at: position), field.end <= outer.end else {
+        guard position < tbs.count, tbs[position] == 0x30, let field = element(tbs, at: position),
+            field.end <= outer.end
+        else {
             return nil
         }
         return tbs[position..<field.end]

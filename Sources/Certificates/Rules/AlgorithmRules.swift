@@ -28,7 +28,9 @@ enum AlgorithmRules {
 
     /// Whether an RSA modulus of `bits` is short but was accepted when `certificate` was issued.
     static func shortRSAAcceptedAtIssuance(_ bits: Int, _ certificate: Certificate) -> Bool {
-        guard (1024..<2048).contains(bits), let issued = certificate.tbs.notBefore.secondsSince1970 else { return false }
+        guard (1024..<2048).contains(bits), let issued = certificate.tbs.notBefore.secondsSince1970 else {
+            return false
+        }
         return issued < shortRSAUntil
     }
 
@@ -37,14 +39,17 @@ enum AlgorithmRules {
         if let old = signatureAcceptedOnlyAtIssuance(view.certificate) {
             return "\(old.name) (issued \(view.tbs.notBefore.text), before \(old.since))"
         }
-        if let bits = (try? view.extensions.publicKey.get())?.rsaModulusBits, shortRSAAcceptedAtIssuance(bits, view.certificate) {
+        if let bits = (try? view.extensions.publicKey.get())?.rsaModulusBits,
+            shortRSAAcceptedAtIssuance(bits, view.certificate)
+        {
             return "RSA \(bits) bits (issued \(view.tbs.notBefore.text), before \(shortRSAUntilText))"
         }
         return nil
     }
 
     static let acceptedSignatureAlgorithms: [ASN1ObjectIdentifier: String] = [
-        [1, 2, 840, 113_549, 1, 1, 11]: "sha256WithRSAEncryption", [1, 2, 840, 113_549, 1, 1, 12]: "sha384WithRSAEncryption",
+        [1, 2, 840, 113_549, 1, 1, 11]: "sha256WithRSAEncryption",
+        [1, 2, 840, 113_549, 1, 1, 12]: "sha384WithRSAEncryption",
         [1, 2, 840, 113_549, 1, 1, 13]: "sha512WithRSAEncryption", [1, 2, 840, 113_549, 1, 1, 10]: "RSASSA-PSS",
         [1, 2, 840, 10_045, 4, 3, 2]: "ecdsa-with-SHA256", [1, 2, 840, 10_045, 4, 3, 3]: "ecdsa-with-SHA384",
         [1, 2, 840, 10_045, 4, 3, 4]: "ecdsa-with-SHA512", [1, 3, 101, 112]: "Ed25519", [1, 3, 101, 113]: "Ed448",
@@ -65,10 +70,13 @@ enum AlgorithmRules {
     static let sha1ForbiddenByBR = CivilDay.literal("2016-01-01")
     static let shortRSAForbiddenByBR = CivilDay.literal("2014-01-01")
 
-    static func graded(_ finding: Finding, _ certificate: Certificate, claimsBR: Bool, brFrom: Int64, brClause: String) -> Finding {
+    static func graded(_ finding: Finding, _ certificate: Certificate, claimsBR: Bool, brFrom: Int64, brClause: String)
+        -> Finding
+    {
         var finding = finding
         if claimsBR, let issued = certificate.tbs.notBefore.secondsSince1970, issued >= brFrom {
-            finding.message = (finding.message ?? "") + "; the Baseline Requirements the certificate claims forbid it (\(brClause))"
+            finding.message =
+                (finding.message ?? "") + "; the Baseline Requirements the certificate claims forbid it (\(brClause))"
         } else {
             finding.gradeCap = .minor
             finding.message = (finding.message ?? "") + "; EN 319 412-2 asks TS 119 312 with \"should\""
@@ -85,12 +93,22 @@ enum AlgorithmRules {
             return [.pass(observed: name, location: "signatureAlgorithm")]
         }
         if let old = signatureAcceptedOnlyAtIssuance(certificate) {
-            return [.pass(observed: "\(old.name), acceptable for certificates issued before \(old.since) (TS 119 312 Annex D); issued \(certificate.tbs.notBefore.text)",
-                          location: "signatureAlgorithm")]
+            return [
+                .pass(
+                    observed:
+                        "\(old.name), acceptable for certificates issued before \(old.since) (TS 119 312 Annex D); issued \(certificate.tbs.notBefore.text)",
+                    location: "signatureAlgorithm")
+            ]
         }
-        let finding = Finding.fail(observed: "\(algorithm)", expected: "SHA-2 based RSA, RSASSA-PSS, ECDSA or EdDSA", location: "signatureAlgorithm",
+        let finding = Finding.fail(
+            observed: "\(algorithm)", expected: "SHA-2 based RSA, RSASSA-PSS, ECDSA or EdDSA",
+            location: "signatureAlgorithm",
             message: "signature algorithm \(algorithm) is not on the ETSI TS 119 312 list (SHA-1/MD5 are broken)")
-        return [graded(finding, certificate, claimsBR: view.extensions.claimsBaselineRequirements, brFrom: sha1ForbiddenByBR, brClause: "BR 7.1.3.2, from 2016-01-01")]
+        return [
+            graded(
+                finding, certificate, claimsBR: view.extensions.claimsBaselineRequirements, brFrom: sha1ForbiddenByBR,
+                brClause: "BR 7.1.3.2, from 2016-01-01")
+        ]
     }
 
     /// RSA keys of at least 2048 bits with an odd exponent 2^16+1 ≤ e < 2^256; EC keys on a listed named curve.
@@ -102,18 +120,29 @@ enum AlgorithmRules {
         }
         if let bits = key.rsaModulusBits {
             if shortRSAAcceptedAtIssuance(bits, view.certificate) {
-                return [.pass(observed: "\(key), acceptable for certificates issued before \(shortRSAUntilText) (TS 119 312 Annex D); issued \(view.tbs.notBefore.text)")]
+                return [
+                    .pass(
+                        observed:
+                            "\(key), acceptable for certificates issued before \(shortRSAUntilText) (TS 119 312 Annex D); issued \(view.tbs.notBefore.text)"
+                    )
+                ]
             }
             if bits < 2048 {
-                let finding = Finding.fail(observed: "\(key)", expected: "RSA ≥ 2048 bits", location: "subjectPublicKeyInfo",
-                                           message: "RSA key of \(bits) bits is below the 2048 bits TS 119 312 requires")
-                return [graded(finding, view.certificate, claimsBR: view.extensions.claimsBaselineRequirements, brFrom: shortRSAForbiddenByBR,
-                               brClause: "BR 6.1.5, from 2014-01-01")]
+                let finding = Finding.fail(
+                    observed: "\(key)", expected: "RSA ≥ 2048 bits", location: "subjectPublicKeyInfo",
+                    message: "RSA key of \(bits) bits is below the 2048 bits TS 119 312 requires")
+                return [
+                    graded(
+                        finding, view.certificate, claimsBR: view.extensions.claimsBaselineRequirements,
+                        brFrom: shortRSAForbiddenByBR,
+                        brClause: "BR 6.1.5, from 2014-01-01")
+                ]
             }
             if let e = key.rsaExponent, e < 65_537 || e % 2 == 0 {
                 // TS 119 312 6.2.2.1 asks 2^16 < e < 2^256, but EN 319 412-2 GEN-4.2.5-1 only says the
                 // key should follow TS 119 312, and RFC 8017 accepts any odd e ≥ 3: minor.
-                var finding = Finding.fail(observed: "\(key)", expected: "odd e ≥ 65537", location: "subjectPublicKeyInfo",
+                var finding = Finding.fail(
+                    observed: "\(key)", expected: "odd e ≥ 65537", location: "subjectPublicKeyInfo",
                     message: "RSA public exponent \(e) is not an odd value of at least 65537 (TS 119 312 6.2.2.1)")
                 if e % 2 == 1 && e >= 3 { finding.gradeCap = .minor }
                 return [finding]
@@ -122,8 +151,13 @@ enum AlgorithmRules {
         }
         if key.algorithm == SubjectPublicKey.ecPublicKey {
             guard let curve = key.curve, let name = acceptedCurves[curve] else {
-                return [.shouldFail(observed: "\(key)", expected: "a listed named curve", location: "subjectPublicKeyInfo",
-                                    message: "EC key is not on a named curve TS 119 312 lists; EN 319 412-2 asks TS 119 312 with \"should\"")]
+                return [
+                    .shouldFail(
+                        observed: "\(key)", expected: "a listed named curve", location: "subjectPublicKeyInfo",
+                        message:
+                            "EC key is not on a named curve TS 119 312 lists; EN 319 412-2 asks TS 119 312 with \"should\""
+                    )
+                ]
             }
             return [.pass(observed: "EC \(name)")]
         }
@@ -135,7 +169,13 @@ enum AlgorithmRules {
     /// observation at the validation time.
     static let stillAcceptable = CertificateRules.profiled("CERT-301") { view, _ in
         guard let old = acceptedOnlyAtIssuance(view) else { return [] }
-        return [.fail(observed: old, expected: "algorithms and keys TS 119 312 accepts today", location: "signatureAlgorithm / subjectPublicKeyInfo",
-                      message: "acceptable when the certificate was issued, no longer acceptable today: signatures relying on it deserve scrutiny")]
+        return [
+            .fail(
+                observed: old, expected: "algorithms and keys TS 119 312 accepts today",
+                location: "signatureAlgorithm / subjectPublicKeyInfo",
+                message:
+                    "acceptable when the certificate was issued, no longer acceptable today: signatures relying on it deserve scrutiny"
+            )
+        ]
     }
 }

@@ -43,7 +43,10 @@ final class CertificateView: Sendable {
     /// A TBSCertificate before signing: its signature is not judged.
     let isUnsigned: Bool
 
-    init(certificate: Certificate, extensions: DecodedExtensions, issuers: IssuerStore?, logEntryType: String?, isUnsigned: Bool = false) {
+    init(
+        certificate: Certificate, extensions: DecodedExtensions, issuers: IssuerStore?, logEntryType: String?,
+        isUnsigned: Bool = false
+    ) {
         self.certificate = certificate
         self.extensions = extensions
         self.issuers = issuers
@@ -70,8 +73,9 @@ extension Finding {
     static func malformed(_ error: CertificateError) -> Finding { malformed(.ofReturningRule, error) }
 
     static func malformed(_ id: RequirementID, _ error: CertificateError) -> Finding {
-        .fail(id, observed: error.reason, location: error.location,
-              message: "the extension cannot be decoded: \(error.reason)")
+        .fail(
+            id, observed: error.reason, location: error.location,
+            message: "the extension cannot be decoded: \(error.reason)")
     }
 
 }

@@ -13,14 +13,18 @@ enum ChainRules {
             return (view.certificate, IssuerKey(subjectPublicKeyInfo: view.tbs.subjectPublicKeyInfo))
         }
         let aki = (try? view.extensions.authorityKeyIdentifier?.get())?.keyIdentifier
-        guard let best = view.issuers?.candidates(for: view.certificate, authorityKeyIdentifier: aki).first else { return nil }
+        guard let best = view.issuers?.candidates(for: view.certificate, authorityKeyIdentifier: aki).first else {
+            return nil
+        }
         return (best.certificate, best.key)
     }
 
     static func missingIssuer(_ view: CertificateView) -> Finding {
         view.issuers == nil
             ? .notChecked(because: "no issuer certificate supplied (--issuer FILE)")
-            : .notChecked(because: "none of the \(view.issuers!.count) supplied issuer certificates has the subject named in issuer")
+            : .notChecked(
+                because:
+                    "none of the \(view.issuers!.count) supplied issuer certificates has the subject named in issuer")
     }
 
     /// The signature verifies with the issuer's public key.
@@ -29,7 +33,9 @@ enum ChainRules {
             return [.notApplicable(because: "a TBSCertificate checked before signing has no signature to verify yet")]
         }
         guard let (issuer, key) = issuer(of: view) else { return [missingIssuer(view)] }
-        let issuerName = issuer.tbs.subject == view.tbs.subject && view.certificate.isSelfIssued ? "its own key (self-issued)" : "the supplied issuer's key"
+        let issuerName =
+            issuer.tbs.subject == view.tbs.subject && view.certificate.isSelfIssued
+            ? "its own key (self-issued)" : "the supplied issuer's key"
         guard let key else {
             return [.notChecked(because: "OpenSSL cannot use the issuer's key")]
         }
@@ -37,8 +43,11 @@ enum ChainRules {
         case .valid:
             return [.pass(observed: "\(view.certificate.signatureAlgorithm.algorithm) verified with \(issuerName)")]
         case .invalid(let reason):
-            return [.fail(observed: "signature does not verify (\(reason))", location: "signatureValue",
-                          message: "the signature does not verify with \(issuerName)")]
+            return [
+                .fail(
+                    observed: "signature does not verify (\(reason))", location: "signatureValue",
+                    message: "the signature does not verify with \(issuerName)")
+            ]
         case .unusable(let reason):
             return [.notChecked(because: "OpenSSL could not attempt the verification: \(reason)")]
         }
@@ -49,12 +58,17 @@ enum ChainRules {
         if view.certificate.isSelfIssued { return [.notApplicable(because: "self-issued certificate")] }
         guard let (issuer, _) = issuer(of: view) else { return [missingIssuer(view)] }
         guard let start = view.tbs.notBefore.secondsSince1970, let end = view.tbs.notAfter.secondsSince1970,
-            let issuerStart = issuer.tbs.notBefore.secondsSince1970, let issuerEnd = issuer.tbs.notAfter.secondsSince1970
+            let issuerStart = issuer.tbs.notBefore.secondsSince1970,
+            let issuerEnd = issuer.tbs.notAfter.secondsSince1970
         else { return [.notChecked(because: "a validity date cannot be read")] }
-        let observed = "certificate \(view.tbs.notBefore.text)–\(view.tbs.notAfter.text), issuer \(issuer.tbs.notBefore.text)–\(issuer.tbs.notAfter.text)"
-        return start >= issuerStart && end <= issuerEnd ? [.pass(observed: observed)] : [
-            .shouldFail(observed: observed, location: "tbsCertificate.validity",
-                        message: "the validity period extends beyond the issuer certificate's")
-        ]
+        let observed =
+            "certificate \(view.tbs.notBefore.text)–\(view.tbs.notAfter.text), issuer \(issuer.tbs.notBefore.text)–\(issuer.tbs.notAfter.text)"
+        return start >= issuerStart && end <= issuerEnd
+            ? [.pass(observed: observed)]
+            : [
+                .shouldFail(
+                    observed: observed, location: "tbsCertificate.validity",
+                    message: "the validity period extends beyond the issuer certificate's")
+            ]
     }
 }

@@ -4,8 +4,10 @@ import SwiftASN1
 /// EN 319 412-1 §5.1 semantics identifiers and the identifier syntaxes they announce
 /// (CERT-030, -032, -033, -037, -039).
 enum IdentifierRules {
-    static let all: [Rule<InspectedCertificate>] = [naturalSerialNumber, legalIdentifier, legalIdentifierCountry,
-                                                    semanticsMatchSubject, psdIdentifier]
+    static let all: [Rule<InspectedCertificate>] = [
+        naturalSerialNumber, legalIdentifier, legalIdentifierCountry,
+        semanticsMatchSubject, psdIdentifier,
+    ]
 
     typealias Names = DistinguishedName.AttributeType
     typealias Semantics = QCStatements.Semantics
@@ -40,16 +42,25 @@ enum IdentifierRules {
         }
         // EN 319 412-1 §5.1.3: the syntax binds "any present" serialNumber; its absence is no failure.
         guard let serial = view.subject.value(Names.serialNumber) else {
-            return [.notApplicable(because: "semanticsId-Natural is declared and the subject has no serialNumber for it to apply to")]
+            return [
+                .notApplicable(
+                    because: "semanticsId-Natural is declared and the subject has no serialNumber for it to apply to")
+            ]
         }
         guard let id = Identifier(serial), id.isLocal || ["PAS", "IDC", "PNO", "TAX", "TIN"].contains(id.scheme) else {
-            return [.fail(observed: serial, expected: "PAS|IDC|PNO|TAX|TIN + CC + '-' + id (e.g. PNOBE-850101123)",
-                          location: "subject.serialNumber",
-                          message: "serialNumber does not follow the natural-person identifier syntax")]
+            return [
+                .fail(
+                    observed: serial, expected: "PAS|IDC|PNO|TAX|TIN + CC + '-' + id (e.g. PNOBE-850101123)",
+                    location: "subject.serialNumber",
+                    message: "serialNumber does not follow the natural-person identifier syntax")
+            ]
         }
         guard ISOCodes.countries.contains(id.country) else {
-            return [.fail(observed: serial, location: "subject.serialNumber",
-                          message: "\(id.country) is not an ISO 3166-1 country code")]
+            return [
+                .fail(
+                    observed: serial, location: "subject.serialNumber",
+                    message: "\(id.country) is not an ISO 3166-1 country code")
+            ]
         }
         return [.pass(observed: serial, location: "subject.serialNumber")]
     }
@@ -64,9 +75,12 @@ enum IdentifierRules {
             return [.notApplicable(because: "no organizationIdentifier (its presence is CERT-080)")]
         }
         guard let id = Identifier(value), id.isLocal || ["VAT", "NTR", "PSD", "LEI"].contains(id.scheme) else {
-            return [.fail(observed: value, expected: "VAT|NTR|PSD|LEI + CC + '-' + id (e.g. VATBE-0123456789)",
-                          location: "subject.organizationIdentifier",
-                          message: "organizationIdentifier does not follow the legal-person identifier syntax")]
+            return [
+                .fail(
+                    observed: value, expected: "VAT|NTR|PSD|LEI + CC + '-' + id (e.g. VATBE-0123456789)",
+                    location: "subject.organizationIdentifier",
+                    message: "organizationIdentifier does not follow the legal-person identifier syntax")
+            ]
         }
         return [.pass(observed: value, location: "subject.organizationIdentifier")]
     }
@@ -76,12 +90,16 @@ enum IdentifierRules {
         guard let value = view.subject.value(Names.organizationIdentifier), let id = Identifier(value) else {
             return [.notApplicable(because: "no organizationIdentifier in scheme syntax")]
         }
-        let accepted = ISOCodes.countries.contains(id.country) || (id.scheme == "VAT" && ["EL", "XI"].contains(id.country))
+        let accepted =
+            ISOCodes.countries.contains(id.country) || (id.scheme == "VAT" && ["EL", "XI"].contains(id.country))
             || (id.scheme == "LEI" && id.country == "XG")
-        return accepted ? [.pass(observed: value)] : [
-            .fail(observed: value, expected: "ISO 3166-1 alpha-2 country", location: "subject.organizationIdentifier",
-                  message: "\(id.country) is not an ISO 3166-1 country code")
-        ]
+        return accepted
+            ? [.pass(observed: value)]
+            : [
+                .fail(
+                    observed: value, expected: "ISO 3166-1 alpha-2 country", location: "subject.organizationIdentifier",
+                    message: "\(id.country) is not an ISO 3166-1 country code")
+            ]
     }
 
     /// The semantics identifier matches the subject kind (shall: the identifier it announces would be read wrongly);
@@ -91,24 +109,32 @@ enum IdentifierRules {
         guard !ids.isEmpty else { return [.notApplicable(because: "no semantics identifier")] }
         let naturalIDs: Set<ASN1ObjectIdentifier> = [Semantics.natural, Semantics.eidasNatural]
         let legalIDs: Set<ASN1ObjectIdentifier> = [Semantics.legal, Semantics.eidasLegal]
-        let isNatural = context.subjectKind == "natural" || (context.subjectKind == nil && view.subject.namesNaturalPerson)
+        let isNatural =
+            context.subjectKind == "natural" || (context.subjectKind == nil && view.subject.namesNaturalPerson)
         let wrong = ids.filter { isNatural ? legalIDs.contains($0) : naturalIDs.contains($0) }
         if !wrong.isEmpty {
             // EN 319 412-1 §5.1 binds the syntax of the attribute a semantics identifier announces
             // (serialNumber, organizationIdentifier); a natural person's certificate may carry an
             // organisation's identifier. Another kind's identifier is reported for the auditor.
-            var finding = Finding.fail(observed: wrong.map { "\($0)" }.joined(separator: ", "), location: "qcStatements.pkixQCSyntax-v2",
-                message: "the semantics identifier is for a \(isNatural ? "legal" : "natural") person but the subject is a \(isNatural ? "natural" : "legal") person")
+            var finding = Finding.fail(
+                observed: wrong.map { "\($0)" }.joined(separator: ", "), location: "qcStatements.pkixQCSyntax-v2",
+                message:
+                    "the semantics identifier is for a \(isNatural ? "legal" : "natural") person but the subject is a \(isNatural ? "natural" : "legal") person"
+            )
             if isNatural, view.subject.value(Names.organizationIdentifier) != nil {
-                finding.message = "semanticsId-Legal on a natural person's certificate that carries an organisation's organizationIdentifier: "
+                finding.message =
+                    "semanticsId-Legal on a natural person's certificate that carries an organisation's organizationIdentifier: "
                     + "it describes that attribute, which EN 319 412-1 allows; check it is the organisation's"
                 finding.gradeCap = .observation
             }
             return [finding]
         }
         if ids.filter(naturalIDs.contains).count > 1 || ids.filter(legalIDs.contains).count > 1 {
-            return [.shouldFail(observed: ids.map { "\($0)" }.joined(separator: ", "),
-                                message: "more than one semantics identifier of the same kind")]
+            return [
+                .shouldFail(
+                    observed: ids.map { "\($0)" }.joined(separator: ", "),
+                    message: "more than one semantics identifier of the same kind")
+            ]
         }
         return []
     }
@@ -119,9 +145,12 @@ enum IdentifierRules {
             return [.notApplicable(because: "no organizationIdentifier in the PSD scheme")]
         }
         guard PSD2Rules.psdIdentifierParts(value) != nil else {
-            return [.fail(observed: value, expected: "PSD + CC + '-' + NCA id (2–8 A–Z) + '-' + PSP id",
-                          location: "subject.organizationIdentifier",
-                          message: "PSD organizationIdentifier lacks the NCA identifier or the PSP identifier")]
+            return [
+                .fail(
+                    observed: value, expected: "PSD + CC + '-' + NCA id (2–8 A–Z) + '-' + PSP id",
+                    location: "subject.organizationIdentifier",
+                    message: "PSD organizationIdentifier lacks the NCA identifier or the PSP identifier")
+            ]
         }
         return [.pass(observed: value)]
     }

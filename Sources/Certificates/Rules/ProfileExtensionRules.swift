@@ -4,9 +4,11 @@ import SwiftASN1
 /// Extension rules of EN 319 412-2 §4.3–4.4 that the natural-, legal-person and web profiles
 /// share: key usage types (Table 1), policies, criticality, revocation and AIA pointers.
 enum ProfileExtensionRules {
-    static let all: [Rule<InspectedCertificate>] = [keyUsageTable, contentCommitmentKeyUsage, policiesPresent,
-                                                    alternativeNamesNotCritical, extendedKeyUsageNotCritical,
-                                                    crlDistributionPoints, authorityInformationAccess]
+    static let all: [Rule<InspectedCertificate>] = [
+        keyUsageTable, contentCommitmentKeyUsage, policiesPresent,
+        alternativeNamesNotCritical, extendedKeyUsageNotCritical,
+        crlDistributionPoints, authorityInformationAccess,
+    ]
 
     /// The key usage types of EN 319 412-2 Table 1, by the set of bits that makes them.
     enum KeyUsageType: String {
@@ -15,7 +17,8 @@ enum ProfileExtensionRules {
         init?(_ usage: KeyUsage) {
             let bits = usage.bits
             let encipher = bits.intersection([.keyEncipherment, .keyAgreement])
-            guard encipher.count <= 1, bits.subtracting([.digitalSignature, .nonRepudiation, .keyEncipherment, .keyAgreement]).isEmpty
+            guard encipher.count <= 1,
+                bits.subtracting([.digitalSignature, .nonRepudiation, .keyEncipherment, .keyAgreement]).isEmpty
             else { return nil }
             switch (bits.contains(.nonRepudiation), bits.contains(.digitalSignature), !encipher.isEmpty) {
             case (true, false, false): self = .a
@@ -37,8 +40,11 @@ enum ProfileExtensionRules {
         case .failure(let error)?: return [.malformed(error)]
         case .success(let usage)?:
             guard let type = KeyUsageType(usage) else {
-                return [.fail(observed: "\(usage)", expected: "one of the types A–F of EN 319 412-2 Table 1",
-                              location: "keyUsage", message: "the keyUsage combination is not a type of EN 319 412-2 Table 1")]
+                return [
+                    .fail(
+                        observed: "\(usage)", expected: "one of the types A–F of EN 319 412-2 Table 1",
+                        location: "keyUsage", message: "the keyUsage combination is not a type of EN 319 412-2 Table 1")
+                ]
             }
             return [.pass(observed: "type \(type.rawValue): \(usage)", location: "keyUsage")]
         }
@@ -54,18 +60,30 @@ enum ProfileExtensionRules {
         }
         // nonRepudiation itself says the key validates content commitments.
         guard usage.contains(.nonRepudiation) || claimsSignaturesOrSeals(view, context) else {
-            return [.notApplicable(because: "nothing says the certificate is for electronic signatures or seals (no nonRepudiation, no QcType esign/eseal, no QCP-n/QCP-l policy)")]
+            return [
+                .notApplicable(
+                    because:
+                        "nothing says the certificate is for electronic signatures or seals (no nonRepudiation, no QcType esign/eseal, no QCP-n/QCP-l policy)"
+                )
+            ]
         }
         switch type {
         case .a: return [.pass(observed: "type A")]
         case .b, .f:
-            return [.shouldFail(observed: "type \(type.rawValue): \(usage)", expected: "type A (nonRepudiation only)",
-                                location: "keyUsage",
-                                message: "content-commitment certificates should use key usage type A (nonRepudiation only)")]
+            return [
+                .shouldFail(
+                    observed: "type \(type.rawValue): \(usage)", expected: "type A (nonRepudiation only)",
+                    location: "keyUsage",
+                    message: "content-commitment certificates should use key usage type A (nonRepudiation only)")
+            ]
         default:
-            return [.fail(observed: "type \(type.rawValue): \(usage)", expected: "type A, B or F (with nonRepudiation)",
-                          location: "keyUsage",
-                          message: "a certificate for electronic signatures or seals must have nonRepudiation (type A, B or F)")]
+            return [
+                .fail(
+                    observed: "type \(type.rawValue): \(usage)", expected: "type A, B or F (with nonRepudiation)",
+                    location: "keyUsage",
+                    message:
+                        "a certificate for electronic signatures or seals must have nonRepudiation (type A, B or F)")
+            ]
         }
     }
 
@@ -73,11 +91,17 @@ enum ProfileExtensionRules {
     static let policiesPresent = CertificateRules.profiled("CERT-061") { view, _ in
         switch view.extensions.certificatePolicies {
         case nil:
-            return [.fail(observed: "absent", location: "extensions",
-                          message: "certificatePolicies is missing; it must name the policy the certificate was issued under")]
+            return [
+                .fail(
+                    observed: "absent", location: "extensions",
+                    message: "certificatePolicies is missing; it must name the policy the certificate was issued under")
+            ]
         case .failure(let error)?: return [.malformed(error)]
         case .success(let policies)? where policies.policies.isEmpty:
-            return [.fail(observed: "empty", location: "certificatePolicies", message: "certificatePolicies names no policy")]
+            return [
+                .fail(
+                    observed: "empty", location: "certificatePolicies", message: "certificatePolicies names no policy")
+            ]
         case .success(let policies)?:
             return [.pass(observed: policies.policies.map(PolicyIdentifiers.name).joined(separator: ", "))]
         }
@@ -95,8 +119,11 @@ enum ProfileExtensionRules {
     /// extKeyUsage, if present, not critical (natural/legal persons).
     static let extendedKeyUsageNotCritical = CertificateRules.decoded("CERT-063") { certificate in
         guard certificate.tbs.extension(.CertificateExtension.extendedKeyUsage)?.critical == true else { return [] }
-        return [.fail(observed: "extKeyUsage critical", location: "extKeyUsage",
-                      message: "extKeyUsage must not be critical in this certificate type")]
+        return [
+            .fail(
+                observed: "extKeyUsage critical", location: "extKeyUsage",
+                message: "extKeyUsage must not be critical in this certificate type")
+        ]
     }
 
     static func hasOCSP(_ view: CertificateView) -> Bool {
@@ -115,21 +142,29 @@ enum ProfileExtensionRules {
         let ext = view.tbs.extension(.CertificateExtension.crlDistributionPoints)
         switch view.extensions.crlDistributionPoints {
         case nil:
-            return hasOCSP(view) ? [] : [
-                .fail(observed: "no cRLDistributionPoints and no OCSP URL", location: "extensions",
-                      message: "without an OCSP responder in AIA, cRLDistributionPoints must be present")
-            ]
+            return hasOCSP(view)
+                ? []
+                : [
+                    .fail(
+                        observed: "no cRLDistributionPoints and no OCSP URL", location: "extensions",
+                        message: "without an OCSP responder in AIA, cRLDistributionPoints must be present")
+                ]
         case .failure(let error)?: return [.malformed(error)]
         case .success(let points)?:
             var findings: [Finding] = []
             let uris = points.names.compactMap(\.uri)
             if !uris.contains(where: { ["http", "ldap"].contains(scheme($0)) }) {
-                findings.append(.fail(observed: uris.joined(separator: ", "), expected: "an http:// or ldap:// URI",
-                                      location: "cRLDistributionPoints", message: "no CRL distribution point has an http or ldap URI"))
+                findings.append(
+                    .fail(
+                        observed: uris.joined(separator: ", "), expected: "an http:// or ldap:// URI",
+                        location: "cRLDistributionPoints", message: "no CRL distribution point has an http or ldap URI")
+                )
             }
             if ext?.critical == true {
-                findings.append(.fail(observed: "critical", location: "cRLDistributionPoints",
-                                      message: "cRLDistributionPoints must not be critical"))
+                findings.append(
+                    .fail(
+                        observed: "critical", location: "cRLDistributionPoints",
+                        message: "cRLDistributionPoints must not be critical"))
             }
             return findings
         }
@@ -141,25 +176,36 @@ enum ProfileExtensionRules {
         let hasCRL = view.extensions.crlDistributionPoints != nil
         switch view.extensions.authorityInformationAccess {
         case nil:
-            return [.fail(observed: "absent", expected: "authorityInfoAccess with caIssuers", location: "extensions",
-                          message: "authorityInfoAccess is missing")]
+            return [
+                .fail(
+                    observed: "absent", expected: "authorityInfoAccess with caIssuers", location: "extensions",
+                    message: "authorityInfoAccess is missing")
+            ]
         case .failure(let error)?: return [.malformed(error)]
         case .success(let aia)?:
             var findings: [Finding] = []
             let issuers = aia.caIssuers.compactMap(\.uri)
             if !issuers.contains(where: { ["http", "https"].contains(scheme($0)) }) {
-                findings.append(.fail(observed: issuers.isEmpty ? "no caIssuers" : issuers.joined(separator: ", "),
-                                      expected: "caIssuers with an http(s) URI", location: "authorityInfoAccess",
-                                      message: "authorityInfoAccess must point to the issuing CA certificate (caIssuers, http or https)"))
+                findings.append(
+                    .fail(
+                        observed: issuers.isEmpty ? "no caIssuers" : issuers.joined(separator: ", "),
+                        expected: "caIssuers with an http(s) URI", location: "authorityInfoAccess",
+                        message:
+                            "authorityInfoAccess must point to the issuing CA certificate (caIssuers, http or https)"))
             }
             let ocsp = aia.ocsp.compactMap(\.uri)
             if let bad = ocsp.first(where: { !["http", "https"].contains(scheme($0)) }) {
-                findings.append(.fail(observed: bad, location: "authorityInfoAccess.ocsp",
-                                      message: "the OCSP responder URL must be http or https"))
+                findings.append(
+                    .fail(
+                        observed: bad, location: "authorityInfoAccess.ocsp",
+                        message: "the OCSP responder URL must be http or https"))
             }
             if ocsp.isEmpty && !hasCRL {
-                findings.append(.fail(observed: "no OCSP URL and no CRL distribution point",
-                                      location: "authorityInfoAccess", message: "without cRLDistributionPoints, an OCSP responder must be given"))
+                findings.append(
+                    .fail(
+                        observed: "no OCSP URL and no CRL distribution point",
+                        location: "authorityInfoAccess",
+                        message: "without cRLDistributionPoints, an OCSP responder must be given"))
             }
             return findings
         }

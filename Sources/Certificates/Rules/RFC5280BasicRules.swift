@@ -20,20 +20,25 @@ enum RFC5280BasicRules {
                 func location() -> String { "extensions[\(i)] \(ext.oid)" }
                 if ext.encodesDefaultCriticality {
                     findings.append(
-                        .fail(observed: "critical FALSE encoded", expected: "critical omitted",
+                        .fail(
+                            observed: "critical FALSE encoded", expected: "critical omitted",
                             location: "\(location()) byte \(ext.encoded.startIndex)",
-                            message: "extension \(ext.oid) encodes critical FALSE, which is the DEFAULT and must be omitted in DER"))
+                            message:
+                                "extension \(ext.oid) encodes critical FALSE, which is the DEFAULT and must be omitted in DER"
+                        ))
                 }
                 let scan = DERScanner.scan(ext.value, offset: ext.value.startIndex)
                 findings += (scan.violations + ExtensionEncodingRules.violations(ext)).map {
-                    .fail(observed: $0.message, expected: "DER", location: "\(location()) \($0.location)",
+                    .fail(
+                        observed: $0.message, expected: "DER", location: "\(location()) \($0.location)",
                         message: "extnValue of \(ext.oid): \($0.message)")
                 }
             }
         }
         if item.derScan.suppressedViolations > 0 {
             findings.append(
-                .fail(observed: "\(item.derScan.suppressedViolations) more violations",
+                .fail(
+                    observed: "\(item.derScan.suppressedViolations) more violations",
                     message: "\(item.derScan.suppressedViolations) further DER violations not listed"))
         }
         return findings
@@ -44,11 +49,17 @@ enum RFC5280BasicRules {
         switch certificate.tbs.version {
         case 2?: []
         case nil:
-            [.fail(observed: "version absent (v1)", expected: "v3 (2)", location: "tbsCertificate.version",
-                   message: "the version field is absent, so this is a v1 certificate")]
+            [
+                .fail(
+                    observed: "version absent (v1)", expected: "v3 (2)", location: "tbsCertificate.version",
+                    message: "the version field is absent, so this is a v1 certificate")
+            ]
         case let value?:
-            [.fail(observed: "\(value)", expected: "v3 (2)", location: "tbsCertificate.version",
-                   message: "version value \(value) is not v3")]
+            [
+                .fail(
+                    observed: "\(value)", expected: "v3 (2)", location: "tbsCertificate.version",
+                    message: "version value \(value) is not v3")
+            ]
         }
     }
 
@@ -58,24 +69,39 @@ enum RFC5280BasicRules {
         let observed = "\(octets.count) octet(s): \(hexString(octets.prefix(24)))"
         let location = "tbsCertificate.serialNumber"
         guard let first = octets.first else {
-            return [.fail(observed: "empty", expected: "positive INTEGER", location: location,
-                          message: "the serial number has no content octets")]
+            return [
+                .fail(
+                    observed: "empty", expected: "positive INTEGER", location: location,
+                    message: "the serial number has no content octets")
+            ]
         }
         if first & 0x80 != 0 {
-            return [.fail(observed: observed, expected: "positive", location: location,
-                          message: "the serial number is negative (top bit of the first octet set); prepend 0x00")]
+            return [
+                .fail(
+                    observed: observed, expected: "positive", location: location,
+                    message: "the serial number is negative (top bit of the first octet set); prepend 0x00")
+            ]
         }
         if octets.allSatisfy({ $0 == 0 }) {
-            return [.fail(observed: observed, expected: "positive", location: location,
-                          message: "the serial number is zero")]
+            return [
+                .fail(
+                    observed: observed, expected: "positive", location: location,
+                    message: "the serial number is zero")
+            ]
         }
         if octets.count > 1, first == 0, octets[octets.startIndex + 1] & 0x80 == 0 {
-            return [.fail(observed: observed, expected: "minimal DER INTEGER", location: location,
-                          message: "the serial number has a redundant leading zero octet (not DER-minimal)")]
+            return [
+                .fail(
+                    observed: observed, expected: "minimal DER INTEGER", location: location,
+                    message: "the serial number has a redundant leading zero octet (not DER-minimal)")
+            ]
         }
         if octets.count > 20 {
-            return [.fail(observed: observed, expected: "at most 20 octets", location: location,
-                          message: "the serial number has \(octets.count) octets; RFC 5280 allows at most 20")]
+            return [
+                .fail(
+                    observed: observed, expected: "at most 20 octets", location: location,
+                    message: "the serial number has \(octets.count) octets; RFC 5280 allows at most 20")
+            ]
         }
         return [.pass(observed: observed, location: location)]
     }
@@ -88,9 +114,10 @@ enum RFC5280BasicRules {
         var findings: [Finding] = []
         if !inner.encoded.elementsEqual(outer.encoded) {
             findings.append(
-                .fail(observed: "tbsCertificate.signature \(inner); signatureAlgorithm \(outer)",
-                      expected: "identical encodings", location: "signatureAlgorithm",
-                      message: "the outer signatureAlgorithm differs from the signature field inside tbsCertificate"))
+                .fail(
+                    observed: "tbsCertificate.signature \(inner); signatureAlgorithm \(outer)",
+                    expected: "identical encodings", location: "signatureAlgorithm",
+                    message: "the outer signatureAlgorithm differs from the signature field inside tbsCertificate"))
         }
         for (name, identifier) in [("tbsCertificate.signature", inner), ("signatureAlgorithm", outer)] {
             if let problem = parameterProblem(identifier) {
@@ -118,30 +145,40 @@ enum RFC5280BasicRules {
     /// Non-empty issuer, equal to the subject of a supplied issuer certificate when issuers are given (`--issuer`).
     static let issuerPresent = CertificateRules.profiled("CERT-004") { view, _ in
         if view.tbs.issuer.isEmpty {
-            return [.fail(observed: "empty SEQUENCE", expected: "the issuing CA's subject DN",
-                          location: "tbsCertificate.issuer", message: "the issuer DN is empty")]
+            return [
+                .fail(
+                    observed: "empty SEQUENCE", expected: "the issuing CA's subject DN",
+                    location: "tbsCertificate.issuer", message: "the issuer DN is empty")
+            ]
         }
         guard let issuers = view.issuers, !view.certificate.isSelfIssued else { return [] }
         let aki = (try? view.extensions.authorityKeyIdentifier?.get())?.keyIdentifier
         // A missing issuer says more about the inputs than about the certificate: not checked.
-        return issuers.candidates(for: view.certificate, authorityKeyIdentifier: aki).isEmpty ? [
-            .notChecked(because: "the issuer name is the subject of none of the \(issuers.count) supplied issuer certificates (byte-wise)")
-        ] : [.pass(observed: "matches a supplied issuer's subject")]
+        return issuers.candidates(for: view.certificate, authorityKeyIdentifier: aki).isEmpty
+            ? [
+                .notChecked(
+                    because:
+                        "the issuer name is the subject of none of the \(issuers.count) supplied issuer certificates (byte-wise)"
+                )
+            ] : [.pass(observed: "matches a supplied issuer's subject")]
     }
 
     /// UTCTime through 2049, GeneralizedTime from 2050, with seconds and Z and no fraction.
     static let validityEncoding = CertificateRules.decoded("CERT-005") { certificate in
         [("notBefore", certificate.tbs.notBefore), ("notAfter", certificate.tbs.notAfter)].compactMap { name, time in
             timeProblem(time).map {
-                .fail(observed: "\(time)", location: "tbsCertificate.validity.\(name) byte \(time.offset)",
-                      message: "\(name): \($0)")
+                .fail(
+                    observed: "\(time)", location: "tbsCertificate.validity.\(name) byte \(time.offset)",
+                    message: "\(name): \($0)")
             }
         }
     }
 
     static func timeProblem(_ time: CertificateTime) -> String? {
         let utf8 = Array(time.text.utf8)
-        let digits = { (count: Int) in utf8.count == count + 1 && utf8.last == 0x5A && utf8.dropLast().allSatisfy { (0x30...0x39).contains($0) } }
+        let digits = { (count: Int) in
+            utf8.count == count + 1 && utf8.last == 0x5A && utf8.dropLast().allSatisfy { (0x30...0x39).contains($0) }
+        }
         switch time.encoding {
         case .utcTime:
             guard digits(12) else { return "UTCTime must be YYMMDDHHMMSSZ (seconds and Z, nothing else)" }
@@ -168,8 +205,11 @@ enum RFC5280BasicRules {
         let observed = "notBefore \(notBefore.text), notAfter \(notAfter.text)"
         return start <= end
             ? [.pass(observed: observed)]
-            : [.fail(observed: observed, expected: "notBefore ≤ notAfter", location: "tbsCertificate.validity",
-                     message: "notBefore is after notAfter")]
+            : [
+                .fail(
+                    observed: observed, expected: "notBefore ≤ notAfter", location: "tbsCertificate.validity",
+                    message: "notBefore is after notAfter")
+            ]
     }
 
     /// An empty subject needs a critical SAN.
@@ -178,11 +218,17 @@ enum RFC5280BasicRules {
         let san = certificate.tbs.extension(.CertificateExtension.subjectAltName)
         switch san {
         case nil:
-            return [.fail(observed: "empty subject, no subjectAltName", location: "tbsCertificate.subject",
-                          message: "the subject is empty and there is no subjectAltName")]
+            return [
+                .fail(
+                    observed: "empty subject, no subjectAltName", location: "tbsCertificate.subject",
+                    message: "the subject is empty and there is no subjectAltName")
+            ]
         case let san? where !san.critical:
-            return [.fail(observed: "empty subject, subjectAltName not critical", location: "tbsCertificate.subject",
-                          message: "with an empty subject the subjectAltName must be critical")]
+            return [
+                .fail(
+                    observed: "empty subject, subjectAltName not critical", location: "tbsCertificate.subject",
+                    message: "with an empty subject the subjectAltName must be critical")
+            ]
         default:
             return []
         }
@@ -196,8 +242,9 @@ enum RFC5280BasicRules {
         for (i, ext) in certificate.tbs.extensions.enumerated() where !seen.insert(ext.oid).inserted {
             guard reported.insert(ext.oid).inserted else { continue }
             findings.append(
-                .fail(observed: "\(ext.oid)", location: "tbsCertificate.extensions[\(i)]",
-                      message: "extension \(ext.oid) appears more than once"))
+                .fail(
+                    observed: "\(ext.oid)", location: "tbsCertificate.extensions[\(i)]",
+                    message: "extension \(ext.oid) appears more than once"))
         }
         return findings
     }

@@ -28,19 +28,27 @@ enum RFC5280NameRules {
             }
         }
         if findings.isEmpty {
-            return [.pass(observed: "\(checked) attribute value(s) in subject, issuer and directoryNames of their type and size")]
+            return [
+                .pass(
+                    observed:
+                        "\(checked) attribute value(s) in subject, issuer and directoryNames of their type and size")
+            ]
         }
         return findings
     }
 
-    private static func finding(_ problem: AttributeStringSyntax.Problem, location: String, value: ArraySlice<UInt8>) -> Finding {
+    private static func finding(_ problem: AttributeStringSyntax.Problem, location: String, value: ArraySlice<UInt8>)
+        -> Finding
+    {
         let observed = "\(problem.message): \(hexString(value.prefix(24)))\(value.count > 24 ? "…" : "")"
         switch problem.severity {
         case .syntax:
             return .fail(observed: observed, location: location, message: problem.message)
         case .upperBound:
-            return .shouldFail(observed: observed, location: location,
-                               message: problem.message + "; later X.520 editions drop the bound, so relying parties may still reject it")
+            return .shouldFail(
+                observed: observed, location: location,
+                message: problem.message
+                    + "; later X.520 editions drop the bound, so relying parties may still reject it")
         case .legacyChoice:
             var finding = Finding.fail(observed: observed, location: location, message: problem.message)
             finding.gradeCap = .observation
@@ -58,16 +66,23 @@ enum RFC5280NameRules {
             return [.notApplicable(because: "no emailAddress attribute in the subject")]
         }
         let alternative = (try? view.extensions.subjectAltName?.get())?.names ?? []
-        let listed = Set(alternative.compactMap { name -> String? in
-            if case .rfc822Name(let address) = name { return address.lowercased() }
-            return nil
-        })
+        let listed = Set(
+            alternative.compactMap { name -> String? in
+                if case .rfc822Name(let address) = name { return address.lowercased() }
+                return nil
+            })
         let missing = addresses.filter { !listed.contains($0.lowercased()) }
         guard missing.isEmpty else {
-            let san = view.extensions.subjectAltName == nil ? "there is no subjectAltName" : "subjectAltName does not list it as rfc822Name"
-            return [.fail(observed: "emailAddress \(missing.joined(separator: ", ")); \(san)", expected: "rfc822Name in subjectAltName",
-                location: "subject emailAddress",
-                message: "the subject names an e-mail address that subjectAltName does not carry as rfc822Name")]
+            let san =
+                view.extensions.subjectAltName == nil
+                ? "there is no subjectAltName" : "subjectAltName does not list it as rfc822Name"
+            return [
+                .fail(
+                    observed: "emailAddress \(missing.joined(separator: ", ")); \(san)",
+                    expected: "rfc822Name in subjectAltName",
+                    location: "subject emailAddress",
+                    message: "the subject names an e-mail address that subjectAltName does not carry as rfc822Name")
+            ]
         }
         return [.pass(observed: "emailAddress \(addresses.joined(separator: ", ")) also in subjectAltName")]
     }

@@ -12,31 +12,44 @@ public enum TrustedListSignerChecks {
     /// TL-063: keyUsage digitalSignature and/or nonRepudiation only.
     public static func keyUsage(_ extensions: DecodedExtensions, at place: String) -> [Finding] {
         guard let usage = extensions.usage else {
-            return [.fail(observed: "no keyUsage", location: whole(place), message: "the signer certificate has no keyUsage")]
+            return [
+                .fail(
+                    observed: "no keyUsage", location: whole(place), message: "the signer certificate has no keyUsage")
+            ]
         }
         let allowed: Set<KeyUsage.Bit> = [.digitalSignature, .nonRepudiation]
-        return !usage.bits.isEmpty && usage.bits.isSubset(of: allowed) ? [] : [
-            .fail(observed: "\(usage)", expected: "digitalSignature and/or nonRepudiation", location: field("keyUsage", in: place),
-                  message: "the list signer's key must be for signing only")
-        ]
+        return !usage.bits.isEmpty && usage.bits.isSubset(of: allowed)
+            ? []
+            : [
+                .fail(
+                    observed: "\(usage)", expected: "digitalSignature and/or nonRepudiation",
+                    location: field("keyUsage", in: place),
+                    message: "the list signer's key must be for signing only")
+            ]
     }
 
     /// TL-064: extKeyUsage should contain id-tsl-kp-tslSigning.
     public static func extendedKeyUsage(_ extensions: DecodedExtensions, at place: String) -> [Finding] {
         let purposes = extensions.ekus ?? []
-        return purposes.contains(ExtendedKeyUsage.tslSigning) ? [] : [
-            .fail(observed: purposes.isEmpty ? "no extKeyUsage" : purposes.map { "\($0)" }.joined(separator: ", "),
-                  expected: "0.4.0.2231.3.0", location: field("extKeyUsage", in: place),
-                  message: "the signer certificate should carry the TSL-signing extended key usage")
-        ]
+        return purposes.contains(ExtendedKeyUsage.tslSigning)
+            ? []
+            : [
+                .fail(
+                    observed: purposes.isEmpty ? "no extKeyUsage" : purposes.map { "\($0)" }.joined(separator: ", "),
+                    expected: "0.4.0.2231.3.0", location: field("extKeyUsage", in: place),
+                    message: "the signer certificate should carry the TSL-signing extended key usage")
+            ]
     }
 
     /// TL-065: subjectKeyIdentifier present.
     public static func keyIdentifier(_ extensions: DecodedExtensions, at place: String) -> [Finding] {
-        extensions.subjectKeyIdentifier != nil ? [] : [
-            .fail(observed: "no subjectKeyIdentifier", location: whole(place),
-                  message: "the signer certificate should carry subjectKeyIdentifier")
-        ]
+        extensions.subjectKeyIdentifier != nil
+            ? []
+            : [
+                .fail(
+                    observed: "no subjectKeyIdentifier", location: whole(place),
+                    message: "the signer certificate should carry subjectKeyIdentifier")
+            ]
     }
 
     /// TL-066: basicConstraints present with cA FALSE.
@@ -44,11 +57,18 @@ public enum TrustedListSignerChecks {
         switch extensions.basicConstraints {
         case .success(let constraints)? where !constraints.isCA: return []
         case .success?:
-            return [.fail(observed: "cA TRUE", location: field("basicConstraints", in: place), message: "the list signer must not be a CA")]
+            return [
+                .fail(
+                    observed: "cA TRUE", location: field("basicConstraints", in: place),
+                    message: "the list signer must not be a CA")
+            ]
         default:
-            return [.fail(observed: "no basicConstraints", expected: "basicConstraints cA FALSE",
-                          location: whole(place),
-                          message: "the signer certificate should state basicConstraints cA FALSE")]
+            return [
+                .fail(
+                    observed: "no basicConstraints", expected: "basicConstraints cA FALSE",
+                    location: whole(place),
+                    message: "the signer certificate should state basicConstraints cA FALSE")
+            ]
         }
     }
 }
@@ -57,8 +77,11 @@ public enum TrustedListSignerChecks {
 enum TrustedListSignerRules {
     static let all: [Rule<InspectedCertificate>] = [
         CertificateRules.profiled("TL-063") { view, _ in TrustedListSignerChecks.keyUsage(view.extensions, at: "") },
-        CertificateRules.profiled("TL-064") { view, _ in TrustedListSignerChecks.extendedKeyUsage(view.extensions, at: "") },
-        CertificateRules.profiled("TL-065") { view, _ in TrustedListSignerChecks.keyIdentifier(view.extensions, at: "") },
+        CertificateRules.profiled("TL-064") { view, _ in
+            TrustedListSignerChecks.extendedKeyUsage(view.extensions, at: "")
+        },
+        CertificateRules.profiled("TL-065") { view, _ in TrustedListSignerChecks.keyIdentifier(view.extensions, at: "")
+        },
         CertificateRules.profiled("TL-066") { view, _ in TrustedListSignerChecks.notCA(view.extensions, at: "") },
     ]
 }

@@ -24,8 +24,9 @@ enum UniformResourceRules {
         }
         let findings = uris.compactMap { place, uri in
             URISyntax.problem(uri).map {
-                Finding.shouldFail(observed: "\"\(URISyntax.printable(uri))\"", expected: "an RFC 3986 URI", location: place,
-                                   message: "\(place) is not a valid URI: \($0)")
+                Finding.shouldFail(
+                    observed: "\"\(URISyntax.printable(uri))\"", expected: "an RFC 3986 URI", location: place,
+                    message: "\(place) is not a valid URI: \($0)")
             }
         }
         return findings.isEmpty ? [.pass(observed: "\(uris.count) URI(s) of valid syntax")] : findings
@@ -48,7 +49,8 @@ enum URISyntax {
             return "it contains \"\(Character(Unicode.Scalar(bad)))\", which a URI cannot hold unencoded"
         }
         guard let colon = bytes.firstIndex(of: 0x3A), colon > 0,
-            isAlpha(bytes[0]), bytes[1..<colon].allSatisfy({ isAlpha($0) || isDigit($0) || [0x2B, 0x2D, 0x2E].contains($0) })
+            isAlpha(bytes[0]),
+            bytes[1..<colon].allSatisfy({ isAlpha($0) || isDigit($0) || [0x2B, 0x2D, 0x2E].contains($0) })
         else { return "it has no scheme (such as http:)" }
         for (i, byte) in bytes.enumerated() where byte == 0x25 {
             guard i + 2 < bytes.count, isHex(bytes[i + 1]), isHex(bytes[i + 2]) else {
@@ -58,7 +60,9 @@ enum URISyntax {
         let scheme = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
         if hierarchicalSchemes.contains(scheme) {
             let rest = bytes[(colon + 1)...]
-            guard rest.starts(with: [0x2F, 0x2F]) else { return "an \(scheme) URI needs \"//\" and a host after the scheme" }
+            guard rest.starts(with: [0x2F, 0x2F]) else {
+                return "an \(scheme) URI needs \"//\" and a host after the scheme"
+            }
             let authority = rest.dropFirst(2).prefix { ![0x2F, 0x3F, 0x23].contains($0) }
             if authority.isEmpty { return "the \(scheme) URI names no host" }
         }
@@ -85,5 +89,7 @@ enum URISyntax {
 
     private static func isAlpha(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
     private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
-    private static func isHex(_ byte: UInt8) -> Bool { isDigit(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte) }
+    private static func isHex(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte)
+    }
 }

@@ -5,15 +5,20 @@ import SwiftASN1
 /// Website certificates: EN 319 412-4 and the CA/B Forum Baseline Requirements it imports
 /// (CERT-100 … CERT-107).
 enum WebsiteRules {
-    static let all: [Rule<InspectedCertificate>] = [subjectAltName, serverAuth, commonNameInSAN, validityLimit,
-                                                    qualifiedWebPolicies, qcTypeWeb, tlsKeyUsage, subjectAddress]
+    static let all: [Rule<InspectedCertificate>] = [
+        subjectAltName, serverAuth, commonNameInSAN, validityLimit,
+        qualifiedWebPolicies, qcTypeWeb, tlsKeyUsage, subjectAddress,
+    ]
 
     /// SAN with at least one dNSName or iPAddress.
     static let subjectAltName = CertificateRules.profiled("CERT-100") { view, _ in
         switch view.extensions.subjectAltName {
         case nil:
-            return [.fail(observed: "absent", location: "extensions",
-                          message: "a website certificate must list its names in subjectAltName")]
+            return [
+                .fail(
+                    observed: "absent", location: "extensions",
+                    message: "a website certificate must list its names in subjectAltName")
+            ]
         case .failure(let error)?: return [.malformed(error)]
         case .success(let san)?:
             let usable = san.names.filter {
@@ -22,14 +27,22 @@ enum WebsiteRules {
                 return false
             }
             if usable.isEmpty {
-                return [.fail(observed: san.names.map(\.description).joined(separator: ", "), location: "subjectAltName",
-                              message: "subjectAltName has no dNSName or iPAddress")]
+                return [
+                    .fail(
+                        observed: san.names.map(\.description).joined(separator: ", "), location: "subjectAltName",
+                        message: "subjectAltName has no dNSName or iPAddress")
+                ]
             }
             let internalNames = san.dnsNames.filter(isInternalName)
             if !internalNames.isEmpty, view.extensions.claimsBaselineRequirements {
-                return [.fail(observed: internalNames.joined(separator: ", "), expected: "publicly resolvable domain names",
-                              location: "subjectAltName",
-                              message: "internal names (single labels or reserved top-level domains) are not allowed in publicly-trusted TLS certificates")]
+                return [
+                    .fail(
+                        observed: internalNames.joined(separator: ", "), expected: "publicly resolvable domain names",
+                        location: "subjectAltName",
+                        message:
+                            "internal names (single labels or reserved top-level domains) are not allowed in publicly-trusted TLS certificates"
+                    )
+                ]
             }
             return [.pass(observed: usable.map(\.description).joined(separator: ", "))]
         }
@@ -37,7 +50,9 @@ enum WebsiteRules {
 
     /// Top-level domains reserved for non-public use (RFC 2606, RFC 6761, RFC 6762 `.local`,
     /// ICANN's `.internal`); a name under them, or a single label, is an Internal Name (BR 1.6.1).
-    static let reservedTopLevelDomains: Set<String> = ["test", "example", "invalid", "localhost", "local", "internal", "lan", "home", "corp"]
+    static let reservedTopLevelDomains: Set<String> = [
+        "test", "example", "invalid", "localhost", "local", "internal", "lan", "home", "corp",
+    ]
 
     static func isInternalName(_ name: String) -> Bool {
         let labels = name.lowercased().split(separator: ".", omittingEmptySubsequences: false)
@@ -49,16 +64,22 @@ enum WebsiteRules {
     static let serverAuth = CertificateRules.profiled("CERT-101") { view, _ in
         switch view.extensions.extendedKeyUsage {
         case nil:
-            return [.fail(observed: "absent", expected: "serverAuth", location: "extensions",
-                          message: "a website certificate must have extKeyUsage with serverAuth")]
+            return [
+                .fail(
+                    observed: "absent", expected: "serverAuth", location: "extensions",
+                    message: "a website certificate must have extKeyUsage with serverAuth")
+            ]
         case .failure(let error)?: return [.malformed(error)]
         case .success(let eku)?:
             let allowed: Set<ASN1ObjectIdentifier> = [ExtendedKeyUsage.serverAuth, ExtendedKeyUsage.clientAuth]
             let extra = eku.purposes.filter { !allowed.contains($0) }
             if !eku.purposes.contains(ExtendedKeyUsage.serverAuth) || !extra.isEmpty {
-                return [.fail(observed: eku.purposes.map { "\($0)" }.joined(separator: ", "),
-                              expected: "serverAuth (and optionally clientAuth) only", location: "extKeyUsage",
-                              message: "extKeyUsage must contain serverAuth and no purpose other than clientAuth")]
+                return [
+                    .fail(
+                        observed: eku.purposes.map { "\($0)" }.joined(separator: ", "),
+                        expected: "serverAuth (and optionally clientAuth) only", location: "extKeyUsage",
+                        message: "extKeyUsage must contain serverAuth and no purpose other than clientAuth")
+                ]
             }
             return []
         }
@@ -73,12 +94,15 @@ enum WebsiteRules {
         }
         let san = Set(decoded.dnsNames.map { $0.lowercased() })
         let missing = names.filter { !san.contains($0.lowercased()) }
-        return missing.isEmpty ? [] : [
-            .fail(observed: missing.joined(separator: ", "), expected: "one of: \(san.sorted().joined(separator: ", "))",
-                  location: "subject.commonName", message: "commonName is not among the subjectAltName dNSNames")
-        ]
+        return missing.isEmpty
+            ? []
+            : [
+                .fail(
+                    observed: missing.joined(separator: ", "),
+                    expected: "one of: \(san.sorted().joined(separator: ", "))",
+                    location: "subject.commonName", message: "commonName is not among the subjectAltName dNSNames")
+            ]
     }
-
 
     /// BR 6.3.2 limits by issuance date (notBefore), newest first: 47, 100, 200 days (on or after
     /// 2029-03-15, 2027-03-15, 2026-03-15, ballot SC-081), 398 (on or after 2020-09-01), 825 (after
@@ -86,7 +110,8 @@ enum WebsiteRules {
     /// calendar months. Seconds since 1970.
     private static let validityLimits: [(from: Int64, limit: ValidityLimit)] = [
         (1_868_918_400, .days(47)), (1_804_982_400, .days(100)), (1_773_532_800, .days(200)),
-        (1_598_918_400, .days(398)), (1_519_862_401, .days(825)), (1_467_331_201, .months(39)), (Int64.min, .months(60)),
+        (1_598_918_400, .days(398)), (1_519_862_401, .days(825)), (1_467_331_201, .months(39)),
+        (Int64.min, .months(60)),
     ]
 
     enum ValidityLimit {
@@ -105,11 +130,18 @@ enum WebsiteRules {
     /// the BR by policy.
     static let validityLimit = CertificateRules.profiled("CERT-103") { view, context in
         let certificate = view.certificate
-        guard let start = certificate.tbs.notBefore.secondsSince1970, let end = certificate.tbs.notAfter.secondsSince1970 else {
+        guard let start = certificate.tbs.notBefore.secondsSince1970,
+            let end = certificate.tbs.notAfter.secondsSince1970
+        else {
             return [.notChecked(because: "a validity date cannot be read (see CERT-005)")]
         }
         guard view.extensions.claimsBaselineRequirements else {
-            return [.notApplicable(because: "no CA/B Forum policy and no EN 319 411 web policy built on the BR: the BR validity limits do not apply")]
+            return [
+                .notApplicable(
+                    because:
+                        "no CA/B Forum policy and no EN 319 411 web policy built on the BR: the BR validity limits do not apply"
+                )
+            ]
         }
         guard end >= start else {
             return [.notChecked(because: "notAfter precedes notBefore (see CERT-005)")]
@@ -121,7 +153,8 @@ enum WebsiteRules {
         // Days with two decimals, rounded half up, in integer arithmetic (no locale, no format).
         let hundredths = seconds / 864 + (seconds % 864 >= 432 ? 1 : 0)
         let fraction = hundredths % 100
-        let observed = "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) days from \(certificate.tbs.notBefore.text)"
+        let observed =
+            "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) days from \(certificate.tbs.notBefore.text)"
         let within: Bool
         switch limit {
         case .days(let days): within = seconds <= days * 86_400
@@ -129,17 +162,24 @@ enum WebsiteRules {
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = TimeZone(identifier: "UTC")!
             let from = Date(timeIntervalSince1970: TimeInterval(start))
-            let latest = calendar.date(byAdding: .month, value: months, to: from).map { Int64($0.timeIntervalSince1970) } ?? Int64.max
+            let latest =
+                calendar.date(byAdding: .month, value: months, to: from).map { Int64($0.timeIntervalSince1970) }
+                ?? Int64.max
             within = end <= latest
         }
         guard !within else { return [.pass(observed: observed)] }
-        var finding = Finding.fail(observed: observed, expected: "at most \(limit.text) for this issuance date", location: "tbsCertificate.validity",
+        var finding = Finding.fail(
+            observed: observed, expected: "at most \(limit.text) for this issuance date",
+            location: "tbsCertificate.validity",
             message: "the validity period exceeds the \(limit.text) the CA/B Forum allows for certificates issued then")
         // TS 119 495 before V1.8.1 (OVR-6.1-3) let QCP-w-psd2 take precedence over the EV/BR rules
         // it augments; V1.8.1 (OVR-6.1-3C) allows it only without conflict. The CA/B claim stays.
-        if view.extensions.policies.contains(PolicyIdentifiers.qcpWPSD2), !context.standard("ETSI TS 119 495", isAtLeast: "V1.8.1") {
+        if view.extensions.policies.contains(PolicyIdentifiers.qcpWPSD2),
+            !context.standard("ETSI TS 119 495", isAtLeast: "V1.8.1")
+        {
             finding.gradeCap = .minor
-            finding.message = "the validity exceeds the \(limit.text) of the CA/B policy the certificate claims; TS 119 495 before V1.8.1 "
+            finding.message =
+                "the validity exceeds the \(limit.text) of the CA/B policy the certificate claims; TS 119 495 before V1.8.1 "
                 + "(OVR-6.1-3) gives QCP-w-psd2 precedence, so this is minor under the pinned version"
         }
         return [finding]
@@ -157,39 +197,55 @@ enum WebsiteRules {
         let cab = policies.filter { ids.cab[$0] != nil }
         var findings: [Finding] = []
         func major(_ expected: String, _ message: String) {
-            findings.append(.fail(observed: observed, expected: expected, location: "certificatePolicies", message: message))
+            findings.append(
+                .fail(observed: observed, expected: expected, location: "certificatePolicies", message: message))
         }
         if etsiWeb.count > 1 {
-            major("one of QEVCP-w, QNCP-w, QNCP-w-gen", "a certificate is issued under one EN 319 411-2 web policy, not several")
+            major(
+                "one of QEVCP-w, QNCP-w, QNCP-w-gen",
+                "a certificate is issued under one EN 319 411-2 web policy, not several")
         }
         if cab.count > 1, let issued = view.tbs.notBefore.secondsSince1970, issued >= CivilDay.literal("2023-09-15") {
-            major("exactly one CA/B Forum reserved policy", "the Baseline Requirements (7.1.2.7.9) allow exactly one CA/B reserved policy")
+            major(
+                "exactly one CA/B Forum reserved policy",
+                "the Baseline Requirements (7.1.2.7.9) allow exactly one CA/B reserved policy")
         }
         if policies.contains(ids.qevcpW), !policies.contains(ids.cabEV) {
             major("CA/B EV 2.23.140.1.1 with QEVCP-w", "a QEVCP-w certificate must carry the CA/B Forum EV policy")
         }
         if policies.contains(ids.qevcpW), !cab.subtracting([ids.cabEV]).isEmpty {
-            major("no CA/B OV, IV or DV policy with QEVCP-w", "QEVCP-w is EV: a CA/B OV, IV or DV policy contradicts it")
+            major(
+                "no CA/B OV, IV or DV policy with QEVCP-w", "QEVCP-w is EV: a CA/B OV, IV or DV policy contradicts it")
         }
         if policies.contains(ids.qncpW) {
             if cab.isDisjoint(with: [ids.cabOV, ids.cabIV]) {
-                major("CA/B OV 2.23.140.1.2.2 or IV 2.23.140.1.2.3 with QNCP-w",
-                      "a QNCP-w certificate must carry the CA/B Forum OV or IV policy (QNCP-w builds on OVCP or IVCP; DV is not enough)")
+                major(
+                    "CA/B OV 2.23.140.1.2.2 or IV 2.23.140.1.2.3 with QNCP-w",
+                    "a QNCP-w certificate must carry the CA/B Forum OV or IV policy (QNCP-w builds on OVCP or IVCP; DV is not enough)"
+                )
             }
             if cab.contains(ids.cabEV) || cab.contains(ids.cabDV) {
                 major("no CA/B EV or DV policy with QNCP-w", "QNCP-w is OV/IV: a CA/B EV or DV policy contradicts it")
             }
         }
         if etsiWeb == [ids.qncpWGen], !cab.isEmpty {
-            findings.append(.shouldFail(observed: observed, expected: "QNCP-w-gen without CA/B policies, or QNCP-w/QEVCP-w with them",
-                location: "certificatePolicies",
-                message: "QNCP-w-gen builds on NCP, while a CA/B policy claims full Baseline Requirements compliance; choose the matching EN 319 411-2 policy"))
+            findings.append(
+                .shouldFail(
+                    observed: observed, expected: "QNCP-w-gen without CA/B policies, or QNCP-w/QEVCP-w with them",
+                    location: "certificatePolicies",
+                    message:
+                        "QNCP-w-gen builds on NCP, while a CA/B policy claims full Baseline Requirements compliance; choose the matching EN 319 411-2 policy"
+                ))
         }
         if etsiWeb.isEmpty {
             let ev = cab.contains(ids.cabEV)
-            findings.append(.shouldFail(observed: observed, expected: ev ? "QEVCP-w 0.4.0.194112.1.4" : "QNCP-w 0.4.0.194112.1.5 or QNCP-w-gen 0.4.0.194112.1.6",
-                                        location: "certificatePolicies",
-                                        message: "a qualified website certificate should carry its EN 319 411-2 web policy"))
+            findings.append(
+                .shouldFail(
+                    observed: observed,
+                    expected: ev
+                        ? "QEVCP-w 0.4.0.194112.1.4" : "QNCP-w 0.4.0.194112.1.5 or QNCP-w-gen 0.4.0.194112.1.6",
+                    location: "certificatePolicies",
+                    message: "a qualified website certificate should carry its EN 319 411-2 web policy"))
         }
         if findings.isEmpty && etsiWeb == [ids.qncpWGen] {
             return [.pass(observed: observed + " (QNCP-w-gen: no CA/B Forum policy required)")]
@@ -200,11 +256,14 @@ enum WebsiteRules {
     /// An EU QWAC's QcType is web.
     static let qcTypeWeb = CertificateRules.profiled("CERT-105") { view, _ in
         let types = view.statements?.qcTypes ?? []
-        return types == [QCStatements.QcType.web] ? [] : [
-            .fail(observed: types.isEmpty ? "no QcType" : types.map { "\($0)" }.joined(separator: ", "),
-                  expected: "QcType web 0.4.0.1862.1.6.3", location: "qcStatements.QcType",
-                  message: "an EU qualified website certificate must declare QcType web")
-        ]
+        return types == [QCStatements.QcType.web]
+            ? []
+            : [
+                .fail(
+                    observed: types.isEmpty ? "no QcType" : types.map { "\($0)" }.joined(separator: ", "),
+                    expected: "QcType web 0.4.0.1862.1.6.3", location: "qcStatements.QcType",
+                    message: "an EU qualified website certificate must declare QcType web")
+            ]
     }
 
     /// The subject address the CA/B Forum asks of validated organisations — EV Guidelines 9.2.5 (localityName
@@ -222,32 +281,52 @@ enum WebsiteRules {
         let locality = view.subject.value(names.localityName)
         let state = view.subject.value(names.stateOrProvinceName)
         if ev {
-            return locality != nil ? [.pass(observed: "localityName \(locality!)")] : [
-                .fail(observed: "no localityName", expected: "localityName", location: "subject",
-                      message: "an EV certificate names the locality of the place of business (EV Guidelines 9.2.5)")
-            ]
+            return locality != nil
+                ? [.pass(observed: "localityName \(locality!)")]
+                : [
+                    .fail(
+                        observed: "no localityName", expected: "localityName", location: "subject",
+                        message: "an EV certificate names the locality of the place of business (EV Guidelines 9.2.5)")
+                ]
         }
-        return locality != nil || state != nil ? [.pass(observed: [locality, state].compactMap { $0 }.joined(separator: ", "))] : [
-            .fail(observed: "neither localityName nor stateOrProvinceName", expected: "localityName or stateOrProvinceName",
-                  location: "subject", message: "an OV or IV certificate names the locality or the state or province (BR 7.1.2.7.4)")
-        ]
+        return locality != nil || state != nil
+            ? [.pass(observed: [locality, state].compactMap { $0 }.joined(separator: ", "))]
+            : [
+                .fail(
+                    observed: "neither localityName nor stateOrProvinceName",
+                    expected: "localityName or stateOrProvinceName",
+                    location: "subject",
+                    message: "an OV or IV certificate names the locality or the state or province (BR 7.1.2.7.4)")
+            ]
     }
 
     /// digitalSignature (EC) or digitalSignature/keyEncipherment (RSA); never nonRepudiation, keyCertSign or cRLSign.
     static let tlsKeyUsage = CertificateRules.profiled("CERT-107") { view, _ in
         guard view.extensions.claimsBaselineRequirements else {
-            return [.notApplicable(because: "no CA/B Forum policy and no EN 319 411 web policy built on the BR: the BR key-usage profile does not apply")]
+            return [
+                .notApplicable(
+                    because:
+                        "no CA/B Forum policy and no EN 319 411 web policy built on the BR: the BR key-usage profile does not apply"
+                )
+            ]
         }
         guard let usage = view.extensions.usage else {
             return [.notApplicable(because: "keyUsage absent (BR allows it for some subscribers)")]
         }
         let isRSA = (try? view.extensions.publicKey.get())?.rsaModulusBits != nil
-        let allowed: Set<KeyUsage.Bit> = isRSA ? [.digitalSignature, .keyEncipherment] : [.digitalSignature, .keyAgreement]
+        let allowed: Set<KeyUsage.Bit> =
+            isRSA ? [.digitalSignature, .keyEncipherment] : [.digitalSignature, .keyAgreement]
         let extra = usage.bits.subtracting(allowed)
-        return extra.isEmpty ? [] : [
-            .fail(observed: "\(usage)", expected: isRSA ? "digitalSignature and/or keyEncipherment" : "digitalSignature",
-                  location: "keyUsage",
-                  message: "TLS server certificates must not assert \(extra.map { "\($0)" }.sorted().joined(separator: ", "))")
-        ]
+        return extra.isEmpty
+            ? []
+            : [
+                .fail(
+                    observed: "\(usage)",
+                    expected: isRSA ? "digitalSignature and/or keyEncipherment" : "digitalSignature",
+                    location: "keyUsage",
+                    message:
+                        "TLS server certificates must not assert \(extra.map { "\($0)" }.sorted().joined(separator: ", "))"
+                )
+            ]
     }
 }

@@ -42,8 +42,11 @@ public enum CTEntries {
 
     /// A `get-entries` response: a JSON object with an `entries` array of leaf_input/extra_data.
     static func isPage(_ probe: [UInt8]) -> Bool {
-        guard let first = probe.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == 0x7B else { return false }
-        return probe.firstRange(of: Array("\"leaf_input\"".utf8)) != nil || probe.firstRange(of: Array("\"entries\"".utf8)) != nil
+        guard let first = probe.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == 0x7B else {
+            return false
+        }
+        return probe.firstRange(of: Array("\"leaf_input\"".utf8)) != nil
+            || probe.firstRange(of: Array("\"entries\"".utf8)) != nil
     }
 
     /// The start of a TimestampedEntry: a plausible millisecond timestamp (2004 … 2106), entry
@@ -60,7 +63,9 @@ public enum CTEntries {
     }
 
     /// A binary MerkleTreeLeaf (version 0, timestamped_entry) as `leaf_input` holds it.
-    static func isLeaf(_ bytes: [UInt8]) -> Bool { bytes.count > 18 && bytes[0] == 0 && bytes[1] == 0 && isTimestampedEntry(bytes[2...]) }
+    static func isLeaf(_ bytes: [UInt8]) -> Bool {
+        bytes.count > 18 && bytes[0] == 0 && bytes[1] == 0 && isTimestampedEntry(bytes[2...])
+    }
 
     /// A static-ct-api data tile: TimestampedEntries without the two leading bytes.
     static func isTile(_ bytes: [UInt8]) -> Bool { isTimestampedEntry(bytes[...]) }
@@ -89,7 +94,9 @@ public enum CTEntries {
         var atEnd: Bool { position >= bytes.endIndex }
 
         mutating func take(_ count: Int) throws(PipelineError) -> ArraySlice<UInt8> {
-            guard count >= 0, position + count <= bytes.endIndex else { throw PipelineError.unreadableInput("truncated entry") }
+            guard count >= 0, position + count <= bytes.endIndex else {
+                throw PipelineError.unreadableInput("truncated entry")
+            }
             defer { position += count }
             return bytes[position..<(position + count)]
         }
@@ -141,22 +148,27 @@ public enum CTEntries {
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
             let entries = object["entries"] as? [[String: Any]]
         else { return .failure(PipelineError.unreadableInput("not a get-entries response (no \"entries\" array)")) }
-        return .success(entries.enumerated().map { ordinal, entry in
-            let position: String
-            if let start {
-                // The start comes from the file name: start=9223372036854775807 must not trap.
-                let (index, overflow) = start.addingReportingOverflow(ordinal)
-                position = overflow ? "entry \(ordinal) of the page (start \(start) from the file name + \(ordinal) is beyond any log index)"
-                    : "log index \(index)"
-            } else {
-                position = "entry \(ordinal) of the page"
-            }
-            guard let leafText = entry["leaf_input"] as? String, let leaf = Data(base64Encoded: leafText).map({ [UInt8]($0) }) else {
-                return Entry(position: position, certificate: [], problem: "leaf_input is missing or not base64")
-            }
-            let extra = (entry["extra_data"] as? String).flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
-            return logEntry(leaf: leaf, extraData: extra, position: position)
-        })
+        return .success(
+            entries.enumerated().map { ordinal, entry in
+                let position: String
+                if let start {
+                    // The start comes from the file name: start=9223372036854775807 must not trap.
+                    let (index, overflow) = start.addingReportingOverflow(ordinal)
+                    position =
+                        overflow
+                        ? "entry \(ordinal) of the page (start \(start) from the file name + \(ordinal) is beyond any log index)"
+                        : "log index \(index)"
+                } else {
+                    position = "entry \(ordinal) of the page"
+                }
+                guard let leafText = entry["leaf_input"] as? String,
+                    let leaf = Data(base64Encoded: leafText).map({ [UInt8]($0) })
+                else {
+                    return Entry(position: position, certificate: [], problem: "leaf_input is missing or not base64")
+                }
+                let extra = (entry["extra_data"] as? String).flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
+                return logEntry(leaf: leaf, extraData: extra, position: position)
+            })
     }
 
     /// One RFC 6962 entry from its `leaf_input` (MerkleTreeLeaf) and `extra_data`.
@@ -166,9 +178,15 @@ public enum CTEntries {
         do throws(PipelineError) {
             var cursor = Cursor(leaf[...])
             let header = try cursor.take(2)
-            guard header == [0, 0] else { throw PipelineError.unreadableInput("MerkleTreeLeaf version/leaf type \(Array(header)) is not v1 timestamped_entry") }
+            guard header == [0, 0] else {
+                throw PipelineError.unreadableInput(
+                    "MerkleTreeLeaf version/leaf type \(Array(header)) is not v1 timestamped_entry")
+            }
             let stamped = try timestampedEntry(&cursor)
-            guard cursor.atEnd else { throw PipelineError.unreadableInput("\(leaf.count - (cursor.position - leaf.startIndex)) byte(s) after the MerkleTreeLeaf") }
+            guard cursor.atEnd else {
+                throw PipelineError.unreadableInput(
+                    "\(leaf.count - (cursor.position - leaf.startIndex)) byte(s) after the MerkleTreeLeaf")
+            }
             entry.kind = stamped.kind
             switch stamped.kind {
             case .x509:
@@ -178,7 +196,10 @@ public enum CTEntries {
                     while !chain.atEnd { entry.chain.append(Array(try chain.vector(3))) }
                 }
             case .precert:
-                guard let extraData else { throw PipelineError.unreadableInput("precert_entry without extra_data: the pre-certificate is in extra_data") }
+                guard let extraData else {
+                    throw PipelineError.unreadableInput(
+                        "precert_entry without extra_data: the pre-certificate is in extra_data")
+                }
                 var extra = Cursor(extraData[...])
                 let preCertificate = try extra.vector(3)
                 var chain = Cursor(try extra.vector(3))
@@ -205,29 +226,36 @@ public enum CTEntries {
                 let stamped = try timestampedEntry(&cursor)
                 let preCertificate = stamped.kind == .precert ? try cursor.vector(3) : nil
                 let fingerprints = try cursor.vector(2)
-                guard fingerprints.count % 32 == 0 else { throw PipelineError.unreadableInput("chain fingerprints are not a multiple of 32 bytes") }
+                guard fingerprints.count % 32 == 0 else {
+                    throw PipelineError.unreadableInput("chain fingerprints are not a multiple of 32 bytes")
+                }
                 // Checked: past the 256th entry of the last tile an Int can number, there is no index.
                 let expected = tileNumber.flatMap { logIndex(tile: $0, ordinal: ordinal) }
                 let index = stamped.leafIndex ?? expected
                 var entry = Entry(
                     kind: stamped.kind, position: index.map { "log index \($0)" } ?? "entry \(ordinal) of the tile",
-                    leafHash: sha256([[0x00, 0x00, 0x00], stamped.bytes]), certificate: Array(preCertificate ?? stamped.certificate ?? []))
+                    leafHash: sha256([[0x00, 0x00, 0x00], stamped.bytes]),
+                    certificate: Array(preCertificate ?? stamped.certificate ?? []))
                 if let issuers {
                     // The chain in the log's order, issuer first; a fingerprint the dump lacks ends it.
                     for start in stride(from: fingerprints.startIndex, to: fingerprints.endIndex, by: 32) {
-                        guard let certificate = issuers.certificate(fingerprint: fingerprints[start..<start + 32]) else { break }
+                        guard let certificate = issuers.certificate(fingerprint: fingerprints[start..<start + 32])
+                        else { break }
                         entry.chain.append(certificate)
                     }
                 }
                 if let expected, let stated = stamped.leafIndex, stated != expected {
                     entry.problem = "leaf_index \(stated) is not the entry's place in the tile (\(expected))"
                 } else if let preCertificate {
-                    entry.problem = precertProblem(stamped, preCertificate: preCertificate, chain: entry.chain.map { $0[...] })
+                    entry.problem = precertProblem(
+                        stamped, preCertificate: preCertificate, chain: entry.chain.map { $0[...] })
                 }
                 entries.append(entry)
             } catch {
-                entries.append(Entry(position: "entry \(ordinal) of the tile", certificate: [],
-                                     problem: "data tile: \(error.reason); the rest of the tile cannot be read"))
+                entries.append(
+                    Entry(
+                        position: "entry \(ordinal) of the tile", certificate: [],
+                        problem: "data tile: \(error.reason); the rest of the tile cannot be read"))
                 break
             }
         }
@@ -247,8 +275,12 @@ public enum CTEntries {
     /// the pre-certificate's without the poison extension (issuer and authorityKeyIdentifier may
     /// change when a precertificate signing certificate signed it), and issuer_key_hash must be
     /// the SHA-256 of the final issuer's SubjectPublicKeyInfo.
-    static func precertProblem(_ stamped: TimestampedEntry, preCertificate: ArraySlice<UInt8>, chain: [ArraySlice<UInt8>]) -> String? {
-        guard let logged = stamped.tbs.flatMap(DERLite.tbs), let preTBS = DERLite.tbsOfCertificate(preCertificate).flatMap(DERLite.tbs) else {
+    static func precertProblem(
+        _ stamped: TimestampedEntry, preCertificate: ArraySlice<UInt8>, chain: [ArraySlice<UInt8>]
+    ) -> String? {
+        guard let logged = stamped.tbs.flatMap(DERLite.tbs),
+            let preTBS = DERLite.tbsOfCertificate(preCertificate).flatMap(DERLite.tbs)
+        else {
             return "precert_entry: the logged TBSCertificate or the pre-certificate cannot be read"
         }
         guard preTBS.extensions.contains(where: { Array($0.oid) == DERLite.poison }) else {
@@ -263,16 +295,21 @@ public enum CTEntries {
         let loggedExtensions = logged.extensions.filter { !skipped.contains(Array($0.oid)) }.map { Array($0.bytes) }
         let preExtensions = preTBS.extensions.filter { !skipped.contains(Array($0.oid)) }.map { Array($0.bytes) }
         if loggedExtensions != preExtensions { differing.append("extensions") }
-        if logged.extensions.contains(where: { Array($0.oid) == DERLite.poison }) { differing.append("poison in the logged TBSCertificate") }
+        if logged.extensions.contains(where: { Array($0.oid) == DERLite.poison }) {
+            differing.append("poison in the logged TBSCertificate")
+        }
         var problems: [String] = []
         if !differing.isEmpty {
-            problems.append("the logged TBSCertificate is not the pre-certificate's (\(differing.joined(separator: ", ")) differ)")
+            problems.append(
+                "the logged TBSCertificate is not the pre-certificate's (\(differing.joined(separator: ", ")) differ)")
         }
         if let keyHash = stamped.issuerKeyHash, !chain.isEmpty {
             // A precertificate signing certificate (CT EKU) stands between the CA and the precert.
             let signsPrecerts = chain[0].firstRange(of: DERLite.precertificateSigning) != nil
             let issuer = signsPrecerts && chain.count > 1 ? chain[1] : chain[0]
-            if let spki = DERLite.tbsOfCertificate(issuer).flatMap(DERLite.tbs)?.subjectPublicKeyInfo, sha256([spki])[...] != keyHash {
+            if let spki = DERLite.tbsOfCertificate(issuer).flatMap(DERLite.tbs)?.subjectPublicKeyInfo,
+                sha256([spki])[...] != keyHash
+            {
                 problems.append("issuer_key_hash is not the SHA-256 of the issuer's SubjectPublicKeyInfo")
             }
         }
@@ -302,7 +339,9 @@ public enum CTEntries {
     static func tileNumber(inPath path: String) -> Int? {
         guard let range = path.range(of: "/tile/data/") else { return nil }
         var groups = path[range.upperBound...].split(separator: "/")
-        if let p = groups.firstIndex(where: { $0.hasSuffix(".p") || $0.contains(".p") }) { groups = Array(groups[...p]) }
+        if let p = groups.firstIndex(where: { $0.hasSuffix(".p") || $0.contains(".p") }) {
+            groups = Array(groups[...p])
+        }
         var number = 0
         for group in groups {
             let digits = group.replacingOccurrences(of: "x", with: "").replacingOccurrences(of: ".p", with: "")

@@ -24,7 +24,8 @@ enum DERLite {
             index += count
         }
         guard length >= 0, index + length <= bytes.endIndex else { return nil }
-        return Element(tag: bytes[start], bytes: bytes[start..<(index + length)], content: bytes[index..<(index + length)])
+        return Element(
+            tag: bytes[start], bytes: bytes[start..<(index + length)], content: bytes[index..<(index + length)])
     }
 
     /// The TLVs inside `content`, in order; nil if they do not fill it exactly.
@@ -55,19 +56,23 @@ enum DERLite {
         if fields.first?.tag == 0xA0 { fields.removeFirst() }
         guard fields.count >= 6 else { return nil }
         var extensions: [(ArraySlice<UInt8>, ArraySlice<UInt8>)] = []
-        if let wrapper = fields.last(where: { $0.tag == 0xA3 }), let list = element(wrapper.content), let items = children(list.content) {
+        if let wrapper = fields.last(where: { $0.tag == 0xA3 }), let list = element(wrapper.content),
+            let items = children(list.content)
+        {
             for item in items {
                 guard let parts = children(item.content), let oid = parts.first, oid.tag == 0x06 else { return nil }
                 extensions.append((oid.content, item.bytes))
             }
         }
-        return TBS(serial: fields[0].bytes, issuer: fields[2].bytes, validity: fields[3].bytes, subject: fields[4].bytes,
-                   subjectPublicKeyInfo: fields[5].bytes, extensions: extensions)
+        return TBS(
+            serial: fields[0].bytes, issuer: fields[2].bytes, validity: fields[3].bytes, subject: fields[4].bytes,
+            subjectPublicKeyInfo: fields[5].bytes, extensions: extensions)
     }
 
     /// The TBSCertificate TLV of a certificate.
     static func tbsOfCertificate(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
-        guard let outer = element(bytes), outer.tag == 0x30, let first = element(outer.content), first.tag == 0x30 else { return nil }
+        guard let outer = element(bytes), outer.tag == 0x30, let first = element(outer.content), first.tag == 0x30
+        else { return nil }
         return first.bytes
     }
 

@@ -16,16 +16,21 @@ public struct LogCheckpoint: Sendable {
     public init?(_ bytes: [UInt8]) {
         if let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] {
             guard let size = (object["tree_size"] as? NSNumber)?.uint64Value,
-                let root = (object["sha256_root_hash"] as? String).flatMap({ Data(base64Encoded: $0) }), root.count == 32
+                let root = (object["sha256_root_hash"] as? String).flatMap({ Data(base64Encoded: $0) }),
+                root.count == 32
             else { return nil }
             treeSize = size
             rootHash = [UInt8](root)
             timestamp = (object["timestamp"] as? NSNumber)?.uint64Value
-            signature = (object["tree_head_signature"] as? String).flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
+            signature = (object["tree_head_signature"] as? String).flatMap { Data(base64Encoded: $0) }.map {
+                [UInt8]($0)
+            }
             return
         }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 3, let size = UInt64(lines[1]), let root = Data(base64Encoded: String(lines[2])), root.count == 32 else { return nil }
+        guard lines.count >= 3, let size = UInt64(lines[1]), let root = Data(base64Encoded: String(lines[2])),
+            root.count == 32
+        else { return nil }
         origin = String(lines[0])
         treeSize = size
         rootHash = [UInt8](root)
@@ -38,8 +43,12 @@ public struct LogCheckpoint: Sendable {
         let length = Int(signature[2]) << 8 | Int(signature[3])
         guard signature.count == 4 + length else { return false }
         var message: [UInt8] = [0x00, 0x01]
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: timestamp >> UInt64(shift))) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: treeSize >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            message.append(UInt8(truncatingIfNeeded: timestamp >> UInt64(shift)))
+        }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            message.append(UInt8(truncatingIfNeeded: treeSize >> UInt64(shift)))
+        }
         message += rootHash
         var pointer: UnsafePointer<UInt8>? = nil
         let key: OpaquePointer? = spki.withUnsafeBufferPointer { buffer in
@@ -53,7 +62,9 @@ public struct LogCheckpoint: Sendable {
         guard EVP_DigestVerifyInit(context, nil, EVP_sha256(), nil, key) == 1 else { return false }
         let value = Array(signature[4...])
         return message.withUnsafeBufferPointer { m in
-            value.withUnsafeBufferPointer { s in EVP_DigestVerify(context, s.baseAddress, s.count, m.baseAddress, m.count) == 1 }
+            value.withUnsafeBufferPointer { s in
+                EVP_DigestVerify(context, s.baseAddress, s.count, m.baseAddress, m.count) == 1
+            }
         }
     }
 }

@@ -15,7 +15,8 @@ public struct MerkleTreeHash: Sendable {
         stack.append((1, leafHash))
         count += 1
         while stack.count >= 2, stack[stack.count - 1].size == stack[stack.count - 2].size {
-            let right = stack.removeLast(), left = stack.removeLast()
+            let right = stack.removeLast()
+            let left = stack.removeLast()
             stack.append((left.size * 2, Self.node(left.hash, right.hash)))
         }
     }
@@ -26,14 +27,15 @@ public struct MerkleTreeHash: Sendable {
     public mutating func append(shardRoot: [UInt8], size: UInt64) {
         guard size > 0 else { return }
         if size & (size - 1) != 0 {
-            stack.append((size, shardRoot))  // the tail: never merged, folded last
+            stack.append((size, shardRoot)) // the tail: never merged, folded last
             count += size
             return
         }
         stack.append((size, shardRoot))
         count += size
         while stack.count >= 2, stack[stack.count - 1].size == stack[stack.count - 2].size {
-            let right = stack.removeLast(), left = stack.removeLast()
+            let right = stack.removeLast()
+            let left = stack.removeLast()
             stack.append((left.size * 2, Self.node(left.hash, right.hash)))
         }
     }

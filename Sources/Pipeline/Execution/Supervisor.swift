@@ -22,7 +22,8 @@ public struct Supervisor: Sendable {
 
         /// `SIGILL (a Swift runtime trap)`, `SIGSEGV`, … or the time budget.
         public var signalName: String {
-            signal == SIGKILL ? "over the per-item time budget: the check was stopped" : Self.names[signal] ?? "signal \(signal)"
+            signal == SIGKILL
+                ? "over the per-item time budget: the check was stopped" : Self.names[signal] ?? "signal \(signal)"
         }
 
         /// A check stopped by the watchdog, not a crash.
@@ -63,7 +64,9 @@ public struct Supervisor: Sendable {
         var crashes: [Int: Crash] = [:]
         for pair in text.split(separator: ",") {
             let parts = pair.split(separator: ":")
-            guard parts.count == 2, let index = Int(parts[0]), index >= 0, let signal = Int32(parts[1]) else { continue }
+            guard parts.count == 2, let index = Int(parts[0]), index >= 0, let signal = Int32(parts[1]) else {
+                continue
+            }
             crashes[index] = Crash(index: index, signal: signal)
         }
         return crashes
@@ -113,7 +116,9 @@ public struct Supervisor: Sendable {
             environment[Self.crashFileVariable] = crashFile
             environment[Self.crashesVariable] = Self.format(crashes)
             let child: SpawnedChild
-            switch SpawnedChild.start(arguments: arguments, environment: environment, pipeStandardOutput: forwardsStandardOutput) {
+            switch SpawnedChild.start(
+                arguments: arguments, environment: environment, pipeStandardOutput: forwardsStandardOutput)
+            {
             case .success(let started): child = started
             case .failure(let problem): return .failed(problem.reason)
             }
@@ -129,15 +134,21 @@ public struct Supervisor: Sendable {
                 let fields = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
                 // SIGKILL with a marked item is the watchdog's; any other SIGKILL, SIGINT, … ends the run.
                 let marked = fields.count >= 2 && Int32(fields[1]) == signal
-                guard Self.fatalSignals.contains(signal) || (signal == SIGKILL && marked) else { return .signalled(signal) }
+                guard Self.fatalSignals.contains(signal) || (signal == SIGKILL && marked) else {
+                    return .signalled(signal)
+                }
                 guard fields.count >= 2, let index = Int(fields[0]), index >= 0 else {
-                    return .failed("the checker crashed (\(Crash(index: -1, signal: signal).signalName)) outside any item; nothing to skip")
+                    return .failed(
+                        "the checker crashed (\(Crash(index: -1, signal: signal).signalName)) outside any item; nothing to skip"
+                    )
                 }
                 let crash = Crash(index: index, signal: signal)
                 guard !crashes.contains(where: { $0.index == index }) else {
                     return .failed("item \(index) crashed the checker again although it was skipped")
                 }
-                guard crashes.count < maximumCrashes else { return .failed("more than \(maximumCrashes) items crashed the checker") }
+                guard crashes.count < maximumCrashes else {
+                    return .failed("more than \(maximumCrashes) items crashed the checker")
+                }
                 crashes.append(crash)
                 report(crash)
             }
@@ -171,7 +182,7 @@ public struct Supervisor: Sendable {
                     lines += 1
                 }
                 if toSkip > 0 {
-                    start = count  // inside a line already written: drop it all
+                    start = count // inside a line already written: drop it all
                     return
                 }
                 // memchr: this runs over every byte a run writes.
@@ -200,9 +211,14 @@ struct SpawnedChild {
     /// The read end of the child's standard output, when piped.
     let standardOutput: Int32?
 
-    enum Status { case exited(Int32), signalled(Int32) }
+    enum Status {
+        case exited(Int32)
+        case signalled(Int32)
+    }
 
-    static func start(arguments: [String], environment: [String: String], pipeStandardOutput: Bool) -> Result<SpawnedChild, PipelineError> {
+    static func start(arguments: [String], environment: [String: String], pipeStandardOutput: Bool) -> Result<
+        SpawnedChild, PipelineError
+    > {
         let executable = "/proc/self/exe"
         let path = FileManager.default.fileExists(atPath: executable) ? executable : CommandLine.arguments[0]
         var actions = posix_spawn_file_actions_t()
@@ -210,11 +226,14 @@ struct SpawnedChild {
         defer { posix_spawn_file_actions_destroy(&actions) }
         var pipeEnds: [Int32] = [-1, -1]
         if pipeStandardOutput {
-            guard pipe(&pipeEnds) == 0 else { return .failure(PipelineError.process("cannot create a pipe: errno \(errno)")) }
+            guard pipe(&pipeEnds) == 0 else {
+                return .failure(PipelineError.process("cannot create a pipe: errno \(errno)"))
+            }
             #if os(Linux)
                 // A full run writes ~14 KB a record: with the default 64 KiB pipe the child blocks
                 // and the two processes switch every few records. A failure keeps the default.
-                _ = fcntl(pipeEnds[1], 1031 /* F_SETPIPE_SZ, hidden by _GNU_SOURCE */, Int32(1 << 20))
+                // 1031 is F_SETPIPE_SZ, which Glibc hides behind _GNU_SOURCE.
+                _ = fcntl(pipeEnds[1], 1031, Int32(1 << 20))
             #endif
             posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], STDOUT_FILENO)
             posix_spawn_file_actions_addclose(&actions, pipeEnds[0])

@@ -34,8 +34,10 @@ enum Base64 {
                 while position < text.count {
                     // Four data characters at a group boundary, the common case, decode at once.
                     if filled == 0, padded == 0, position + 4 <= text.count {
-                        let a = values[Int(text[position])], b = values[Int(text[position + 1])]
-                        let c = values[Int(text[position + 2])], d = values[Int(text[position + 3])]
+                        let a = values[Int(text[position])]
+                        let b = values[Int(text[position + 1])]
+                        let c = values[Int(text[position + 2])]
+                        let d = values[Int(text[position + 3])]
                         if (a | b | c | d) < 64 {
                             let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
                             out[written] = UInt8(truncatingIfNeeded: group >> 16)
@@ -51,7 +53,7 @@ enum Base64 {
                     position += 1
                     let value = values[Int(byte)]
                     if value < 64 {
-                        guard padded == 0 else { return false }  // data after the padding
+                        guard padded == 0 else { return false } // data after the padding
                         quad = quad << 6 | UInt32(value)
                     } else if value == whitespace {
                         continue

@@ -49,21 +49,27 @@ final class FileItemReader {
         let probe: [UInt8]
         if let memory {
             probe = Array(memory.prefix(Self.probeLength))
-        } else { do {
-            probe = [UInt8](try handle.read(upToCount: Self.probeLength) ?? Data())
-        } catch {
-            mode = .whole(bytes: [], problem: "the input cannot be read: \(error.localizedDescription)")
-            return
-        } }
+        } else {
+            do {
+                probe = [UInt8](try handle.read(upToCount: Self.probeLength) ?? Data())
+            } catch {
+                mode = .whole(bytes: [], problem: "the input cannot be read: \(error.localizedDescription)")
+                return
+            }
+        }
         let tileNumber = CTEntries.tileNumber(inPath: name)
-        let container = { (bytes: [UInt8]) in Self.container(bytes, name: name, tileNumber: tileNumber, issuers: issuers) }
+        let container = { (bytes: [UInt8]) in
+            Self.container(bytes, name: name, tileNumber: tileNumber, issuers: issuers)
+        }
         // The whole file: the probe, and the rest when the probe filled up — never more than the
         // item limit, whatever the file claims to be (stdin, a device, a FIFO or a sparse file
         // have no trustworthy size).
         let whole = { () -> Result<[UInt8], PipelineError> in
             guard probe.count == Self.probeLength else { return .success(probe) }
             if let size, size > maximumItemSize {
-                return .failure(PipelineError.unreadableInput("the file is \(size) bytes, over the \(maximumItemSize)-byte item limit"))
+                return .failure(
+                    PipelineError.unreadableInput(
+                        "the file is \(size) bytes, over the \(maximumItemSize)-byte item limit"))
             }
             if let memory { return .success(memory) }
             do {
@@ -74,12 +80,15 @@ final class FileItemReader {
                 while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
                     bytes.append(contentsOf: chunk)
                     if bytes.count > maximumItemSize {
-                        return .failure(PipelineError.unreadableInput("the input exceeds the \(maximumItemSize)-byte item limit; it was not read further"))
+                        return .failure(
+                            PipelineError.unreadableInput(
+                                "the input exceeds the \(maximumItemSize)-byte item limit; it was not read further"))
                     }
                 }
                 return .success(bytes)
             } catch {
-                return .failure(PipelineError.unreadableInput("the input cannot be read to its end: \(error.localizedDescription)"))
+                return .failure(
+                    PipelineError.unreadableInput("the input cannot be read to its end: \(error.localizedDescription)"))
             }
         }
         // What a text file that yields no item is recorded as (the file itself when it fitted in
@@ -87,7 +96,8 @@ final class FileItemReader {
         wholeProbe = probe.count < Self.probeLength ? probe : []
         if probe.starts(with: Gzip.magic) {
             if let size, size > maximumItemSize {
-                mode = .whole(bytes: [], problem: "the file is \(size) bytes, over the \(maximumItemSize)-byte item limit")
+                mode = .whole(
+                    bytes: [], problem: "the file is \(size) bytes, over the \(maximumItemSize)-byte item limit")
                 return
             }
             switch whole() {
@@ -121,15 +131,21 @@ final class FileItemReader {
     }
 
     /// The CT container the bytes are (a get-entries page, a MerkleTreeLeaf, a data tile), or nil.
-    private static func container(_ bytes: [UInt8], name: String, tileNumber: Int?, issuers: CTIssuerDirectory?) -> Mode? {
+    private static func container(_ bytes: [UInt8], name: String, tileNumber: Int?, issuers: CTIssuerDirectory?)
+        -> Mode?
+    {
         if CTEntries.isPage(bytes) {
             switch CTEntries.page(bytes, start: CTEntries.pageStart(inPath: name)) {
             case .success(let entries): return .listed(entries, next: 0)
             case .failure(let problem): return .whole(bytes: bytes, problem: problem.reason)
             }
         }
-        if CTEntries.isLeaf(bytes) { return .listed([CTEntries.logEntry(leaf: bytes, extraData: nil, position: "leaf file")], next: 0) }
-        if CTEntries.isTile(bytes) { return .listed(CTEntries.tile(bytes, tileNumber: tileNumber, issuers: issuers), next: 0) }
+        if CTEntries.isLeaf(bytes) {
+            return .listed([CTEntries.logEntry(leaf: bytes, extraData: nil, position: "leaf file")], next: 0)
+        }
+        if CTEntries.isTile(bytes) {
+            return .listed(CTEntries.tile(bytes, tileNumber: tileNumber, issuers: issuers), next: 0)
+        }
         return nil
     }
 
@@ -177,7 +193,9 @@ final class FileItemReader {
             }
             let source = locator()
             if overlong { return (source, [], "sample line longer than \(ByteLineReader.maximumLineLength) bytes") }
-            guard let entry = SampleFile.entry(Array(line)) else { return (source, [], "sample line \(position) is not a sampled item") }
+            guard let entry = SampleFile.entry(Array(line)) else {
+                return (source, [], "sample line \(position) is not a sampled item")
+            }
             return ("\(source) (\(entry.source))", entry.bytes, nil)
         }
         return finish(reader)
@@ -188,7 +206,9 @@ final class FileItemReader {
             let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 }
             guard !trimmed.isEmpty, !trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { continue }
             let source = locator()
-            if overlong { return (source, [UInt8](trimmed), "line longer than \(ByteLineReader.maximumLineLength) bytes") }
+            if overlong {
+                return (source, [UInt8](trimmed), "line longer than \(ByteLineReader.maximumLineLength) bytes")
+            }
             guard let bytes = Base64.decode(trimmed) else {
                 return (source, [UInt8](trimmed), "line \(position) is neither base64 nor a PEM block")
             }
@@ -202,7 +222,7 @@ final class FileItemReader {
         let endPrefix = Array("-----END ".utf8)
         while let line = pendingBegin ?? reader.nextLine()?.line {
             pendingBegin = nil
-            guard line.starts(with: begin) else { continue }  // explanatory text between blocks
+            guard line.starts(with: begin) else { continue } // explanatory text between blocks
             let label = String(decoding: line.dropFirst(begin.count).prefix { $0 != 0x2D }, as: UTF8.self)
             let source = locator()
             var body: [UInt8] = []
@@ -243,9 +263,12 @@ final class FileItemReader {
         // still an input: one record says what it held.
         guard position == 0 else { return nil }
         let blank = wholeProbe.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        return (name, wholeProbe, blank
-            ? "the file holds only whitespace: no item"
-            : "a text file with no PEM block (a BEGIN line must start a line) and no base64 line")
+        return (
+            name, wholeProbe,
+            blank
+                ? "the file holds only whitespace: no item"
+                : "a text file with no PEM block (a BEGIN line must start a line) and no base64 line"
+        )
     }
 
     /// Text means printable ASCII and whitespace only (PEM and base64 are ASCII by definition).

@@ -16,7 +16,9 @@ enum Gzip {
                 return .failure(.unreadableInput("the gzip input is larger than 4 GiB"))
             }
             var stream = z_stream()
-            guard shim_inflateInit_auto(&stream) == Z_OK else { return .failure(.unreadableInput("zlib could not start")) }
+            guard shim_inflateInit_auto(&stream) == Z_OK else {
+                return .failure(.unreadableInput("zlib could not start"))
+            }
             defer { inflateEnd(&stream) }
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             var status = Z_OK
@@ -33,8 +35,12 @@ enum Gzip {
                 } while status == Z_OK && output.count <= limit
                 return source.count - offset - Int(stream.avail_in)
             }
-            if output.count > limit { return .failure(.unreadableInput("the gzip content is larger than \(limit) bytes")) }
-            guard status == Z_STREAM_END else { return .failure(.unreadableInput("the gzip stream is truncated or corrupt (zlib status \(status))")) }
+            if output.count > limit {
+                return .failure(.unreadableInput("the gzip content is larger than \(limit) bytes"))
+            }
+            guard status == Z_STREAM_END else {
+                return .failure(.unreadableInput("the gzip stream is truncated or corrupt (zlib status \(status))"))
+            }
             offset += consumed
             // Trailing zero padding after the last member is tolerated.
             if input[offset...].allSatisfy({ $0 == 0 }) { break }

@@ -1,9 +1,10 @@
 import AuditCore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Yields the items of every input in order: files, directories (recursively, in sorted path
@@ -57,7 +58,9 @@ public final class InputReader {
         while true {
             if let reader = current, let item = reader.next() {
                 defer { nextIndex += 1 }
-                return InputItem(index: nextIndex, source: item.source, bytes: item.bytes, problem: item.problem, origin: reader.currentOrigin)
+                return InputItem(
+                    index: nextIndex, source: item.source, bytes: item.bytes, problem: item.problem,
+                    origin: reader.currentOrigin)
             }
             if let record = current?.samplingRecord { samplingRecords.append(record) }
             current = nil
@@ -69,7 +72,8 @@ public final class InputReader {
             case .memory(let name, let bytes):
                 files.append(name)
                 current = FileItemReader(
-                    name: name, handle: FileHandle.nullDevice, size: bytes.count, maximumItemSize: maximumItemSize, memory: bytes)
+                    name: name, handle: FileHandle.nullDevice, size: bytes.count, maximumItemSize: maximumItemSize,
+                    memory: bytes)
                 problem = nil
             }
             if let problem {
@@ -83,14 +87,17 @@ public final class InputReader {
     private func open(_ path: FilePath) -> String? {
         if path.display == "-" {
             files.append("-")
-            current = FileItemReader(name: "-", handle: FileHandle.standardInput, size: nil, maximumItemSize: maximumItemSize)
+            current = FileItemReader(
+                name: "-", handle: FileHandle.standardInput, size: nil, maximumItemSize: maximumItemSize)
             return nil
         }
         // One stat(2) and one open(2) per file: Foundation's existence, attribute and handle calls
         // cost more than checking a certificate when a folder holds one certificate per file.
         var status = stat()
         guard path.withCString({ stat($0, &status) }) == 0 else {
-            return errno == ENOENT ? "input not found: \(path.display)" : "input cannot be examined: \(path.display): \(Self.reason(errno))"
+            return errno == ENOENT
+                ? "input not found: \(path.display)"
+                : "input cannot be examined: \(path.display): \(Self.reason(errno))"
         }
         if status.st_mode & S_IFMT == S_IFDIR {
             var entries: [Pending] = []
@@ -108,7 +115,8 @@ public final class InputReader {
             issuers = issuerDirectories[folder] ?? CTIssuerDirectory(folder: folder)
             issuerDirectories[folder] = issuers
         }
-        current = FileItemReader(name: path.display, handle: handle, size: size, issuers: issuers, maximumItemSize: maximumItemSize)
+        current = FileItemReader(
+            name: path.display, handle: handle, size: size, issuers: issuers, maximumItemSize: maximumItemSize)
         return nil
     }
 
@@ -126,7 +134,9 @@ public final class InputReader {
         }
         let present = Set(entries.map(key))
         return entries.filter { entry in
-            guard case .path(let path) = entry, let range = path.display.range(of: ".p/", options: .backwards) else { return true }
+            guard case .path(let path) = entry, let range = path.display.range(of: ".p/", options: .backwards) else {
+                return true
+            }
             return !present.contains(String(path.display[..<range.lowerBound]))
         }.sorted { key($0) < key($1) }
     }
@@ -134,7 +144,8 @@ public final class InputReader {
     /// Regular files below `directory`, sorted by path; hidden files are skipped.
     static func files(under directory: String) -> [String] {
         var entries: [Pending] = []
-        _ = collectEntries(under: FilePath(directory.hasSuffix("/") ? String(directory.dropLast()) : directory), into: &entries)
+        _ = collectEntries(
+            under: FilePath(directory.hasSuffix("/") ? String(directory.dropLast()) : directory), into: &entries)
         return sorted(entries).compactMap { if case .path(let path) = $0 { path.display } else { nil } }
     }
 }
@@ -206,12 +217,17 @@ private func collectEntries(under directory: FilePath, into entries: inout [Inpu
         let path = directory.appending(name)
         switch Int32(entry.pointee.d_type) {
         case Int32(DT_DIR):
-            if let problem = collectEntries(under: path, into: &entries) { entries.append(.problem(source: path.display, reason: problem)) }
+            if let problem = collectEntries(under: path, into: &entries) {
+                entries.append(.problem(source: path.display, reason: problem))
+            }
         case Int32(DT_REG): entries.append(.path(path))
         default:
             var status = stat()
             if path.withCString({ stat($0, &status) }) != 0 {
-                entries.append(.problem(source: path.display, reason: "input cannot be examined: \(path.display): \(InputReader.reason(errno))"))
+                entries.append(
+                    .problem(
+                        source: path.display,
+                        reason: "input cannot be examined: \(path.display): \(InputReader.reason(errno))"))
             } else if status.st_mode & S_IFMT == S_IFREG {
                 entries.append(.path(path))
             }

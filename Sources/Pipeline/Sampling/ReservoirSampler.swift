@@ -1,7 +1,6 @@
 import AuditCore
 import Digests
 import Foundation
-import Pipeline
 
 /// One pass over a population of any size, keeping a uniform random sample of fixed size
 /// (reservoir sampling, Vitter's Algorithm R, with ``SplitMix64``), and the population's count

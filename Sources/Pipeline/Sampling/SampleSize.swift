@@ -9,8 +9,12 @@ import Foundation
 public enum SampleSize {
     /// The sample size and the deviations it accepts, or nil when no size up to 1 000 000
     /// reaches the confidence (expected rate not below the tolerable rate).
-    public static func attribute(confidence: Double, tolerableRate: Double, expectedRate: Double) -> (size: Int, acceptableDeviations: Int)? {
-        guard confidence > 0, confidence < 1, tolerableRate > 0, tolerableRate < 1, expectedRate >= 0, expectedRate < tolerableRate else {
+    public static func attribute(confidence: Double, tolerableRate: Double, expectedRate: Double) -> (
+        size: Int, acceptableDeviations: Int
+    )? {
+        guard confidence > 0, confidence < 1, tolerableRate > 0, tolerableRate < 1, expectedRate >= 0,
+            expectedRate < tolerableRate
+        else {
             return nil
         }
         let risk = 1 - confidence
@@ -30,7 +34,7 @@ public enum SampleSize {
         guard k < n else { return 1 }
         if k > 200 { return regularizedIncompleteBeta(Double(n - k), Double(k + 1), 1 - p) }
         var total = 0.0
-        var logCoefficient = 0.0  // ln C(n, 0)
+        var logCoefficient = 0.0 // ln C(n, 0)
         for i in 0...k {
             if i > 0 { logCoefficient += log(Double(n - i + 1)) - log(Double(i)) }
             total += exp(logCoefficient + Double(i) * log(p) + Double(n - i) * log1p(-p))
@@ -77,7 +81,9 @@ public enum SampleSize {
     }
 
     /// How the size was reached, in words, for the sampling record.
-    public static func explanation(confidence: Double, tolerableRate: Double, expectedRate: Double, size: Int, acceptableDeviations: Int) -> String {
+    public static func explanation(
+        confidence: Double, tolerableRate: Double, expectedRate: Double, size: Int, acceptableDeviations: Int
+    ) -> String {
         "attribute sampling, binomial method: smallest n with P(X ≤ \(acceptableDeviations) | n, p = \(tolerableRate)) ≤ \(1 - confidence) "
             + "where \(acceptableDeviations) = ⌈n × \(expectedRate)⌉ expected deviations; n = \(size) "
             + "(confidence \(confidence), tolerable deviation rate \(tolerableRate), expected rate \(expectedRate))"

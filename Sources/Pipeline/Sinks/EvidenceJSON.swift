@@ -24,8 +24,11 @@ public enum EvidenceJSON {
     static func appendHead(_ evidence: ItemEvidence, profileReason: Bool, to out: inout ByteSink) {
         out.append(RecordKeys.index)
         out.appendDecimal(evidence.index)
-        for (key, value) in [(RecordKeys.source, evidence.source), (RecordKeys.sha256, evidence.sha256), (RecordKeys.kind, evidence.kind.rawValue),
-                             (RecordKeys.type, evidence.type), (RecordKeys.profile, evidence.profile)] {
+        for (key, value) in [
+            (RecordKeys.source, evidence.source), (RecordKeys.sha256, evidence.sha256),
+            (RecordKeys.kind, evidence.kind.rawValue),
+            (RecordKeys.type, evidence.type), (RecordKeys.profile, evidence.profile),
+        ] {
             out.append(key)
             out.appendJSONString(value)
         }

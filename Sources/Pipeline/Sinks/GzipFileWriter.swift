@@ -11,7 +11,9 @@ final class GzipFileWriter {
 
     init(handle: FileHandle, level: Int32 = 6) throws {
         self.handle = handle
-        guard shim_deflateInit_gzip(&stream, level) == Z_OK else { throw PipelineError.unwritableOutput("zlib could not start a gzip stream") }
+        guard shim_deflateInit_gzip(&stream, level) == Z_OK else {
+            throw PipelineError.unwritableOutput("zlib could not start a gzip stream")
+        }
     }
 
     deinit { deflateEnd(&stream) }
@@ -28,7 +30,9 @@ final class GzipFileWriter {
     }
 
     private func deflate(_ bytes: [UInt8], flush: Int32) throws {
-        guard let available = UInt32(exactly: bytes.count) else { throw PipelineError.unwritableOutput("a record of more than 4 GiB cannot be deflated") }
+        guard let available = UInt32(exactly: bytes.count) else {
+            throw PipelineError.unwritableOutput("a record of more than 4 GiB cannot be deflated")
+        }
         var status = Z_OK
         try bytes.withUnsafeBufferPointer { source in
             stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)

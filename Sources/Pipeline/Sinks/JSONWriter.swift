@@ -1,5 +1,6 @@
 import AuditCore
 import Foundation
+
 /// A minimal, allocation-light JSON writer (RFC 8259) for records whose shape is fixed.
 public struct JSONWriter {
     public var bytes: [UInt8] = []

@@ -30,7 +30,8 @@ public struct OutputFile: Sendable {
         } else {
             let url = URL(fileURLWithPath: target)
             let temporary = url.deletingLastPathComponent()
-                .appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+                .appendingPathComponent(
+                    ".\(url.lastPathComponent).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
             writingPath = temporary.path
             renameTo = target
         }
@@ -47,8 +48,10 @@ public struct OutputFile: Sendable {
             let length = readlink(current, &buffer, buffer.count - 1)
             guard length > 0 else { return current }
             let destination = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            current = destination.hasPrefix("/")
-                ? destination : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(destination).path
+            current =
+                destination.hasPrefix("/")
+                ? destination
+                : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(destination).path
         }
         return current
     }

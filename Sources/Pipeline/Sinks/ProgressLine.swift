@@ -17,8 +17,10 @@ public final class ProgressLine {
         let now = ContinuousClock.now
         guard now - lastDrawn >= .milliseconds(250) else { return }
         lastDrawn = now
-        let seconds = max(0.001, Double((now - started).components.attoseconds) / 1e18 + Double((now - started).components.seconds))
-        FileHandle.standardError.write(Data(String(format: "\r%d items, %.0f items/s ", items, Double(items) / seconds).utf8))
+        let seconds = max(
+            0.001, Double((now - started).components.attoseconds) / 1e18 + Double((now - started).components.seconds))
+        FileHandle.standardError.write(
+            Data(String(format: "\r%d items, %.0f items/s ", items, Double(items) / seconds).utf8))
         drawn = true
     }
 

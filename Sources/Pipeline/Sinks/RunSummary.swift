@@ -48,20 +48,27 @@ public struct RunSummary: Sendable {
         let kinds = ArtefactKind.allCases.compactMap { kind in byKind[kind].map { "\($0) \(kind)" } }
         if !kinds.isEmpty { lines.append("  kinds:    " + kinds.joined(separator: ", ")) }
         lines.append(
-            "  verdicts: " + Verdict.allCases.map { "\(byVerdict[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", "))
+            "  verdicts: "
+                + Verdict.allCases.map { "\(byVerdict[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", "))
         if !resumedByVerdict.isEmpty {
             lines.append(
-                "  resumed:  " + Verdict.allCases.map { "\(resumedByVerdict[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", ")
+                "  resumed:  "
+                    + Verdict.allCases.map { "\(resumedByVerdict[$0, default: 0]) \($0.rawValue)" }.joined(
+                        separator: ", ")
                     + " in complete shards (not checked again)")
         }
         if itemsWithErrors > 0 {
-            lines.append("  errors:   \(itemsWithErrors) item(s) could not be evaluated (outcome error; see INPUT-002 in their records)")
+            lines.append(
+                "  errors:   \(itemsWithErrors) item(s) could not be evaluated (outcome error; see INPUT-002 in their records)"
+            )
         }
         let top = failures.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(topFailures)
         if !top.isEmpty {
             lines.append("  most failed requirements:")
             for (id, count) in top {
-                lines.append("    \(id.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(count) item(s)  \(failureMessages[id] ?? "")")
+                lines.append(
+                    "    \(id.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(count) item(s)  \(failureMessages[id] ?? "")"
+                )
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -50,7 +50,9 @@ public struct ShardTrailer: Sendable, Hashable, Codable {
         let last = body[start...]
         guard last.starts(with: Array(prefix.utf8)) else { return nil }
         struct Wrapper: Decodable { var trustauditShard: ShardTrailer }
-        guard let trailer = try? JSONDecoder().decode(Wrapper.self, from: Data(last)).trustauditShard, trailer.isConsistent else { return nil }
+        guard let trailer = try? JSONDecoder().decode(Wrapper.self, from: Data(last)).trustauditShard,
+            trailer.isConsistent
+        else { return nil }
         let lines = Data(data[data.startIndex..<start])
         let count = lines.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
         guard count == trailer.count, SHA256.hex(lines) == trailer.linesSHA256 else { return nil }

@@ -13,8 +13,12 @@ public final class ShardWriter {
     public let directory: URL
     /// Shards found complete at start (by shard number).
     public private(set) var completed: Set<Int> = []
-    private var current: (number: Int, handle: FileHandle, gzip: GzipFileWriter?, temporary: URL, digest: SHA256Stream, count: Int, last: Int,
-                          leaves: [[UInt8]]?)?
+    private var current:
+        (
+            number: Int, handle: FileHandle, gzip: GzipFileWriter?, temporary: URL, digest: SHA256Stream, count: Int,
+            last: Int,
+            leaves: [[UInt8]]?
+        )?
     /// Whether shards are written gzip-compressed (`--shard-gzip`).
     public let gzip: Bool
     public private(set) var written = 0
@@ -32,7 +36,9 @@ public final class ShardWriter {
             let url = directory.appendingPathComponent(name)
             if name.hasSuffix(".tmp") {
                 // Left by a killed run (its process is gone); other workers' open files stay.
-                if let pid = Self.writer(ofTemporary: name), !ProcessLiveness.isRunning(pid) { try? FileManager.default.removeItem(at: url) }
+                if let pid = Self.writer(ofTemporary: name), !ProcessLiveness.isRunning(pid) {
+                    try? FileManager.default.removeItem(at: url)
+                }
                 continue
             }
             guard Self.isShardFile(name) else { continue }
@@ -40,8 +46,10 @@ public final class ShardWriter {
             // this run writes again replaces its file when complete.
             // `first` is read from the file: the name of its shard ends at first + size, which
             // must fit an Int before it is formatted.
-            if resume, let shard = ShardTrailer.read(url.path), shard.trailer.run == run, shard.trailer.first % size == 0,
-                shard.trailer.first <= Int.max - size, name == Self.fileName(number: shard.trailer.first / size, size: size, gzip: gzip)
+            if resume, let shard = ShardTrailer.read(url.path), shard.trailer.run == run,
+                shard.trailer.first % size == 0,
+                shard.trailer.first <= Int.max - size,
+                name == Self.fileName(number: shard.trailer.first / size, size: size, gzip: gzip)
             {
                 completed.insert(shard.trailer.first / size)
                 completedVerdicts[shard.trailer.first / size] = Self.verdicts(in: shard.lines)
@@ -50,8 +58,10 @@ public final class ShardWriter {
     }
 
     static func fileName(number: Int, size: Int, gzip: Bool = false) -> String {
-        let first = number * size, end = first + size
-        return "shard-" + String(format: "%012d", first) + "-" + String(format: "%012d", end) + (gzip ? ".jsonl.gz" : ".jsonl")
+        let first = number * size
+        let end = first + size
+        return "shard-" + String(format: "%012d", first) + "-" + String(format: "%012d", end)
+            + (gzip ? ".jsonl.gz" : ".jsonl")
     }
 
     /// Whether `name` is a shard file's name, plain or gzip-compressed.
@@ -70,7 +80,9 @@ public final class ShardWriter {
         for line in lines.split(separator: 0x0A) {
             guard let range = line.firstRange(of: key) else { continue }
             let word = line[range.upperBound...].prefix { $0 != 0x22 }
-            if let verdict = Verdict(rawValue: String(decoding: word, as: UTF8.self)) { counts[verdict, default: 0] += 1 }
+            if let verdict = Verdict(rawValue: String(decoding: word, as: UTF8.self)) {
+                counts[verdict, default: 0] += 1
+            }
         }
         return counts
     }
@@ -93,15 +105,25 @@ public final class ShardWriter {
             // A name of its own per process: concurrent workers (or two attempts at one shard)
             // never share a temporary file.
             let unique = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            let temporary = directory.appendingPathComponent(Self.fileName(number: number, size: size, gzip: gzip) + ".\(unique).tmp")
-            _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)  // the open below says whether it worked
-            guard let handle = FileHandle(forWritingAtPath: temporary.path) else { throw PipelineError.unwritableOutput("cannot open for writing", at: temporary.path) }
-            current = (number, handle, gzip ? try GzipFileWriter(handle: handle) : nil, temporary, SHA256Stream(), 0, index, [])
+            let temporary = directory.appendingPathComponent(
+                Self.fileName(number: number, size: size, gzip: gzip) + ".\(unique).tmp")
+            // The open below says whether the creation worked.
+            _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)
+            guard let handle = FileHandle(forWritingAtPath: temporary.path) else {
+                throw PipelineError.unwritableOutput("cannot open for writing", at: temporary.path)
+            }
+            current = (
+                number, handle, gzip ? try GzipFileWriter(handle: handle) : nil, temporary, SHA256Stream(), 0, index, []
+            )
         }
         current!.last = index
         guard let line else { return }
         // The throwing write: FileHandle.write(_:) traps on an I/O error such as a full disk.
-        if let compressor = current!.gzip { try compressor.write(line) } else { try current!.handle.write(contentsOf: line) }
+        if let compressor = current!.gzip {
+            try compressor.write(line)
+        } else {
+            try current!.handle.write(contentsOf: line)
+        }
         current!.digest.update(line)
         current!.count += 1
         if let leafHash { current!.leaves?.append(leafHash) } else { current!.leaves = nil }
@@ -118,7 +140,9 @@ public final class ShardWriter {
             root = Hex.string(tree.root)
         }
         let first = shard.number * size
-        let trailer = ShardTrailer(first: first, last: shard.last, count: shard.count, linesSHA256: shard.digest.hex(), merkleRoot: root, run: run)
+        let trailer = ShardTrailer(
+            first: first, last: shard.last, count: shard.count, linesSHA256: shard.digest.hex(), merkleRoot: root,
+            run: run)
         if let compressor = shard.gzip {
             try compressor.write(try trailer.line())
             try compressor.finish()
@@ -130,7 +154,8 @@ public final class ShardWriter {
         let final = directory.appendingPathComponent(Self.fileName(number: shard.number, size: size, gzip: gzip))
         // rename(2) replaces an existing file atomically: readers see the old or the new shard.
         guard rename(shard.temporary.path, final.path) == 0 else {
-            throw PipelineError.unwritableOutput("cannot rename \(shard.temporary.lastPathComponent) to \(final.lastPathComponent): errno \(errno)")
+            throw PipelineError.unwritableOutput(
+                "cannot rename \(shard.temporary.lastPathComponent) to \(final.lastPathComponent): errno \(errno)")
         }
         written += 1
     }

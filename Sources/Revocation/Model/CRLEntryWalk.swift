@@ -16,7 +16,8 @@ public struct CRLEntryWalk: Sendable {
     /// CRLReason values (RFC 5280 §5.3.1).
     public static let reasonNames = [
         0: "unspecified", 1: "keyCompromise", 2: "cACompromise", 3: "affiliationChanged", 4: "superseded",
-        5: "cessationOfOperation", 6: "certificateHold", 8: "removeFromCRL", 9: "privilegeWithdrawn", 10: "aACompromise",
+        5: "cessationOfOperation", 6: "certificateHold", 8: "removeFromCRL", 9: "privilegeWithdrawn",
+        10: "aACompromise",
     ]
 
     public private(set) var entryCount = 0
@@ -85,15 +86,17 @@ public struct CRLEntryWalk: Sendable {
         let indirect = crl.issuingDistributionPoint?.indirectCRL ?? false
         var scope: UInt64 = 0
         guard list.end <= Int(UInt32.max) else {
-            unreadable = RevocationError("the entries end beyond 4 GiB, past what the entry index can address", at: "byte \(list.contentStart)")
+            unreadable = RevocationError(
+                "the entries end beyond 4 GiB, past what the entry index can address", at: "byte \(list.contentStart)")
             return
         }
         var keys: [SerialKey] = []
         var index = list.contentStart
         while index < list.end {
             guard let entry = Self.entry(at: index, limit: list.end, reader) else {
-                unreadable = RevocationError("revokedCertificates entry \(entryCount + 1) is not { userCertificate, revocationDate [, crlEntryExtensions] }",
-                                             at: "byte \(index)")
+                unreadable = RevocationError(
+                    "revokedCertificates entry \(entryCount + 1) is not { userCertificate, revocationDate [, crlEntryExtensions] }",
+                    at: "byte \(index)")
                 break
             }
             entryCount += 1
@@ -105,7 +108,9 @@ public struct CRLEntryWalk: Sendable {
                 checkExtensions(entry, extensions, reader, isDelta: isDelta, indirect: indirect, scope: &scope)
             }
             if scope != 0 { otherIssuerEntries += 1 }
-            keys.append(SerialKey(hash: SerialKey.of(bytes, entry.serialNumber.content, scope: scope), offset: entry.element.start))
+            keys.append(
+                SerialKey(
+                    hash: SerialKey.of(bytes, entry.serialNumber.content, scope: scope), offset: entry.element.start))
         }
         keys.sort()
         findDuplicates(keys, reader)
@@ -119,8 +124,12 @@ public struct CRLEntryWalk: Sendable {
             let serial = reader.element(at: element.contentStart, limit: element.end), serial.tag == 0x02,
             let date = reader.element(at: serial.end, limit: element.end), date.tag == 0x17 || date.tag == 0x18
         else { return nil }
-        if date.end == element.end { return CRLEntry(element: element, serialNumber: serial, revocationDate: date, extensions: nil) }
-        guard let extensions = reader.element(at: date.end, limit: element.end), extensions.tag == 0x30, extensions.end == element.end else {
+        if date.end == element.end {
+            return CRLEntry(element: element, serialNumber: serial, revocationDate: date, extensions: nil)
+        }
+        guard let extensions = reader.element(at: date.end, limit: element.end), extensions.tag == 0x30,
+            extensions.end == element.end
+        else {
             return nil
         }
         return CRLEntry(element: element, serialNumber: serial, revocationDate: date, extensions: extensions)
@@ -135,11 +144,23 @@ public struct CRLEntryWalk: Sendable {
         }
         let first = bytes[serial.contentStart]
         if first & 0x80 != 0 {
-            serials.add(serial.start) { ("negative serial \(Self.hex(bytes[serial.content]))", "a certificate serial number is a positive integer (RFC 5280 §4.1.2.2)") }
+            serials.add(serial.start) {
+                (
+                    "negative serial \(Self.hex(bytes[serial.content]))",
+                    "a certificate serial number is a positive integer (RFC 5280 §4.1.2.2)"
+                )
+            }
         } else if length == 1 && first == 0 {
-            serials.add(serial.start) { ("serial 0", "a certificate serial number is a positive integer: 0 identifies no conforming certificate") }
+            serials.add(serial.start) {
+                (
+                    "serial 0",
+                    "a certificate serial number is a positive integer: 0 identifies no conforming certificate"
+                )
+            }
         } else if length > 20 {
-            serials.add(serial.start) { ("\(length)-octet serial", "a certificate serial number is at most 20 octets (RFC 5280 §4.1.2.2)") }
+            serials.add(serial.start) {
+                ("\(length)-octet serial", "a certificate serial number is at most 20 octets (RFC 5280 §4.1.2.2)")
+            }
         }
     }
 
@@ -168,7 +189,9 @@ public struct CRLEntryWalk: Sendable {
                 let oid = reader.element(at: element.contentStart, limit: element.end), oid.tag == 0x06,
                 var value = reader.element(at: oid.end, limit: element.end)
             else {
-                entryExtensions.add(index) { ("unreadable Extension", "an entry extension is not { extnID, critical, extnValue }") }
+                entryExtensions.add(index) {
+                    ("unreadable Extension", "an entry extension is not { extnID, critical, extnValue }")
+                }
                 return
             }
             var critical = false
@@ -184,7 +207,10 @@ public struct CRLEntryWalk: Sendable {
             let identifier = bytes[oid.content]
             if seen.contains(where: { $0.elementsEqual(identifier) }) {
                 entryExtensions.add(element.start) {
-                    ("\(ObjectIdentifierText.dotted(identifier)) twice", "an entry extension appears more than once (RFC 5280 §4.2 via §5.3)")
+                    (
+                        "\(ObjectIdentifierText.dotted(identifier)) twice",
+                        "an entry extension appears more than once (RFC 5280 §4.2 via §5.3)"
+                    )
                 }
             }
             seen.append(identifier)
@@ -194,32 +220,47 @@ public struct CRLEntryWalk: Sendable {
                 let date = reader.element(at: value.contentStart, limit: value.end)
                 if critical || date?.tag != 0x18 {
                     invalidityDates.add(element.start) {
-                        (critical ? "critical invalidityDate" : "invalidityDate tag 0x\(Self.hex(bytes[value.contentStart..<min(value.end, value.contentStart + 1)]))",
-                         "invalidityDate is a non-critical GeneralizedTime (RFC 5280 §5.3.2)")
+                        (
+                            critical
+                                ? "critical invalidityDate"
+                                : "invalidityDate tag 0x\(Self.hex(bytes[value.contentStart..<min(value.end, value.contentStart + 1)]))",
+                            "invalidityDate is a non-critical GeneralizedTime (RFC 5280 §5.3.2)"
+                        )
                     }
                 }
             } else if identifier.elementsEqual(RevocationOID.certificateIssuer) {
                 if !indirect || !critical {
                     certificateIssuers.add(element.start) {
-                        (indirect ? "non-critical certificateIssuer" : "certificateIssuer in a CRL that is not indirect",
-                         indirect ? "certificateIssuer is always critical (RFC 5280 §5.3.3)"
-                            : "certificateIssuer may appear only in an indirect CRL, whose issuingDistributionPoint sets indirectCRL (RFC 5280 §5.3.3)")
+                        (
+                            indirect
+                                ? "non-critical certificateIssuer" : "certificateIssuer in a CRL that is not indirect",
+                            indirect
+                                ? "certificateIssuer is always critical (RFC 5280 §5.3.3)"
+                                : "certificateIssuer may appear only in an indirect CRL, whose issuingDistributionPoint sets indirectCRL (RFC 5280 §5.3.3)"
+                        )
                     }
                 }
                 scope = SerialKey.of(bytes, value.content, scope: 0x9E37_79B9_7F4A_7C15) | 1
             } else if critical {
                 entryExtensions.add(element.start) {
-                    ("critical \(ObjectIdentifierText.dotted(identifier))", "a critical entry extension that RFC 5280 §5.3 does not define: relying parties must reject the CRL")
+                    (
+                        "critical \(ObjectIdentifierText.dotted(identifier))",
+                        "a critical entry extension that RFC 5280 §5.3 does not define: relying parties must reject the CRL"
+                    )
                 }
             }
         }
     }
 
-    private mutating func checkReason(_ element: TLV, _ value: TLV, _ critical: Bool, _ reader: TLVReader, isDelta: Bool) {
+    private mutating func checkReason(
+        _ element: TLV, _ value: TLV, _ critical: Bool, _ reader: TLVReader, isDelta: Bool
+    ) {
         guard let enumerated = reader.element(at: value.contentStart, limit: value.end), enumerated.tag == 0x0A,
             enumerated.end == value.end, let code = reader.smallInteger(enumerated)
         else {
-            reasonCodes.add(element.start) { ("reasonCode not an ENUMERATED", "reasonCode holds a CRLReason ENUMERATED (RFC 5280 §5.3.1)") }
+            reasonCodes.add(element.start) {
+                ("reasonCode not an ENUMERATED", "reasonCode holds a CRLReason ENUMERATED (RFC 5280 §5.3.1)")
+            }
             return
         }
         if (0...10).contains(code) {
@@ -227,20 +268,30 @@ public struct CRLEntryWalk: Sendable {
             if reasonFirstOffsets[code] < 0 { reasonFirstOffsets[code] = element.start }
         }
         if critical {
-            reasonCodes.add(element.start) { ("critical reasonCode", "reasonCode is a non-critical extension (RFC 5280 §5.3.1)") }
+            reasonCodes.add(element.start) {
+                ("critical reasonCode", "reasonCode is a non-critical extension (RFC 5280 §5.3.1)")
+            }
         }
         switch code {
         case 0:
             unspecifiedReasons.add(element.start) {
-                ("reasonCode unspecified (0)", "use no reasonCode instead of unspecified (RFC 5280 §5.3.1 \"SHOULD be absent\")")
+                (
+                    "reasonCode unspecified (0)",
+                    "use no reasonCode instead of unspecified (RFC 5280 §5.3.1 \"SHOULD be absent\")"
+                )
             }
         case 8 where !isDelta:
             reasonCodes.add(element.start) {
-                ("reasonCode removeFromCRL (8) in a complete CRL", "removeFromCRL is used only in delta CRLs (RFC 5280 §5.2.4, §5.3.1)")
+                (
+                    "reasonCode removeFromCRL (8) in a complete CRL",
+                    "removeFromCRL is used only in delta CRLs (RFC 5280 §5.2.4, §5.3.1)"
+                )
             }
         case 1...6, 8...10: break
         default:
-            reasonCodes.add(element.start) { ("reasonCode \(code)", "not a CRLReason value: 0–6 and 8–10 are defined, 7 is unused (RFC 5280 §5.3.1)") }
+            reasonCodes.add(element.start) {
+                ("reasonCode \(code)", "not a CRLReason value: 0–6 and 8–10 are defined, 7 is unused (RFC 5280 §5.3.1)")
+            }
         }
     }
 
@@ -256,11 +307,16 @@ public struct CRLEntryWalk: Sendable {
             guard end - start > 1 else { continue }
             let run = keys[start..<end].compactMap { Self.entry(at: $0.offset, limit: bytes.count, reader) }
             for (position, later) in run.enumerated() {
-                guard let first = run[..<position].first(where: { bytes[$0.serialNumber.content].elementsEqual(bytes[later.serialNumber.content]) })
+                guard
+                    let first = run[..<position].first(where: {
+                        bytes[$0.serialNumber.content].elementsEqual(bytes[later.serialNumber.content])
+                    })
                 else { continue }
                 duplicates.add(later.element.start) {
-                    ("serial \(Self.hex(bytes[later.serialNumber.content])) at bytes \(first.element.start) and \(later.element.start)",
-                     "the same certificate is listed twice: each revoked certificate appears once per issuer (RFC 5280 §5.1.2.6)")
+                    (
+                        "serial \(Self.hex(bytes[later.serialNumber.content])) at bytes \(first.element.start) and \(later.element.start)",
+                        "the same certificate is listed twice: each revoked certificate appears once per issuer (RFC 5280 §5.1.2.6)"
+                    )
                 }
             }
         }

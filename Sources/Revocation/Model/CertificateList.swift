@@ -31,16 +31,22 @@ public struct CertificateList: Sendable {
             throw RevocationError("not a readable DER SEQUENCE", at: "byte 0")
         }
         let parts = reader.children(of: outer)
-        guard parts.count == 3, parts[0].tag == 0x30, parts[1].tag == 0x30, parts[2].tag == 0x03, parts[2].end == outer.end else {
-            throw RevocationError("CertificateList is not { tbsCertList, signatureAlgorithm, signatureValue }", at: "CertificateList")
+        guard parts.count == 3, parts[0].tag == 0x30, parts[1].tag == 0x30, parts[2].tag == 0x03,
+            parts[2].end == outer.end
+        else {
+            throw RevocationError(
+                "CertificateList is not { tbsCertList, signatureAlgorithm, signatureValue }", at: "CertificateList")
         }
         tbsCertList = parts[0]
         signatureAlgorithm = parts[1]
-        guard !parts[2].isEmpty else { throw RevocationError("the signature BIT STRING is empty", at: "signatureValue") }
+        guard !parts[2].isEmpty else {
+            throw RevocationError("the signature BIT STRING is empty", at: "signatureValue")
+        }
         signatureValue = bytes[(parts[2].contentStart + 1)..<parts[2].end]
         let fields = reader.children(of: tbsCertList)
         guard fields.last?.end == tbsCertList.end else {
-            throw RevocationError("tbsCertList has an unreadable element", at: "byte \(fields.last?.end ?? tbsCertList.contentStart)")
+            throw RevocationError(
+                "tbsCertList has an unreadable element", at: "byte \(fields.last?.end ?? tbsCertList.contentStart)")
         }
         var position = 0
         func next(_ matches: (UInt8) -> Bool) -> TLV? {
@@ -49,21 +55,25 @@ public struct CertificateList: Sendable {
             return fields[position - 1]
         }
         version = next { $0 == 0x02 }
-        guard let inner = next({ $0 == 0x30 }), let issuer = next({ $0 == 0x30 }), let thisUpdate = next({ $0 == 0x17 || $0 == 0x18 })
+        guard let inner = next({ $0 == 0x30 }), let issuer = next({ $0 == 0x30 }),
+            let thisUpdate = next({ $0 == 0x17 || $0 == 0x18 })
         else {
             throw RevocationError("tbsCertList lacks signature, issuer or thisUpdate in that order", at: "tbsCertList")
         }
         innerSignatureAlgorithm = inner
         self.issuer = issuer
-        self.thisUpdate = CertificateTime(tag: thisUpdate.tag, content: reader.content(thisUpdate), offset: thisUpdate.start)
+        self.thisUpdate = CertificateTime(
+            tag: thisUpdate.tag, content: reader.content(thisUpdate), offset: thisUpdate.start)
         nextUpdate = next { $0 == 0x17 || $0 == 0x18 }.map {
             CertificateTime(tag: $0.tag, content: reader.content($0), offset: $0.start)
         }
         revokedCertificates = next { $0 == 0x30 }
         if let wrapper = next({ $0 == 0xA0 }) {
             hasExtensionsField = true
-            guard let list = reader.element(at: wrapper.contentStart, limit: wrapper.end), list.end == wrapper.end else {
-                throw RevocationError("crlExtensions [0] does not hold one Extensions SEQUENCE", at: "byte \(wrapper.start)")
+            guard let list = reader.element(at: wrapper.contentStart, limit: wrapper.end), list.end == wrapper.end
+            else {
+                throw RevocationError(
+                    "crlExtensions [0] does not hold one Extensions SEQUENCE", at: "byte \(wrapper.start)")
             }
             switch RevocationExtension.list(list, in: reader) {
             case .success(let list): extensions = list
@@ -74,8 +84,9 @@ public struct CertificateList: Sendable {
             extensions = []
         }
         guard position == fields.count else {
-            throw RevocationError("tbsCertList has an unexpected element (tag 0x\(ObjectIdentifierText.hex(fields[position].tag)))",
-                                  at: "byte \(fields[position].start)")
+            throw RevocationError(
+                "tbsCertList has an unexpected element (tag 0x\(ObjectIdentifierText.hex(fields[position].tag)))",
+                at: "byte \(fields[position].start)")
         }
     }
 
@@ -104,7 +115,9 @@ public struct CertificateList: Sendable {
 
     /// The issuingDistributionPoint, decoded, when present.
     public var issuingDistributionPoint: IssuingDistributionPoint? {
-        extensions(RevocationOID.issuingDistributionPoint).first.map { IssuingDistributionPoint(value: $0.value, reader: reader) }
+        extensions(RevocationOID.issuingDistributionPoint).first.map {
+            IssuingDistributionPoint(value: $0.value, reader: reader)
+        }
     }
 
     /// The AKI keyIdentifier, when present.

@@ -18,14 +18,18 @@ public struct OCSPRequest: Sendable {
             switch field.tag {
             case 0x30:
                 for request in reader.children(of: field) {
-                    guard let first = reader.children(of: request).first, let id = CertID(first, reader) else { return nil }
+                    guard let first = reader.children(of: request).first, let id = CertID(first, reader) else {
+                        return nil
+                    }
                     ids.append(id)
                 }
             case 0xA2:
                 guard let list = reader.element(at: field.contentStart, limit: field.end),
                     case .success(let extensions) = RevocationExtension.list(list, in: reader)
                 else { return nil }
-                nonce = extensions.first { $0.identifier.elementsEqual(RevocationOID.ocspNonce) }.map { reader.content($0.value) }
+                nonce = extensions.first { $0.identifier.elementsEqual(RevocationOID.ocspNonce) }.map {
+                    reader.content($0.value)
+                }
             default: continue
             }
         }

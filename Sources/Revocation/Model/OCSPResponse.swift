@@ -11,8 +11,10 @@ public struct CertID: Sendable, Hashable {
 
     init?(_ element: TLV, _ reader: TLVReader) {
         let fields = reader.children(of: element)
-        guard element.tag == 0x30, fields.count == 4, fields[0].tag == 0x30, fields[1].tag == 0x04, fields[2].tag == 0x04,
-            fields[3].tag == 0x02, let oid = reader.element(at: fields[0].contentStart, limit: fields[0].end), oid.tag == 0x06
+        guard element.tag == 0x30, fields.count == 4, fields[0].tag == 0x30, fields[1].tag == 0x04,
+            fields[2].tag == 0x04,
+            fields[3].tag == 0x02, let oid = reader.element(at: fields[0].contentStart, limit: fields[0].end),
+            oid.tag == 0x06
         else { return nil }
         hashAlgorithm = reader.content(oid)
         issuerNameHash = reader.content(fields[1])
@@ -71,24 +73,31 @@ public struct BasicOCSPResponse: Sendable {
     init(_ basic: TLV, _ reader: TLVReader) throws(RevocationError) {
         self.reader = reader
         let parts = reader.children(of: basic)
-        guard basic.tag == 0x30, parts.count == 3 || parts.count == 4, parts[0].tag == 0x30, parts[1].tag == 0x30, parts[2].tag == 0x03,
+        guard basic.tag == 0x30, parts.count == 3 || parts.count == 4, parts[0].tag == 0x30, parts[1].tag == 0x30,
+            parts[2].tag == 0x03,
             parts.last!.end == basic.end, !parts[2].isEmpty
         else {
-            throw RevocationError("BasicOCSPResponse is not { tbsResponseData, signatureAlgorithm, signature [, certs] }", at: "byte \(basic.start)")
+            throw RevocationError(
+                "BasicOCSPResponse is not { tbsResponseData, signatureAlgorithm, signature [, certs] }",
+                at: "byte \(basic.start)")
         }
         tbsResponseData = parts[0]
         signatureAlgorithm = parts[1]
         signatureValue = reader.bytes[(parts[2].contentStart + 1)..<parts[2].end]
         var certificates: [[UInt8]] = []
         if parts.count == 4 {
-            guard parts[3].tag == 0xA0, let list = reader.element(at: parts[3].contentStart, limit: parts[3].end), list.tag == 0x30 else {
+            guard parts[3].tag == 0xA0, let list = reader.element(at: parts[3].contentStart, limit: parts[3].end),
+                list.tag == 0x30
+            else {
                 throw RevocationError("certs is not [0] EXPLICIT SEQUENCE OF Certificate", at: "byte \(parts[3].start)")
             }
             certificates = reader.children(of: list).map { Array(reader.encoded($0)) }
         }
         self.certificates = certificates
         var fields = reader.children(of: tbsResponseData)[...]
-        guard fields.last?.end == tbsResponseData.end else { throw RevocationError("ResponseData has an unreadable element", at: "tbsResponseData") }
+        guard fields.last?.end == tbsResponseData.end else {
+            throw RevocationError("ResponseData has an unreadable element", at: "tbsResponseData")
+        }
         if fields.first?.tag == 0xA0 {
             let wrapper = fields.removeFirst()
             version = reader.element(at: wrapper.contentStart, limit: wrapper.end).flatMap(reader.smallInteger) ?? -1
@@ -107,7 +116,9 @@ public struct BasicOCSPResponse: Sendable {
             throw RevocationError("producedAt is not a GeneralizedTime", at: "tbsResponseData")
         }
         producedAt = CertificateTime(tag: produced.tag, content: reader.content(produced), offset: produced.start)
-        guard let list = fields.popFirst(), list.tag == 0x30 else { throw RevocationError("ResponseData has no responses", at: "tbsResponseData") }
+        guard let list = fields.popFirst(), list.tag == 0x30 else {
+            throw RevocationError("ResponseData has no responses", at: "tbsResponseData")
+        }
         var responses: [SingleResponse] = []
         for element in reader.children(of: list) {
             responses.append(try Self.single(element, reader))
@@ -124,7 +135,9 @@ public struct BasicOCSPResponse: Sendable {
         } else {
             extensions = []
         }
-        guard fields.isEmpty else { throw RevocationError("ResponseData has an unexpected element", at: "byte \(fields.first!.start)") }
+        guard fields.isEmpty else {
+            throw RevocationError("ResponseData has an unexpected element", at: "byte \(fields.first!.start)")
+        }
     }
 
     static func single(_ element: TLV, _ reader: TLVReader) throws(RevocationError) -> SingleResponse {
@@ -132,7 +145,9 @@ public struct BasicOCSPResponse: Sendable {
         guard element.tag == 0x30, let idElement = fields.popFirst(), let certID = CertID(idElement, reader) else {
             throw RevocationError("a SingleResponse has no readable CertID", at: "byte \(element.start)")
         }
-        guard let statusElement = fields.popFirst() else { throw RevocationError("a SingleResponse has no certStatus", at: "byte \(element.start)") }
+        guard let statusElement = fields.popFirst() else {
+            throw RevocationError("a SingleResponse has no certStatus", at: "byte \(element.start)")
+        }
         let status: SingleResponse.Status
         switch statusElement.tag {
         case 0x80: status = .good
@@ -140,12 +155,15 @@ public struct BasicOCSPResponse: Sendable {
         case 0xA1:
             let parts = reader.children(of: statusElement)
             guard let time = parts.first, time.tag == 0x18 else {
-                throw RevocationError("revoked has no revocationTime GeneralizedTime", at: "byte \(statusElement.start)")
+                throw RevocationError(
+                    "revoked has no revocationTime GeneralizedTime", at: "byte \(statusElement.start)")
             }
             let reason = parts.dropFirst().first.flatMap { wrapper in
-                wrapper.tag == 0xA0 ? reader.element(at: wrapper.contentStart, limit: wrapper.end).flatMap(reader.smallInteger) : nil
+                wrapper.tag == 0xA0
+                    ? reader.element(at: wrapper.contentStart, limit: wrapper.end).flatMap(reader.smallInteger) : nil
             }
-            status = .revoked(time: CertificateTime(tag: time.tag, content: reader.content(time), offset: time.start), reason: reason)
+            status = .revoked(
+                time: CertificateTime(tag: time.tag, content: reader.content(time), offset: time.start), reason: reason)
         default: status = .undefined(statusElement.tag)
         }
         guard let this = fields.popFirst(), this.tag == 0x18 else {
@@ -160,12 +178,15 @@ public struct BasicOCSPResponse: Sendable {
             next = CertificateTime(tag: time.tag, content: reader.content(time), offset: time.start)
         }
         return SingleResponse(
-            certID: certID, status: status, thisUpdate: CertificateTime(tag: this.tag, content: reader.content(this), offset: this.start),
+            certID: certID, status: status,
+            thisUpdate: CertificateTime(tag: this.tag, content: reader.content(this), offset: this.start),
             nextUpdate: next, element: element)
     }
 
     /// The response extension whose extnID is `oid`.
-    public func `extension`(_ oid: [UInt8]) -> RevocationExtension? { extensions.first { $0.identifier.elementsEqual(oid) } }
+    public func `extension`(_ oid: [UInt8]) -> RevocationExtension? {
+        extensions.first { $0.identifier.elementsEqual(oid) }
+    }
 }
 
 /// The outer OCSPResponse (RFC 6960 §4.2.1).
@@ -196,7 +217,9 @@ public struct OCSPResponse: Sendable {
             response = nil
             return
         }
-        guard parts[1].tag == 0xA0, let sequence = reader.element(at: parts[1].contentStart, limit: parts[1].end), sequence.tag == 0x30 else {
+        guard parts[1].tag == 0xA0, let sequence = reader.element(at: parts[1].contentStart, limit: parts[1].end),
+            sequence.tag == 0x30
+        else {
             throw RevocationError("responseBytes is not [0] EXPLICIT SEQUENCE", at: "byte \(parts[1].start)")
         }
         let fields = reader.children(of: sequence)

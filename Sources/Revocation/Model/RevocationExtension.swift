@@ -18,7 +18,9 @@ public struct RevocationExtension: Sendable, Hashable {
 
     /// Reads the Extensions SEQUENCE `list`; nil with the reason when an element is malformed.
     static func list(_ list: TLV, in reader: TLVReader) -> Result<[RevocationExtension], RevocationError> {
-        guard list.tag == 0x30 else { return .failure(RevocationError("Extensions is not a SEQUENCE", at: "byte \(list.start)")) }
+        guard list.tag == 0x30 else {
+            return .failure(RevocationError("Extensions is not a SEQUENCE", at: "byte \(list.start)"))
+        }
         var result: [RevocationExtension] = []
         var index = list.contentStart
         while index < list.end {
@@ -29,11 +31,13 @@ public struct RevocationExtension: Sendable, Hashable {
             guard fields.count == 2 || fields.count == 3, fields[0].tag == 0x06, fields.last!.tag == 0x04,
                 fields.count == 2 || fields[1].tag == 0x01
             else {
-                return .failure(RevocationError("an Extension is not { extnID, critical, extnValue }", at: "byte \(index)"))
+                return .failure(
+                    RevocationError("an Extension is not { extnID, critical, extnValue }", at: "byte \(index)"))
             }
             let critical = fields.count == 3 ? reader.boolean(fields[1]) ?? false : false
-            result.append(RevocationExtension(
-                identifier: reader.content(fields[0]), critical: critical, value: fields.last!, element: element))
+            result.append(
+                RevocationExtension(
+                    identifier: reader.content(fields[0]), critical: critical, value: fields.last!, element: element))
             index = element.end
         }
         return .success(result)

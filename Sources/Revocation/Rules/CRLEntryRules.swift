@@ -16,21 +16,31 @@ public enum CRLEntryRules {
     /// The findings of a sample: one per kept problem, and one for the problems not listed.
     static func findings(_ sample: ProblemSample, what: String, capped: Bool = false) -> [Finding] {
         var findings = sample.first.map { problem in
-            capped ? Finding.shouldFail(observed: problem.observed, location: "entry byte \(problem.offset)", message: problem.message)
-                : Finding.fail(observed: problem.observed, location: "entry byte \(problem.offset)", message: problem.message)
+            capped
+                ? Finding.shouldFail(
+                    observed: problem.observed, location: "entry byte \(problem.offset)", message: problem.message)
+                : Finding.fail(
+                    observed: problem.observed, location: "entry byte \(problem.offset)", message: problem.message)
         }
         if sample.count > sample.first.count {
-            let more = "\(sample.count - sample.first.count) more entries with the same kind of \(what) problem (\(sample.count) in all)"
-            findings.append(capped ? .shouldFail(observed: more, location: "revokedCertificates", message: more)
-                : .fail(observed: more, location: "revokedCertificates", message: more))
+            let more =
+                "\(sample.count - sample.first.count) more entries with the same kind of \(what) problem (\(sample.count) in all)"
+            findings.append(
+                capped
+                    ? .shouldFail(observed: more, location: "revokedCertificates", message: more)
+                    : .fail(observed: more, location: "revokedCertificates", message: more))
         }
         return findings
     }
 
-    static func sampled(_ id: RequirementID, _ path: KeyPath<CRLEntryWalk, ProblemSample> & Sendable, what: String) -> Rule<InspectedCRL> {
+    static func sampled(_ id: RequirementID, _ path: KeyPath<CRLEntryWalk, ProblemSample> & Sendable, what: String)
+        -> Rule<InspectedCRL>
+    {
         CRLRules.decoded(id) { list, item, _ in
             guard let entries = item.entries else { return [] }
-            guard list.revokedCertificates != nil else { return [.notApplicable(id, because: "the CRL lists no revoked certificate")] }
+            guard list.revokedCertificates != nil else {
+                return [.notApplicable(id, because: "the CRL lists no revoked certificate")]
+            }
             let found = findings(entries[keyPath: path], what: what)
             return found.isEmpty ? [.pass(id, observed: "\(entries.entryCount) entries")] : found
         }
@@ -39,18 +49,24 @@ public enum CRLEntryRules {
     /// With no revoked certificate the list is absent, not empty.
     static let emptyList = CRLRules.decoded("REV-015") { list, _, _ in
         guard let revoked = list.revokedCertificates else { return [.pass(observed: "revokedCertificates absent")] }
-        return revoked.isEmpty ? [
-            .fail(observed: "empty SEQUENCE", location: "tbsCertList.revokedCertificates byte \(revoked.start)",
-                  message: "when no certificate is revoked, revokedCertificates is left out rather than encoded empty")
-        ] : []
+        return revoked.isEmpty
+            ? [
+                .fail(
+                    observed: "empty SEQUENCE", location: "tbsCertList.revokedCertificates byte \(revoked.start)",
+                    message: "when no certificate is revoked, revokedCertificates is left out rather than encoded empty"
+                )
+            ] : []
     }
 
     /// reasonCode non-critical, a defined CRLReason, removeFromCRL only in delta CRLs; unspecified(0) should be left
     /// out (a "should": minor at most).
     static let reasonCodes = CRLRules.decoded("REV-016") { list, item, _ in
         guard let entries = item.entries else { return [] }
-        guard list.revokedCertificates != nil else { return [.notApplicable(because: "the CRL lists no revoked certificate")] }
-        let found = findings(entries.reasonCodes, what: "reasonCode")
+        guard list.revokedCertificates != nil else {
+            return [.notApplicable(because: "the CRL lists no revoked certificate")]
+        }
+        let found =
+            findings(entries.reasonCodes, what: "reasonCode")
             + findings(entries.unspecifiedReasons, what: "unspecified reasonCode", capped: true)
         guard found.isEmpty else { return found }
         let used = entries.reasonCounts.enumerated().filter { $0.element > 0 }

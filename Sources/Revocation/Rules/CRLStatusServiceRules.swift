@@ -18,30 +18,49 @@ enum CRLStatusServiceRules {
             return [.notApplicable(because: "a CRL of CA certificates (\(why)): its cadence is REV-041's")]
         }
         guard let number = list.crlNumber, let time = list.thisUpdate.secondsSince1970 else {
-            return [.notChecked(because: "without a readable cRLNumber and thisUpdate the CRL's predecessor cannot be identified")]
+            return [
+                .notChecked(
+                    because: "without a readable cRLNumber and thisUpdate the CRL's predecessor cannot be identified")
+            ]
         }
         if CRLNumber.magnitude(number).isEmpty {
             return [.notApplicable(because: "cRLNumber 0: the first CRL of its sequence has no predecessor")]
         }
         let peers = item.sequencePeers(of: list)
-        guard let previous = peers.first(where: { $0.list.crlNumber.map { CRLNumber.isSuccessor(number, of: $0) } == true }),
+        guard
+            let previous = peers.first(where: {
+                $0.list.crlNumber.map { CRLNumber.isSuccessor(number, of: $0) } == true
+            }),
             let previousTime = previous.list.thisUpdate.secondsSince1970
         else {
-            return [.notChecked(because: "the issuance cadence shows between consecutive CRLs: give this issuer's CRL of the same scope "
-                + "numbered one less than \(CRLNumber.text(number)) with --crl")]
+            return [
+                .notChecked(
+                    because:
+                        "the issuance cadence shows between consecutive CRLs: give this issuer's CRL of the same scope "
+                        + "numbered one less than \(CRLNumber.text(number)) with --crl")
+            ]
         }
         let gap = time - previousTime
-        let observed = "thisUpdate \(list.thisUpdate.text), \(CRLUpdatePolicyRules.interval(gap)) after the previous CRL's "
+        let observed =
+            "thisUpdate \(list.thisUpdate.text), \(CRLUpdatePolicyRules.interval(gap)) after the previous CRL's "
             + "\(previous.list.thisUpdate.text) (\(previous.source), cRLNumber \(previous.list.crlNumber.map(CRLNumber.text) ?? "?"))"
         guard gap > 86_400 else { return [.pass(observed: observed)] }
-        return [.fail(observed: observed, expected: "at most 24 hours between consecutive CRLs", location: "tbsCertList.thisUpdate",
-                      message: "consecutive CRLs of end-user certificates more than 24 hours apart: a new CRL is due at least every 24 hours")]
+        return [
+            .fail(
+                observed: observed, expected: "at most 24 hours between consecutive CRLs",
+                location: "tbsCertList.thisUpdate",
+                message:
+                    "consecutive CRLs of end-user certificates more than 24 hours apart: a new CRL is due at least every 24 hours"
+            )
+        ]
     }
 
     /// A CA revocation list has nextUpdate at most one year after thisUpdate; CSS-6.3.9-06 — unless it is the last CRL
     /// of its scope (99991231235959Z).
     static let caListValidity = CRLRules.decoded("REV-041") { list, item, _ in
-        guard let nextUpdate = list.nextUpdate, let next = nextUpdate.secondsSince1970, let this = list.thisUpdate.secondsSince1970 else {
+        guard let nextUpdate = list.nextUpdate, let next = nextUpdate.secondsSince1970,
+            let this = list.thisUpdate.secondsSince1970
+        else {
             return [.notChecked(because: "thisUpdate or nextUpdate is absent or unreadable (REV-006)")]
         }
         if nextUpdate.text == finalNextUpdate {
@@ -55,14 +74,24 @@ enum CRLStatusServiceRules {
         case .subscriber(let why):
             return [.notApplicable(because: "a CRL of end-user certificates (\(why)): its cadence is REV-040's")]
         case .ca(let why):
-            return withinAYear ? [.pass(observed: observed + " (CA revocation list: \(why))")] : [
-                .fail(observed: observed + " (CA revocation list: \(why))", expected: "at most one year", location: "tbsCertList.nextUpdate",
-                      message: "a CA revocation list is reissued at least yearly, with nextUpdate at most one year ahead")
-            ]
+            return withinAYear
+                ? [.pass(observed: observed + " (CA revocation list: \(why))")]
+                : [
+                    .fail(
+                        observed: observed + " (CA revocation list: \(why))", expected: "at most one year",
+                        location: "tbsCertList.nextUpdate",
+                        message:
+                            "a CA revocation list is reissued at least yearly, with nextUpdate at most one year ahead")
+                ]
         case .unknown:
-            if withinAYear { return [.pass(observed: observed + " (within the one year allowed even for a CA revocation list)")] }
-            return [.notChecked(because: observed + ": beyond the one year of a CA revocation list, but neither the "
-                + "issuingDistributionPoint nor a supplied issuer (--issuer) tells whether this CRL is one")]
+            if withinAYear {
+                return [.pass(observed: observed + " (within the one year allowed even for a CA revocation list)")]
+            }
+            return [
+                .notChecked(
+                    because: observed + ": beyond the one year of a CA revocation list, but neither the "
+                        + "issuingDistributionPoint nor a supplied issuer (--issuer) tells whether this CRL is one")
+            ]
         }
     }
 }

@@ -33,22 +33,27 @@ public enum CRLUpdatePolicyRules {
         guard let entries = item.entries else { return [] }
         var found: [Finding] = []
         if list.issuingDistributionPoint?.indirectCRL == true {
-            found.append(.fail(observed: "issuingDistributionPoint indirectCRL TRUE", expected: "indirectCRL absent (FALSE)",
-                               location: "crlExtensions 2.5.29.28",
-                               message: "the TLS Baseline Requirements do not allow indirect CRLs: each CA issues its own"))
+            found.append(
+                .fail(
+                    observed: "issuingDistributionPoint indirectCRL TRUE", expected: "indirectCRL absent (FALSE)",
+                    location: "crlExtensions 2.5.29.28",
+                    message: "the TLS Baseline Requirements do not allow indirect CRLs: each CA issues its own"))
         }
         guard list.revokedCertificates != nil else {
-            return found.isEmpty ? [.notApplicable(because: "the CRL lists no revoked certificate and is not indirect")] : found
+            return found.isEmpty
+                ? [.notApplicable(because: "the CRL lists no revoked certificate and is not indirect")] : found
         }
         let forbidden = [0, 6, 10] + (list.isDelta ? [] : [8])
         found += forbidden.compactMap { code in
             let count = entries.reasonCounts[code]
             guard count > 0 else { return nil }
             let name = CRLEntryWalk.reasonNames[code] ?? "\(code)"
-            return .fail(observed: "reasonCode \(name) (\(code)) on \(count) entr\(count == 1 ? "y" : "ies")",
-                         expected: "absent, or keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, privilegeWithdrawn",
-                         location: "entry byte \(entries.reasonFirstOffsets[code])",
-                         message: "the TLS Baseline Requirements do not allow reasonCode \(name) on a CRL")
+            return .fail(
+                observed: "reasonCode \(name) (\(code)) on \(count) entr\(count == 1 ? "y" : "ies")",
+                expected:
+                    "absent, or keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, privilegeWithdrawn",
+                location: "entry byte \(entries.reasonFirstOffsets[code])",
+                message: "the TLS Baseline Requirements do not allow reasonCode \(name) on a CRL")
         }
         return found.isEmpty ? [.pass(observed: Self.reasonSummary(entries))] : found
     }
@@ -62,26 +67,42 @@ public enum CRLUpdatePolicyRules {
         guard next >= this else { return [.notChecked(because: "nextUpdate precedes thisUpdate (REV-006)")] }
         let days = Double(next - this) / 86_400
         let observed = "nextUpdate \(Self.interval(next - this)) after thisUpdate"
-        let tenDays = 10.0, twelveMonths = 366.0
+        let tenDays = 10.0
+        let twelveMonths = 366.0
         switch coverage(list, item) {
         case .subscriber(let why):
-            return days <= tenDays ? [.pass(observed: observed + " (subscriber CRL: \(why))")] : [
-                .fail(observed: observed + " (subscriber CRL: \(why))", expected: "at most 10 days",
-                      location: "tbsCertList.nextUpdate", message: "a CRL of subscriber certificates has nextUpdate at most ten days after thisUpdate")
-            ]
+            return days <= tenDays
+                ? [.pass(observed: observed + " (subscriber CRL: \(why))")]
+                : [
+                    .fail(
+                        observed: observed + " (subscriber CRL: \(why))", expected: "at most 10 days",
+                        location: "tbsCertList.nextUpdate",
+                        message: "a CRL of subscriber certificates has nextUpdate at most ten days after thisUpdate")
+                ]
         case .ca(let why):
-            return days <= twelveMonths ? [.pass(observed: observed + " (CA CRL: \(why))")] : [
-                .fail(observed: observed + " (CA CRL: \(why))", expected: "at most 12 months",
-                      location: "tbsCertList.nextUpdate", message: "a CRL of CA certificates has nextUpdate at most twelve months after thisUpdate")
-            ]
+            return days <= twelveMonths
+                ? [.pass(observed: observed + " (CA CRL: \(why))")]
+                : [
+                    .fail(
+                        observed: observed + " (CA CRL: \(why))", expected: "at most 12 months",
+                        location: "tbsCertList.nextUpdate",
+                        message: "a CRL of CA certificates has nextUpdate at most twelve months after thisUpdate")
+                ]
         case .unknown:
             if days <= tenDays { return [.pass(observed: observed + " (within the subscriber limit)")] }
             if days > twelveMonths {
-                return [.fail(observed: observed, expected: "at most 12 months", location: "tbsCertList.nextUpdate",
-                              message: "beyond even the twelve months allowed for a CRL of CA certificates")]
+                return [
+                    .fail(
+                        observed: observed, expected: "at most 12 months", location: "tbsCertList.nextUpdate",
+                        message: "beyond even the twelve months allowed for a CRL of CA certificates")
+                ]
             }
-            return [.notChecked(because: observed + ": within the 12 months allowed for CA CRLs but beyond the 10 days for "
-                + "subscriber CRLs, and neither the issuingDistributionPoint nor a supplied issuer (--issuer) tells which this CRL is")]
+            return [
+                .notChecked(
+                    because: observed + ": within the 12 months allowed for CA CRLs but beyond the 10 days for "
+                        + "subscriber CRLs, and neither the issuingDistributionPoint nor a supplied issuer (--issuer) tells which this CRL is"
+                )
+            ]
         }
     }
 
@@ -97,7 +118,8 @@ public enum CRLUpdatePolicyRules {
     /// "14 days", "4 days 6 h", "-1 days" — an interval as an auditor reads it.
     static func interval(_ seconds: Int64) -> String {
         let (days, rest) = seconds.quotientAndRemainder(dividingBy: 86_400)
-        let hours = rest / 3600, minutes = rest % 3600 / 60
+        let hours = rest / 3600
+        let minutes = rest % 3600 / 60
         return "\(days) days" + (hours != 0 ? " \(hours) h" : "") + (minutes != 0 ? " \(minutes) min" : "")
     }
 }

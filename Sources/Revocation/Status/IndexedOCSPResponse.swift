@@ -23,14 +23,18 @@ public struct IndexedOCSPResponse: Sendable {
         guard let algorithm = response.signatureAlgorithm, let key = signer.key else {
             return "its signature algorithm or the responder's key cannot be used"
         }
-        guard case .valid = SignatureVerification.verify(
-            signature: basic.signatureValue, over: basic.reader.encoded(basic.tbsResponseData), key: key, signatureAlgorithm: algorithm)
+        guard
+            case .valid = SignatureVerification.verify(
+                signature: basic.signatureValue, over: basic.reader.encoded(basic.tbsResponseData), key: key,
+                signatureAlgorithm: algorithm)
         else { return "its signature does not verify" }
         for judgement in response.delegations {
             switch judgement {
             case .ca: continue
             case .delegated(verified: true, _): continue
-            case .delegated(verified: false, _): return "the delegated responder's certificate could not be verified with the CA's key (give the CA with --issuer)"
+            case .delegated(verified: false, _):
+                return
+                    "the delegated responder's certificate could not be verified with the CA's key (give the CA with --issuer)"
             case .unverifiable(let reason): return reason
             case .refused(let observed, _): return observed
             }

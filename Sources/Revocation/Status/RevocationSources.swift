@@ -42,16 +42,20 @@ public struct RevocationSources: Sendable {
     public let rejected: [(source: String, reason: String)]
 
     /// Reads every source; `issuers` (`--issuer`) authenticate them.
-    public init(crls: [(source: String, bytes: [UInt8])], ocspResponses: [(source: String, bytes: [UInt8])] = [], issuers: IssuerStore?) {
+    public init(
+        crls: [(source: String, bytes: [UInt8])], ocspResponses: [(source: String, bytes: [UInt8])] = [],
+        issuers: IssuerStore?
+    ) {
         var rejected: [(String, String)] = []
         var indexed: [IndexedCRL] = []
         for (source, bytes) in crls {
             do throws(RevocationError) {
                 let list = try CertificateList(bytes: bytes)
                 let item = InspectedCRL(parsed: list, bytes: bytes, issuers: issuers)
-                indexed.append(IndexedCRL(
-                    source: source, bytes: bytes, list: list, entries: CRLEntryWalk(list, keepIndex: true),
-                    authentication: RevocationSources.authenticate(item)))
+                indexed.append(
+                    IndexedCRL(
+                        source: source, bytes: bytes, list: list, entries: CRLEntryWalk(list, keepIndex: true),
+                        authentication: RevocationSources.authenticate(item)))
             } catch {
                 rejected.append((source, "not a CRL: \(error)"))
             }
@@ -73,13 +77,18 @@ public struct RevocationSources: Sendable {
     static func authenticate(_ item: InspectedCRL) -> Authentication {
         guard let list = item.decoded else { return .failed("the CRL cannot be decoded") }
         let candidates = item.issuerCandidates
-        guard !candidates.isEmpty else { return .failed("no supplied issuer certificate (--issuer) is the CRL's issuer") }
-        guard let algorithm = list.algorithm(list.signatureAlgorithm) else { return .failed("unreadable signature algorithm") }
+        guard !candidates.isEmpty else {
+            return .failed("no supplied issuer certificate (--issuer) is the CRL's issuer")
+        }
+        guard let algorithm = list.algorithm(list.signatureAlgorithm) else {
+            return .failed("unreadable signature algorithm")
+        }
         var reason = "no supplied issuer key is usable"
         for issuer in candidates {
             guard let key = issuer.key else { continue }
             switch SignatureVerification.verify(
-                signature: list.signatureValue, over: list.reader.encoded(list.tbsCertList), key: key, signatureAlgorithm: algorithm)
+                signature: list.signatureValue, over: list.reader.encoded(list.tbsCertList), key: key,
+                signatureAlgorithm: algorithm)
             {
             case .valid: return .verified(issuerSubject: Array(issuer.certificate.tbs.subject.encoded))
             case .invalid(let why), .unusable(let why): reason = "signature not verified: \(why)"

@@ -61,7 +61,9 @@ public struct TSTInfo: Sendable {
         }
         var fields = Array(nodes)[...]
         func take(_ name: String) throws(TimestampError) -> ASN1Node {
-            guard let node = fields.popFirst() else { throw .unexpectedStructure("\(name) missing", at: "TSTInfo.\(name)") }
+            guard let node = fields.popFirst() else {
+                throw .unexpectedStructure("\(name) missing", at: "TSTInfo.\(name)")
+            }
             return node
         }
         version = LenientASN1.integer(try take("version"))
@@ -110,8 +112,12 @@ public struct TSTInfo: Sendable {
             case (.contextSpecific, 1, _):
                 extensions = LenientASN1.children(node).compactMap { ext in
                     let parts = LenientASN1.children(ext)
-                    guard let oid = parts.first.flatMap(LenientASN1.oid), case .primitive(let value)? = parts.last?.content else { return nil }
-                    let critical = parts.count == 3 && { if case .primitive(let b) = parts[1].content { b.contains { $0 != 0 } } else { false } }()
+                    guard let oid = parts.first.flatMap(LenientASN1.oid),
+                        case .primitive(let value)? = parts.last?.content
+                    else { return nil }
+                    let critical =
+                        parts.count == 3
+                        && { if case .primitive(let b) = parts[1].content { b.contains { $0 != 0 } } else { false } }()
                     return Extension(oid: oid, critical: critical, value: value)
                 }
             default: break

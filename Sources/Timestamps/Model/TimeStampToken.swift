@@ -47,20 +47,25 @@ public struct TimeStampToken: Sendable {
 
     init(contentInfo: ASN1Node) throws(TimestampError) {
         let parts = LenientASN1.children(contentInfo)
-        guard parts.count == 2, LenientASN1.oid(parts[0]) == Self.signedData, let signedData = LenientASN1.children(parts[1]).first else {
+        guard parts.count == 2, LenientASN1.oid(parts[0]) == Self.signedData,
+            let signedData = LenientASN1.children(parts[1]).first
+        else {
             throw .unexpectedStructure("not a CMS ContentInfo with SignedData", at: "timeStampToken")
         }
         var fields = LenientASN1.children(signedData)[...]
         guard fields.count >= 4 else { throw .unexpectedStructure("SignedData has too few fields", at: "SignedData") }
         version = LenientASN1.integer(fields.removeFirst())
-        fields.removeFirst()  // digestAlgorithms
+        fields.removeFirst() // digestAlgorithms
         let encapsulated = LenientASN1.children(fields.removeFirst())
         guard let type = encapsulated.first.flatMap(LenientASN1.oid) else {
             throw .unexpectedStructure("encapContentInfo has no eContentType", at: "SignedData.encapContentInfo")
         }
         eContentType = type
-        guard encapsulated.count == 2, let octets = LenientASN1.children(encapsulated[1]).first, case .primitive(let content) = octets.content else {
-            throw .unexpectedStructure("eContent is absent (detached) or not an OCTET STRING", at: "SignedData.encapContentInfo.eContent")
+        guard encapsulated.count == 2, let octets = LenientASN1.children(encapsulated[1]).first,
+            case .primitive(let content) = octets.content
+        else {
+            throw .unexpectedStructure(
+                "eContent is absent (detached) or not an OCTET STRING", at: "SignedData.encapContentInfo.eContent")
         }
         eContent = content
         do throws(TimestampError) { tstInfo = .success(try TSTInfo(der: content)) } catch { tstInfo = .failure(error) }
@@ -68,7 +73,9 @@ public struct TimeStampToken: Sendable {
         signerInfos = []
         while let field = fields.popFirst() {
             if field.identifier.tagClass == .contextSpecific && field.identifier.tagNumber == 0 {
-                certificates = LenientASN1.children(field).filter { $0.identifier == .sequence }.map { Array($0.encodedBytes) }
+                certificates = LenientASN1.children(field).filter { $0.identifier == .sequence }.map {
+                    Array($0.encodedBytes)
+                }
             } else if field.identifier == .set {
                 signerInfos = LenientASN1.children(field).compactMap(Self.signerInfo)
             }
@@ -107,12 +114,14 @@ public struct TimeStampToken: Sendable {
         }
         guard fields.count >= 2 else { return nil }
         let algorithm = LenientASN1.children(fields.removeFirst())
-        guard let signatureAlgorithm = algorithm.first.flatMap(LenientASN1.oid), case .primitive(let signature) = fields.removeFirst().content
+        guard let signatureAlgorithm = algorithm.first.flatMap(LenientASN1.oid),
+            case .primitive(let signature) = fields.removeFirst().content
         else { return nil }
         return SignerInfo(
             version: version, issuer: issuer, serialNumber: serial, subjectKeyIdentifier: ski, digestAlgorithm: digest,
             signedAttributesForSignature: forSignature, signedAttributes: attributes,
-            signatureAlgorithm: signatureAlgorithm, signatureAlgorithmParameters: algorithm.dropFirst().first?.encodedBytes,
+            signatureAlgorithm: signatureAlgorithm,
+            signatureAlgorithmParameters: algorithm.dropFirst().first?.encodedBytes,
             signature: signature)
     }
 }
@@ -125,16 +134,19 @@ public struct TimeStampResponseStatus: Sendable {
     public var failures: [String]
     public var hasToken: Bool
 
-    static let failInfoNames = [0: "badAlg", 2: "badRequest", 5: "badDataFormat", 14: "timeNotAvailable",
-                                15: "unacceptedPolicy", 16: "unacceptedExtension", 17: "addInfoNotAvailable", 25: "systemFailure"]
+    static let failInfoNames = [
+        0: "badAlg", 2: "badRequest", 5: "badDataFormat", 14: "timeNotAvailable",
+        15: "unacceptedPolicy", 16: "unacceptedExtension", 17: "addInfoNotAvailable", 25: "systemFailure",
+    ]
 
     init(node: ASN1Node) {
         let parts = LenientASN1.children(node)
         let info = parts.first.map(LenientASN1.children) ?? []
         status = info.first.flatMap(LenientASN1.integer)
-        statusStrings = info.dropFirst().first { $0.identifier == .sequence }.map(LenientASN1.children)?.compactMap {
-            if case .primitive(let b) = $0.content { String(decoding: b, as: UTF8.self) } else { nil }
-        } ?? []
+        statusStrings =
+            info.dropFirst().first { $0.identifier == .sequence }.map(LenientASN1.children)?.compactMap {
+                if case .primitive(let b) = $0.content { String(decoding: b, as: UTF8.self) } else { nil }
+            } ?? []
         failures = []
         if let bits = info.first(where: { $0.identifier == .bitString }), case .primitive(let content) = bits.content {
             for (index, byte) in content.dropFirst().enumerated() {

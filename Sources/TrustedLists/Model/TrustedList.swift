@@ -62,7 +62,9 @@ public struct ServiceDigitalIdentity: Sendable {
 public indirect enum CriteriaList: Sendable {
     public enum Assert: String, Sendable { case all, atLeastOne, none }
 
-    case list(assert: Assert, keyUsage: [[String: Bool]], policySets: [[String]], nested: [CriteriaList], unsupported: [String])
+    case list(
+        assert: Assert, keyUsage: [[String: Bool]], policySets: [[String]], nested: [CriteriaList],
+        unsupported: [String])
 }
 
 /// TS 119 612 URIs the qualification logic compares.

@@ -11,13 +11,21 @@ public enum QualificationRules {
         RuleSet([crossCheck(store), unverifiableClaim(store)])
     }
 
-    static func statuses(_ item: InspectedCertificate, _ store: TrustedListStore) -> (Certificate, [QualificationStatus])? {
+    static func statuses(_ item: InspectedCertificate, _ store: TrustedListStore) -> (
+        Certificate, [QualificationStatus]
+    )? {
         guard let certificate = item.certificate, let extensions = item.extensions,
             let issuedAt = certificate.tbs.notBefore.secondsSince1970
         else { return nil }
         let aki = (try? extensions.authorityKeyIdentifier?.get())?.keyIdentifier
-        let entries = store.issuerServices(of: certificate, authorityKeyIdentifier: aki, serviceType: TrustedListURI.serviceTypeCAQC)
-        return (certificate, entries.map { QualificationStatus(entry: $0, certificate: certificate, extensions: extensions, at: issuedAt) })
+        let entries = store.issuerServices(
+            of: certificate, authorityKeyIdentifier: aki, serviceType: TrustedListURI.serviceTypeCAQC)
+        return (
+            certificate,
+            entries.map {
+                QualificationStatus(entry: $0, certificate: certificate, extensions: extensions, at: issuedAt)
+            }
+        )
     }
 
     /// At issuance the issuer is a granted CA/QC service and its qualifiers agree with QcCompliance, QcSSCD and QcType.
@@ -28,13 +36,21 @@ public enum QualificationRules {
                 return [.notChecked(because: "the certificate could not be decoded")]
             }
             guard !statuses.isEmpty else {
-                return [.notChecked(because: "the issuer is not a CA/QC service on the \(store.lists.count) supplied trusted list(s)")]
+                return [
+                    .notChecked(
+                        because:
+                            "the issuer is not a CA/QC service on the \(store.lists.count) supplied trusted list(s)")
+                ]
             }
             let granted = statuses.filter(\.isGranted)
             guard let status = granted.first else {
-                return [.fail(observed: statuses.map(\.summary).joined(separator: " | "), expected: "granted at issuance",
-                              location: "tbsCertificate.validity.notBefore",
-                              message: "at issuance (\(certificate.tbs.notBefore.text)) the issuing service was not granted" + store.provenance)]
+                return [
+                    .fail(
+                        observed: statuses.map(\.summary).joined(separator: " | "), expected: "granted at issuance",
+                        location: "tbsCertificate.validity.notBefore",
+                        message: "at issuance (\(certificate.tbs.notBefore.text)) the issuing service was not granted"
+                            + store.provenance)
+                ]
             }
             var problems: [String] = []
             let qualifiers = Set(status.shortQualifiers)
@@ -51,19 +67,28 @@ public enum QualificationRules {
             let forQualifier = ["QCForESig": "esign", "QCForESeal": "eseal", "QCForWSA": "web"]
             let listed = Set(qualifiers.compactMap { forQualifier[$0] })
             if !listed.isEmpty, !types.isEmpty, listed.isDisjoint(with: types) {
-                problems.append("QcType \(types.sorted().joined(separator: ",")) but the list qualifies them for \(listed.sorted().joined(separator: ","))")
+                problems.append(
+                    "QcType \(types.sorted().joined(separator: ",")) but the list qualifies them for \(listed.sorted().joined(separator: ","))"
+                )
             }
             let purposes = ["ForeSignatures": "esign", "ForeSeals": "eseal", "ForWebSiteAuthentication": "web"]
             let asi = Set(status.entry.service.additionalInformation.compactMap { purposes[TrustedListURI.short($0)] })
             if !asi.isEmpty, !types.isEmpty, asi.isDisjoint(with: types) {
-                problems.append("QcType \(types.sorted().joined(separator: ",")) but the service is for \(asi.sorted().joined(separator: ","))")
+                problems.append(
+                    "QcType \(types.sorted().joined(separator: ",")) but the service is for \(asi.sorted().joined(separator: ","))"
+                )
             }
-            let note = status.unsupportedCriteria.isEmpty ? "" : "; criteria not evaluated: \(Set(status.unsupportedCriteria).sorted().joined(separator: ", "))"
+            let note =
+                status.unsupportedCriteria.isEmpty
+                ? "" : "; criteria not evaluated: \(Set(status.unsupportedCriteria).sorted().joined(separator: ", "))"
             if problems.isEmpty {
                 return [.pass(observed: status.summary + note)]
             }
-            return [.fail(observed: status.summary + note, location: "qcStatements",
-                          message: problems.joined(separator: "; ") + store.provenance)]
+            return [
+                .fail(
+                    observed: status.summary + note, location: "qcStatements",
+                    message: problems.joined(separator: "; ") + store.provenance)
+            ]
         }
     }
 
@@ -78,10 +103,14 @@ public enum QualificationRules {
             guard let (_, statuses) = statuses(item, store) else {
                 return [.notChecked(because: "the certificate could not be decoded")]
             }
-            return statuses.isEmpty ? [
-                .fail(observed: "issuer on none of \(store.lists.count) supplied trusted list(s)",
-                      message: "QcCompliance is claimed but the issuer is not a CA/QC service on the supplied trusted lists")
-            ] : [.pass(observed: statuses[0].summary)]
+            return statuses.isEmpty
+                ? [
+                    .fail(
+                        observed: "issuer on none of \(store.lists.count) supplied trusted list(s)",
+                        message:
+                            "QcCompliance is claimed but the issuer is not a CA/QC service on the supplied trusted lists"
+                    )
+                ] : [.pass(observed: statuses[0].summary)]
         }
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 enum ServiceRules {
     static let all: [Rule<InspectedTrustedList>] = [
         tradeName, providerInformation, serviceType, serviceStatus, serviceInformation, digitalIdentity, duplicateKeys,
-        definitionURI, expiredCertsRevocationInfo, qualifications, additionalInformation, historyOrder, historyInstances,
+        definitionURI, expiredCertsRevocationInfo, qualifications, additionalInformation, historyOrder,
+        historyInstances,
         historyStatuses,
     ]
 
@@ -15,7 +16,8 @@ enum ServiceRules {
     /// Registration identifiers of 5.4.2: VAT, national trade register, passport, identity card,
     /// personal number, tax number (each with a country code), or an LEI.
     static func isRegistrationIdentifier(_ text: String) -> Bool {
-        TextShape.hasCountryPrefix(text, after: ["VAT", "NTR", "PAS", "IDC", "PNO", "TIN"]) || (text.hasPrefix("LEI") && text.contains("-"))
+        TextShape.hasCountryPrefix(text, after: ["VAT", "NTR", "PAS", "IDC", "PNO", "TIN"])
+            || (text.hasPrefix("LEI") && text.contains("-"))
     }
 
     /// TSPTradeName carries the provider's registration identifier.
@@ -24,10 +26,14 @@ enum ServiceRules {
         let bad = list.providers.compactMap { provider -> Place? in
             let names = provider.information?.child("TSPTradeName")?.children("Name").map(\.text) ?? []
             if names.contains(where: isRegistrationIdentifier) { return nil }
-            return (provider.location + "/TSPInformation/TSPTradeName", names.isEmpty ? "no TSPTradeName" : "\"\(names[0].prefix(60))\"")
+            return (
+                provider.location + "/TSPInformation/TSPTradeName",
+                names.isEmpty ? "no TSPTradeName" : "\"\(names[0].prefix(60))\""
+            )
         }
-        return ListRule.failures(bad, expected: "a Name such as VATBE-0123456789 or NTRBE-…",
-                                 message: "the provider's trade names should include its registration identifier")
+        return ListRule.failures(
+            bad, expected: "a Name such as VATBE-0123456789 or NTRBE-…",
+            message: "the provider's trade names should include its registration identifier")
     }
 
     /// Postal and electronic address, information URI, and no critical provider extension in an EU list.
@@ -40,24 +46,34 @@ enum ServiceRules {
             if information?.path("TSPAddress", "PostalAddresses") == nil { missing.append("postal address") }
             if information?.path("TSPAddress", "ElectronicAddress") == nil { missing.append("electronic address") }
             if information?.child("TSPInformationURI") == nil { missing.append("TSPInformationURI") }
-            if !missing.isEmpty { bad.append((provider.location + "/TSPInformation", "missing " + missing.joined(separator: ", "))) }
+            if !missing.isEmpty {
+                bad.append((provider.location + "/TSPInformation", "missing " + missing.joined(separator: ", ")))
+            }
             if list.isEU, let extensions = information?.child("TSPInformationExtensions"),
-                extensions.children("Extension").contains(where: { ["true", "1"].contains($0.attribute("Critical") ?? "") })
+                extensions.children("Extension").contains(where: {
+                    ["true", "1"].contains($0.attribute("Critical") ?? "")
+                })
             {
-                bad.append((provider.location + "/TSPInformation/TSPInformationExtensions", "critical extension in an EU list"))
+                bad.append(
+                    (provider.location + "/TSPInformation/TSPInformationExtensions", "critical extension in an EU list")
+                )
             }
         }
-        return ListRule.failures(bad, expected: "address, information URI, no critical provider extension",
-                                 message: "the provider information is incomplete")
+        return ListRule.failures(
+            bad, expected: "address, information URI, no critical provider extension",
+            message: "the provider information is incomplete")
     }
 
     /// Every status period of every service: the current information and each history instance.
     static func periods(_ list: ListView) -> [(element: ParsedElement, location: String, service: ListView.Service)] {
         list.services.flatMap { service -> [(ParsedElement, String, ListView.Service)] in
             var result: [(ParsedElement, String, ListView.Service)] = []
-            if let information = service.information { result.append((information, service.location + "/ServiceInformation", service)) }
+            if let information = service.information {
+                result.append((information, service.location + "/ServiceInformation", service))
+            }
             if let history = service.element.child("ServiceHistory") {
-                for (instance, step) in zip(history.children, history.steps) where instance.name == "ServiceHistoryInstance" {
+                for (instance, step) in zip(history.children, history.steps)
+                where instance.name == "ServiceHistoryInstance" {
                     result.append((instance, service.location + "/ServiceHistory/" + step, service))
                 }
             }
@@ -70,17 +86,21 @@ enum ServiceRules {
         guard !list.services.isEmpty else { return [.notApplicable(because: "no service")] }
         let bad = periods(list).compactMap { period -> Place? in
             let type = period.element.child("ServiceTypeIdentifier")?.text ?? ""
-            return ServiceVocabulary.registeredTypes.contains(type) ? nil : (period.location + "/ServiceTypeIdentifier", "\"\(type)\"")
+            return ServiceVocabulary.registeredTypes.contains(type)
+                ? nil : (period.location + "/ServiceTypeIdentifier", "\"\(type)\"")
         }
-        return ListRule.failures(bad, expected: "a service type of TS 119 612 5.5.1", message: "a service type is not registered")
+        return ListRule.failures(
+            bad, expected: "a service type of TS 119 612 5.5.1", message: "a service type is not registered")
     }
 
     /// The current status fits the service type and the date.
     static let serviceStatus = ListRule.make("TL-031") { list, _, _ in
         guard !list.services.isEmpty else { return [.notApplicable(because: "no service")] }
         let bad = list.services.compactMap { service -> Place? in
-            let type = service.type, status = service.status
-            let start = service.information?.child("StatusStartingTime").flatMap { DateTimeText.seconds($0.text) } ?? .max
+            let type = service.type
+            let status = service.status
+            let start =
+                service.information?.child("StatusStartingTime").flatMap { DateTimeText.seconds($0.text) } ?? .max
             let fits: Bool
             if ServiceVocabulary.historicStatuses.contains(status) {
                 fits = start < ServiceVocabulary.eIDASStatusesFrom
@@ -89,12 +109,19 @@ enum ServiceRules {
             } else if ServiceVocabulary.nationalTypes.contains(type) {
                 fits = ServiceVocabulary.nationalStatuses.contains(status)
             } else {
-                fits = true  // unregistered type: TL-030
+                fits = true // unregistered type: TL-030
             }
-            return fits ? nil : (service.location + "/ServiceInformation/ServiceStatus", "\(TrustedListURI.short(type)) \(TrustedListURI.short(status))")
+            return fits
+                ? nil
+                : (
+                    service.location + "/ServiceInformation/ServiceStatus",
+                    "\(TrustedListURI.short(type)) \(TrustedListURI.short(status))"
+                )
         }
-        return ListRule.failures(bad, expected: "granted/withdrawn for qualified services, recognised/deprecated at national level for others",
-                                 message: "a service status does not fit its type or date")
+        return ListRule.failures(
+            bad,
+            expected: "granted/withdrawn for qualified services, recognised/deprecated at national level for others",
+            message: "a service status does not fit its type or date")
     }
 
     /// ServiceInformation names type, name, status and its start.
@@ -109,11 +136,16 @@ enum ServiceRules {
                 bad.append((service.location, "no ServiceInformation"))
                 continue
             }
-            let missing = ["ServiceTypeIdentifier", "ServiceName", "ServiceStatus", "StatusStartingTime"].filter { information.child($0) == nil }
-            if !missing.isEmpty { bad.append((service.location + "/ServiceInformation", "missing " + missing.joined(separator: ", "))) }
+            let missing = ["ServiceTypeIdentifier", "ServiceName", "ServiceStatus", "StatusStartingTime"].filter {
+                information.child($0) == nil
+            }
+            if !missing.isEmpty {
+                bad.append((service.location + "/ServiceInformation", "missing " + missing.joined(separator: ", ")))
+            }
         }
-        return ListRule.failures(bad, expected: "ServiceTypeIdentifier, ServiceName, ServiceStatus, StatusStartingTime",
-                                 message: "a service's information is incomplete")
+        return ListRule.failures(
+            bad, expected: "ServiceTypeIdentifier, ServiceName, ServiceStatus, StatusStartingTime",
+            message: "a service's information is incomplete")
     }
 
     /// The identifiers a ServiceDigitalIdentity gives.
@@ -133,7 +165,9 @@ enum ServiceRules {
                             certificates.append(InspectedCertificate(bytes: [UInt8](der)))
                         }
                     case "X509SKI":
-                        if let ski = Data(base64Encoded: child.text, options: .ignoreUnknownCharacters) { keyIdentifiers.append([UInt8](ski)) }
+                        if let ski = Data(base64Encoded: child.text, options: .ignoreUnknownCharacters) {
+                            keyIdentifiers.append([UInt8](ski))
+                        }
                     case "X509SubjectName": subjectNames.append(child.text)
                     default: break
                     }
@@ -141,7 +175,9 @@ enum ServiceRules {
             }
         }
 
-        var publicKeys: Set<ArraySlice<UInt8>> { Set(certificates.compactMap { $0.certificate?.tbs.subjectPublicKeyInfo }) }
+        var publicKeys: Set<ArraySlice<UInt8>> {
+            Set(certificates.compactMap { $0.certificate?.tbs.subjectPublicKeyInfo })
+        }
 
         /// Key identifiers the certificates declare (subjectKeyIdentifier).
         var declaredKeyIdentifiers: Set<[UInt8]> {
@@ -152,12 +188,19 @@ enum ServiceRules {
     /// The commonName value of an RFC 4514-style name (`CN=…`), lower-cased, unescaped.
     static func commonName(in text: String) -> String? {
         var parts: [String] = []
-        var current = "", escaped = false
+        var current = ""
+        var escaped = false
         for character in text {
-            if escaped { current.append(character); escaped = false; continue }
+            if escaped {
+                current.append(character)
+                escaped = false
+                continue
+            }
             switch character {
             case "\\": escaped = true
-            case ",", ";", "+": parts.append(current); current = ""
+            case ",", ";", "+":
+                parts.append(current)
+                current = ""
             default: current.append(character)
             }
         }
@@ -185,23 +228,39 @@ enum ServiceRules {
                 bad.append((location, "no X509Certificate for a PKI-based service"))
                 continue
             }
-            if identity.publicKeys.count > 1 { bad.append((location, "\(identity.publicKeys.count) different public keys")) }
+            if identity.publicKeys.count > 1 {
+                bad.append((location, "\(identity.publicKeys.count) different public keys"))
+            }
             let declared = identity.declaredKeyIdentifiers
             if !declared.isEmpty, let stray = identity.keyIdentifiers.first(where: { !declared.contains($0) }) {
-                bad.append((location + "/DigitalId/X509SKI", "X509SKI \(Hex.string(stray)) is not the certificate's subjectKeyIdentifier"))
+                bad.append(
+                    (
+                        location + "/DigitalId/X509SKI",
+                        "X509SKI \(Hex.string(stray)) is not the certificate's subjectKeyIdentifier"
+                    ))
             }
             // X509SubjectName is free text in many spellings (hex values, OIDs, spacing): only the
             // commonName is compared, which every spelling carries verbatim.
-            let commonNames = Set(identity.certificates.compactMap { $0.certificate?.tbs.subject.value(DistinguishedName.AttributeType.commonName).map(normalised) })
-            if !commonNames.isEmpty, let name = identity.subjectNames.first(where: { text in
-                guard let cn = commonName(in: text) else { return false }
-                return !commonNames.contains(cn)
-            }) {
-                bad.append((location + "/DigitalId/X509SubjectName", "X509SubjectName \"\(name.prefix(80))\" names another commonName than the certificate"))
+            let commonNames = Set(
+                identity.certificates.compactMap {
+                    $0.certificate?.tbs.subject.value(DistinguishedName.AttributeType.commonName).map(normalised)
+                })
+            if !commonNames.isEmpty,
+                let name = identity.subjectNames.first(where: { text in
+                    guard let cn = commonName(in: text) else { return false }
+                    return !commonNames.contains(cn)
+                })
+            {
+                bad.append(
+                    (
+                        location + "/DigitalId/X509SubjectName",
+                        "X509SubjectName \"\(name.prefix(80))\" names another commonName than the certificate"
+                    ))
             }
         }
-        return ListRule.failures(bad, expected: "one key and subject across X509Certificate, X509SKI, X509SubjectName",
-                                 message: "a service's digital identity is missing or inconsistent")
+        return ListRule.failures(
+            bad, expected: "one key and subject across X509Certificate, X509SKI, X509SubjectName",
+            message: "a service's digital identity is missing or inconsistent")
     }
 
     /// One key is not listed for two services of the same type.
@@ -218,15 +277,21 @@ enum ServiceRules {
                 }
             }
         }
-        return ListRule.failures(bad, expected: "each key once per service type", message: "a public key is listed twice for the same service type")
+        return ListRule.failures(
+            bad, expected: "each key once per service type",
+            message: "a public key is listed twice for the same service type")
     }
 
     /// A NationalRootCA-QC service gives its TSPServiceDefinitionURI.
     static let definitionURI = ListRule.make("TL-036") { list, _, _ in
         let roots = list.services.filter { $0.type == ServiceVocabulary.typePrefix + "NationalRootCA-QC" }
         guard !roots.isEmpty else { return [.notApplicable(because: "no NationalRootCA-QC service")] }
-        let bad = roots.filter { $0.information?.child("TSPServiceDefinitionURI") == nil }.map { ($0.location + "/ServiceInformation", "no TSPServiceDefinitionURI") }
-        return ListRule.failures(bad, expected: "TSPServiceDefinitionURI", message: "a national root CA service does not give its definition URI")
+        let bad = roots.filter { $0.information?.child("TSPServiceDefinitionURI") == nil }.map {
+            ($0.location + "/ServiceInformation", "no TSPServiceDefinitionURI")
+        }
+        return ListRule.failures(
+            bad, expected: "TSPServiceDefinitionURI",
+            message: "a national root CA service does not give its definition URI")
     }
 
     /// Service extensions of one kind with their service.
@@ -244,8 +309,9 @@ enum ServiceRules {
             }
             return ["true", "1"].contains(ext.attribute("Critical") ?? "") ? (service.location, "marked critical") : nil
         }
-        return ListRule.failures(bad, expected: "CA or certificate status services, not critical",
-                                 message: "expiredCertsRevocationInfo is used where TS 119 612 does not allow it")
+        return ListRule.failures(
+            bad, expected: "CA or certificate status services, not critical",
+            message: "expiredCertsRevocationInfo is used where TS 119 612 does not allow it")
     }
 
     /// Qualifications only on CA/QC, with known qualifiers and criteria.
@@ -260,7 +326,8 @@ enum ServiceRules {
             let elements = ext.child("Qualifications")?.children("QualificationElement") ?? []
             if elements.isEmpty { bad.append((service.location, "Qualifications without QualificationElement")) }
             for element in elements {
-                let qualifiers = element.child("Qualifiers")?.children("Qualifier").map { $0.attribute("uri") ?? "" } ?? []
+                let qualifiers =
+                    element.child("Qualifiers")?.children("Qualifier").map { $0.attribute("uri") ?? "" } ?? []
                 if qualifiers.isEmpty { bad.append((service.location, "QualificationElement without Qualifier")) }
                 for uri in qualifiers where !ServiceVocabulary.qualifiers.contains(uri) {
                     bad.append((service.location, "qualifier \"\(uri)\""))
@@ -271,8 +338,9 @@ enum ServiceRules {
                 }
             }
         }
-        return ListRule.failures(bad, expected: "Qualifications on CA/QC with D.5 qualifiers and a valid CriteriaList",
-                                 message: "a Qualifications extension is not well-formed")
+        return ListRule.failures(
+            bad, expected: "Qualifications on CA/QC with D.5 qualifiers and a valid CriteriaList",
+            message: "a Qualifications extension is not well-formed")
     }
 
     /// additionalServiceInformation URIs are registered; a granted CA/QC of an EU list says what its certificates are
@@ -281,21 +349,29 @@ enum ServiceRules {
         var bad: [Place] = []
         for service in list.services {
             let uris = service.extensions.compactMap { $0.child("AdditionalServiceInformation")?.child("URI")?.text }
-            for uri in uris where uri.hasPrefix(ServiceVocabulary.extensionPrefix) && !ServiceVocabulary.additionalInformation.contains(uri) {
+            for uri in uris
+            where uri.hasPrefix(ServiceVocabulary.extensionPrefix)
+                && !ServiceVocabulary.additionalInformation.contains(uri)
+            {
                 bad.append((service.location, "additionalServiceInformation \"\(uri)\""))
             }
-            if list.isEU, service.type == TrustedListURI.serviceTypeCAQC, service.status == TrustedListURI.statusGranted,
+            if list.isEU, service.type == TrustedListURI.serviceTypeCAQC,
+                service.status == TrustedListURI.statusGranted,
                 !uris.contains(where: ServiceVocabulary.usageInformation.contains)
             {
-                bad.append((service.location, "granted CA/QC without ForeSignatures, ForeSeals or ForWebSiteAuthentication"))
+                bad.append(
+                    (service.location, "granted CA/QC without ForeSignatures, ForeSeals or ForWebSiteAuthentication"))
             }
         }
-        return ListRule.failures(bad, expected: "registered additionalServiceInformation; usage stated for a granted CA/QC",
-                                 message: "additional service information is missing or unknown")
+        return ListRule.failures(
+            bad, expected: "registered additionalServiceInformation; usage stated for a granted CA/QC",
+            message: "additional service information is missing or unknown")
     }
 
     /// Rules over the services that have a history (not applicable when none has).
-    static func withHistory(_ id: RequirementID, _ body: @escaping @Sendable (ListView, [ListView.Service]) -> [Finding]) -> Rule<InspectedTrustedList> {
+    static func withHistory(
+        _ id: RequirementID, _ body: @escaping @Sendable (ListView, [ListView.Service]) -> [Finding]
+    ) -> Rule<InspectedTrustedList> {
         ListRule.make(id) { list, _, _ in
             let services = list.services.filter { !$0.history.isEmpty }
             return services.isEmpty ? [.notApplicable(id, because: "no service history")] : body(list, services)
@@ -306,18 +382,26 @@ enum ServiceRules {
     static let historyOrder = withHistory("TL-040") { list, withHistory in
         var bad: [Place] = []
         for service in withHistory {
-            var previous = service.information?.child("StatusStartingTime").flatMap { DateTimeText.seconds($0.text) } ?? .max
+            var previous =
+                service.information?.child("StatusStartingTime").flatMap { DateTimeText.seconds($0.text) } ?? .max
             for instance in service.history {
-                guard let start = instance.child("StatusStartingTime").flatMap({ DateTimeText.seconds($0.text) }) else { continue }
+                guard let start = instance.child("StatusStartingTime").flatMap({ DateTimeText.seconds($0.text) }) else {
+                    continue
+                }
                 if start > previous {
-                    bad.append((service.location + "/ServiceHistory", "instance starting \(instance.child("StatusStartingTime")?.text ?? "") after the status that follows it"))
+                    bad.append(
+                        (
+                            service.location + "/ServiceHistory",
+                            "instance starting \(instance.child("StatusStartingTime")?.text ?? "") after the status that follows it"
+                        ))
                     break
                 }
                 previous = start
             }
         }
-        return ListRule.failures(bad, expected: "descending StatusStartingTime, before the current status",
-                                 message: "a service history is out of order")
+        return ListRule.failures(
+            bad, expected: "descending StatusStartingTime, before the current status",
+            message: "a service history is out of order")
     }
 
     /// History instances are complete and name the same key as the service.
@@ -329,21 +413,31 @@ enum ServiceRules {
             let currentIdentifiers = current.declaredKeyIdentifiers.union(current.keyIdentifiers)
             for (index, instance) in service.history.enumerated() {
                 let location = service.location + "/ServiceHistory/ServiceHistoryInstance[\(index + 1)]"
-                let missing = ["ServiceTypeIdentifier", "ServiceName", "ServiceDigitalIdentity", "ServiceStatus", "StatusStartingTime"]
-                    .filter { instance.child($0) == nil }
+                let missing = [
+                    "ServiceTypeIdentifier", "ServiceName", "ServiceDigitalIdentity", "ServiceStatus",
+                    "StatusStartingTime",
+                ]
+                .filter { instance.child($0) == nil }
                 if !missing.isEmpty {
                     bad.append((location, "missing " + missing.joined(separator: ", ")))
                     continue
                 }
                 let past = Identity(instance.child("ServiceDigitalIdentity"), list.certificates)
-                let sameKey = past.publicKeys.contains(where: currentKeys.contains)
+                let sameKey =
+                    past.publicKeys.contains(where: currentKeys.contains)
                     || past.keyIdentifiers.contains(where: currentIdentifiers.contains)
                     || past.declaredKeyIdentifiers.contains(where: currentIdentifiers.contains)
-                let comparable = (!past.publicKeys.isEmpty && !currentKeys.isEmpty) || (!past.keyIdentifiers.isEmpty && !currentIdentifiers.isEmpty)
-                if comparable && !sameKey { bad.append((location + "/ServiceDigitalIdentity", "names another key than the current service")) }
+                let comparable =
+                    (!past.publicKeys.isEmpty && !currentKeys.isEmpty)
+                    || (!past.keyIdentifiers.isEmpty && !currentIdentifiers.isEmpty)
+                if comparable && !sameKey {
+                    bad.append((location + "/ServiceDigitalIdentity", "names another key than the current service"))
+                }
             }
         }
-        return ListRule.failures(bad, expected: "complete instances naming the service's key", message: "a history instance is incomplete or names another key")
+        return ListRule.failures(
+            bad, expected: "complete instances naming the service's key",
+            message: "a history instance is incomplete or names another key")
     }
 
     /// Annex J — history statuses belong to their period (Directive statuses before 2016-07-01, eIDAS statuses from
@@ -354,16 +448,26 @@ enum ServiceRules {
         for service in withHistory {
             for (index, instance) in service.history.enumerated() {
                 let status = instance.child("ServiceStatus")?.text ?? ""
-                guard let startText = instance.child("StatusStartingTime")?.text, let start = DateTimeText.seconds(startText) else { continue }
-                let fits = ServiceVocabulary.historicStatuses.contains(status) ? start < ServiceVocabulary.eIDASStatusesFrom
-                    : (ServiceVocabulary.qualifiedStatuses.union(ServiceVocabulary.nationalStatuses).contains(status) ? start >= migrationDay : true)
+                guard let startText = instance.child("StatusStartingTime")?.text,
+                    let start = DateTimeText.seconds(startText)
+                else { continue }
+                let fits =
+                    ServiceVocabulary.historicStatuses.contains(status)
+                    ? start < ServiceVocabulary.eIDASStatusesFrom
+                    : (ServiceVocabulary.qualifiedStatuses.union(ServiceVocabulary.nationalStatuses).contains(status)
+                        ? start >= migrationDay : true)
                 if !fits {
-                    bad.append((service.location + "/ServiceHistory/ServiceHistoryInstance[\(index + 1)]", "\(TrustedListURI.short(status)) from \(startText)"))
+                    bad.append(
+                        (
+                            service.location + "/ServiceHistory/ServiceHistoryInstance[\(index + 1)]",
+                            "\(TrustedListURI.short(status)) from \(startText)"
+                        ))
                 }
             }
         }
-        return ListRule.failures(bad, expected: "Directive statuses before 2016-07-01, eIDAS statuses after",
-                                 message: "a history status does not belong to its period")
+        return ListRule.failures(
+            bad, expected: "Directive statuses before 2016-07-01, eIDAS statuses after",
+            message: "a history status does not belong to its period")
     }
 }
 
@@ -372,4 +476,3 @@ struct ServiceKeySlot: Hashable {
     var type: String
     var key: ArraySlice<UInt8>
 }
-

@@ -36,167 +36,209 @@ extension SchemaModel {
         types: [
             "ecc:CriteriaListType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.ecc, name: "KeyUsage", type: "ecc:KeyUsageType", min: 0, max: nil),
-                        .element(namespace: NS.ecc, name: "PolicySet", type: "ecc:PoliciesListType", min: 0, max: nil),
-                        .element(namespace: NS.ecc, name: "CriteriaList", type: "ecc:CriteriaListType", min: 0, max: nil),
-                        .element(namespace: NS.ecc, name: "Description", type: "xsd:string", min: 0, max: 1),
-                        .element(namespace: NS.ecc, name: "otherCriteriaList", type: nil, min: 0, max: 1),
-                    ], min: 1, max: 1),
+                    .sequence(
+                        [
+                            .element(namespace: NS.ecc, name: "KeyUsage", type: "ecc:KeyUsageType", min: 0, max: nil),
+                            .element(
+                                namespace: NS.ecc, name: "PolicySet", type: "ecc:PoliciesListType", min: 0, max: nil),
+                            .element(
+                                namespace: NS.ecc, name: "CriteriaList", type: "ecc:CriteriaListType", min: 0, max: nil),
+                            .element(namespace: NS.ecc, name: "Description", type: "xsd:string", min: 0, max: 1),
+                            .element(namespace: NS.ecc, name: "otherCriteriaList", type: nil, min: 0, max: 1),
+                        ], min: 1, max: 1),
                 attributes: [
-                    SchemaAttribute(name: "assert", required: false, value: .enumeration(["all", "atLeastOne", "none"])),
+                    SchemaAttribute(
+                        name: "assert", required: false, value: .enumeration(["all", "atLeastOne", "none"]))
                 ]
             ),
             "ecc:KeyUsageBitType": SchemaType(
                 attributes: [
-                    SchemaAttribute(name: "name", required: false, value: .enumeration(["digitalSignature", "nonRepudiation", "keyEncipherment", "dataEncipherment", "keyAgreement", "keyCertSign", "crlSign", "encipherOnly", "decipherOnly"])),
+                    SchemaAttribute(
+                        name: "name", required: false,
+                        value: .enumeration([
+                            "digitalSignature", "nonRepudiation", "keyEncipherment", "dataEncipherment", "keyAgreement",
+                            "keyCertSign", "crlSign", "encipherOnly", "decipherOnly",
+                        ]))
                 ],
                 value: .boolean
             ),
             "ecc:KeyUsageType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.ecc, name: "KeyUsageBit", type: "ecc:KeyUsageBitType", min: 1, max: 1),
-                    ], min: 1, max: 9)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.ecc, name: "KeyUsageBit", type: "ecc:KeyUsageBitType", min: 1, max: 1)
+                        ], min: 1, max: 9)
             ),
             "ecc:PoliciesListType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.ecc, name: "PolicyIdentifier", type: nil, min: 1, max: 1),
-                    ], min: 1, max: nil)
+                    .sequence(
+                        [
+                            .element(namespace: NS.ecc, name: "PolicyIdentifier", type: nil, min: 1, max: 1)
+                        ], min: 1, max: nil)
             ),
             "ecc:QualificationElementType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.ecc, name: "Qualifiers", type: "ecc:QualifiersType", min: 1, max: 1),
-                        .element(namespace: NS.ecc, name: "CriteriaList", type: "ecc:CriteriaListType", min: 1, max: 1),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(namespace: NS.ecc, name: "Qualifiers", type: "ecc:QualifiersType", min: 1, max: 1),
+                            .element(
+                                namespace: NS.ecc, name: "CriteriaList", type: "ecc:CriteriaListType", min: 1, max: 1),
+                        ], min: 1, max: 1)
             ),
             "ecc:QualificationsType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.ecc, name: "QualificationElement", type: "ecc:QualificationElementType", min: 1, max: 1),
-                    ], min: 1, max: nil)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.ecc, name: "QualificationElement", type: "ecc:QualificationElementType",
+                                min: 1, max: 1)
+                        ], min: 1, max: nil)
             ),
             "ecc:QualifierType": SchemaType(
                 content:
                     .sequence([], min: 1, max: 1),
                 attributes: [
-                    SchemaAttribute(name: "uri", required: false, value: .anyURI),
+                    SchemaAttribute(name: "uri", required: false, value: .anyURI)
                 ]
             ),
             "ecc:QualifiersType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.ecc, name: "Qualifier", type: "ecc:QualifierType", min: 1, max: 1),
-                    ], min: 1, max: nil)
+                    .sequence(
+                        [
+                            .element(namespace: NS.ecc, name: "Qualifier", type: "ecc:QualifierType", min: 1, max: 1)
+                        ], min: 1, max: nil)
             ),
             "tsl:AdditionalInformationType": SchemaType(
                 content:
-                    .choice([
-                        .element(namespace: NS.tsl, name: "TextualInformation", type: "tsl:MultiLangStringType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "OtherInformation", type: "tsl:AnyType", min: 1, max: 1),
-                    ], min: 1, max: nil)
+                    .choice(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "TextualInformation", type: "tsl:MultiLangStringType", min: 1,
+                                max: 1),
+                            .element(namespace: NS.tsl, name: "OtherInformation", type: "tsl:AnyType", min: 1, max: 1),
+                        ], min: 1, max: nil)
             ),
             "tsl:AdditionalServiceInformationType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "URI", type: "tsl:NonEmptyMultiLangURIType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "InformationValue", type: "xsd:string", min: 0, max: 1),
-                        .element(namespace: NS.tsl, name: "OtherInformation", type: "tsl:AnyType", min: 0, max: 1),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "URI", type: "tsl:NonEmptyMultiLangURIType", min: 1, max: 1),
+                            .element(namespace: NS.tsl, name: "InformationValue", type: "xsd:string", min: 0, max: 1),
+                            .element(namespace: NS.tsl, name: "OtherInformation", type: "tsl:AnyType", min: 0, max: 1),
+                        ], min: 1, max: 1)
             ),
             "tsl:AddressType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "PostalAddresses", type: "tsl:PostalAddressListType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "ElectronicAddress", type: "tsl:ElectronicAddressType", min: 1, max: 1),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "PostalAddresses", type: "tsl:PostalAddressListType", min: 1,
+                                max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "ElectronicAddress", type: "tsl:ElectronicAddressType", min: 1,
+                                max: 1),
+                        ], min: 1, max: 1)
             ),
             "tsl:AnyType": SchemaType(
                 content:
-                    .sequence([
-                        .any(otherThan: nil, min: 1, max: 1),
-                    ], min: 0, max: nil),
+                    .sequence(
+                        [
+                            .any(otherThan: nil, min: 1, max: 1)
+                        ], min: 0, max: nil),
                 mixed: true
             ),
             "tsl:AttributedNonEmptyURIType": SchemaType(
                 attributes: [
-                    SchemaAttribute(name: "type", required: false, value: .anyURI),
+                    SchemaAttribute(name: "type", required: false, value: .anyURI)
                 ],
                 value: .nonEmptyURI
             ),
             "tsl:DigitalIdentityListType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "DigitalId", type: "tsl:DigitalIdentityType", min: 0, max: nil),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "DigitalId", type: "tsl:DigitalIdentityType", min: 0, max: nil)
+                        ], min: 1, max: 1)
             ),
             "tsl:DigitalIdentityType": SchemaType(
                 content:
-                    .choice([
-                        .element(namespace: NS.tsl, name: "X509Certificate", type: "xsd:base64Binary", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "X509SubjectName", type: "xsd:string", min: 1, max: 1),
-                        .element(namespace: NS.ds, name: "KeyValue", type: nil, min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "X509SKI", type: "xsd:base64Binary", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "Other", type: "tsl:AnyType", min: 0, max: 1),
-                    ], min: 1, max: 1)
+                    .choice(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "X509Certificate", type: "xsd:base64Binary", min: 1, max: 1),
+                            .element(namespace: NS.tsl, name: "X509SubjectName", type: "xsd:string", min: 1, max: 1),
+                            .element(namespace: NS.ds, name: "KeyValue", type: nil, min: 1, max: 1),
+                            .element(namespace: NS.tsl, name: "X509SKI", type: "xsd:base64Binary", min: 1, max: 1),
+                            .element(namespace: NS.tsl, name: "Other", type: "tsl:AnyType", min: 0, max: 1),
+                        ], min: 1, max: 1)
             ),
             "tsl:ElectronicAddressType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "URI", type: "tsl:NonEmptyMultiLangURIType", min: 1, max: nil),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "URI", type: "tsl:NonEmptyMultiLangURIType", min: 1, max: nil)
+                        ], min: 1, max: 1)
             ),
             "tsl:ExtensionType": SchemaType(
                 content:
-                    .sequence([
-                        .any(otherThan: nil, min: 1, max: 1),
-                    ], min: 0, max: nil),
+                    .sequence(
+                        [
+                            .any(otherThan: nil, min: 1, max: 1)
+                        ], min: 0, max: nil),
                 attributes: [
-                    SchemaAttribute(name: "Critical", required: true, value: .boolean),
+                    SchemaAttribute(name: "Critical", required: true, value: .boolean)
                 ],
                 mixed: true
             ),
             "tsl:ExtensionsListType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "Extension", type: "tsl:ExtensionType", min: 1, max: nil),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(namespace: NS.tsl, name: "Extension", type: "tsl:ExtensionType", min: 1, max: nil)
+                        ], min: 1, max: 1)
             ),
             "tsl:InternationalNamesType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "Name", type: "tsl:MultiLangNormStringType", min: 1, max: nil),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "Name", type: "tsl:MultiLangNormStringType", min: 1, max: nil)
+                        ], min: 1, max: 1)
             ),
             "tsl:MultiLangNormStringType": SchemaType(
                 attributes: [
-                    SchemaAttribute(name: "{\(NS.xml)}lang", required: true, value: .language),
+                    SchemaAttribute(name: "{\(NS.xml)}lang", required: true, value: .language)
                 ],
                 value: .nonEmptyString
             ),
             "tsl:MultiLangStringType": SchemaType(
                 attributes: [
-                    SchemaAttribute(name: "{\(NS.xml)}lang", required: true, value: .language),
+                    SchemaAttribute(name: "{\(NS.xml)}lang", required: true, value: .language)
                 ],
                 value: .nonEmptyString
             ),
             "tsl:NextUpdateType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "dateTime", type: "xsd:dateTime", min: 0, max: 1),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(namespace: NS.tsl, name: "dateTime", type: "xsd:dateTime", min: 0, max: 1)
+                        ], min: 1, max: 1)
             ),
             "tsl:NonEmptyMultiLangURIListType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "URI", type: "tsl:NonEmptyMultiLangURIType", min: 1, max: nil),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "URI", type: "tsl:NonEmptyMultiLangURIType", min: 1, max: nil)
+                        ], min: 1, max: 1)
             ),
             "tsl:NonEmptyMultiLangURIType": SchemaType(
                 attributes: [
-                    SchemaAttribute(name: "{\(NS.xml)}lang", required: true, value: .language),
+                    SchemaAttribute(name: "{\(NS.xml)}lang", required: true, value: .language)
                 ],
                 value: .nonEmptyURI
             ),
@@ -204,159 +246,271 @@ extension SchemaModel {
             "tsl:NonEmptyString": SchemaType(value: .nonEmptyString),
             "tsl:NonEmptyURIListType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "URI", type: "tsl:NonEmptyURIType", min: 1, max: nil),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(namespace: NS.tsl, name: "URI", type: "tsl:NonEmptyURIType", min: 1, max: nil)
+                        ], min: 1, max: 1)
             ),
             "tsl:NonEmptyURIType": SchemaType(value: .nonEmptyURI),
             "tsl:OtherTSLPointerType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "ServiceDigitalIdentities", type: "tsl:ServiceDigitalIdentityListType", min: 0, max: 1),
-                        .element(namespace: NS.tsl, name: "TSLLocation", type: "tsl:NonEmptyURIType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "AdditionalInformation", type: "tsl:AdditionalInformationType", min: 0, max: 1),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "ServiceDigitalIdentities",
+                                type: "tsl:ServiceDigitalIdentityListType", min: 0, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "TSLLocation", type: "tsl:NonEmptyURIType", min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "AdditionalInformation", type: "tsl:AdditionalInformationType",
+                                min: 0, max: 1),
+                        ], min: 1, max: 1)
             ),
             "tsl:OtherTSLPointersType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "OtherTSLPointer", type: "tsl:OtherTSLPointerType", min: 1, max: nil),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "OtherTSLPointer", type: "tsl:OtherTSLPointerType", min: 1,
+                                max: nil)
+                        ], min: 1, max: 1)
             ),
             "tsl:PolicyOrLegalnoticeType": SchemaType(
                 content:
-                    .choice([
-                        .element(namespace: NS.tsl, name: "TSLPolicy", type: "tsl:NonEmptyMultiLangURIType", min: 1, max: nil),
-                        .element(namespace: NS.tsl, name: "TSLLegalNotice", type: "tsl:MultiLangStringType", min: 1, max: nil),
-                    ], min: 1, max: 1)
+                    .choice(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "TSLPolicy", type: "tsl:NonEmptyMultiLangURIType", min: 1,
+                                max: nil),
+                            .element(
+                                namespace: NS.tsl, name: "TSLLegalNotice", type: "tsl:MultiLangStringType", min: 1,
+                                max: nil),
+                        ], min: 1, max: 1)
             ),
             "tsl:PostalAddressListType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "PostalAddress", type: "tsl:PostalAddressType", min: 1, max: nil),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "PostalAddress", type: "tsl:PostalAddressType", min: 1,
+                                max: nil)
+                        ], min: 1, max: 1)
             ),
             "tsl:PostalAddressType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "StreetAddress", type: "tsl:NonEmptyString", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "Locality", type: "tsl:NonEmptyString", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "StateOrProvince", type: "tsl:NonEmptyString", min: 0, max: 1),
-                        .element(namespace: NS.tsl, name: "PostalCode", type: "tsl:NonEmptyString", min: 0, max: 1),
-                        .element(namespace: NS.tsl, name: "CountryName", type: "tsl:NonEmptyString", min: 1, max: 1),
-                    ], min: 1, max: 1),
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "StreetAddress", type: "tsl:NonEmptyString", min: 1, max: 1),
+                            .element(namespace: NS.tsl, name: "Locality", type: "tsl:NonEmptyString", min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "StateOrProvince", type: "tsl:NonEmptyString", min: 0, max: 1),
+                            .element(namespace: NS.tsl, name: "PostalCode", type: "tsl:NonEmptyString", min: 0, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "CountryName", type: "tsl:NonEmptyString", min: 1, max: 1),
+                        ], min: 1, max: 1),
                 attributes: [
-                    SchemaAttribute(name: "{\(NS.xml)}lang", required: true, value: .language),
+                    SchemaAttribute(name: "{\(NS.xml)}lang", required: true, value: .language)
                 ]
             ),
             "tsl:ServiceDigitalIdentityListType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "ServiceDigitalIdentity", type: "tsl:DigitalIdentityListType", min: 1, max: nil),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "ServiceDigitalIdentity", type: "tsl:DigitalIdentityListType",
+                                min: 1, max: nil)
+                        ], min: 1, max: 1)
             ),
             "tsl:ServiceHistoryInstanceType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "ServiceTypeIdentifier", type: "tsl:NonEmptyURIType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "ServiceName", type: "tsl:InternationalNamesType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "ServiceDigitalIdentity", type: "tsl:DigitalIdentityListType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "ServiceStatus", type: "tsl:NonEmptyURIType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "StatusStartingTime", type: "xsd:dateTime", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "ServiceInformationExtensions", type: "tsl:ExtensionsListType", min: 0, max: 1),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "ServiceTypeIdentifier", type: "tsl:NonEmptyURIType", min: 1,
+                                max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "ServiceName", type: "tsl:InternationalNamesType", min: 1,
+                                max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "ServiceDigitalIdentity", type: "tsl:DigitalIdentityListType",
+                                min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "ServiceStatus", type: "tsl:NonEmptyURIType", min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "StatusStartingTime", type: "xsd:dateTime", min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "ServiceInformationExtensions", type: "tsl:ExtensionsListType",
+                                min: 0, max: 1),
+                        ], min: 1, max: 1)
             ),
             "tsl:ServiceHistoryType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "ServiceHistoryInstance", type: "tsl:ServiceHistoryInstanceType", min: 0, max: nil),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "ServiceHistoryInstance",
+                                type: "tsl:ServiceHistoryInstanceType", min: 0, max: nil)
+                        ], min: 1, max: 1)
             ),
             "tsl:ServiceSupplyPointsType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "ServiceSupplyPoint", type: "tsl:AttributedNonEmptyURIType", min: 1, max: 1),
-                    ], min: 1, max: nil)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "ServiceSupplyPoint", type: "tsl:AttributedNonEmptyURIType",
+                                min: 1, max: 1)
+                        ], min: 1, max: nil)
             ),
             "tsl:TSLSchemeInformationType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "TSLVersionIdentifier", type: "xsd:integer", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "TSLSequenceNumber", type: "xsd:positiveInteger", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "TSLType", type: "tsl:NonEmptyURIType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "SchemeOperatorName", type: "tsl:InternationalNamesType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "SchemeOperatorAddress", type: "tsl:AddressType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "SchemeName", type: "tsl:InternationalNamesType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "SchemeInformationURI", type: "tsl:NonEmptyMultiLangURIListType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "StatusDeterminationApproach", type: "tsl:NonEmptyURIType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "SchemeTypeCommunityRules", type: "tsl:NonEmptyMultiLangURIListType", min: 0, max: 1),
-                        .element(namespace: NS.tsl, name: "SchemeTerritory", type: "xsd:string", min: 0, max: 1),
-                        .element(namespace: NS.tsl, name: "PolicyOrLegalNotice", type: "tsl:PolicyOrLegalnoticeType", min: 0, max: 1),
-                        .element(namespace: NS.tsl, name: "HistoricalInformationPeriod", type: "xsd:nonNegativeInteger", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "PointersToOtherTSL", type: "tsl:OtherTSLPointersType", min: 0, max: 1),
-                        .element(namespace: NS.tsl, name: "ListIssueDateTime", type: "xsd:dateTime", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "NextUpdate", type: "tsl:NextUpdateType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "DistributionPoints", type: "tsl:NonEmptyURIListType", min: 0, max: 1),
-                        .element(namespace: NS.tsl, name: "SchemeExtensions", type: "tsl:ExtensionsListType", min: 0, max: 1),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "TSLVersionIdentifier", type: "xsd:integer", min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "TSLSequenceNumber", type: "xsd:positiveInteger", min: 1,
+                                max: 1),
+                            .element(namespace: NS.tsl, name: "TSLType", type: "tsl:NonEmptyURIType", min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "SchemeOperatorName", type: "tsl:InternationalNamesType",
+                                min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "SchemeOperatorAddress", type: "tsl:AddressType", min: 1,
+                                max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "SchemeName", type: "tsl:InternationalNamesType", min: 1,
+                                max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "SchemeInformationURI",
+                                type: "tsl:NonEmptyMultiLangURIListType", min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "StatusDeterminationApproach", type: "tsl:NonEmptyURIType",
+                                min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "SchemeTypeCommunityRules",
+                                type: "tsl:NonEmptyMultiLangURIListType", min: 0, max: 1),
+                            .element(namespace: NS.tsl, name: "SchemeTerritory", type: "xsd:string", min: 0, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "PolicyOrLegalNotice", type: "tsl:PolicyOrLegalnoticeType",
+                                min: 0, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "HistoricalInformationPeriod", type: "xsd:nonNegativeInteger",
+                                min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "PointersToOtherTSL", type: "tsl:OtherTSLPointersType", min: 0,
+                                max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "ListIssueDateTime", type: "xsd:dateTime", min: 1, max: 1),
+                            .element(namespace: NS.tsl, name: "NextUpdate", type: "tsl:NextUpdateType", min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "DistributionPoints", type: "tsl:NonEmptyURIListType", min: 0,
+                                max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "SchemeExtensions", type: "tsl:ExtensionsListType", min: 0,
+                                max: 1),
+                        ], min: 1, max: 1)
             ),
             "tsl:TSPInformationType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "TSPName", type: "tsl:InternationalNamesType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "TSPTradeName", type: "tsl:InternationalNamesType", min: 0, max: 1),
-                        .element(namespace: NS.tsl, name: "TSPAddress", type: "tsl:AddressType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "TSPInformationURI", type: "tsl:NonEmptyMultiLangURIListType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "TSPInformationExtensions", type: "tsl:ExtensionsListType", min: 0, max: 1),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "TSPName", type: "tsl:InternationalNamesType", min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "TSPTradeName", type: "tsl:InternationalNamesType", min: 0,
+                                max: 1),
+                            .element(namespace: NS.tsl, name: "TSPAddress", type: "tsl:AddressType", min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "TSPInformationURI", type: "tsl:NonEmptyMultiLangURIListType",
+                                min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "TSPInformationExtensions", type: "tsl:ExtensionsListType",
+                                min: 0, max: 1),
+                        ], min: 1, max: 1)
             ),
             "tsl:TSPServiceInformationType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "ServiceTypeIdentifier", type: "tsl:NonEmptyURIType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "ServiceName", type: "tsl:InternationalNamesType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "ServiceDigitalIdentity", type: "tsl:DigitalIdentityListType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "ServiceStatus", type: "tsl:NonEmptyURIType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "StatusStartingTime", type: "xsd:dateTime", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "SchemeServiceDefinitionURI", type: "tsl:NonEmptyMultiLangURIListType", min: 0, max: 1),
-                        .element(namespace: NS.tsl, name: "ServiceSupplyPoints", type: "tsl:ServiceSupplyPointsType", min: 0, max: 1),
-                        .element(namespace: NS.tsl, name: "TSPServiceDefinitionURI", type: "tsl:NonEmptyMultiLangURIListType", min: 0, max: 1),
-                        .element(namespace: NS.tsl, name: "ServiceInformationExtensions", type: "tsl:ExtensionsListType", min: 0, max: 1),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "ServiceTypeIdentifier", type: "tsl:NonEmptyURIType", min: 1,
+                                max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "ServiceName", type: "tsl:InternationalNamesType", min: 1,
+                                max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "ServiceDigitalIdentity", type: "tsl:DigitalIdentityListType",
+                                min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "ServiceStatus", type: "tsl:NonEmptyURIType", min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "StatusStartingTime", type: "xsd:dateTime", min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "SchemeServiceDefinitionURI",
+                                type: "tsl:NonEmptyMultiLangURIListType", min: 0, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "ServiceSupplyPoints", type: "tsl:ServiceSupplyPointsType",
+                                min: 0, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "TSPServiceDefinitionURI",
+                                type: "tsl:NonEmptyMultiLangURIListType", min: 0, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "ServiceInformationExtensions", type: "tsl:ExtensionsListType",
+                                min: 0, max: 1),
+                        ], min: 1, max: 1)
             ),
             "tsl:TSPServiceType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "ServiceInformation", type: "tsl:TSPServiceInformationType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "ServiceHistory", type: "tsl:ServiceHistoryType", min: 0, max: 1),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "ServiceInformation", type: "tsl:TSPServiceInformationType",
+                                min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "ServiceHistory", type: "tsl:ServiceHistoryType", min: 0,
+                                max: 1),
+                        ], min: 1, max: 1)
             ),
             "tsl:TSPServicesListType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "TSPService", type: "tsl:TSPServiceType", min: 1, max: nil),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "TSPService", type: "tsl:TSPServiceType", min: 1, max: nil)
+                        ], min: 1, max: 1)
             ),
             "tsl:TSPType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "TSPInformation", type: "tsl:TSPInformationType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "TSPServices", type: "tsl:TSPServicesListType", min: 1, max: 1),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "TSPInformation", type: "tsl:TSPInformationType", min: 1,
+                                max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "TSPServices", type: "tsl:TSPServicesListType", min: 1, max: 1),
+                        ], min: 1, max: 1)
             ),
             "tsl:TrustServiceProviderListType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "TrustServiceProvider", type: "tsl:TSPType", min: 1, max: nil),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "TrustServiceProvider", type: "tsl:TSPType", min: 1, max: nil)
+                        ], min: 1, max: 1)
             ),
             "tsl:TrustStatusListType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tsl, name: "SchemeInformation", type: "tsl:TSLSchemeInformationType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "TrustServiceProviderList", type: "tsl:TrustServiceProviderListType", min: 0, max: 1),
-                        .element(namespace: NS.ds, name: "Signature", type: nil, min: 0, max: 1),
-                    ], min: 1, max: 1),
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tsl, name: "SchemeInformation", type: "tsl:TSLSchemeInformationType",
+                                min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "TrustServiceProviderList",
+                                type: "tsl:TrustServiceProviderListType", min: 0, max: 1),
+                            .element(namespace: NS.ds, name: "Signature", type: nil, min: 0, max: 1),
+                        ], min: 1, max: 1),
                 attributes: [
                     SchemaAttribute(name: "TSLTag", required: true, value: .anyURI),
                     SchemaAttribute(name: "Id", required: false, value: nil),
@@ -364,25 +518,32 @@ extension SchemaModel {
             ),
             "tslx:CertSubjectDNAttributeType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tslx, name: "AttributeOID", type: nil, min: 1, max: 1),
-                    ], min: 1, max: nil)
+                    .sequence(
+                        [
+                            .element(namespace: NS.tslx, name: "AttributeOID", type: nil, min: 1, max: 1)
+                        ], min: 1, max: nil)
             ),
             "tslx:ExtendedKeyUsageType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tslx, name: "KeyPurposeId", type: nil, min: 1, max: 1),
-                    ], min: 1, max: nil)
+                    .sequence(
+                        [
+                            .element(namespace: NS.tslx, name: "KeyPurposeId", type: nil, min: 1, max: 1)
+                        ], min: 1, max: nil)
             ),
             "tslx:TakenOverByType": SchemaType(
                 content:
-                    .sequence([
-                        .element(namespace: NS.tslx, name: "URI", type: "tsl:NonEmptyMultiLangURIType", min: 1, max: 1),
-                        .element(namespace: NS.tslx, name: "TSPName", type: "tsl:InternationalNamesType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "SchemeOperatorName", type: "tsl:InternationalNamesType", min: 1, max: 1),
-                        .element(namespace: NS.tsl, name: "SchemeTerritory", type: "xsd:string", min: 1, max: 1),
-                        .element(namespace: NS.tslx, name: "OtherQualifier", type: "tsl:AnyType", min: 0, max: nil),
-                    ], min: 1, max: 1)
+                    .sequence(
+                        [
+                            .element(
+                                namespace: NS.tslx, name: "URI", type: "tsl:NonEmptyMultiLangURIType", min: 1, max: 1),
+                            .element(
+                                namespace: NS.tslx, name: "TSPName", type: "tsl:InternationalNamesType", min: 1, max: 1),
+                            .element(
+                                namespace: NS.tsl, name: "SchemeOperatorName", type: "tsl:InternationalNamesType",
+                                min: 1, max: 1),
+                            .element(namespace: NS.tsl, name: "SchemeTerritory", type: "xsd:string", min: 1, max: 1),
+                            .element(namespace: NS.tslx, name: "OtherQualifier", type: "tsl:AnyType", min: 0, max: nil),
+                        ], min: 1, max: 1)
             ),
             "xsd:base64Binary": SchemaType(value: .base64Binary),
             "xsd:dateTime": SchemaType(value: .dateTime),
@@ -441,8 +602,9 @@ extension SchemaModel {
         SchemaVersionDifference(
             element: "{\(NS.tsl)}ServiceSupplyPoint",
             attribute: "type",
-            note: "V2.1.1 declares tsl:ServiceSupplyPoint in tsl:ServiceSupplyPointsType as tsl:NonEmptyURIType, which has no type attribute; V2.2.1 made it tsl:AttributedNonEmptyURIType with an optional type attribute (anyURI)"
-        ),
+            note:
+                "V2.1.1 declares tsl:ServiceSupplyPoint in tsl:ServiceSupplyPointsType as tsl:NonEmptyURIType, which has no type attribute; V2.2.1 made it tsl:AttributedNonEmptyURIType with an optional type attribute (anyURI)"
+        )
     ]
 }
 

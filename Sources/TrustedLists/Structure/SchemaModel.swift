@@ -22,7 +22,10 @@ struct SchemaType: Sendable {
     /// Whether text may be mixed with child elements.
     let mixed: Bool
 
-    init(content: SchemaParticle? = nil, attributes: [SchemaAttribute] = [], value: SchemaValue? = nil, mixed: Bool = false) {
+    init(
+        content: SchemaParticle? = nil, attributes: [SchemaAttribute] = [], value: SchemaValue? = nil,
+        mixed: Bool = false
+    ) {
         self.content = content
         self.attributes = attributes
         self.value = value

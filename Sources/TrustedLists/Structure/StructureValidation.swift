@@ -20,25 +20,34 @@ struct StructureValidation {
     func validate(_ root: ParsedElement) -> [Problem] {
         var problems: [Problem] = []
         guard let type = model.globalElements[root.qualifiedName] else {
-            return [Problem(location: "/" + root.name, message: "\(root.qualifiedName) is not a root element of the schema")]
+            return [
+                Problem(location: "/" + root.name, message: "\(root.qualifiedName) is not a root element of the schema")
+            ]
         }
         check(root, type: type, at: "/" + root.name, into: &problems)
         return problems
     }
 
-    private func check(_ element: ParsedElement, type key: String, at location: String, into problems: inout [Problem]) {
+    private func check(_ element: ParsedElement, type key: String, at location: String, into problems: inout [Problem])
+    {
         guard problems.count < limit, let type = model.types[key] else { return }
         checkAttributes(element, type, at: location, into: &problems)
         guard let content = type.content else {
             if !element.children.isEmpty {
-                problems.append(Problem(location: location, message: "\(element.name) must hold text only, found element \(element.children[0].name)"))
+                problems.append(
+                    Problem(
+                        location: location,
+                        message: "\(element.name) must hold text only, found element \(element.children[0].name)"))
             } else if let kind = type.value, let reason = Self.invalid(element.text, as: kind) {
                 problems.append(Problem(location: location, message: "\(element.name) \(reason)"))
             }
             return
         }
         if element.hasText && !type.mixed {
-            problems.append(Problem(location: location, message: "\(element.name) must hold elements only, found text \"\(element.text.prefix(40))\""))
+            problems.append(
+                Problem(
+                    location: location,
+                    message: "\(element.name) must hold elements only, found text \"\(element.text.prefix(40))\""))
         }
         let children = element.children
         let ends = match(content, children, from: 0)
@@ -53,18 +62,30 @@ struct StructureValidation {
         }
     }
 
-    private func checkAttributes(_ element: ParsedElement, _ type: SchemaType, at location: String, into problems: inout [Problem]) {
+    private func checkAttributes(
+        _ element: ParsedElement, _ type: SchemaType, at location: String, into problems: inout [Problem]
+    ) {
         for declaration in type.attributes {
             let value = element.attributes.first { key(of: $0) == declaration.name }?.value
             if let value, let kind = declaration.value, let reason = Self.invalid(value, as: kind) {
-                problems.append(Problem(location: location + "/@" + declaration.name, message: "attribute \(declaration.name) \(reason)"))
+                problems.append(
+                    Problem(
+                        location: location + "/@" + declaration.name, message: "attribute \(declaration.name) \(reason)"
+                    ))
             } else if value == nil && declaration.required {
-                problems.append(Problem(location: location, message: "\(element.name) lacks the required attribute \(declaration.name)"))
+                problems.append(
+                    Problem(
+                        location: location, message: "\(element.name) lacks the required attribute \(declaration.name)")
+                )
             }
         }
         let declared = Set(type.attributes.map(\.name))
-        for attribute in element.attributes where !declared.contains(key(of: attribute)) && attribute.namespace != Self.schemaInstance {
-            problems.append(Problem(location: location + "/@" + attribute.name, message: "attribute \(key(of: attribute)) is not declared for \(element.name)"))
+        for attribute in element.attributes
+        where !declared.contains(key(of: attribute)) && attribute.namespace != Self.schemaInstance {
+            problems.append(
+                Problem(
+                    location: location + "/@" + attribute.name,
+                    message: "attribute \(key(of: attribute)) is not declared for \(element.name)"))
         }
     }
 
@@ -79,7 +100,8 @@ struct StructureValidation {
         switch particle {
         case .element(let namespace, let name, _, let min, let max):
             return repeated(min: min, max: max, from: start, count: children.count) { position in
-                position < children.count && children[position].name == name && (children[position].namespace ?? "") == namespace
+                position < children.count && children[position].name == name
+                    && (children[position].namespace ?? "") == namespace
                     ? [position + 1] : []
             }
         case .any(let otherThan, let min, let max):
@@ -161,9 +183,11 @@ struct StructureValidation {
         let names = element.children.map(\.name)
         let declared = Self.elementParticles(content)
         if let unknown = element.children.first(where: { child in
-            !declared.contains { $0.name == child.name && $0.namespace == (child.namespace ?? "") } && !Self.hasWildcard(content)
+            !declared.contains { $0.name == child.name && $0.namespace == (child.namespace ?? "") }
+                && !Self.hasWildcard(content)
         }) {
-            return Problem(location: location, message: "\(element.name) does not allow element \(unknown.qualifiedName)")
+            return Problem(
+                location: location, message: "\(element.name) does not allow element \(unknown.qualifiedName)")
         }
         if case .sequence(let parts, _, _) = content {
             for case .element(let namespace, let name, _, let min, let max) in parts {
@@ -172,11 +196,16 @@ struct StructureValidation {
                     return Problem(location: location, message: "\(element.name) lacks the required element \(name)")
                 }
                 if let max, count > max {
-                    return Problem(location: location, message: "\(element.name) holds \(name) \(count) times (at most \(max))")
+                    return Problem(
+                        location: location, message: "\(element.name) holds \(name) \(count) times (at most \(max))")
                 }
             }
         }
-        return Problem(location: location, message: "the children of \(element.name) (\(names.joined(separator: ", "))) do not follow the schema's order and cardinality")
+        return Problem(
+            location: location,
+            message:
+                "the children of \(element.name) (\(names.joined(separator: ", "))) do not follow the schema's order and cardinality"
+        )
     }
 
     private static func elementParticles(_ particle: SchemaParticle) -> [(namespace: String, name: String)] {
@@ -199,22 +228,32 @@ struct StructureValidation {
 
     /// Why `text` is not a value of `kind`, or nil when it is.
     static func invalid(_ text: String, as kind: SchemaValue) -> String? {
-        let value = text  // ParsedElement text is already trimmed
+        let value = text // ParsedElement text is already trimmed
         switch kind {
         case .string: return nil
         case .nonEmptyString: return value.isEmpty ? "is empty" : nil
         case .integer: return TextShape.isInteger(value) ? nil : "\"\(value.prefix(40))\" is not an integer"
-        case .nonNegativeInteger: return TextShape.isInteger(value, allowMinus: false) ? nil : "\"\(value.prefix(40))\" is not a non-negative integer"
-        case .positiveInteger: return TextShape.isPositiveInteger(value) ? nil : "\"\(value.prefix(40))\" is not a positive integer"
-        case .boolean: return ["true", "false", "1", "0"].contains(value) ? nil : "\"\(value.prefix(40))\" is not a boolean"
+        case .nonNegativeInteger:
+            return TextShape.isInteger(value, allowMinus: false)
+                ? nil : "\"\(value.prefix(40))\" is not a non-negative integer"
+        case .positiveInteger:
+            return TextShape.isPositiveInteger(value) ? nil : "\"\(value.prefix(40))\" is not a positive integer"
+        case .boolean:
+            return ["true", "false", "1", "0"].contains(value) ? nil : "\"\(value.prefix(40))\" is not a boolean"
         case .dateTime: return TextShape.isDateTime(value) ? nil : "\"\(value.prefix(40))\" is not an xs:dateTime"
         case .anyURI: return nil
         case .nonEmptyURI: return value.isEmpty ? "is an empty URI" : nil
         case .base64Binary:
-            return value.utf8.allSatisfy { TextShape.isAlphanumeric($0) || $0 == 0x2B || $0 == 0x2F || $0 == 0x3D || $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+            return value.utf8.allSatisfy {
+                TextShape.isAlphanumeric($0) || $0 == 0x2B || $0 == 0x2F || $0 == 0x3D || $0 == 0x20 || $0 == 0x0A
+                    || $0 == 0x0D || $0 == 0x09
+            }
                 ? nil : "is not base64"
-        case .language: return TextShape.isLanguageTag(value, strict: false) ? nil : "\"\(value.prefix(40))\" is not a language tag"
-        case .enumeration(let values): return values.contains(value) ? nil : "\"\(value.prefix(60))\" is not one of \(values.joined(separator: ", "))"
+        case .language:
+            return TextShape.isLanguageTag(value, strict: false) ? nil : "\"\(value.prefix(40))\" is not a language tag"
+        case .enumeration(let values):
+            return values.contains(value)
+                ? nil : "\"\(value.prefix(60))\" is not one of \(values.joined(separator: ", "))"
         }
     }
 }
