@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 BENCH_N ?= 20000
 DEMO_INPUTS := TestVectors/certificates TestVectors/timestamps TestVectors/trusted-lists
 
-.PHONY: deps demo test release bench fuzz test-sanitize spark-test profiles profiles-check vectors vectors-check format lint clean
+.PHONY: deps demo test release bench fuzz test-sanitize spark-test profiles profiles-check vectors vectors-check format lint docs clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -41,6 +41,18 @@ format:
 
 lint:
 	swift format lint --strict --recursive $(SWIFT_SOURCES)
+
+## DocC archives of the library products into docs-out/ (swift-docc-plugin); a documentation
+## warning (an undocumented parameter, a broken symbol link) fails.
+DOC_MODULES := AuditCore Digests Certificates Timestamps TrustedLists Revocation Audit Pipeline EvidenceBundle Run AuditServer
+docs: deps
+	@mkdir -p docs-out
+	@for module in $(DOC_MODULES); do \
+	  swift package generate-documentation --target $$module --warnings-as-errors \
+	    --output-path docs-out/$$module.doccarchive > docs-out/$$module.log 2>&1 \
+	    || { cat docs-out/$$module.log; echo "docs: $$module has documentation warnings" >&2; exit 1; }; \
+	  echo "docs: docs-out/$$module.doccarchive"; \
+	done
 
 release: deps
 	swift build -c release --product trustaudit
@@ -94,4 +106,4 @@ vectors-check:
 	python3 TestVectors/generator/generate.py --check
 
 clean:
-	rm -rf .build demo-out bench-out spark-out
+	rm -rf .build demo-out bench-out spark-out docs-out

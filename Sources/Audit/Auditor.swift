@@ -42,7 +42,7 @@ public struct Auditor: Sendable {
     private let issuanceStandards:
         [(from: Int64, set: StandardsSet, plans: [String: ProfilePlan<InspectedCertificate>])]
 
-    /// - Throws: ``AuditCoreError`` when a named profile does not exist or a default is missing.
+    /// - Throws: `AuditCoreError` when a named profile does not exist or a default is missing.
     public init(
         profiles: ProfileSet, selection: ProfileSelection, context: EvaluationContext, issuers: IssuerStore? = nil,
         standards: StandardsSet? = nil, trustedLists: TrustedListStore? = nil,

@@ -31,6 +31,10 @@ public struct ProfilePlan<Subject>: Sendable {
     /// - Parameters:
     ///   - ruleSets: evaluated one after the other, each in the profile's order (as
     ///     ``RuleSet/evaluate(_:profile:in:)`` would for each set).
+    ///   - profile: the requirements to evaluate, in order, with their grades.
+    ///   - catalogue: the citation, fix and date in force of each requirement.
+    ///   - standards: the standards set pinning the versions cited, or nil for the catalogue's.
+    ///   - context: the validation time and parameters; the profile's parameters are merged in.
     public init(
         _ ruleSets: [RuleSet<Subject>], profile: ResolvedProfile, catalogue: Catalogue, standards: StandardsSet?,
         context: EvaluationContext
@@ -59,9 +63,12 @@ public struct ProfilePlan<Subject>: Sendable {
 
     /// The graded checks of `subject`, in the order the profile lists its requirements.
     ///
-    /// - Parameter issuedAt: when the artefact was issued (seconds since 1970; a certificate's
-    ///   notBefore). A failure of a requirement not yet in force then is recorded as not
-    ///   applicable, saying so; passes stay passes.
+    /// - Parameters:
+    ///   - subject: the inspected artefact the rules read.
+    ///   - issuedAt: when the artefact was issued (seconds since 1970; a certificate's
+    ///     notBefore). A failure of a requirement not yet in force then is recorded as not
+    ///     applicable, saying so; passes stay passes.
+    ///   - issuedText: `issuedAt` as the artefact writes it, quoted in that message.
     public func checks(_ subject: Subject, issuedAt: Int64? = nil, issuedText: String? = nil) -> [Check] {
         var checks: [Check] = []
         checks.reserveCapacity(steps.count)

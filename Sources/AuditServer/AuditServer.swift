@@ -19,7 +19,7 @@ public final class AuditServer: Sendable {
     let pool: NIOThreadPool
     let logger: Logger
 
-    /// Loads the run inputs; a bad input is a ``RunError`` before anything listens.
+    /// Loads the run inputs; a bad input is a `RunError` before anything listens.
     public init(configuration: ServerConfiguration, logger: Logger = Logger(label: "trustaudit.serve")) throws(RunError)
     {
         if !configuration.isLoopback && configuration.token == nil {

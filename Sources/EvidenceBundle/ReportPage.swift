@@ -5,6 +5,9 @@ import Pipeline
 /// as a bundle's `report.html` (one renderer), for the server's `format=html` answer.
 public enum ReportPage {
     /// - Parameters:
+    ///   - records: the evidence records, in input order.
+    ///   - facts: what each record's item is (subject, issuer, validity), in the same order.
+    ///   - profiles: the profiles and catalogue the records cite.
     ///   - manifest: the run's description shown at the top (tool, validation time, counts).
     public static func html(records: [ItemEvidence], facts: [ItemFacts], profiles: ProfileSet, manifest: RunManifest)
         -> [UInt8]

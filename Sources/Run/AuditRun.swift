@@ -6,8 +6,8 @@ import EvidenceBundle
 import Foundation
 import Pipeline
 
-/// One run of checks: items from any ``InputReader`` (paths or memory), each turned into its
-/// evidence record by the inputs' ``Auditor`` on `settings.jobs` workers, and the records handed
+/// One run of checks: items from any `InputReader` (paths or memory), each turned into its
+/// evidence record by the inputs' `Auditor` on `settings.jobs` workers, and the records handed
 /// in input order to an ``EvidenceSink``, to shards, to an evidence bundle and into the manifest.
 ///
 /// Items in equals records out: a bad item is a record with its finding, never an error. A
@@ -40,6 +40,8 @@ public final class AuditRun {
 
     /// Checks every item of `reader` and writes the records.
     /// - Parameters:
+    ///   - reader: the items, from paths or memory.
+    ///   - sink: receives every record in input order.
     ///   - beforeCheck: called on the worker with each item's bytes just before its check (a
     ///     test hook that simulates a checker crash).
     ///   - progress: called on the calling thread with the count of records written so far.

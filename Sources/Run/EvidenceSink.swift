@@ -16,7 +16,9 @@ public final class JSONLinesSink: EvidenceSink {
     private let output: BufferedOutput
     private let destination: String
 
-    /// - Parameter destination: what `output` writes to, for the error that says it could not.
+    /// - Parameters:
+    ///   - output: the buffered file or standard output the lines go to.
+    ///   - destination: what `output` writes to, for the error that says it could not.
     public init(output: BufferedOutput, destination: String) {
         self.output = output
         self.destination = destination

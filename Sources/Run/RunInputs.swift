@@ -10,7 +10,7 @@ import TrustedLists
 
 /// The inputs of a run, loaded and validated once: profiles, issuers, time-stamp inputs,
 /// revocation sources, trusted lists authenticated by the LOTL and its anchors, schemas, the
-/// validation time — and the ``Auditor`` built from them. Every unreadable or unusable input is
+/// validation time — and the `Auditor` built from them. Every unreadable or unusable input is
 /// a ``RunError`` before any item is checked.
 public struct RunInputs: Sendable {
     public let options: RunOptions
@@ -23,8 +23,10 @@ public struct RunInputs: Sendable {
     public let filter: ItemFilter
 
     /// Loads every input `options` names.
-    /// - Parameter warn: told of inputs left out without stopping the run (a trusted list that
-    ///   does not authenticate).
+    /// - Parameters:
+    ///   - options: what the command line or the caller asked for.
+    ///   - warn: told of inputs left out without stopping the run (a trusted list that does not
+    ///     authenticate).
     public static func load(_ options: RunOptions, warn: (String) -> Void = { _ in }) throws(RunError) -> RunInputs {
         let started = Date()
         do {

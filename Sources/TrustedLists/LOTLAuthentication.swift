@@ -23,6 +23,7 @@ public struct LOTLAuthentication: Sendable {
 
     /// - Parameters:
     ///   - anchors: the OJ-announced certificates.
+    ///   - anchorSource: where the anchors were read from, named in the evidence.
     ///   - lotls: LOTL documents (bytes and file name) that may serve as pivots.
     public init(anchors: [[UInt8]], anchorSource: String, lotls: [(bytes: [UInt8], source: String)]) {
         self.anchors = anchors

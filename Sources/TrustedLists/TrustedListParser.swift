@@ -3,7 +3,7 @@ import Certificates
 import Foundation
 
 /// Reads the qualification-relevant parts of a TS 119 612 list (hardened parse, see
-/// ``XMLDocument``). Signature verification is not part of this reader.
+/// `XMLDocument`). Signature verification is not part of this reader.
 public enum TrustedListParser {
     typealias X = XMLNodeReading
 

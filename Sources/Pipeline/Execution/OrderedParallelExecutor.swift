@@ -30,7 +30,10 @@ public struct OrderedParallelExecutor: Sendable {
     /// with the parallel part is what lets two cores do twice the work.
     ///
     /// - Parameters:
+    ///   - next: the next input, or nil at the end; called on the calling thread only.
     ///   - size: the byte size of an input, for the batch byte bound.
+    ///   - transform: the work done on the workers, one input at a time.
+    ///   - emit: receives every output in input order, on the calling thread.
     public func run<Input, Output: Sendable>(
         next: () -> Input?, size: (Input) -> Int, transform: @escaping @Sendable (Input) -> Output,
         emit: (Output) throws -> Void

@@ -16,7 +16,7 @@ public struct TLV: Sendable, Hashable {
 }
 
 /// Reads TLV headers leniently (definite lengths in any length form): strict DER is judged by
-/// ``DERScanner`` on the whole item; the decoder only needs to find the fields.
+/// `DERScanner` (module Certificates) on the whole item; the decoder only needs to find the fields.
 public struct TLVReader: Sendable {
     public let bytes: [UInt8]
 
