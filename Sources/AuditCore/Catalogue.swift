@@ -5,8 +5,14 @@ public struct Catalogue: Sendable {
     /// Requirements in id order.
     public let requirements: [Requirement]
     private let byID: [RequirementID: Requirement]
+    /// The requirements whose definition came from a built-in document (for `profiles:`).
+    let builtIn: Set<RequirementID>
 
     public init(_ requirements: [Requirement]) throws {
+        try self.init(requirements, builtIn: [])
+    }
+
+    init(_ requirements: [Requirement], builtIn: Set<RequirementID>) throws {
         var byID: [RequirementID: Requirement] = [:]
         for requirement in requirements {
             guard byID.updateValue(requirement, forKey: requirement.id) == nil else {
@@ -15,6 +21,7 @@ public struct Catalogue: Sendable {
         }
         self.byID = byID
         self.requirements = byID.values.sorted { $0.id < $1.id }
+        self.builtIn = builtIn
     }
 
     public subscript(id: RequirementID) -> Requirement? { byID[id] }
@@ -24,6 +31,7 @@ public struct Catalogue: Sendable {
     /// may not define an id twice.
     public init(documents: [ProfileDocument]) throws {
         var merged: [RequirementID: Requirement] = [:]
+        var builtIn = Set<RequirementID>()
         for document in documents where document.isCatalogue {
             let file: CatalogueFile
             do {
@@ -37,9 +45,10 @@ public struct Catalogue: Sendable {
                     throw AuditCoreError.duplicateRequirement("\(requirement.id) twice in \(document.name)")
                 }
                 merged[requirement.id] = requirement
+                if document.isBuiltIn { builtIn.insert(requirement.id) } else { builtIn.remove(requirement.id) }
             }
         }
-        try self.init(Array(merged.values))
+        try self.init(Array(merged.values), builtIn: builtIn)
     }
 }
 

@@ -7,10 +7,15 @@ public struct ProfileDocument: Sendable, Hashable {
     /// `catalogue/rfc5280.yaml`, `rfc5280-basics.yaml`, … relative to the profiles folder.
     public var name: String
     public var text: String
+    /// Compiled into the binary from `Profiles/` (not read from `--profiles DIR`). A catalogue
+    /// entry's `profiles:` joins only profiles of its own origin, so a user's profile that
+    /// replaces a built-in one gets exactly the requirements it lists.
+    public var isBuiltIn: Bool
 
-    public init(name: String, text: String) {
+    public init(name: String, isBuiltIn: Bool = false, text: String) {
         self.name = name
         self.text = text
+        self.isBuiltIn = isBuiltIn
     }
 
     /// Catalogue documents live under `catalogue/`, standards sets under `standards/`, profile

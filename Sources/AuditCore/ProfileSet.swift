@@ -14,10 +14,13 @@ public struct ProfileSet: Sendable {
         let catalogue = try Catalogue(documents: documents)
         var raw: [String: Profile] = [:]
         var fragments: [String: Profile] = [:]
+        var builtIn = Set<String>()
         for document in documents where document.isProfile || document.isFragment {
             let profile = try Profile(document: document)
             if document.isFragment { fragments[profile.name] = profile } else { raw[profile.name] = profile }
+            if document.isBuiltIn { builtIn.insert(profile.name) } else { builtIn.remove(profile.name) }
         }
+        try Self.join(catalogue, into: &raw, &fragments, builtIn: builtIn)
         var standards: [String: StandardsSet] = [:]
         for document in documents where document.isStandardsSet {
             let set = try StandardsSet(document: document)
@@ -118,5 +121,40 @@ public struct ProfileSet: Sendable {
             entries += fragment.requirements
         }
         return entries
+    }
+
+    /// Appends every requirement that names a profile or fragment in its catalogue `profiles:` to
+    /// that document's own entries, in id order, when both have the same origin.
+    private static func join(
+        _ catalogue: Catalogue, into raw: inout [String: Profile], _ fragments: inout [String: Profile],
+        builtIn: Set<String>
+    ) throws {
+        for requirement in catalogue.requirements {
+            for (name, grade) in (requirement.profiles ?? [:]).sorted(by: { $0.key < $1.key }) {
+                guard raw[name] != nil || fragments[name] != nil else {
+                    throw AuditCoreError.unknownProfile(
+                        "\(requirement.id) joins '\(name)' (catalogue profiles:), which is neither a profile nor a fragment"
+                    )
+                }
+                guard builtIn.contains(name) == catalogue.builtIn.contains(requirement.id) else { continue }
+                let entry = Profile.Entry(requirement: requirement.id, grade: grade)
+                if var fragment = fragments[name] {
+                    try append(entry, to: &fragment)
+                    fragments[name] = fragment
+                } else if var profile = raw[name] {
+                    try append(entry, to: &profile)
+                    raw[name] = profile
+                }
+            }
+        }
+    }
+
+    private static func append(_ entry: Profile.Entry, to profile: inout Profile) throws {
+        guard !profile.requirements.contains(where: { $0.requirement == entry.requirement }) else {
+            throw AuditCoreError.invalidDocument(
+                "\(entry.requirement) is listed by \(profile.name) and joins it through its catalogue profiles:; keep one"
+            )
+        }
+        profile.requirements.append(entry)
     }
 }

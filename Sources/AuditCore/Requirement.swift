@@ -35,6 +35,11 @@ public struct Requirement: Sendable, Hashable, Codable {
     /// the standard that states it. An earlier artefact that fails the requirement is recorded as
     /// not applicable, with the reason, instead of as a non-conformity.
     public var inForceFrom: String?
+    /// The profiles (or fragments) this requirement joins, with the grade each gives it, so that a
+    /// new requirement is declared in one place: `profiles: { eu-qualified-statements: major }`.
+    /// It joins after the profile's own entries, and only a profile of its own origin (built-in
+    /// or `--profiles DIR`).
+    public var profiles: [String: Grade]?
 
     public init(
         id: RequirementID, standard: String, version: String, clause: String, alsoIn: [String] = [],
@@ -53,7 +58,7 @@ public struct Requirement: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, standard, version, clause, alsoIn, text, level, appliesTo, automation, fix, inForceFrom
+        case id, standard, version, clause, alsoIn, text, level, appliesTo, automation, fix, inForceFrom, profiles
     }
 
     public init(from decoder: any Decoder) throws {
@@ -69,6 +74,7 @@ public struct Requirement: Sendable, Hashable, Codable {
         automation = try c.decode(Automation.self, forKey: .automation)
         fix = try c.decodeIfPresent(String.self, forKey: .fix)
         inForceFrom = try c.decodeIfPresent(String.self, forKey: .inForceFrom)
+        profiles = try c.decodeIfPresent([String: Grade].self, forKey: .profiles)
         if let day = inForceFrom, CivilDay.secondsSince1970(day) == nil {
             throw DecodingError.dataCorruptedError(
                 forKey: .inForceFrom, in: c, debugDescription: "\(id): inForceFrom \"\(day)\" is not a YYYY-MM-DD date")

@@ -58,7 +58,8 @@ for (name, text) in documents {
     // newlines are trimmed and the loader reads the same YAML.
     var body = Substring(text)
     while body.hasSuffix("\n") { body = body.dropLast() }
-    out += "        ProfileDocument(name: \"\(name)\", text: \(hashes)\"\"\"\n\(body)\n\"\"\"\(hashes)),\n"
+    out +=
+        "        ProfileDocument(name: \"\(name)\", isBuiltIn: true, text: \(hashes)\"\"\"\n\(body)\n\"\"\"\(hashes)),\n"
 }
 out += "    ]\n}\n"
 do {

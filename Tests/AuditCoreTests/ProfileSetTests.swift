@@ -75,6 +75,40 @@ import Testing
         }
     }
 
+    /// A catalogue whose T-2 joins `name` through `profiles:`.
+    static func joiningCatalogue(_ name: String, builtIn: Bool = true) -> ProfileDocument {
+        ProfileDocument(
+            name: "catalogue/joining.yaml", isBuiltIn: builtIn,
+            text: """
+                requirements:
+                  - { id: T-1, standard: S, version: "1", clause: "1", text: one, level: shall, appliesTo: [certificate], automation: automatic }
+                  - { id: T-2, standard: S, version: "1", clause: "2", text: two, level: should, appliesTo: [certificate], automation: automatic, profiles: { \(name): minor } }
+                """)
+    }
+
+    @Test func aRequirementJoinsAProfileFromItsCatalogueEntry() throws {
+        let own = "kind: certificate\nrequirements:\n  - { id: T-1, grade: major }\n"
+        let base = ProfileDocument(name: "base.yaml", isBuiltIn: true, text: "name: base\ntitle: base\n" + own)
+        let set = try ProfileSet(documents: [Self.joiningCatalogue("base"), base])
+        let profile = try set.profile(named: "base")
+        #expect(profile.entries.map(\.requirement) == ["T-1", "T-2"])
+        #expect(profile.grade(of: "T-2") == .minor)
+
+        // A user's profile that replaces the built-in one gets only what it lists.
+        let replaced = try ProfileSet(documents: [Self.joiningCatalogue("base"), base, Self.profile("base", own)])
+        #expect(try replaced.profile(named: "base").entries.map(\.requirement) == ["T-1"])
+
+        #expect(throws: AuditCoreError.unknownProfile("")) {
+            try ProfileSet(documents: [Self.joiningCatalogue("nope"), base])
+        }
+        let listing = ProfileDocument(
+            name: "base.yaml", isBuiltIn: true,
+            text: "name: base\ntitle: base\n" + own + "  - { id: T-2, grade: major }\n")
+        #expect(throws: AuditCoreError.invalidDocument("")) {
+            try ProfileSet(documents: [Self.joiningCatalogue("base"), listing])
+        }
+    }
+
     @Test func laterDocumentOverridesBuiltInRequirementAndProfile() throws {
         let override = ProfileDocument(
             name: "catalogue/user.yaml",
