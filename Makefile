@@ -90,10 +90,12 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
-## Rewrite the requirement counts in README and docs after editing Profiles/ (the build embeds
-## Profiles/ itself, through the EmbedProfiles plugin).
+## Rewrite the requirement counts and the `trustaudit profiles` example in README after editing
+## Profiles/ (the build embeds Profiles/ itself, through the EmbedProfiles plugin).
 profiles:
-	python3 scripts/doc-counts.py
+	swift build --product trustaudit
+	.build/debug/trustaudit profiles > .build/profiles-listing.txt
+	python3 scripts/doc-counts.py --listing .build/profiles-listing.txt
 
 profiles-check:
 	python3 scripts/doc-counts.py --check

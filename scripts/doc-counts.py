@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Writes the requirement counts in README.md (between the `counts` markers) from
-Profiles/catalogue/*.yaml, so no count in the docs is kept by hand.
+Profiles/catalogue/*.yaml, and with `--listing FILE` the `$ trustaudit profiles` example from
+that command's output, so no count in the docs is kept by hand (CommandLineTests compares the
+example with the binary's output).
 
 Reads the catalogue's own simple layout (`- id:` items with `standard:` and `automation:` keys)
 without a YAML library. Usage: python3 scripts/doc-counts.py [--check]
@@ -52,13 +54,21 @@ def render(text):
     start, stop = text.index(begin), text.index(end) + len(end)
     inner = text[start:stop]
     # The sentence continues after the count line; the table sits after a blank line.
-    sentence_end = inner.index("\n", inner.index(head[1][:30])) + 1
+    sentence_end = inner.index("\n", inner.index("The catalogue holds ")) + 1
     prose = inner[sentence_end:inner.index("| standard (as cited)")]
     return text[:start] + "\n".join(head) + "\n" + prose + "\n".join(table) + text[stop:]
 
 
+def with_listing(text, listing):
+    head = "```\n$ trustaudit profiles\n"
+    start = text.index(head) + len(head)
+    return text[:start] + listing.rstrip("\n") + "\n" + text[text.index("```", start):]
+
+
 text = readme.read_text(encoding="utf-8")
 updated = render(text)
+if "--listing" in sys.argv:
+    updated = with_listing(updated, pathlib.Path(sys.argv[sys.argv.index("--listing") + 1]).read_text(encoding="utf-8"))
 if "--check" in sys.argv:
     if updated != text:
         sys.exit("README.md requirement counts are stale: run `make profiles`")

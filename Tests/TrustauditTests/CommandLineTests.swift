@@ -84,6 +84,18 @@ import Testing
 
     static func vector(_ path: String) -> String { Repository.testVectors.appendingPathComponent(path).path }
 
+    /// The README's `$ trustaudit profiles` example is this binary's output (`make profiles`
+    /// rewrites it), so no requirement count in it is kept by hand.
+    @Test func readmeShowsTheProfilesListingTheBinaryPrints() throws {
+        let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let head = "```\n$ trustaudit profiles\n"
+        let start = try #require(readme.range(of: head)).upperBound
+        let end = try #require(readme.range(of: "```", range: start..<readme.endIndex)).lowerBound
+        let result = try Self.run(["profiles"])
+        #expect(result.status == 0)
+        #expect(String(readme[start..<end]) == String(decoding: result.stdout, as: UTF8.self), "run `make profiles`")
+    }
+
     @Test func conformingInputExitsZeroWithOneRecord() throws {
         let run = try Self.run([
             "check", "--quiet", "--at", "2026-06-01T00:00:00Z", Self.vector("certificates/etsi/ncp-n__ok.pem"),
