@@ -7,7 +7,7 @@ enum ProfileExtensionRules {
     static let all: [Rule<InspectedCertificate>] = [
         keyUsageTable, contentCommitmentKeyUsage, policiesPresent,
         alternativeNamesNotCritical, extendedKeyUsageNotCritical,
-        crlDistributionPoints, authorityInformationAccess,
+        crlDistributionPoints, authorityInformationAccess, noPathConstraints,
     ]
 
     /// The key usage types of EN 319 412-2 Table 1, by the set of bits that makes them.
@@ -124,6 +124,19 @@ enum ProfileExtensionRules {
                 observed: "extKeyUsage critical", location: "extKeyUsage",
                 message: "extKeyUsage must not be critical in this certificate type")
         ]
+    }
+
+    /// Path constraints belong to CA certificates: an end-entity certificate carries neither.
+    static let noPathConstraints = CertificateRules.decoded("CERT-327") { certificate in
+        let ids = ASN1ObjectIdentifier.CertificateExtension.self
+        return [(ids.policyConstraints, "policyConstraints"), (ids.inhibitAnyPolicy, "inhibitAnyPolicy")].compactMap {
+            oid, name in
+            guard certificate.tbs.extension(oid) != nil else { return nil }
+            return .fail(
+                observed: "\(name) present", location: name,
+                message:
+                    "\(name) constrains certification paths below a CA; an end-entity certificate does not carry it")
+        }
     }
 
     static func hasOCSP(_ view: CertificateView) -> Bool {

@@ -7,7 +7,7 @@ from __future__ import annotations
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding
 
-from .der import implicit_cons, integer, null, pem, printable_string, seq, utf8_string
+from .der import implicit_cons, implicit_prim, integer, null, pem, printable_string, seq, utf8_string
 from .oids import (
     KU_CRL_SIGN, KU_DIGITAL_SIGNATURE, KU_KEY_AGREEMENT, KU_KEY_CERT_SIGN, KU_KEY_ENCIPHERMENT, KU_NON_REPUDIATION,
     OID_AD_CA_ISSUERS, OID_AD_OCSP, OID_C, OID_CABF_DV, OID_CABF_EV, OID_CABF_OV, OID_CN, OID_CT_POISON,
@@ -198,6 +198,12 @@ ETSI_MUTATIONS = [
      upd(san=[gn_email("alice@trustaudit.test")], san_critical=True)),
     ("qcp-n-qscd", "eku_critical", ["CERT-063"], MAJOR, "extKeyUsage emailProtection, critical",
      upd(eku=[OID_KP_EMAIL], eku_critical=True)),
+    ("qcp-n-qscd", "policy_constraints", ["CERT-327"], MAJOR,
+     "policyConstraints requireExplicitPolicy 0, critical: a CA-only extension (EN 319 412-2 GEN-4.3.9-1)",
+     upd(extra=[extension("2.5.29.36", seq(implicit_prim(0, integer(0)[2:])), critical=True)])),
+    ("ncp-l", "inhibit_any_policy", ["CERT-327"], MAJOR,
+     "inhibitAnyPolicy 0, critical: a CA-only extension (EN 319 412-2 GEN-4.3.12-1)",
+     upd(extra=[extension("2.5.29.54", integer(0), critical=True)])),
     ("qcp-n-qscd", "sha1_2011", ["CERT-301", "CERT-230"], "observation",
      "signed with SHA-1 and issued 2011-01-01 for 730 days: acceptable at issuance (TS 119 312 Annex D), "
      "observed as no longer acceptable (CERT-301) and expired (CERT-230)",
