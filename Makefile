@@ -44,7 +44,7 @@ lint:
 
 ## DocC archives of the library products into docs-out/ (swift-docc-plugin); a documentation
 ## warning (an undocumented parameter, a broken symbol link) fails.
-DOC_MODULES := AuditCore Digests Certificates Timestamps TrustedLists Revocation Audit Pipeline EvidenceBundle Run AuditServer
+DOC_MODULES := AuditCore Digests DERWalk Certificates Timestamps TrustedLists Revocation Audit Pipeline EvidenceBundle Run AuditServer
 docs: deps
 	@mkdir -p docs-out
 	@for module in $(DOC_MODULES); do \

@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .library(name: "EvidenceBundle", targets: ["EvidenceBundle"]),
         .library(name: "Digests", targets: ["Digests"]),
+        .library(name: "DERWalk", targets: ["DERWalk"]),
         .library(name: "Run", targets: ["Run"]),
         .library(name: "AuditServer", targets: ["AuditServer"]),
     ],
@@ -44,13 +45,19 @@ let package = Package(
         .target(name: "AuditCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // SHA-256 (one-shot, in pieces, of files) and SHA-1 through libcrypto: the one digest front end.
         .target(name: "Digests", dependencies: ["AuditCore", "COpenSSL"]),
+        // Lenient TLV reading over offsets and the DER length encoder: the one DER walker of
+        // Revocation and Pipeline (the strict scan of every item is Certificates' DERScanner).
+        .target(name: "DERWalk"),
         .target(
             name: "Certificates",
-            dependencies: ["AuditCore", "Digests", "COpenSSL", .product(name: "SwiftASN1", package: "swift-asn1")]
+            dependencies: [
+                "DERWalk", "AuditCore", "Digests", "COpenSSL", .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
         ),
         .target(
             name: "TrustedLists",
             dependencies: [
+                "DERWalk",
                 "Digests", "AuditCore", "Certificates", "CLibXML2", .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
@@ -63,7 +70,9 @@ let package = Package(
         ),
         .target(
             name: "Revocation",
-            dependencies: ["Digests", "AuditCore", "Certificates", .product(name: "SwiftASN1", package: "swift-asn1")]
+            dependencies: [
+                "DERWalk", "Digests", "AuditCore", "Certificates", .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
         ),
         .target(
             name: "Audit",
@@ -71,7 +80,8 @@ let package = Package(
             plugins: ["EmbedProfiles"]),
         .executableTarget(name: "ProfileEmbedder"),
         .plugin(name: "EmbedProfiles", capability: .buildTool(), dependencies: ["ProfileEmbedder"]),
-        .target(name: "Pipeline", dependencies: ["AuditCore", "Digests", "COpenSSL", "CZlib", "CCrashMarker"]),
+        .target(
+            name: "Pipeline", dependencies: ["DERWalk", "AuditCore", "Digests", "COpenSSL", "CZlib", "CCrashMarker"]),
         .target(name: "EvidenceBundle", dependencies: ["AuditCore", "Digests", "Pipeline", "COpenSSL"]),
         // The run as a library: inputs loaded once, items from paths or memory, records to sinks.
         .target(
@@ -129,7 +139,8 @@ let package = Package(
         // Locates the repository, TestVectors/ and ../shared/vectors for the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore", "TestSupport"]),
-        .testTarget(name: "CertificatesTests", dependencies: ["Digests", "Certificates", "AuditCore", "TestSupport"]),
+        .testTarget(
+            name: "CertificatesTests", dependencies: ["DERWalk", "Digests", "Certificates", "AuditCore", "TestSupport"]),
         .testTarget(
             name: "TimestampsTests", dependencies: ["Timestamps", "Audit", "Certificates", "AuditCore", "TestSupport"]),
         .testTarget(
@@ -140,10 +151,13 @@ let package = Package(
                 "Audit", "AuditCore", "Certificates", "TrustedLists", "Timestamps", "Revocation", "Pipeline",
                 "TestSupport",
             ]),
-        .testTarget(name: "RevocationTests", dependencies: ["Revocation", "Certificates", "AuditCore", "TestSupport"]),
+        .testTarget(
+            name: "RevocationTests",
+            dependencies: ["DERWalk", "Revocation", "Certificates", "AuditCore", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "AuditCore", "TestSupport"]),
         .testTarget(
-            name: "TrustauditTests", dependencies: ["Digests", "trustaudit", "TestSupport", "Pipeline", "Certificates"]),
+            name: "TrustauditTests",
+            dependencies: ["DERWalk", "Digests", "trustaudit", "TestSupport", "Pipeline", "Certificates"]),
         .testTarget(
             name: "AuditServerTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import Certificates
+import DERWalk
 import SwiftASN1
 
 /// A CRL item as the rules see it: the DER scan of its bytes, the decoded list, one walk over

@@ -1,4 +1,5 @@
 import Certificates
+import DERWalk
 import Digests
 import SwiftASN1
 

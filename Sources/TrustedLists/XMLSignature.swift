@@ -1,5 +1,6 @@
 internal import CLibXML2
 import Certificates
+import DERWalk
 import Foundation
 import SwiftASN1
 

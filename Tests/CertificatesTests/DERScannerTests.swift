@@ -1,4 +1,5 @@
 import Certificates
+import DERWalk
 import Testing
 
 @Suite struct DERScannerTests {

@@ -1,4 +1,5 @@
 import Certificates
+import DERWalk
 import Foundation
 import Pipeline
 import TestSupport

@@ -1,3 +1,5 @@
+import DERWalk
+
 /// A TBSCertificate sent for checking before it is signed (pre-issuance linting, CA/B Forum
 /// TLS Baseline Requirements §4.3.1.2) as the certificate it will become: the TBS bytes
 /// unchanged, followed by a copy of its own `signature` AlgorithmIdentifier (RFC 5280 §4.1.1.2

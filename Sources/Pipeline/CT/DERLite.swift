@@ -1,45 +1,9 @@
+import DERWalk
+
 /// Just enough DER to take a certificate apart into its TBSCertificate fields (tags and exact
-/// byte ranges), without decoding values: CT entries are compared field by field.
+/// byte ranges), without decoding values: CT entries are compared field by field. Built on the
+/// package's one lenient TLV reader (`TLVReader`).
 enum DERLite {
-    struct Element {
-        var tag: UInt8
-        /// The whole TLV.
-        var bytes: ArraySlice<UInt8>
-        /// The value bytes.
-        var content: ArraySlice<UInt8>
-    }
-
-    /// The TLV at the start of `bytes`.
-    static func element(_ bytes: ArraySlice<UInt8>) -> Element? {
-        guard bytes.count >= 2 else { return nil }
-        let start = bytes.startIndex
-        var index = start + 1
-        var length = Int(bytes[index])
-        index += 1
-        if length & 0x80 != 0 {
-            let count = length & 0x7F
-            guard count >= 1, count <= 4, index + count <= bytes.endIndex else { return nil }
-            length = 0
-            for byte in bytes[index..<(index + count)] { length = length << 8 | Int(byte) }
-            index += count
-        }
-        guard length >= 0, index + length <= bytes.endIndex else { return nil }
-        return Element(
-            tag: bytes[start], bytes: bytes[start..<(index + length)], content: bytes[index..<(index + length)])
-    }
-
-    /// The TLVs inside `content`, in order; nil if they do not fill it exactly.
-    static func children(_ content: ArraySlice<UInt8>) -> [Element]? {
-        var result: [Element] = []
-        var rest = content
-        while !rest.isEmpty {
-            guard let element = element(rest) else { return nil }
-            result.append(element)
-            rest = rest[element.bytes.endIndex...]
-        }
-        return result
-    }
-
     /// The TBSCertificate fields by name (version optional), with extensions as a list of
     /// (OID bytes, whole extension TLV).
     struct TBS {
@@ -52,28 +16,41 @@ enum DERLite {
     }
 
     static func tbs(_ bytes: ArraySlice<UInt8>) -> TBS? {
-        guard let outer = element(bytes), outer.tag == 0x30, var fields = children(outer.content) else { return nil }
+        let reader = TLVReader(Array(bytes))
+        guard let outer = reader.element(at: 0, limit: reader.bytes.count), outer.tag == 0x30,
+            var fields = children(reader, outer)
+        else { return nil }
         if fields.first?.tag == 0xA0 { fields.removeFirst() }
         guard fields.count >= 6 else { return nil }
         var extensions: [(ArraySlice<UInt8>, ArraySlice<UInt8>)] = []
-        if let wrapper = fields.last(where: { $0.tag == 0xA3 }), let list = element(wrapper.content),
-            let items = children(list.content)
+        if let wrapper = fields.last(where: { $0.tag == 0xA3 }),
+            let list = reader.element(at: wrapper.contentStart, limit: wrapper.end),
+            let items = children(reader, list)
         {
             for item in items {
-                guard let parts = children(item.content), let oid = parts.first, oid.tag == 0x06 else { return nil }
-                extensions.append((oid.content, item.bytes))
+                guard let parts = children(reader, item), let oid = parts.first, oid.tag == 0x06 else { return nil }
+                extensions.append((reader.content(oid), reader.encoded(item)))
             }
         }
         return TBS(
-            serial: fields[0].bytes, issuer: fields[2].bytes, validity: fields[3].bytes, subject: fields[4].bytes,
-            subjectPublicKeyInfo: fields[5].bytes, extensions: extensions)
+            serial: reader.encoded(fields[0]), issuer: reader.encoded(fields[2]), validity: reader.encoded(fields[3]),
+            subject: reader.encoded(fields[4]), subjectPublicKeyInfo: reader.encoded(fields[5]),
+            extensions: extensions)
     }
 
     /// The TBSCertificate TLV of a certificate.
     static func tbsOfCertificate(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
-        guard let outer = element(bytes), outer.tag == 0x30, let first = element(outer.content), first.tag == 0x30
+        let reader = TLVReader(Array(bytes))
+        guard let outer = reader.element(at: 0, limit: reader.bytes.count), outer.tag == 0x30,
+            let first = reader.element(at: outer.contentStart, limit: outer.end), first.tag == 0x30
         else { return nil }
-        return first.bytes
+        return reader.encoded(first)
+    }
+
+    /// The elements inside `parent`; nil unless they fill its content exactly.
+    static func children(_ reader: TLVReader, _ parent: TLV) -> [TLV]? {
+        let found = reader.children(of: parent)
+        return (found.last?.end ?? parent.contentStart) == parent.end ? found : nil
     }
 
     /// OID content bytes of 1.3.6.1.4.1.11129.2.4.3 (CT precertificate poison), 2.5.29.35

@@ -1,4 +1,5 @@
 import Certificates
+import DERWalk
 
 /// One revokedCertificates entry (RFC 5280 §5.1.2.6) as offsets.
 public struct CRLEntry: Sendable, Hashable {

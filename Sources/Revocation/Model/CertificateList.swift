@@ -1,4 +1,5 @@
 import Certificates
+import DERWalk
 
 /// An RFC 5280 §5.1 CertificateList read from its bytes, every field kept as offsets into the
 /// item. The revokedCertificates list stays one element: ``CRLEntryWalk`` reads its entries one

@@ -1,3 +1,5 @@
+import DERWalk
+
 /// The issuingDistributionPoint CRL extension (RFC 5280 §5.2.5): the scope a CRL covers.
 public struct IssuingDistributionPoint: Sendable, Hashable {
     /// The extension value is a SEQUENCE (false: unreadable).

@@ -1,3 +1,5 @@
+import DERWalk
+
 /// An OCSPRequest (RFC 6960 §4.1.1) given with `--ocsp-request`: the CertIDs asked for and the
 /// nonce the response must echo (RFC 8954).
 public struct OCSPRequest: Sendable {

@@ -1,4 +1,5 @@
 import Certificates
+import DERWalk
 
 /// The CertID of an OCSP request or response (RFC 6960 §4.1.1), as slices of the item.
 public struct CertID: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import DERWalk
 import SwiftASN1
 
 /// One X.509 Extension of a CRL, a CRL entry or an OCSP response (RFC 5280 §4.1: extnID,

@@ -1,5 +1,6 @@
 import AuditCore
 import Certificates
+import DERWalk
 import Foundation
 import SwiftASN1
 
