@@ -70,11 +70,9 @@ extension EvaluationContext {
 
 extension Finding {
     /// A present but undecodable extension: the requirement that reads it fails.
-    static func malformed(_ error: CertificateError) -> Finding { malformed(.ofReturningRule, error) }
-
-    static func malformed(_ id: RequirementID, _ error: CertificateError) -> Finding {
+    static func malformed(_ error: CertificateError) -> Finding {
         .fail(
-            id, observed: error.reason, location: error.location,
+            observed: error.reason, location: error.location,
             message: "the extension cannot be decoded: \(error.reason)")
     }
 

@@ -18,17 +18,11 @@ enum ListRule {
     static func failures(
         _ places: [(location: String, observed: String)], expected: String?, message: String
     ) -> [Finding] {
-        failures(.ofReturningRule, places, expected: expected, message: message)
-    }
-
-    static func failures(
-        _ id: RequirementID, _ places: [(location: String, observed: String)], expected: String?, message: String
-    ) -> [Finding] {
         guard let first = places.first else { return [] }
         let shown = places.prefix(3).map { "\($0.observed) at \($0.location)" }.joined(separator: "; ")
         return [
             .fail(
-                id, observed: shown + (places.count > 3 ? "; … (\(places.count) in all)" : ""), expected: expected,
+                observed: shown + (places.count > 3 ? "; … (\(places.count) in all)" : ""), expected: expected,
                 location: first.location, message: places.count > 1 ? "\(message) (\(places.count) places)" : message)
         ]
     }
