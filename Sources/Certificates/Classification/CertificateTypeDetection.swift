@@ -1,3 +1,4 @@
+import AuditCore
 import SwiftASN1
 
 /// Decides the certificate type from what the certificate itself claims — basicConstraints and
@@ -52,7 +53,7 @@ public struct CertificateTypeDetection: Sendable {
         }
         if let s = start { words.append(bytes[s...]) }
         if words.contains(where: { $0.elementsEqual("tsu".utf8) || $0.elementsEqual("tsa".utf8) }) { return true }
-        for phrase in ["time-stamp", "timestamp", "time stamp"] where bytes.firstRange(of: Array(phrase.utf8)) != nil {
+        for phrase in ["time-stamp", "timestamp", "time stamp"] where ByteSearch.contains(Array(phrase.utf8), in: bytes) {
             return true
         }
         return false

@@ -6,13 +6,16 @@ import SwiftASN1
 enum ExtensionEncodingRules {
     /// The violations in `ext`'s value; offsets are item offsets (the value is a slice of the item).
     static func violations(_ ext: CertificateExtension) -> [DERViolation] {
-        guard let root = try? DER.parse(ext.value) else { return [] } // the DER scan reports it
+        // Only three extension types have such rules: the others are not parsed again here.
+        let check: (ASN1Node) -> [DERViolation]
         switch ext.oid {
-        case .CertificateExtension.basicConstraints: return basicConstraints(root)
-        case .CertificateExtension.keyUsage: return namedBitString(root, name: "keyUsage")
-        case .CertificateExtension.nameConstraints: return nameConstraints(root)
+        case .CertificateExtension.basicConstraints: check = basicConstraints
+        case .CertificateExtension.keyUsage: check = { namedBitString($0, name: "keyUsage") }
+        case .CertificateExtension.nameConstraints: check = nameConstraints
         default: return []
         }
+        guard let root = try? DER.parse(ext.value) else { return [] } // the DER scan reports it
+        return check(root)
     }
 
     /// BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER OPTIONAL }

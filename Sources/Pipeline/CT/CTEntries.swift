@@ -45,8 +45,8 @@ public enum CTEntries {
         guard let first = probe.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == 0x7B else {
             return false
         }
-        return probe.firstRange(of: Array("\"leaf_input\"".utf8)) != nil
-            || probe.firstRange(of: Array("\"entries\"".utf8)) != nil
+        return ByteSearch.contains(Array("\"leaf_input\"".utf8), in: probe)
+            || ByteSearch.contains(Array("\"entries\"".utf8), in: probe)
     }
 
     /// The start of a TimestampedEntry: a plausible millisecond timestamp (2004 … 2106), entry

@@ -118,7 +118,7 @@ final class FileItemReader {
             if probe.starts(with: Array(SampleFile.firstLinePrefix.utf8)) {
                 mode = .sample(reader)
             } else {
-                mode = probe.firstRange(of: Array("-----BEGIN ".utf8)) != nil ? .pem(reader) : .base64Lines(reader)
+                mode = ByteSearch.contains(Array("-----BEGIN ".utf8), in: probe) ? .pem(reader) : .base64Lines(reader)
             }
         } else if let size, size > maximumItemSize {
             mode = .whole(bytes: [], problem: "the file is \(size) bytes, over the \(maximumItemSize)-byte item limit")

@@ -48,7 +48,13 @@ struct ByteSink: ~Copyable {
 
     /// The bytes written, as an array.
     consuming func bytes() -> [UInt8] {
-        Array(UnsafeBufferPointer(start: base, count: count))
+        // One memcpy: the generic Array(UnsafeBufferPointer) copies element by element.
+        let written = count
+        let source = base
+        return [UInt8](unsafeUninitializedCapacity: written) { buffer, initialized in
+            buffer.baseAddress?.initialize(from: source, count: written)
+            initialized = written
+        }
     }
 
     private mutating func reserve(_ extra: Int) {
