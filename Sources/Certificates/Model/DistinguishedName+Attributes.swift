@@ -46,7 +46,11 @@ extension DistinguishedName {
 
     /// How many attributes of this type the name has.
     public func count(_ type: ASN1ObjectIdentifier) -> Int {
-        rdns.reduce(0) { sum, rdn in sum + rdn.reduce(0) { $0 + ($1.type == type ? 1 : 0) } }
+        var count = 0
+        for i in rdns.indices {
+            for j in rdns[i].indices where rdns[i][j].type == type { count += 1 }
+        }
+        return count
     }
 
     /// True when the subject names a natural person (givenName, surname or pseudonym).

@@ -19,7 +19,9 @@ public struct TBSCertificate: Sendable, Hashable {
 
     /// The first extension with this OID.
     public func `extension`(_ oid: ASN1ObjectIdentifier) -> CertificateExtension? {
-        extensions.first { $0.oid == oid }
+        // By index: `first(where:)` copies every extension it passes (three buffer references).
+        for position in extensions.indices where extensions[position].oid == oid { return extensions[position] }
+        return nil
     }
 
     init(node: ASN1Node) throws(CertificateError) {

@@ -3,14 +3,16 @@ import Foundation
 /// A buffered writer to a file descriptor (stdout, stderr or a file).
 public final class BufferedOutput {
     private let handle: FileHandle
-    private var buffer: [UInt8] = []
+    /// Raw storage: an array's `append(contentsOf:)` copied a 14 KB record byte by byte.
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private var used = 0
     private let capacity = 256 * 1024
     /// The named file behind `handle`, until ``finish()`` commits it.
     private var file: OutputFile?
 
     public init(handle: FileHandle) {
         self.handle = handle
-        buffer.reserveCapacity(capacity)
+        buffer = .allocate(capacity: capacity)
     }
 
     /// Writes `path` (see ``OutputFile``: through a symbolic link, in place for a device or a
@@ -22,6 +24,7 @@ public final class BufferedOutput {
     }
 
     deinit {
+        buffer.deallocate()
         // Never finished (an error ended the run): no partial file under the final name.
         file?.abandon()
     }
@@ -50,15 +53,20 @@ public final class BufferedOutput {
     }
 
     public func write(_ bytes: [UInt8]) throws {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= capacity { try flush() }
+        if used + bytes.count > capacity { try flush() }
+        guard bytes.count < capacity else { return try handle.write(contentsOf: bytes) }
+        bytes.withUnsafeBufferPointer { source in
+            guard let start = source.baseAddress else { return }
+            (buffer + used).update(from: start, count: source.count)
+        }
+        used += bytes.count
     }
 
     public func write(_ text: String) throws { try write(Array(text.utf8)) }
 
     public func flush() throws {
-        guard !buffer.isEmpty else { return }
-        try handle.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
+        guard used > 0 else { return }
+        try handle.write(contentsOf: UnsafeRawBufferPointer(start: buffer, count: used))
+        used = 0
     }
 }

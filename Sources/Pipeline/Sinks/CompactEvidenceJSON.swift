@@ -30,9 +30,10 @@ public enum CompactEvidenceJSON {
         for (key, outcome) in [(Keys.notApplicable, Outcome.notApplicable), (Keys.notChecked, Outcome.notChecked)] {
             out.append(key)
             var listed = Set<RequirementID>()
-            for check in checks where check.outcome == outcome && listed.insert(check.requirement).inserted {
+            for position in checks.indices
+            where checks[position].outcome == outcome && listed.insert(checks[position].requirement).inserted {
                 if listed.count > 1 { out.append(0x2C) }
-                out.appendJSONString(check.requirement.rawValue)
+                out.appendJSONString(checks[position].requirement.rawValue)
             }
         }
         out.append(RecordKeys.end)

@@ -20,12 +20,14 @@ public struct RunSummary: Sendable {
         items += 1
         byVerdict[evidence.verdict, default: 0] += 1
         byKind[evidence.kind, default: 0] += 1
-        if evidence.checks.contains(where: { $0.outcome == .error }) { itemsWithErrors += 1 }
+        // Scanned by index: a closure over the array would copy each check (eight references).
+        let checks = evidence.checks
+        if checks.indices.contains(where: { checks[$0].outcome == .error }) { itemsWithErrors += 1 }
         for id in evidence.failedRequirements {
             failures[id, default: 0] += 1
             if failureMessages[id] == nil {
-                failureMessages[id] = evidence.checks.first { $0.requirement == id && $0.outcome == .fail }
-                    .map { "\($0.standard) \($0.clause)" }
+                failureMessages[id] = checks.indices.first { checks[$0].requirement == id && checks[$0].outcome == .fail }
+                    .map { "\(checks[$0].standard) \(checks[$0].clause)" }
             }
         }
     }
