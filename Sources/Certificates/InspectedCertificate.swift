@@ -28,6 +28,17 @@ public struct InspectedCertificate: Sendable {
         self.isUnsigned = isUnsigned
         derScan = DERScanner.scan(bytes)
         let end = derScan.valueLength ?? bytes.count
+        // Clean DER (nearly every certificate) is decoded by walking it; anything else, or
+        // anything the walk does not expect, by swift-asn1, which names what is wrong.
+        if derScan.violations.isEmpty, derScan.suppressedViolations == 0, end == bytes.count,
+            let certificate = Certificate(walking: bytes, length: end)
+        {
+            view = CertificateView(
+                certificate: certificate, extensions: DecodedExtensions(certificate.tbs), issuers: issuers,
+                logEntryType: logEntryType, isUnsigned: isUnsigned)
+            decodingError = nil
+            return
+        }
         let value = bytes[0..<end]
         let node: ASN1Node
         do {

@@ -1,0 +1,133 @@
+import DERWalk
+import SwiftASN1
+
+extension Certificate {
+    /// Decodes the first `length` bytes of `bytes` by walking their DER directly, without a
+    /// swift-asn1 tree: for bytes the DER scan found clean, which is nearly every certificate.
+    /// Nil at anything unexpected; ``init(node:)`` then decodes the same bytes and says what is
+    /// wrong. Where both decode, the values are equal (tested on every vector).
+    init?(walking bytes: [UInt8], length: Int) {
+        let reader = TLVReader(bytes)
+        guard let root = reader.element(at: 0, limit: length), root.end == length,
+            DERTree.parsesAsTree(reader, root),
+            let parts = DERTree.children(reader, root, tag: 0x30), parts.count == 3,
+            let tbs = TBSCertificate(walking: reader, parts[0]),
+            let signatureAlgorithm = AlgorithmIdentifier(walking: reader, parts[1]),
+            let signature = DERTree.primitive(reader, parts[2], tag: 0x03)
+        else { return nil }
+        self.tbs = tbs
+        self.signatureAlgorithm = signatureAlgorithm
+        self.signature = signature
+        encoded = reader.encoded(root)
+    }
+}
+
+extension TBSCertificate {
+    init?(walking reader: TLVReader, _ node: TLV) {
+        guard var fields = DERTree.children(reader, node, tag: 0x30)?[...] else { return nil }
+        encoded = reader.encoded(node)
+        version = nil
+        if let first = fields.first, first.tag & 0xDF == 0x80 {
+            guard let integer = DERTree.explicit(reader, first, number: 0),
+                let octets = DERTree.primitive(reader, integer, tag: 0x02)
+            else { return nil }
+            version = octets.count <= 4 ? octets.reduce(0) { $0 << 8 | Int($1) } : Int.max
+            fields = fields.dropFirst()
+        }
+        guard fields.count >= 6, let serialNumber = DERTree.primitive(reader, fields.removeFirst(), tag: 0x02),
+            let signature = AlgorithmIdentifier(walking: reader, fields.removeFirst()),
+            let issuer = DistinguishedName(walking: reader, fields.removeFirst()),
+            let validity = DERTree.children(reader, fields.removeFirst(), tag: 0x30), validity.count == 2,
+            let notBefore = CertificateTime(walking: reader, validity[0]),
+            let notAfter = CertificateTime(walking: reader, validity[1]),
+            let subject = DistinguishedName(walking: reader, fields.removeFirst())
+        else { return nil }
+        let spki = fields.removeFirst()
+        guard let spkiParts = DERTree.children(reader, spki, tag: 0x30), spkiParts.count == 2,
+            let keyAlgorithm = AlgorithmIdentifier(walking: reader, spkiParts[0])
+        else { return nil }
+        self.serialNumber = serialNumber
+        self.signature = signature
+        self.issuer = issuer
+        self.notBefore = notBefore
+        self.notAfter = notAfter
+        self.subject = subject
+        subjectPublicKeyInfo = reader.encoded(spki)
+        subjectPublicKeyAlgorithm = keyAlgorithm.algorithm
+        extensions = []
+        for field in fields {
+            // [1] and [2] are the unique identifiers, skipped as by init(node:).
+            guard field.tag & 0xC0 == 0x80, (1...3).contains(field.tag & 0x1F) else { return nil }
+            guard field.tag & 0x1F == 3 else { continue }
+            guard let list = DERTree.explicit(reader, field, number: 3),
+                let nodes = DERTree.children(reader, list, tag: 0x30)
+            else { return nil }
+            for node in nodes {
+                guard let parsed = CertificateExtension(walking: reader, node) else { return nil }
+                extensions.append(parsed)
+            }
+        }
+    }
+}
+
+extension AlgorithmIdentifier {
+    init?(walking reader: TLVReader, _ node: TLV) {
+        guard let children = DERTree.children(reader, node, tag: 0x30), (1...2).contains(children.count),
+            let algorithm = DERTree.objectIdentifier(reader, children[0])
+        else { return nil }
+        self.algorithm = algorithm
+        parameters = children.count == 2 ? reader.encoded(children[1]) : nil
+        encoded = reader.encoded(node)
+    }
+}
+
+extension DistinguishedName {
+    init?(walking reader: TLVReader, _ node: TLV) {
+        guard let sets = DERTree.children(reader, node, tag: 0x30) else { return nil }
+        var rdns: [[Attribute]] = []
+        rdns.reserveCapacity(sets.count)
+        for set in sets {
+            guard let members = DERTree.children(reader, set, tag: 0x31) else { return nil }
+            var attributes: [Attribute] = []
+            attributes.reserveCapacity(members.count)
+            for member in members {
+                guard let parts = DERTree.children(reader, member, tag: 0x30), parts.count == 2,
+                    let type = DERTree.objectIdentifier(reader, parts[0])
+                else { return nil }
+                let value = parts[1].tag & 0x20 == 0 ? reader.content(parts[1]) : reader.encoded(parts[1])
+                attributes.append(Attribute(type: type, valueTag: DERTree.identifier(parts[1].tag), value: value))
+            }
+            rdns.append(attributes)
+        }
+        self.rdns = rdns
+        encoded = reader.encoded(node)
+    }
+}
+
+extension CertificateExtension {
+    init?(walking reader: TLVReader, _ node: TLV) {
+        guard let parts = DERTree.children(reader, node, tag: 0x30), (2...3).contains(parts.count),
+            let oid = DERTree.objectIdentifier(reader, parts[0]),
+            let value = DERTree.primitive(reader, parts[parts.count - 1], tag: 0x04)
+        else { return nil }
+        self.oid = oid
+        if parts.count == 3 {
+            guard let flag = DERTree.primitive(reader, parts[1], tag: 0x01) else { return nil }
+            critical = flag.contains { $0 != 0 }
+            encodesDefaultCriticality = !critical
+        } else {
+            critical = false
+            encodesDefaultCriticality = false
+        }
+        self.value = value
+        encoded = reader.encoded(node)
+    }
+}
+
+extension CertificateTime {
+    /// UTCTime and GeneralizedTime only; other encodings go through ``init(node:)``.
+    init?(walking reader: TLVReader, _ node: TLV) {
+        guard node.tag == 0x17 || node.tag == 0x18 else { return nil }
+        self.init(tag: node.tag, content: reader.content(node), offset: node.start)
+    }
+}

@@ -1,0 +1,101 @@
+import DERWalk
+import Foundation
+import SwiftASN1
+import TestSupport
+import Testing
+
+@testable import Certificates
+
+/// The walking decoder must give exactly the value swift-asn1's decoder gives wherever it
+/// answers at all; where it cannot, it must answer nil (the tree decoder then reports).
+@Suite struct WalkingDecoderTests {
+    /// Every DER block of every certificate file under `root`.
+    private func certificates(under root: URL) -> [(String, [UInt8])] {
+        let extensions: Set<String> = ["der", "pem", "crt", "cer"]
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        var found: [(String, [UInt8])] = []
+        for case let url as URL in walker where extensions.contains(url.pathExtension) {
+            guard let data = try? Data(contentsOf: url) else { continue }
+            for block in Repository.derBlocks([UInt8](data)) { found.append((url.lastPathComponent, block)) }
+        }
+        return found
+    }
+
+    private func treeDecoded(_ bytes: [UInt8], length: Int) -> Certificate? {
+        let value = bytes[0..<length]
+        guard let node = (try? DER.parse(value)) ?? (try? BER.parse(value)) else { return nil }
+        return try? Certificate(node: node)
+    }
+
+    /// Walks `bytes` when the DER scan is clean (as ``InspectedCertificate`` does) and compares.
+    /// Returns whether the walk answered.
+    @discardableResult
+    private func compare(_ name: String, _ bytes: [UInt8]) -> Bool {
+        let scan = DERScanner.scan(bytes)
+        guard scan.violations.isEmpty, scan.suppressedViolations == 0, scan.valueLength == bytes.count else {
+            return false
+        }
+        guard let walked = Certificate(walking: bytes, length: bytes.count) else { return false }
+        #expect(walked == treeDecoded(bytes, length: bytes.count), "\(name)")
+        return true
+    }
+
+    @Test func equalsTheTreeDecoderOnEveryProjectVector() {
+        let all = certificates(under: Repository.testVectors)
+        let walked = all.filter { compare($0.0, $0.1) }.count
+        // Nearly all generated certificates are clean DER; the broken ones exist to fail rules.
+        #expect(all.count > 150)
+        #expect(walked * 10 >= all.count * 8, "walked \(walked) of \(all.count)")
+    }
+
+    @Test func equalsTheTreeDecoderOnEverySharedVector() throws {
+        guard let shared = Repository.sharedVectors else {
+            print(Repository.sharedVectorsAbsentMessage)
+            return
+        }
+        let all = certificates(under: shared)
+        let walked = all.filter { compare($0.0, $0.1) }.count
+        #expect(walked > 300, "walked \(walked) of \(all.count)")
+    }
+
+    /// Every single-byte change of a QWAC, PSD2 and natural-person certificate: where the walk
+    /// still answers (an OID arc, a string, a time changed), it answers what the tree decoder does.
+    @Test func equalsTheTreeDecoderOnEveryOneByteMutation() throws {
+        for path in [
+            "certificates/etsi/qevcp-w__ok.pem", "certificates/etsi/psd2-qwac__ok.pem",
+            "certificates/etsi/qcp-n-qscd__ok.pem",
+        ] {
+            let original = try Repository.der(path)
+            var answered = 0
+            for position in original.indices {
+                for replacement: UInt8 in [0x00, 0x80, original[position] ^ 0x01, 0xFF] {
+                    var mutated = original
+                    mutated[position] = replacement
+                    if compare("\(path) byte \(position) = \(replacement)", mutated) { answered += 1 }
+                }
+            }
+            #expect(answered > original.count, "\(path): walked \(answered) mutations")
+        }
+    }
+
+    @Test func readsObjectIdentifiersAsTheTreeDecoderDoes() {
+        func both(_ content: [UInt8]) -> (walked: ASN1ObjectIdentifier?, tree: ASN1ObjectIdentifier?) {
+            let encoded = [0x06, UInt8(content.count)] + content
+            let reader = TLVReader(encoded)
+            let walked = reader.element(at: 0, limit: encoded.count).flatMap { DERTree.objectIdentifier(reader, $0) }
+            return (walked, (try? DER.parse(encoded)).flatMap { try? ASN1ObjectIdentifier(derEncoded: $0) })
+        }
+        // In the table (basicConstraints), outside it (1.2.3.4.5.16384; 2.999.1, first arc 2).
+        for content: [UInt8] in [[0x55, 0x1D, 0x13], [0x2A, 0x03, 0x04, 0x05, 0x81, 0x80, 0x00], [0x88, 0x37, 0x01]] {
+            let (walked, tree) = both(content)
+            #expect(walked != nil && walked == tree, "\(content)")
+        }
+        // Non-minimal, unterminated, empty: both refuse.
+        for content: [UInt8] in [[0x80, 0x01], [0x2A, 0x81], []] {
+            let (walked, tree) = both(content)
+            #expect(walked == nil && tree == nil, "\(content)")
+        }
+        // An arc over 56 bits: the walk declines and leaves it to the tree decoder.
+        #expect(both([0x2A, 0x81, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00]).walked == nil)
+    }
+}
