@@ -1,3 +1,4 @@
+import DERWalk
 import SwiftASN1
 
 /// The extensions the profile rules read, decoded once per certificate. A `failure` is an
@@ -17,30 +18,53 @@ public struct DecodedExtensions: Sendable {
     public var qcStatements: Result<QCStatements, CertificateError>?
     public var publicKey: Result<SubjectPublicKey, CertificateError>
 
-    init(_ tbs: TBSCertificate) {
+    /// - Parameters:
+    ///   - tbs: the decoded tbsCertificate.
+    ///   - bytes: the item the slices of `tbs` point into, when the values may be decoded by
+    ///     walking their DER (``TLVReader``); each decoder then falls back to swift-asn1 where
+    ///     the walk does not answer, so the values are the same either way.
+    init(_ tbs: TBSCertificate, walking bytes: [UInt8]? = nil) {
+        let reader = bytes.map(TLVReader.init)
         func decode<T>(
-            _ oid: SwiftASN1.ASN1ObjectIdentifier, _ make: (CertificateExtension) throws(CertificateError) -> T
+            _ oid: SwiftASN1.ASN1ObjectIdentifier, _ walk: (TLVReader, TLV) -> T?,
+            _ make: (CertificateExtension) throws(CertificateError) -> T
         )
             -> Result<T, CertificateError>?
         {
             guard let ext = tbs.extension(oid) else { return nil }
+            if let reader, let root = DERTree.embeddedRoot(reader, ext.value), let value = walk(reader, root) {
+                return .success(value)
+            }
             do throws(CertificateError) { return .success(try make(ext)) } catch { return .failure(error) }
         }
         let ids = SwiftASN1.ASN1ObjectIdentifier.CertificateExtension.self
-        basicConstraints = decode(ids.basicConstraints, BasicConstraints.init)
-        keyUsage = decode(ids.keyUsage, KeyUsage.init)
-        extendedKeyUsage = decode(ids.extendedKeyUsage, ExtendedKeyUsage.init)
+        basicConstraints = decode(ids.basicConstraints, BasicConstraints.init(walking:_:), BasicConstraints.init)
+        keyUsage = decode(ids.keyUsage, KeyUsage.init(walking:_:), KeyUsage.init)
+        extendedKeyUsage = decode(ids.extendedKeyUsage, ExtendedKeyUsage.init(walking:_:), ExtendedKeyUsage.init)
         // One decode of certificatePolicies serves the policy OIDs and the qualifier rules.
-        policyInformation = decode(ids.certificatePolicies, PolicyInformation.list)
+        policyInformation = decode(
+            ids.certificatePolicies, PolicyInformation.list(walking:_:), PolicyInformation.list)
         certificatePolicies = policyInformation.map {
             $0.map { CertificatePolicies(policies: $0.compactMap(\.policy)) }
         }
-        subjectAltName = decode(ids.subjectAltName, SubjectAltName.init)
-        authorityInformationAccess = decode(ids.authorityInformationAccess, AuthorityInformationAccess.init)
-        crlDistributionPoints = decode(ids.crlDistributionPoints, CRLDistributionPoints.init)
-        authorityKeyIdentifier = decode(ids.authorityKeyIdentifier, AuthorityKeyIdentifier.init)
-        subjectKeyIdentifier = decode(ids.subjectKeyIdentifier, SubjectKeyIdentifier.init)
-        qcStatements = decode(ids.qcStatements, QCStatements.init)
+        subjectAltName = decode(ids.subjectAltName, SubjectAltName.init(walking:_:), SubjectAltName.init)
+        authorityInformationAccess = decode(
+            ids.authorityInformationAccess, AuthorityInformationAccess.init(walking:_:),
+            AuthorityInformationAccess.init)
+        crlDistributionPoints = decode(
+            ids.crlDistributionPoints, CRLDistributionPoints.init(walking:_:), CRLDistributionPoints.init)
+        authorityKeyIdentifier = decode(
+            ids.authorityKeyIdentifier, AuthorityKeyIdentifier.init(walking:_:), AuthorityKeyIdentifier.init)
+        subjectKeyIdentifier = decode(
+            ids.subjectKeyIdentifier, SubjectKeyIdentifier.init(walking:_:), SubjectKeyIdentifier.init)
+        // QCStatements keeps swift-asn1 nodes for its statements' info: always the tree decoder.
+        qcStatements = decode(ids.qcStatements, { _, _ in nil }, QCStatements.init)
+        if let reader, let root = DERTree.embeddedRoot(reader, tbs.subjectPublicKeyInfo),
+            let key = SubjectPublicKey(walking: reader, root)
+        {
+            publicKey = .success(key)
+            return
+        }
         do throws(CertificateError) {
             publicKey = .success(try SubjectPublicKey(spki: tbs.subjectPublicKeyInfo))
         } catch {

@@ -34,7 +34,8 @@ public struct InspectedCertificate: Sendable {
             let certificate = Certificate(walking: bytes, length: end)
         {
             view = CertificateView(
-                certificate: certificate, extensions: DecodedExtensions(certificate.tbs), issuers: issuers,
+                certificate: certificate, extensions: DecodedExtensions(certificate.tbs, walking: bytes),
+                issuers: issuers,
                 logEntryType: logEntryType, isUnsigned: isUnsigned)
             decodingError = nil
             return

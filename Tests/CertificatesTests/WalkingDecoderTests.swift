@@ -37,7 +37,25 @@ import Testing
         }
         guard let walked = Certificate(walking: bytes, length: bytes.count) else { return false }
         #expect(walked == treeDecoded(bytes, length: bytes.count), "\(name)")
+        expectSameExtensions(DecodedExtensions(walked.tbs, walking: bytes), DecodedExtensions(walked.tbs), name)
         return true
+    }
+
+    /// The extension values decoded by walking (with fallback) against swift-asn1 alone.
+    private func expectSameExtensions(_ walked: DecodedExtensions, _ tree: DecodedExtensions, _ name: String) {
+        #expect(walked.basicConstraints == tree.basicConstraints, "\(name)")
+        #expect(walked.keyUsage == tree.keyUsage, "\(name)")
+        #expect(walked.extendedKeyUsage == tree.extendedKeyUsage, "\(name)")
+        #expect(walked.certificatePolicies == tree.certificatePolicies, "\(name)")
+        // PolicyInformation is not Equatable (its tuples): compared through its full reflection.
+        #expect(String(reflecting: walked.policyInformation) == String(reflecting: tree.policyInformation), "\(name)")
+        #expect(walked.subjectAltName == tree.subjectAltName, "\(name)")
+        #expect(walked.authorityInformationAccess == tree.authorityInformationAccess, "\(name)")
+        #expect(walked.crlDistributionPoints == tree.crlDistributionPoints, "\(name)")
+        #expect(walked.authorityKeyIdentifier == tree.authorityKeyIdentifier, "\(name)")
+        #expect(walked.subjectKeyIdentifier == tree.subjectKeyIdentifier, "\(name)")
+        #expect(walked.qcStatements == tree.qcStatements, "\(name)")
+        #expect(walked.publicKey == tree.publicKey, "\(name)")
     }
 
     @Test func equalsTheTreeDecoderOnEveryProjectVector() {

@@ -60,18 +60,25 @@ enum DERTree {
     }
 
     /// An OBJECT IDENTIFIER: the shared value of a known one, else built from its arcs; nil for
-    /// an encoding swift-asn1 would reject (empty, a non-minimal or unterminated arc) or an arc
-    /// over 56 bits.
+    /// an encoding swift-asn1 would reject and for one the walk leaves to it (see ``readOID(_:_:)``).
     static func objectIdentifier(_ reader: TLVReader, _ element: TLV) -> ASN1ObjectIdentifier? {
-        guard let content = primitive(reader, element, tag: 0x06), !content.isEmpty else { return nil }
-        if let known = KnownObjectIdentifiers.byContent[content] { return known }
+        if case .oid(let oid) = readOID(reader, element) { return oid }
+        return nil
+    }
+
+    /// What swift-asn1 would make of `element` as an OBJECT IDENTIFIER, where lenient readers
+    /// treat "not an OID" as an answer: an identifier, not one (another tag, constructed,
+    /// empty, a non-minimal or unterminated arc), or undecided (an arc over 56 bits).
+    static func readOID(_ reader: TLVReader, _ element: TLV) -> OIDReading {
+        guard let content = primitive(reader, element, tag: 0x06), !content.isEmpty else { return .notAnOID }
+        if let known = KnownObjectIdentifiers.byContent[content] { return .oid(known) }
         var arcs: [UInt] = []
         var value: UInt = 0
         var octets = 0
         for byte in content {
-            if octets == 0 && byte == 0x80 { return nil }
+            if octets == 0 && byte == 0x80 { return .notAnOID }
             octets += 1
-            guard octets <= 8 else { return nil }
+            guard octets <= 8 else { return .undecided }
             value = value << 7 | UInt(byte & 0x7F)
             if byte & 0x80 == 0 {
                 if arcs.isEmpty {
@@ -83,7 +90,58 @@ enum DERTree {
                 octets = 0
             }
         }
-        guard octets == 0 else { return nil }
-        return try? ASN1ObjectIdentifier(elements: arcs)
+        guard octets == 0 else { return .notAnOID }
+        guard let oid = try? ASN1ObjectIdentifier(elements: arcs) else { return .undecided }
+        return .oid(oid)
     }
+
+    enum OIDReading {
+        case oid(ASN1ObjectIdentifier)
+        case notAnOID
+        case undecided
+    }
+
+    // MARK: the lenient readings of LenientASN1, over TLVs
+
+    /// The element an extension value (or another embedded DER value) consists of, when
+    /// swift-asn1 would parse it as DER or BER and give the tree the walk reads.
+    static func embeddedRoot(_ reader: TLVReader, _ value: ArraySlice<UInt8>) -> TLV? {
+        guard let root = reader.element(at: value.startIndex, limit: value.endIndex), root.end == value.endIndex,
+            parsesAsTree(reader, root)
+        else { return nil }
+        return root
+    }
+
+    /// `LenientASN1.children`: the children of a constructed element, none of a primitive one.
+    /// For elements under an ``embeddedRoot(_:_:)`` or a walked certificate, whose contents
+    /// were checked to fill exactly.
+    static func lenientChildren(_ reader: TLVReader, _ element: TLV) -> [TLV] {
+        guard element.tag & 0x20 != 0 else { return [] }
+        var children: [TLV] = []
+        var index = element.contentStart
+        while index < element.end, let child = reader.element(at: index, limit: element.end) {
+            children.append(child)
+            index = child.end
+        }
+        return children
+    }
+
+    /// `LenientASN1.string`: the content of a primitive element of any tag, as UTF-8.
+    static func lenientString(_ reader: TLVReader, _ element: TLV) -> String? {
+        guard element.tag & 0x20 == 0 else { return nil }
+        return String(decoding: reader.content(element), as: UTF8.self)
+    }
+
+    /// `LenientASN1.integer`: a primitive INTEGER of one to eight octets.
+    static func lenientInteger(_ reader: TLVReader, _ element: TLV) -> Int? {
+        guard element.tag == 0x02, (1...8).contains(element.end - element.contentStart) else { return nil }
+        let bytes = reader.content(element)
+        var value = bytes.first! & 0x80 != 0 ? -1 : 0
+        for byte in bytes { value = value << 8 | Int(byte) }
+        return value
+    }
+
+    /// Whether the element's identifier (tag number and class, not the constructed bit) is
+    /// the universal one with `number`.
+    static func isUniversal(_ element: TLV, _ number: UInt8) -> Bool { element.tag & 0xDF == number }
 }
