@@ -10,9 +10,11 @@ public struct AlgorithmIdentifier: Sendable, Hashable, CustomStringConvertible {
     public var encoded: ArraySlice<UInt8>
 
     public var description: String {
-        guard let parameters else { return "\(algorithm) (no parameters)" }
-        if parameters.elementsEqual([0x05, 0x00]) { return "\(algorithm) (parameters NULL)" }
-        return "\(algorithm) (parameters \(parameters.count) bytes)"
+        guard let parameters else { return algorithm.dotted + " (no parameters)" }
+        if parameters.count == 2, parameters.first == 0x05, parameters.last == 0x00 {
+            return algorithm.dotted + " (parameters NULL)"
+        }
+        return algorithm.dotted + " (parameters \(parameters.count) bytes)"
     }
 
     init(node: ASN1Node, location: @autoclosure () -> String) throws(CertificateError) {

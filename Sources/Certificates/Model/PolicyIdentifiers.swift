@@ -59,7 +59,7 @@ public enum PolicyIdentifiers {
 
     /// A readable name for evidence.
     public static func name(_ oid: ASN1ObjectIdentifier) -> String {
-        namesWithOID[oid] ?? "\(oid)"
+        namesWithOID[oid] ?? oid.dotted
     }
 
     /// "QCP-n-qscd (0.4.0.194112.1.2)" for every named policy, written once: evidence and the

@@ -17,8 +17,8 @@ public struct SubjectPublicKey: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         if let rsaModulusBits { return "RSA \(rsaModulusBits) bits, e=\(rsaExponent.map(String.init) ?? "large")" }
-        if let curve { return "EC \(curve)" }
-        return "\(algorithm)"
+        if let curve { return "EC " + curve.dotted }
+        return algorithm.dotted
     }
 
     init(spki: ArraySlice<UInt8>) throws(CertificateError) {

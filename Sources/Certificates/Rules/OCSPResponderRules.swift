@@ -35,7 +35,7 @@ enum OCSPResponderRules {
             guard eku.purposes.contains(ExtendedKeyUsage.ocspSigning) else {
                 return [
                     .fail(
-                        observed: eku.purposes.map { "\($0)" }.joined(separator: ", "),
+                        observed: eku.purposes.map(\.dotted).joined(separator: ", "),
                         expected: "1.3.6.1.5.5.7.3.9", location: "extKeyUsage",
                         message: "a delegated OCSP responder certificate must carry id-kp-OCSPSigning")
                 ]
@@ -45,10 +45,10 @@ enum OCSPResponderRules {
                 ? []
                 : [
                     .shouldFail(
-                        observed: eku.purposes.map { "\($0)" }.joined(separator: ", "),
+                        observed: eku.purposes.map(\.dotted).joined(separator: ", "),
                         expected: "1.3.6.1.5.5.7.3.9 only", location: "extKeyUsage",
                         message:
-                            "the responder key also serves \(others.map { "\($0)" }.joined(separator: ", ")); the CA/B Forum profile allows id-kp-OCSPSigning only"
+                            "the responder key also serves \(others.map(\.dotted).joined(separator: ", ")); the CA/B Forum profile allows id-kp-OCSPSigning only"
                     )
                 ]
         }

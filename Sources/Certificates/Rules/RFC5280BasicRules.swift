@@ -236,11 +236,16 @@ enum RFC5280BasicRules {
 
     /// Each extension at most once.
     static let uniqueExtensions = CertificateRules.decoded("CERT-008") { certificate in
-        var seen = Set<ASN1ObjectIdentifier>()
-        var reported = Set<ASN1ObjectIdentifier>()
+        // Pairwise by index: a certificate has about ten extensions, and hashing an OID costs
+        // more than comparing it with all the others.
+        let extensions = certificate.tbs.extensions
         var findings: [Finding] = []
-        for (i, ext) in certificate.tbs.extensions.enumerated() where !seen.insert(ext.oid).inserted {
-            guard reported.insert(ext.oid).inserted else { continue }
+        for i in extensions.indices {
+            var earlier = 0
+            for j in 0..<i where extensions[j].oid == extensions[i].oid { earlier += 1 }
+            // Reported at its second occurrence only.
+            guard earlier == 1 else { continue }
+            let ext = extensions[i]
             findings.append(
                 .fail(
                     observed: "\(ext.oid)", location: "tbsCertificate.extensions[\(i)]",

@@ -20,7 +20,7 @@ enum TSURules {
             if eku.purposes != [ExtendedKeyUsage.timeStamping] {
                 findings.append(
                     .fail(
-                        observed: eku.purposes.map { "\($0)" }.joined(separator: ", "),
+                        observed: eku.purposes.map(\.dotted).joined(separator: ", "),
                         expected: "1.3.6.1.5.5.7.3.8 only", location: "extKeyUsage",
                         message: "a TSU certificate's extKeyUsage must contain id-kp-timeStamping and nothing else"))
             }

@@ -35,7 +35,7 @@ public enum TrustedListSignerChecks {
             ? []
             : [
                 .fail(
-                    observed: purposes.isEmpty ? "no extKeyUsage" : purposes.map { "\($0)" }.joined(separator: ", "),
+                    observed: purposes.isEmpty ? "no extKeyUsage" : purposes.map(\.dotted).joined(separator: ", "),
                     expected: "0.4.0.2231.3.0", location: field("extKeyUsage", in: place),
                     message: "the signer certificate should carry the TSL-signing extended key usage")
             ]

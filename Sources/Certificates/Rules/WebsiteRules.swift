@@ -76,7 +76,7 @@ enum WebsiteRules {
             if !eku.purposes.contains(ExtendedKeyUsage.serverAuth) || !extra.isEmpty {
                 return [
                     .fail(
-                        observed: eku.purposes.map { "\($0)" }.joined(separator: ", "),
+                        observed: eku.purposes.map(\.dotted).joined(separator: ", "),
                         expected: "serverAuth (and optionally clientAuth) only", location: "extKeyUsage",
                         message: "extKeyUsage must contain serverAuth and no purpose other than clientAuth")
                 ]
@@ -260,7 +260,7 @@ enum WebsiteRules {
             ? []
             : [
                 .fail(
-                    observed: types.isEmpty ? "no QcType" : types.map { "\($0)" }.joined(separator: ", "),
+                    observed: types.isEmpty ? "no QcType" : types.map(\.dotted).joined(separator: ", "),
                     expected: "QcType web 0.4.0.1862.1.6.3", location: "qcStatements.QcType",
                     message: "an EU qualified website certificate must declare QcType web")
             ]

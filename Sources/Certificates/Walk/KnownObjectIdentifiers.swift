@@ -48,6 +48,10 @@ enum KnownObjectIdentifiers {
         return table
     }()
 
+    /// The dotted text of every identifier in ``byContent``.
+    static let dottedText: [ASN1ObjectIdentifier: String] = Dictionary(
+        byContent.values.map { ($0, $0.description) }, uniquingKeysWith: { first, _ in first })
+
     /// The DER content octets of the identifier with these arcs.
     static func contentOctets(_ arcs: [UInt]) -> [UInt8] {
         var octets: [UInt8] = []
