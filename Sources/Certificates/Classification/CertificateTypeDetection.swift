@@ -121,6 +121,14 @@ public struct CertificateTypeDetection: Sendable {
         return found(claim.type, claim.reasons)
     }
 
+    /// Built once: detection runs for every certificate.
+    private static let etsiWebPolicies: Set<ASN1ObjectIdentifier> = [
+        PolicyIdentifiers.qevcpW, PolicyIdentifiers.qncpW, PolicyIdentifiers.qncpWGen, PolicyIdentifiers.evcp,
+        PolicyIdentifiers.ovcp, PolicyIdentifiers.dvcp, PolicyIdentifiers.ivcp,
+    ]
+    private static let naturalPolicies: Set<ASN1ObjectIdentifier> = [PolicyIdentifiers.qcpN, PolicyIdentifiers.qcpNQSCD]
+    private static let legalPolicies: Set<ASN1ObjectIdentifier> = [PolicyIdentifiers.qcpL, PolicyIdentifiers.qcpLQSCD]
+
     /// The type an end-entity certificate's claims make it — QCStatements, EN 319 411 and CA/B
     /// policies, the subject — whatever role its extended key usage gives it.
     private static func claimedType(
@@ -138,10 +146,7 @@ public struct CertificateTypeDetection: Sendable {
 
         var reasons: [String] = []
         let qcTypes = statements?.qcTypes ?? []
-        let etsiWebPolicies: Set<ASN1ObjectIdentifier> = [
-            ids.qevcpW, ids.qncpW, ids.qncpWGen, ids.evcp, ids.ovcp, ids.dvcp, ids.ivcp,
-        ]
-        let webPolicies = policies.filter { etsiWebPolicies.contains($0) || ids.cab[$0] != nil }
+        let webPolicies = policies.filter { Self.etsiWebPolicies.contains($0) || ids.cab[$0] != nil }
         let etsiPolicies = policies.filter {
             ids.en319411_1[$0] != nil || ids.en319411_2[$0] != nil || $0 == ids.qcpWPSD2
         }
@@ -218,8 +223,8 @@ public struct CertificateTypeDetection: Sendable {
         // natural person, QCP-l(-qscd) a legal one, else QcType. The subject rules of that
         // profile then report what the subject lacks. A subject that contradicts the policy is
         // CERT-171's finding.
-        let naturalPolicies: Set<ASN1ObjectIdentifier> = [ids.qcpN, ids.qcpNQSCD]
-        let legalPolicies: Set<ASN1ObjectIdentifier> = [ids.qcpL, ids.qcpLQSCD]
+        let naturalPolicies = Self.naturalPolicies
+        let legalPolicies = Self.legalPolicies
         var natural = false
         var legal = false
         if subject.namesNaturalPerson {

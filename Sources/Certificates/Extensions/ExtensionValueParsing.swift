@@ -30,6 +30,10 @@ public enum LenientASN1 {
         // Checked first: a thrown swift-asn1 error formats its file and line, and RSA keys put a
         // NULL where EC keys put their curve's OID.
         guard node.identifier == .objectIdentifier else { return nil }
+        // A known identifier's content is valid: its shared value equals the decoded one.
+        if case .primitive(let content) = node.content, let known = KnownObjectIdentifiers.byContent[content] {
+            return known
+        }
         return try? ASN1ObjectIdentifier(berEncoded: node)
     }
 

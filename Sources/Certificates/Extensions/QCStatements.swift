@@ -77,8 +77,15 @@ public struct QCStatements: Sendable, Hashable {
         }
     }
 
-    public func statement(_ id: ASN1ObjectIdentifier) -> Statement? { statements.first { $0.id == id } }
-    public func contains(_ id: ASN1ObjectIdentifier) -> Bool { statement(id) != nil }
+    public func statement(_ id: ASN1ObjectIdentifier) -> Statement? {
+        // By index: `first(where:)` copies each statement it passes (its id and info node).
+        for position in statements.indices where statements[position].id == id { return statements[position] }
+        return nil
+    }
+
+    public func contains(_ id: ASN1ObjectIdentifier) -> Bool {
+        statements.indices.contains { statements[$0].id == id }
+    }
 
     /// QcType values, nil when the statement is absent; empty when its info is malformed or empty.
     public var qcTypes: [ASN1ObjectIdentifier]? {

@@ -50,24 +50,35 @@ enum URISyntax {
         }
         guard let colon = bytes.firstIndex(of: 0x3A), colon > 0,
             isAlpha(bytes[0]),
-            bytes[1..<colon].allSatisfy({ isAlpha($0) || isDigit($0) || [0x2B, 0x2D, 0x2E].contains($0) })
+            bytes[1..<colon].allSatisfy({ isAlpha($0) || isDigit($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
         else { return "it has no scheme (such as http:)" }
         for (i, byte) in bytes.enumerated() where byte == 0x25 {
             guard i + 2 < bytes.count, isHex(bytes[i + 1]), isHex(bytes[i + 2]) else {
                 return "a percent sign is not followed by two hexadecimal digits"
             }
         }
-        let scheme = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
-        if hierarchicalSchemes.contains(scheme) {
+        if let scheme = hierarchicalScheme(bytes[..<colon]) {
             let rest = bytes[(colon + 1)...]
             guard rest.starts(with: [0x2F, 0x2F]) else {
                 return "an \(scheme) URI needs \"//\" and a host after the scheme"
             }
-            let authority = rest.dropFirst(2).prefix { ![0x2F, 0x3F, 0x23].contains($0) }
+            let authority = rest.dropFirst(2).prefix { $0 != 0x2F && $0 != 0x3F && $0 != 0x23 }
             if authority.isEmpty { return "the \(scheme) URI names no host" }
         }
         return nil
     }
+
+    /// The scheme in lower case when it is one of ``hierarchicalSchemes``: compared as ASCII
+    /// bytes (the scheme's characters were checked to be ASCII), as every URI of every
+    /// certificate passes here.
+    private static func hierarchicalScheme(_ scheme: ArraySlice<UInt8>) -> String? {
+        for known in hierarchicalSchemeBytes where known.count == scheme.count {
+            if zip(known, scheme).allSatisfy({ $0 == $1 | 0x20 }) { return String(decoding: known, as: UTF8.self) }
+        }
+        return nil
+    }
+
+    private static let hierarchicalSchemeBytes = hierarchicalSchemes.map { Array($0.utf8) }
 
     /// The URI with control characters shown as \xNN, for evidence.
     static func printable(_ uri: String) -> String {
