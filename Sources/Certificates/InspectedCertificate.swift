@@ -27,39 +27,14 @@ public struct InspectedCertificate: Sendable {
         self.logEntryType = logEntryType
         self.isUnsigned = isUnsigned
         derScan = DERScanner.scan(bytes)
-        let end = derScan.valueLength ?? bytes.count
-        // Clean DER (nearly every certificate) is decoded by walking it; anything else, or
-        // anything the walk does not expect, by swift-asn1, which names what is wrong.
-        if derScan.violations.isEmpty, derScan.suppressedViolations == 0, end == bytes.count,
-            let certificate = Certificate(walking: bytes, length: end)
-        {
+        switch Certificate.decode(bytes, scan: derScan) {
+        case .success(let (certificate, walked)):
+            // Walked values are slices of `bytes`: their extensions can be walked too.
             view = CertificateView(
-                certificate: certificate, extensions: DecodedExtensions(certificate.tbs, walking: bytes),
-                issuers: issuers,
-                logEntryType: logEntryType, isUnsigned: isUnsigned)
+                certificate: certificate, extensions: DecodedExtensions(certificate.tbs, walking: walked ? bytes : nil),
+                issuers: issuers, logEntryType: logEntryType, isUnsigned: isUnsigned)
             decodingError = nil
-            return
-        }
-        let value = bytes[0..<end]
-        let node: ASN1Node
-        do {
-            node = try DER.parse(value)
-        } catch {
-            do {
-                node = try BER.parse(value)
-            } catch let berError {
-                view = nil
-                decodingError = .notDecodable("not a BER/DER value (\(berError))")
-                return
-            }
-        }
-        do throws(CertificateError) {
-            let certificate = try Certificate(node: node)
-            view = CertificateView(
-                certificate: certificate, extensions: DecodedExtensions(certificate.tbs), issuers: issuers,
-                logEntryType: logEntryType, isUnsigned: isUnsigned)
-            decodingError = nil
-        } catch {
+        case .failure(let error):
             view = nil
             decodingError = error
         }

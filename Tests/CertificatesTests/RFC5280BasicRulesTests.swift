@@ -116,6 +116,9 @@ import Testing
         arguments: [
             (0, "1970-01-01T00:00:00Z"), (1_780_315_200, "2026-06-01T12:00:00Z"), (951_782_400, "2000-02-29T00:00:00Z"),
             (4_102_444_799, "2099-12-31T23:59:59Z"), (-1, "1969-12-31T23:59:59Z"),
+            // The edges of the four-digit fast path, and years outside it.
+            (253_402_300_799, "9999-12-31T23:59:59Z"), (253_402_300_800, "10000-01-01T00:00:00Z"),
+            (-30_610_224_000, "1000-01-01T00:00:00Z"), (-30_610_224_001, "999-12-31T23:59:59Z"),
         ] as [(Int64, String)])
     func iso8601MatchesTheCalendar(seconds: Int64, text: String) {
         #expect(CertificateTime.iso8601(secondsSince1970: seconds) == text)

@@ -3,11 +3,11 @@ import Certificates
 import Digests
 import Foundation
 import Pipeline
-import SwiftASN1
 
 // The floor the full check is measured against: the same input reading and parallel executor,
-// then only what every record needs — parse the certificate with swift-asn1 into our model and
-// hash its bytes with OpenSSL — with no DER scan, no extension decoding, no rules and no output.
+// then only what every record needs — decode the certificate into our model as the check does
+// (the DER scan, then the walking decoder, or swift-asn1 for unclean bytes) and hash its bytes
+// with OpenSSL — with no extension decoding, no rules and no output.
 // Usage: trustaudit-floor [--jobs N] INPUT...
 var arguments = Array(CommandLine.arguments.dropFirst())
 var jobs = ProcessInfo.processInfo.activeProcessorCount
@@ -22,7 +22,7 @@ var decoded = 0
 OrderedParallelExecutor(jobs: jobs).run(
     next: reader.next, size: { $0.bytes.count },
     transform: { item in
-        let parsed = (try? DER.parse(item.bytes)).flatMap { try? Certificate(node: $0) }
+        let parsed = try? Certificate(decoding: item.bytes)
         return (SHA256.hex(item.bytes).utf8.count, parsed != nil)
     },
     emit: { _, ok in

@@ -2,6 +2,40 @@ import DERWalk
 import SwiftASN1
 
 extension Certificate {
+    /// Decodes a certificate item as the checks do: the DER scan, then the walking decoder
+    /// when the scan found the bytes clean, else swift-asn1 (strictly, then as BER).
+    public init(decoding bytes: [UInt8]) throws(CertificateError) {
+        self = try Self.decode(bytes, scan: DERScanner.scan(bytes)).get().certificate
+    }
+
+    /// The certificate in `bytes` given their DER scan, and whether it was walked. Clean DER
+    /// (nearly every certificate) is walked; anything else, or anything the walk does not
+    /// expect, goes to swift-asn1, which names what is wrong.
+    static func decode(_ bytes: [UInt8], scan: DERScan) -> Result<(certificate: Certificate, walked: Bool), CertificateError> {
+        let end = scan.valueLength ?? bytes.count
+        if scan.violations.isEmpty, scan.suppressedViolations == 0, end == bytes.count,
+            let certificate = Certificate(walking: bytes, length: end)
+        {
+            return .success((certificate, true))
+        }
+        let value = bytes[0..<end]
+        let node: ASN1Node
+        do {
+            node = try DER.parse(value)
+        } catch {
+            do {
+                node = try BER.parse(value)
+            } catch let berError {
+                return .failure(.notDecodable("not a BER/DER value (\(berError))"))
+            }
+        }
+        do throws(CertificateError) {
+            return .success((try Certificate(node: node), false))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// Decodes the first `length` bytes of `bytes` by walking their DER directly, without a
     /// swift-asn1 tree: for bytes the DER scan found clean, which is nearly every certificate.
     /// Nil at anything unexpected; ``init(node:)`` then decodes the same bytes and says what is
