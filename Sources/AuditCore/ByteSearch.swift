@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Finds a byte string inside bytes with libc's `memchr` and `memcmp`: the generic
@@ -14,7 +14,7 @@ public enum ByteSearch {
         guard let first = needle.first else { return 0 }
         guard let base = haystack.baseAddress, haystack.count >= needle.count else { return nil }
         return needle.withUnsafeBytes { pattern -> Int? in
-            let last = haystack.count - needle.count  // the last offset where the needle fits
+            let last = haystack.count - needle.count // the last offset where the needle fits
             var offset = 0
             while offset <= last {
                 guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }

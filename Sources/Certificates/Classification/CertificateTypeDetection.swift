@@ -53,7 +53,8 @@ public struct CertificateTypeDetection: Sendable {
         }
         if let s = start { words.append(bytes[s...]) }
         if words.contains(where: { $0.elementsEqual("tsu".utf8) || $0.elementsEqual("tsa".utf8) }) { return true }
-        for phrase in ["time-stamp", "timestamp", "time stamp"] where ByteSearch.contains(Array(phrase.utf8), in: bytes) {
+        for phrase in ["time-stamp", "timestamp", "time stamp"] where ByteSearch.contains(Array(phrase.utf8), in: bytes)
+        {
             return true
         }
         return false
@@ -126,7 +127,9 @@ public struct CertificateTypeDetection: Sendable {
         PolicyIdentifiers.qevcpW, PolicyIdentifiers.qncpW, PolicyIdentifiers.qncpWGen, PolicyIdentifiers.evcp,
         PolicyIdentifiers.ovcp, PolicyIdentifiers.dvcp, PolicyIdentifiers.ivcp,
     ]
-    private static let naturalPolicies: Set<ASN1ObjectIdentifier> = [PolicyIdentifiers.qcpN, PolicyIdentifiers.qcpNQSCD]
+    private static let naturalPolicies: Set<ASN1ObjectIdentifier> = [
+        PolicyIdentifiers.qcpN, PolicyIdentifiers.qcpNQSCD,
+    ]
     private static let legalPolicies: Set<ASN1ObjectIdentifier> = [PolicyIdentifiers.qcpL, PolicyIdentifiers.qcpLQSCD]
 
     /// The type an end-entity certificate's claims make it — QCStatements, EN 319 411 and CA/B

@@ -11,7 +11,9 @@ extension Certificate {
     /// The certificate in `bytes` given their DER scan, and whether it was walked. Clean DER
     /// (nearly every certificate) is walked; anything else, or anything the walk does not
     /// expect, goes to swift-asn1, which names what is wrong.
-    static func decode(_ bytes: [UInt8], scan: DERScan) -> Result<(certificate: Certificate, walked: Bool), CertificateError> {
+    static func decode(_ bytes: [UInt8], scan: DERScan) -> Result<
+        (certificate: Certificate, walked: Bool), CertificateError
+    > {
         let end = scan.valueLength ?? bytes.count
         if scan.violations.isEmpty, scan.suppressedViolations == 0, end == bytes.count,
             let certificate = Certificate(walking: bytes, length: end)

@@ -26,8 +26,10 @@ public struct RunSummary: Sendable {
         for id in evidence.failedRequirements {
             failures[id, default: 0] += 1
             if failureMessages[id] == nil {
-                failureMessages[id] = checks.indices.first { checks[$0].requirement == id && checks[$0].outcome == .fail }
-                    .map { "\(checks[$0].standard) \(checks[$0].clause)" }
+                failureMessages[id] = checks.indices.first {
+                    checks[$0].requirement == id && checks[$0].outcome == .fail
+                }
+                .map { "\(checks[$0].standard) \(checks[$0].clause)" }
             }
         }
     }
