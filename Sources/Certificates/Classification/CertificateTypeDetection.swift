@@ -86,7 +86,7 @@ public struct CertificateTypeDetection: Sendable {
                 type: type, reasons: reasons + (precertificate ? ["CT precertificate (poison extension)"] : []),
                 precertificate: precertificate, claimed: claim.map { ($0.type, $0.reasons) })
         }
-        let policies = Set(extensions.policies)
+        let policies = Self.distinct(extensions.policies)
         let ekus = extensions.ekus ?? []
 
         if extensions.isCA { return found(.ca, ["basicConstraints cA TRUE"]) }
@@ -110,7 +110,8 @@ public struct CertificateTypeDetection: Sendable {
             return role(.ocspResponder, ["extKeyUsage id-kp-OCSPSigning (RFC 6960 4.2.2.2)"])
         }
         if ekus.contains(ExtendedKeyUsage.timeStamping) { return role(.tsu, ["extKeyUsage id-kp-timeStamping"]) }
-        if let policy = policies.first(where: { $0.oidComponents.starts(with: [0, 4, 0, 2023, 1]) }) {
+        // The first in the certificate's order (a set's order changed from run to run).
+        if let policy = policies.first(where: Self.isTimeStampPolicy) {
             return role(.tsu, ["time-stamp policy \(policy) (EN 319 421)"])
         }
         if extensions.qcStatements == nil, extensions.extendedKeyUsage == nil,
@@ -120,6 +121,22 @@ public struct CertificateTypeDetection: Sendable {
         }
         let claim = claimedType(certificate, extensions)
         return found(claim.type, claim.reasons)
+    }
+
+    /// The policies without repeats, in the certificate's order: a certificate names one to
+    /// three, and comparing them costs less than hashing them into a set.
+    private static func distinct(_ policies: [ASN1ObjectIdentifier]) -> [ASN1ObjectIdentifier] {
+        var distinct: [ASN1ObjectIdentifier] = []
+        distinct.reserveCapacity(policies.count)
+        for policy in policies where !distinct.contains(policy) { distinct.append(policy) }
+        return distinct
+    }
+
+    /// An EN 319 421 time-stamp policy: 0.4.0.2023.1 or under it (read from the dotted text,
+    /// which known identifiers carry, instead of decoding the arcs).
+    private static func isTimeStampPolicy(_ policy: ASN1ObjectIdentifier) -> Bool {
+        let text = policy.dotted
+        return text == "0.4.0.2023.1" || text.hasPrefix("0.4.0.2023.1.")
     }
 
     /// Built once: detection runs for every certificate.
@@ -140,7 +157,7 @@ public struct CertificateTypeDetection: Sendable {
         func found(_ type: CertificateType, _ reasons: [String]) -> (type: CertificateType, reasons: [String]) {
             (type, reasons)
         }
-        let policies = Set(extensions.policies)
+        let policies = Self.distinct(extensions.policies)
         let statements = extensions.statements
         let ekus = extensions.ekus ?? []
         let subject = certificate.tbs.subject
@@ -236,10 +253,12 @@ public struct CertificateTypeDetection: Sendable {
         } else if organizationIdentifier != nil || subject.value(names.organizationName) != nil {
             legal = true
             reasons.append("subject names an organisation (organizationName/organizationIdentifier)")
-        } else if !policies.isDisjoint(with: naturalPolicies), policies.isDisjoint(with: legalPolicies) {
+        } else if policies.contains(where: naturalPolicies.contains), !policies.contains(where: legalPolicies.contains)
+        {
             natural = true
             reasons.append("the subject names no person; natural person by policy")
-        } else if !policies.isDisjoint(with: legalPolicies), policies.isDisjoint(with: naturalPolicies) {
+        } else if policies.contains(where: legalPolicies.contains), !policies.contains(where: naturalPolicies.contains)
+        {
             legal = true
             reasons.append("the subject names no person; legal person by policy")
         } else if qcTypes.contains(QCStatements.QcType.esign) {

@@ -303,9 +303,18 @@ enum QCStatementRules {
         guard context.standard("ETSI EN 319 412-5", isAtLeast: "V2.6.1") else {
             return [.notApplicable(because: "EN 319 412-5 before V2.6.1 does not forbid repeated statements")]
         }
-        var seen = Set<ASN1ObjectIdentifier>()
-        let duplicated = Set(
-            statements.statements.map(\.id).filter { QCStatements.ID.etsi.contains($0) && !seen.insert($0).inserted })
+        // Arrays, not sets: a certificate has about seven statements.
+        var seen: [ASN1ObjectIdentifier] = []
+        var duplicated: [ASN1ObjectIdentifier] = []
+        for position in statements.statements.indices {
+            let id = statements.statements[position].id
+            guard QCStatements.ID.etsi.contains(id) else { continue }
+            if !seen.contains(id) {
+                seen.append(id)
+            } else if !duplicated.contains(id) {
+                duplicated.append(id)
+            }
+        }
         return duplicated.isEmpty
             ? []
             : [
