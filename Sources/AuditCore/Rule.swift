@@ -9,11 +9,21 @@ public struct EvaluationContext: Sendable {
     public var validationTime: Date
     /// The parameters of the profile being evaluated (merged in by ``ProfilePlan`` or
     /// ``RuleSet/evaluate(_:profile:in:)``).
-    public var parameters: [String: String]
+    public var parameters: [String: String] {
+        didSet { pinsStandards = Self.pinsStandards(parameters) }
+    }
+    /// Whether some parameter pins a standard's version: without one, a version test needs no
+    /// key built and hashed (rules ask it for every certificate).
+    private(set) var pinsStandards: Bool
 
     public init(validationTime: Date, parameters: [String: String] = [:]) {
         self.validationTime = validationTime
         self.parameters = parameters
+        pinsStandards = Self.pinsStandards(parameters)
+    }
+
+    private static func pinsStandards(_ parameters: [String: String]) -> Bool {
+        parameters.keys.contains { $0.hasPrefix(StandardsSet.parameterKey("")) }
     }
 
     /// A parameter read as a boolean (`"true"`).

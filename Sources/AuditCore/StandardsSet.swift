@@ -39,7 +39,7 @@ extension EvaluationContext {
     /// True when the pinned version of `standard` is at least `version` (`V2.5.1`), or when no
     /// version is pinned (the newest applies).
     public func standard(_ standard: String, isAtLeast version: String) -> Bool {
-        guard let pinned = parameters[StandardsSet.parameterKey(standard)] else { return true }
+        guard pinsStandards, let pinned = parameters[StandardsSet.parameterKey(standard)] else { return true }
         return Self.versionNumbers(pinned).lexicographicallyPrecedes(Self.versionNumbers(version)) == false
     }
 

@@ -61,7 +61,12 @@ public struct QCStatements: Sendable, Hashable {
         public var exponent: Int?
     }
 
-    public var statements: [Statement]
+    public var statements: [Statement] {
+        didSet { (cachedQcTypes, cachedPDSLocations) = Self.derived(statements) }
+    }
+    /// ``qcTypes`` and ``pdsLocations`` read once: a dozen rules ask for them per certificate.
+    private var cachedQcTypes: [ASN1ObjectIdentifier]?
+    private var cachedPDSLocations: [PDSLocation]?
 
     init(_ ext: CertificateExtension) throws(CertificateError) {
         let root = try LenientASN1.root(ext.value, "qcStatements")
@@ -75,6 +80,17 @@ public struct QCStatements: Sendable, Hashable {
             }
             return Statement(id: id, info: parts.count > 1 ? parts[1] : nil)
         }
+        (cachedQcTypes, cachedPDSLocations) = Self.derived(statements)
+    }
+
+    private static func derived(_ statements: [Statement]) -> ([ASN1ObjectIdentifier]?, [PDSLocation]?) {
+        let decoded = QCStatements(unreadStatements: statements)
+        return (decoded.readQcTypes, decoded.readPDSLocations)
+    }
+
+    /// The statements alone, for reading the values cached beside them.
+    private init(unreadStatements statements: [Statement]) {
+        self.statements = statements
     }
 
     public func statement(_ id: ASN1ObjectIdentifier) -> Statement? {
@@ -88,12 +104,16 @@ public struct QCStatements: Sendable, Hashable {
     }
 
     /// QcType values, nil when the statement is absent; empty when its info is malformed or empty.
-    public var qcTypes: [ASN1ObjectIdentifier]? {
+    public var qcTypes: [ASN1ObjectIdentifier]? { cachedQcTypes }
+
+    private var readQcTypes: [ASN1ObjectIdentifier]? {
         statement(ID.qcType).map { ($0.info).map { LenientASN1.children($0).compactMap(LenientASN1.oid) } ?? [] }
     }
 
     /// PdsLocations, nil when absent; a malformed entry yields an empty url or language.
-    public var pdsLocations: [PDSLocation]? {
+    public var pdsLocations: [PDSLocation]? { cachedPDSLocations }
+
+    private var readPDSLocations: [PDSLocation]? {
         statement(ID.qcPDS).map { statement in
             (statement.info.map(LenientASN1.children) ?? []).map { location in
                 let parts = LenientASN1.children(location)
