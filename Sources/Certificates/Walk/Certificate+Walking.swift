@@ -108,33 +108,36 @@ extension TBSCertificate {
 
 extension AlgorithmIdentifier {
     init?(walking reader: TLVReader, _ node: TLV) {
-        guard let children = DERTree.children(reader, node, tag: 0x30), (1...2).contains(children.count),
-            let algorithm = DERTree.objectIdentifier(reader, children[0])
+        guard var children = DERTree.Children(reader, node, tag: 0x30), let first = children.next(),
+            let algorithm = DERTree.objectIdentifier(reader, first)
         else { return nil }
+        let second = children.next()
+        guard children.next() == nil, children.isComplete else { return nil }
         self.algorithm = algorithm
-        parameters = children.count == 2 ? reader.encoded(children[1]) : nil
+        parameters = second.map { reader.encoded($0) }
         encoded = reader.encoded(node)
     }
 }
 
 extension DistinguishedName {
     init?(walking reader: TLVReader, _ node: TLV) {
-        guard let sets = DERTree.children(reader, node, tag: 0x30) else { return nil }
+        guard var sets = DERTree.Children(reader, node, tag: 0x30) else { return nil }
         var rdns: [[Attribute]] = []
-        rdns.reserveCapacity(sets.count)
-        for set in sets {
-            guard let members = DERTree.children(reader, set, tag: 0x31) else { return nil }
+        while let set = sets.next() {
+            guard var members = DERTree.Children(reader, set, tag: 0x31) else { return nil }
             var attributes: [Attribute] = []
-            attributes.reserveCapacity(members.count)
-            for member in members {
-                guard let parts = DERTree.children(reader, member, tag: 0x30), parts.count == 2,
-                    let type = DERTree.objectIdentifier(reader, parts[0])
+            while let member = members.next() {
+                guard var parts = DERTree.Children(reader, member, tag: 0x30), let typeNode = parts.next(),
+                    let valueNode = parts.next(), parts.next() == nil, parts.isComplete,
+                    let type = DERTree.objectIdentifier(reader, typeNode)
                 else { return nil }
-                let value = parts[1].tag & 0x20 == 0 ? reader.content(parts[1]) : reader.encoded(parts[1])
-                attributes.append(Attribute(type: type, valueTag: DERTree.identifier(parts[1].tag), value: value))
+                let value = valueNode.tag & 0x20 == 0 ? reader.content(valueNode) : reader.encoded(valueNode)
+                attributes.append(Attribute(type: type, valueTag: DERTree.identifier(valueNode.tag), value: value))
             }
+            guard members.isComplete else { return nil }
             rdns.append(attributes)
         }
+        guard sets.isComplete else { return nil }
         self.rdns = rdns
         encoded = reader.encoded(node)
     }
@@ -142,13 +145,16 @@ extension DistinguishedName {
 
 extension CertificateExtension {
     init?(walking reader: TLVReader, _ node: TLV) {
-        guard let parts = DERTree.children(reader, node, tag: 0x30), (2...3).contains(parts.count),
-            let oid = DERTree.objectIdentifier(reader, parts[0]),
-            let value = DERTree.primitive(reader, parts[parts.count - 1], tag: 0x04)
+        guard var parts = DERTree.Children(reader, node, tag: 0x30), let first = parts.next(),
+            let second = parts.next()
+        else { return nil }
+        let third = parts.next()
+        guard parts.next() == nil, parts.isComplete, let oid = DERTree.objectIdentifier(reader, first),
+            let value = DERTree.primitive(reader, third ?? second, tag: 0x04)
         else { return nil }
         self.oid = oid
-        if parts.count == 3 {
-            guard let flag = DERTree.primitive(reader, parts[1], tag: 0x01) else { return nil }
+        if third != nil {
+            guard let flag = DERTree.primitive(reader, second, tag: 0x01) else { return nil }
             critical = flag.contains { $0 != 0 }
             encodesDefaultCriticality = !critical
         } else {

@@ -36,6 +36,37 @@ enum DERTree {
         return true
     }
 
+    /// The children of a constructed element one at a time, without an array: names and
+    /// extensions are a few hundred small elements per certificate.
+    struct Children {
+        let reader: TLVReader
+        private var index: Int
+        private let end: Int
+        /// Set when a child could not be read: the walk then answers nil.
+        private(set) var failed = false
+
+        /// Nil unless `parent` has tag `tag` and is constructed.
+        init?(_ reader: TLVReader, _ parent: TLV, tag: UInt8) {
+            guard parent.tag == tag, tag & 0x20 != 0 else { return nil }
+            self.reader = reader
+            index = parent.contentStart
+            end = parent.end
+        }
+
+        mutating func next() -> TLV? {
+            guard index < end, !failed else { return nil }
+            guard let child = reader.element(at: index, limit: end) else {
+                failed = true
+                return nil
+            }
+            index = child.end
+            return child
+        }
+
+        /// True when every child was read and they filled the parent exactly.
+        var isComplete: Bool { !failed && index == end }
+    }
+
     /// The first child of an EXPLICIT context-specific wrapper `[number]`.
     static func explicit(_ reader: TLVReader, _ wrapper: TLV, number: UInt8) -> TLV? {
         children(reader, wrapper, tag: 0xA0 | number)?.first
