@@ -147,14 +147,25 @@ enum DERTree {
     /// For elements under an ``embeddedRoot(_:_:)`` or a walked certificate, whose contents
     /// were checked to fill exactly.
     static func lenientChildren(_ reader: TLVReader, _ element: TLV) -> [TLV] {
-        guard element.tag & 0x20 != 0 else { return [] }
-        var children: [TLV] = []
-        var index = element.contentStart
-        while index < element.end, let child = reader.element(at: index, limit: element.end) {
-            children.append(child)
-            index = child.end
+        Array(lenient(reader, element))
+    }
+
+    /// ``lenientChildren(_:_:)`` without the array, for loops and searches.
+    static func lenient(_ reader: TLVReader, _ element: TLV) -> LenientChildren {
+        LenientChildren(
+            reader: reader, start: element.tag & 0x20 != 0 ? element.contentStart : element.end, end: element.end)
+    }
+
+    struct LenientChildren: Sequence, IteratorProtocol {
+        let reader: TLVReader
+        var start: Int
+        let end: Int
+
+        mutating func next() -> TLV? {
+            guard start < end, let child = reader.element(at: start, limit: end) else { return nil }
+            start = child.end
+            return child
         }
-        return children
     }
 
     /// `LenientASN1.string`: the content of a primitive element of any tag, as UTF-8.

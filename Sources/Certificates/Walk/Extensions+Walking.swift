@@ -33,7 +33,7 @@ extension KeyUsage {
 extension ExtendedKeyUsage {
     init?(walking reader: TLVReader, _ root: TLV) {
         var purposes: [ASN1ObjectIdentifier] = []
-        for child in DERTree.lenientChildren(reader, root) {
+        for child in DERTree.lenient(reader, root) {
             switch DERTree.readOID(reader, child) {
             case .oid(let oid): purposes.append(oid)
             case .notAnOID: continue
@@ -59,7 +59,7 @@ extension GeneralName {
         case (6, true): self = .uri(String(decoding: reader.content(node), as: UTF8.self))
         case (7, true): self = .ipAddress(Array(reader.content(node)))
         case (4, false):
-            guard let name = DERTree.lenientChildren(reader, node).first else {
+            guard let name = DERTree.lenient(reader, node).first(where: { _ in true }) else {
                 self = .directoryName(nil)
                 return
             }
@@ -72,7 +72,7 @@ extension GeneralName {
 
     static func list(walking reader: TLVReader, _ node: TLV) -> [GeneralName]? {
         var names: [GeneralName] = []
-        for child in DERTree.lenientChildren(reader, node) {
+        for child in DERTree.lenient(reader, node) {
             guard let name = GeneralName(walking: reader, child) else { return nil }
             names.append(name)
         }
@@ -89,7 +89,7 @@ extension SubjectAltName {
 
 extension AuthorityInformationAccess {
     init?(walking reader: TLVReader, _ root: TLV) {
-        for description in DERTree.lenientChildren(reader, root) {
+        for description in DERTree.lenient(reader, root) {
             let parts = DERTree.lenientChildren(reader, description)
             guard parts.count == 2 else { continue }
             let method: ASN1ObjectIdentifier
@@ -107,10 +107,10 @@ extension AuthorityInformationAccess {
 
 extension CRLDistributionPoints {
     init?(walking reader: TLVReader, _ root: TLV) {
-        for point in DERTree.lenientChildren(reader, root) {
+        for point in DERTree.lenient(reader, root) {
             // DistributionPoint { [0] distributionPoint { [0] fullName GeneralNames } … }
-            guard let point = DERTree.lenientChildren(reader, point).first(where: { $0.tag & 0x1F == 0 }),
-                let fullName = DERTree.lenientChildren(reader, point).first(where: { $0.tag & 0x1F == 0 })
+            guard let point = DERTree.lenient(reader, point).first(where: { $0.tag & 0x1F == 0 }),
+                let fullName = DERTree.lenient(reader, point).first(where: { $0.tag & 0x1F == 0 })
             else { continue }
             guard let list = GeneralName.list(walking: reader, fullName) else { return nil }
             names += list
@@ -120,7 +120,7 @@ extension CRLDistributionPoints {
 
 extension AuthorityKeyIdentifier {
     init?(walking reader: TLVReader, _ root: TLV) {
-        keyIdentifier = DERTree.lenientChildren(reader, root).first { $0.tag & 0xDF == 0x80 }
+        keyIdentifier = DERTree.lenient(reader, root).first { $0.tag & 0xDF == 0x80 }
             .flatMap { $0.tag & 0x20 == 0 ? Array(reader.content($0)) : nil }
     }
 }
@@ -135,7 +135,7 @@ extension SubjectKeyIdentifier {
 extension PolicyInformation {
     static func list(walking reader: TLVReader, _ root: TLV) -> [PolicyInformation]? {
         var list: [PolicyInformation] = []
-        for node in DERTree.lenientChildren(reader, root) {
+        for node in DERTree.lenient(reader, root) {
             guard let information = PolicyInformation(walking: reader, node) else { return nil }
             list.append(information)
         }
@@ -153,7 +153,7 @@ extension PolicyInformation {
         } else {
             policy = nil
         }
-        for qualifier in parts.dropFirst().first.map({ DERTree.lenientChildren(reader, $0) }) ?? [] {
+        for qualifier in parts.dropFirst().first.map({ Array(DERTree.lenient(reader, $0)) }) ?? [] {
             let fields = DERTree.lenientChildren(reader, qualifier)
             guard let first = fields.first else { continue }
             let id: ASN1ObjectIdentifier
