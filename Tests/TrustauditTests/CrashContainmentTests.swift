@@ -62,6 +62,44 @@ import Testing
         #expect(Self.lines(trapped).count < Self.lines(clean).count)
     }
 
+    /// Standard output redirected to a file (`> evidence.jsonl`, `>> log`): the children write it
+    /// themselves, without the supervisor's pipe. After the trap the file is cut back to where
+    /// the run began and written again: what it held before stays, every record is there once.
+    @Test func aTrapWithStandardOutputInAFileKeepsTheFileWhole() throws {
+        let arguments = ["check", "--quiet", "--at", "2026-06-01T00:00:00Z", Self.folder()]
+        let clean = try CLI.run(arguments)
+        let before = Self.lines(clean)
+        let position = before.count / 2
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ta-direct-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("evidence.jsonl")
+        try Data("an earlier run's line\n".utf8).write(to: file)
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.seekToEnd()
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging([
+            "TRUSTAUDIT_TEST_TRAP_SHA256": try Self.target(in: clean, at: position)
+        ]) { _, new in new }
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        #expect(process.terminationStatus == 2)
+        let lines = String(decoding: try Data(contentsOf: file), as: UTF8.self).split(separator: "\n")
+        #expect(lines.first == "an earlier run's line")
+        let after = Array(lines.dropFirst())
+        #expect(after.count == before.count, "items in = records out, each once")
+        for index in 0..<min(before.count, after.count) where index != position {
+            #expect(after[index] == before[index], "record \(index) differs after the contained crash")
+        }
+        #expect(after.count > position && after[position].contains(#""type":"checker-crash""#))
+    }
+
     @Test func evidenceFileAndShardsGetEveryRecord() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ta-crash-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -12,8 +12,9 @@ import Foundation
 /// goes on. Records the crashed child already wrote to standard output are not written twice:
 /// the run is deterministic, so the new child's first lines are the same and are dropped.
 ///
-/// Items in = records out holds whatever the checkers do; the cost is one more process and a
-/// pipe for standard output.
+/// Items in = records out holds whatever the checkers do; the cost is one more process, and a
+/// pipe for standard output when it is a pipe or a terminal (a regular file or /dev/null is
+/// written by the children directly: see ``DirectOutput``).
 public struct Supervisor: Sendable {
     /// One item that crashed a child: its index in input order and the fatal signal.
     public struct Crash: Sendable, Hashable {
@@ -102,10 +103,41 @@ public struct Supervisor: Sendable {
         case failed(String)
     }
 
+    /// Where a child may write the evidence itself instead of through the supervisor's pipe:
+    /// the forwarding copied every record twice more (0.2 s of system time for 272 MB of full
+    /// evidence, 12 % of a one-job run).
+    enum DirectOutput: Equatable {
+        /// Standard output is a regular file the run appends to from `start` (its end when the
+        /// run began): after a crash it is cut back to `start` and the next child writes it all.
+        case file(start: Int64)
+        /// Standard output is /dev/null: a restarted child's repeated lines go nowhere.
+        case discarded
+    }
+
+    /// How standard output can take the children's output directly, or nil when it must be
+    /// forwarded (a pipe, a terminal, a file written from the middle).
+    static func directOutput() -> DirectOutput? {
+        var output = stat()
+        guard fstat(STDOUT_FILENO, &output) == 0 else { return nil }
+        if output.st_mode & S_IFMT == S_IFREG {
+            let appends = fcntl(STDOUT_FILENO, F_GETFL) & O_APPEND != 0
+            let offset = lseek(STDOUT_FILENO, 0, SEEK_CUR)
+            // Only at the end: cutting back must never remove bytes that were there before.
+            guard offset >= 0, appends || Int64(offset) == Int64(output.st_size) else { return nil }
+            return .file(start: Int64(output.st_size))
+        }
+        var null = stat()
+        if output.st_mode & S_IFMT == S_IFCHR, stat("/dev/null", &null) == 0, output.st_rdev == null.st_rdev {
+            return .discarded
+        }
+        return nil
+    }
+
     /// Runs children until one finishes; `report` hears of every contained crash.
     public func run(report: (Crash) -> Void) -> Ending {
         var crashes: [Crash] = []
         var linesWritten = 0
+        let direct = forwardsStandardOutput ? Self.directOutput() : nil
         let crashFile = FileManager.default.temporaryDirectory
             .appendingPathComponent("trustaudit-crash-\(getpid())-\(UInt64.random(in: 0...UInt64.max))").path
         defer { unlink(crashFile) }
@@ -117,7 +149,8 @@ public struct Supervisor: Sendable {
             environment[Self.crashesVariable] = Self.format(crashes)
             let child: SpawnedChild
             switch SpawnedChild.start(
-                arguments: arguments, environment: environment, pipeStandardOutput: forwardsStandardOutput)
+                arguments: arguments, environment: environment,
+                pipeStandardOutput: forwardsStandardOutput && direct == nil)
             {
             case .success(let started): child = started
             case .failure(let problem): return .failed(problem.reason)
@@ -148,6 +181,14 @@ public struct Supervisor: Sendable {
                 }
                 guard crashes.count < maximumCrashes else {
                     return .failed("more than \(maximumCrashes) items crashed the checker")
+                }
+                if case .file(let start) = direct {
+                    // The next child writes every record again: the crashed one's are cut off.
+                    guard ftruncate(STDOUT_FILENO, off_t(start)) == 0,
+                        lseek(STDOUT_FILENO, off_t(start), SEEK_SET) >= 0
+                    else {
+                        return .failed("cannot cut the evidence back to before the crash: errno \(errno)")
+                    }
                 }
                 crashes.append(crash)
                 report(crash)
