@@ -20,11 +20,10 @@ public struct DecodedExtensions: Sendable {
 
     /// - Parameters:
     ///   - tbs: the decoded tbsCertificate.
-    ///   - bytes: the item the slices of `tbs` point into, when the values may be decoded by
+    ///   - reader: the item the slices of `tbs` point into, when the values may be decoded by
     ///     walking their DER (``TLVReader``); each decoder then falls back to swift-asn1 where
     ///     the walk does not answer, so the values are the same either way.
-    init(_ tbs: TBSCertificate, walking bytes: [UInt8]? = nil) {
-        let reader = bytes.map(TLVReader.init)
+    init(_ tbs: TBSCertificate, walking reader: TLVReader? = nil) {
         func decode<T>(
             _ oid: SwiftASN1.ASN1ObjectIdentifier, _ walk: (TLVReader, TLV) -> T?,
             _ make: (CertificateExtension) throws(CertificateError) -> T

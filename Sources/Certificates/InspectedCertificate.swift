@@ -1,3 +1,4 @@
+import DERWalk
 import SwiftASN1
 
 /// A certificate item as the rules see it: its bytes, the DER scan of them, and the decoded
@@ -30,9 +31,11 @@ public struct InspectedCertificate: Sendable {
         switch Certificate.decode(bytes, scan: derScan) {
         case .success(let (certificate, walked)):
             // Walked values are slices of `bytes`: their extensions can be walked too.
+            let reader = walked ? TLVReader(bytes) : nil
             view = CertificateView(
-                certificate: certificate, extensions: DecodedExtensions(certificate.tbs, walking: walked ? bytes : nil),
-                issuers: issuers, logEntryType: logEntryType, isUnsigned: isUnsigned)
+                certificate: certificate,
+                extensions: DecodedExtensions(certificate.tbs, walking: reader), issuers: issuers,
+                logEntryType: logEntryType, isUnsigned: isUnsigned, walked: reader)
             decodingError = nil
         case .failure(let error):
             view = nil

@@ -37,7 +37,15 @@ import Testing
         }
         guard let walked = Certificate(walking: bytes, length: bytes.count) else { return false }
         #expect(walked == treeDecoded(bytes, length: bytes.count), "\(name)")
-        expectSameExtensions(DecodedExtensions(walked.tbs, walking: bytes), DecodedExtensions(walked.tbs), name)
+        let reader = TLVReader(bytes)
+        expectSameExtensions(DecodedExtensions(walked.tbs, walking: reader), DecodedExtensions(walked.tbs), name)
+        for ext in walked.tbs.extensions {
+            let scan = DERScanner.scan(ext.value, offset: ext.value.startIndex)
+            guard scan.violations.isEmpty, scan.suppressedViolations == 0 else { continue }
+            #expect(
+                ExtensionEncodingRules.violations(ext, walking: reader) == ExtensionEncodingRules.violations(ext),
+                "\(name) \(ext.oid)")
+        }
         return true
     }
 

@@ -73,13 +73,25 @@ public struct QCStatements: Sendable, Hashable {
         guard root.identifier == .sequence else {
             throw .unexpectedStructure("qcStatements is not a SEQUENCE", at: "qcStatements")
         }
-        statements = try LenientASN1.children(root).enumerated().map { (i, node) throws(CertificateError) in
-            let parts = LenientASN1.children(node)
-            guard let first = parts.first, let id = LenientASN1.oid(first) else {
-                throw .unexpectedStructure("statement \(i) has no statementId", at: "qcStatements[\(i)]")
+        // The nodes are read where they are: arrays of them cost an allocation and a retain
+        // per node, and qualified certificates carry about seven statements.
+        var statements: [Statement] = []
+        if case .constructed(let nodes) = root.content {
+            for (i, node) in nodes.enumerated() {
+                var first: ASN1Node?
+                var second: ASN1Node?
+                if case .constructed(let parts) = node.content {
+                    var iterator = parts.makeIterator()
+                    first = iterator.next()
+                    second = iterator.next()
+                }
+                guard let first, let id = LenientASN1.oid(first) else {
+                    throw .unexpectedStructure("statement \(i) has no statementId", at: "qcStatements[\(i)]")
+                }
+                statements.append(Statement(id: id, info: second))
             }
-            return Statement(id: id, info: parts.count > 1 ? parts[1] : nil)
         }
+        self.statements = statements
         (cachedQcTypes, cachedPDSLocations) = Self.derived(statements)
     }
 

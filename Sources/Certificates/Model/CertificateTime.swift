@@ -34,15 +34,7 @@ public struct CertificateTime: Sendable, Hashable, CustomStringConvertible {
         switch tag {
         case 0x17: encoding = .utcTime
         case 0x18: encoding = .generalizedTime
-        default:
-            let tagClass: ASN1Identifier.TagClass =
-                switch tag >> 6 {
-                case 0: .universal
-                case 1: .application
-                case 2: .contextSpecific
-                default: .private
-                }
-            encoding = .other(ASN1Identifier(tagWithNumber: UInt(tag & 0x1F), tagClass: tagClass))
+        default: encoding = .other(DERTree.identifier(tag))
         }
         (year, secondsSince1970) = Self.read(text, encoding: encoding)
     }

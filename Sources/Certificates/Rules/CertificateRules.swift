@@ -1,4 +1,5 @@
 import AuditCore
+import DERWalk
 
 /// Every certificate rule of this module, one per requirement.
 public enum CertificateRules {
@@ -42,11 +43,15 @@ final class CertificateView: Sendable {
     let logEntryType: String?
     /// A TBSCertificate before signing: its signature is not judged.
     let isUnsigned: Bool
+    /// The item's bytes when the certificate was walked (clean DER): the slices of the model
+    /// index into them, so rules may walk inside its values too.
+    let walked: TLVReader?
 
     init(
         certificate: Certificate, extensions: DecodedExtensions, issuers: IssuerStore?, logEntryType: String?,
-        isUnsigned: Bool = false
+        isUnsigned: Bool = false, walked: TLVReader? = nil
     ) {
+        self.walked = walked
         self.certificate = certificate
         self.extensions = extensions
         self.issuers = issuers

@@ -14,8 +14,8 @@ enum RFC5280BasicRules {
         var findings = item.derScan.violations.map {
             Finding.fail(observed: $0.message, expected: "DER", location: $0.location, message: $0.message)
         }
-        if let certificate = item.certificate {
-            for (i, ext) in certificate.tbs.extensions.enumerated() {
+        if let view = item.view {
+            for (i, ext) in view.certificate.tbs.extensions.enumerated() {
                 // The location names the OID in dotted form: built only for a violation.
                 func location() -> String { "extensions[\(i)] \(ext.oid)" }
                 if ext.encodesDefaultCriticality {
@@ -28,7 +28,10 @@ enum RFC5280BasicRules {
                         ))
                 }
                 let scan = DERScanner.scan(ext.value, offset: ext.value.startIndex)
-                findings += (scan.violations + ExtensionEncodingRules.violations(ext)).map {
+                // A clean value of a walked certificate is walked for the module's rules too.
+                let clean = scan.violations.isEmpty && scan.suppressedViolations == 0
+                let moduleViolations = ExtensionEncodingRules.violations(ext, walking: clean ? view.walked : nil)
+                findings += (scan.violations + moduleViolations).map {
                     .fail(
                         observed: $0.message, expected: "DER", location: "\(location()) \($0.location)",
                         message: "extnValue of \(ext.oid): \($0.message)")
