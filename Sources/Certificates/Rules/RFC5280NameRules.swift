@@ -9,23 +9,26 @@ enum RFC5280NameRules {
     /// Each naming attribute of the subject, the issuer and every directoryName in subjectAltName has its string type
     /// and size.
     static let attributeStrings = CertificateRules.profiled("CERT-020") { view, _ in
-        var names: [(String, DistinguishedName)] = [("subject", view.subject), ("issuer", view.tbs.issuer)]
-        let alternative = (try? view.extensions.subjectAltName?.get())?.names ?? []
-        for (i, name) in alternative.enumerated() {
-            if case .directoryName(let dn?) = name { names.append(("subjectAltName[\(i)] directoryName", dn)) }
-        }
         var findings: [Finding] = []
         var checked = 0
-        for (place, name) in names {
-            for (i, rdn) in name.rdns.enumerated() {
-                for (j, attribute) in rdn.enumerated() {
-                    guard let syntax = AttributeStringSyntax.byType[attribute.type] else { continue }
+        // The place is named only in a finding; attributes are read in place, not copied.
+        func check(_ name: DistinguishedName, _ place: () -> String) {
+            for i in name.rdns.indices {
+                for j in name.rdns[i].indices {
+                    guard let syntax = AttributeStringSyntax.byType[name.rdns[i][j].type] else { continue }
                     checked += 1
-                    for problem in syntax.problems(tag: attribute.valueTag, value: attribute.value) {
-                        findings.append(finding(problem, location: "\(place).rdn[\(i)][\(j)]", value: attribute.value))
+                    let value = name.rdns[i][j].value
+                    for problem in syntax.problems(tag: name.rdns[i][j].valueTag, value: value) {
+                        findings.append(finding(problem, location: "\(place()).rdn[\(i)][\(j)]", value: value))
                     }
                 }
             }
+        }
+        check(view.subject) { "subject" }
+        check(view.tbs.issuer) { "issuer" }
+        let alternative = (try? view.extensions.subjectAltName?.get())?.names ?? []
+        for (i, name) in alternative.enumerated() {
+            if case .directoryName(let dn?) = name { check(dn) { "subjectAltName[\(i)] directoryName" } }
         }
         if findings.isEmpty {
             return [

@@ -6,30 +6,45 @@ enum UniformResourceRules {
     static let all: [Rule<InspectedCertificate>] = [uriSyntax]
 
     static let uriSyntax = CertificateRules.profiled("CERT-323") { view, _ in
-        var uris: [(place: String, uri: String)] = []
+        var uris: [(place: URIPlace, uri: String)] = []
         if let policies = try? view.extensions.policyInformation?.get() {
             for (i, info) in policies.enumerated() {
-                uris += info.cpsPointers.compactMap { $0.text.map { ("certificatePolicies[\(i)] CPS pointer", $0) } }
+                for pointer in info.cpsPointers { if let text = pointer.text { uris.append((.cpsPointer(i), text)) } }
             }
         }
         if let points = try? view.extensions.crlDistributionPoints?.get() {
-            uris += points.names.compactMap { $0.uri.map { ("cRLDistributionPoints", $0) } }
+            for name in points.names { if let uri = name.uri { uris.append((.crlDistributionPoint, uri)) } }
         }
         if let access = try? view.extensions.authorityInformationAccess?.get() {
-            uris += access.caIssuers.compactMap { $0.uri.map { ("authorityInfoAccess caIssuers", $0) } }
-            uris += access.ocsp.compactMap { $0.uri.map { ("authorityInfoAccess ocsp", $0) } }
+            for name in access.caIssuers { if let uri = name.uri { uris.append((.caIssuers, uri)) } }
+            for name in access.ocsp { if let uri = name.uri { uris.append((.ocsp, uri)) } }
         }
         guard !uris.isEmpty else {
             return [.notApplicable(because: "no CPS pointer, CRL distribution point or authorityInfoAccess URI")]
         }
-        let findings = uris.compactMap { place, uri in
+        let findings = uris.compactMap { found, uri in
             URISyntax.problem(uri).map {
-                Finding.shouldFail(
+                let place = found.text
+                return Finding.shouldFail(
                     observed: "\"\(URISyntax.printable(uri))\"", expected: "an RFC 3986 URI", location: place,
                     message: "\(place) is not a valid URI: \($0)")
             }
         }
         return findings.isEmpty ? [.pass(observed: "\(uris.count) URI(s) of valid syntax")] : findings
+    }
+}
+
+/// Where CERT-323 found a URI; its text is written only into a finding.
+private enum URIPlace {
+    case cpsPointer(Int), crlDistributionPoint, caIssuers, ocsp
+
+    var text: String {
+        switch self {
+        case .cpsPointer(let index): "certificatePolicies[\(index)] CPS pointer"
+        case .crlDistributionPoint: "cRLDistributionPoints"
+        case .caIssuers: "authorityInfoAccess caIssuers"
+        case .ocsp: "authorityInfoAccess ocsp"
+        }
     }
 }
 
