@@ -14,7 +14,7 @@ import Foundation
 ///
 /// Items in = records out holds whatever the checkers do; the cost is one more process, and a
 /// pipe for standard output when it is a pipe or a terminal (a regular file or /dev/null is
-/// written by the children directly: see ``DirectOutput``).
+/// written by the children directly: see `DirectOutput`).
 public struct Supervisor: Sendable {
     /// One item that crashed a child: its index in input order and the fatal signal.
     public struct Crash: Sendable, Hashable {
