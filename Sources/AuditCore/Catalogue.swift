@@ -30,12 +30,16 @@ public struct Catalogue: Sendable {
     /// earlier one (a user's `--profiles DIR` overriding the built-in wording), but one document
     /// may not define an id twice.
     public init(documents: [ProfileDocument]) throws {
+        try self.init(documents: documents, decoder: YAMLDecoder(encoding: .utf8))
+    }
+
+    init(documents: [ProfileDocument], decoder: YAMLDecoder) throws {
         var merged: [RequirementID: Requirement] = [:]
         var builtIn = Set<RequirementID>()
         for document in documents where document.isCatalogue {
             let file: CatalogueFile
             do {
-                file = try YAMLDecoder().decode(CatalogueFile.self, from: document.text)
+                file = try decoder.decode(CatalogueFile.self, from: document.text)
             } catch {
                 throw AuditCoreError.invalidDocument("\(document.name): \(error)")
             }

@@ -53,8 +53,12 @@ public struct Profile: Sendable, Hashable, Codable {
 
     /// Parses one profile document.
     public init(document: ProfileDocument) throws {
+        try self.init(document: document, decoder: YAMLDecoder(encoding: .utf8))
+    }
+
+    init(document: ProfileDocument, decoder: YAMLDecoder) throws {
         do {
-            self = try YAMLDecoder().decode(Profile.self, from: document.text)
+            self = try decoder.decode(Profile.self, from: document.text)
         } catch {
             throw AuditCoreError.invalidDocument("\(document.name): \(error)")
         }

@@ -1,3 +1,5 @@
+import Yams
+
 /// The catalogue and every profile of a run, checked against each other.
 public struct ProfileSet: Sendable {
     public let catalogue: Catalogue
@@ -11,19 +13,22 @@ public struct ProfileSet: Sendable {
     /// Builds the set from documents in order: built-in first, then the user's, so a user's
     /// profile or requirement of the same name replaces the built-in one.
     public init(documents: [ProfileDocument]) throws {
-        let catalogue = try Catalogue(documents: documents)
+        // One decoder for every document: making one reads the whole environment (Yams looks
+        // up its default encoding there), which was a tenth of the start-up.
+        let decoder = YAMLDecoder(encoding: .utf8)
+        let catalogue = try Catalogue(documents: documents, decoder: decoder)
         var raw: [String: Profile] = [:]
         var fragments: [String: Profile] = [:]
         var builtIn = Set<String>()
         for document in documents where document.isProfile || document.isFragment {
-            let profile = try Profile(document: document)
+            let profile = try Profile(document: document, decoder: decoder)
             if document.isFragment { fragments[profile.name] = profile } else { raw[profile.name] = profile }
             if document.isBuiltIn { builtIn.insert(profile.name) } else { builtIn.remove(profile.name) }
         }
         try Self.join(catalogue, into: &raw, &fragments, builtIn: builtIn)
         var standards: [String: StandardsSet] = [:]
         for document in documents where document.isStandardsSet {
-            let set = try StandardsSet(document: document)
+            let set = try StandardsSet(document: document, decoder: decoder)
             standards[set.name] = set
         }
         var resolved: [String: ResolvedProfile] = [:]

@@ -18,9 +18,9 @@ public struct StandardsSet: Sendable, Hashable, Codable {
         self.inForceFrom = inForceFrom
     }
 
-    init(document: ProfileDocument) throws {
+    init(document: ProfileDocument, decoder: YAMLDecoder) throws {
         do {
-            self = try YAMLDecoder().decode(StandardsSet.self, from: document.text)
+            self = try decoder.decode(StandardsSet.self, from: document.text)
         } catch {
             throw AuditCoreError.invalidDocument("\(document.name): \(error)")
         }
