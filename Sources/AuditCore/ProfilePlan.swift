@@ -73,30 +73,45 @@ public struct ProfilePlan<Subject>: Sendable {
         var checks: [Check] = []
         checks.reserveCapacity(steps.count)
         for step in steps {
-            let findings = step.rule.findings(subject, context)
+            // The rule's body, not `Rule.findings`: a finding without a requirement is the rule's
+            // own, which is read as such below instead of rewriting each one.
+            let findings = step.rule.body(subject, context)
             if findings.isEmpty {
                 // The usual answer: the template is that pass, without building its finding.
                 checks.append(step.template)
                 continue
             }
-            for var finding in findings {
-                if let inForce = step.inForce, let issuedAt, issuedAt < inForce.seconds, finding.outcome == .fail,
-                    finding.requirement == step.rule.requirement
-                {
-                    let issued = issuedText.map { "issued \($0)" } ?? "issued earlier"
-                    finding = Finding(
-                        requirement: finding.requirement, outcome: .notApplicable, observed: finding.observed,
-                        expected: finding.expected, location: finding.location,
-                        message:
-                            "the requirement post-dates the artefact: in force from \(inForce.day), the artefact was \(issued); "
-                            + "today it would fail: " + (finding.message ?? "see observed"))
+            // Findings are read in place: copying one retains its five strings.
+            for position in findings.indices {
+                let requirement = findings[position].requirement
+                guard requirement == .ofReturningRule || requirement == step.rule.requirement else {
+                    checks.append(evaluation.check(for: findings[position]))
+                    continue
                 }
-                checks.append(
-                    finding.requirement == step.rule.requirement
-                        ? Evaluation.filled(step.template, with: finding, fix: step.fix)
-                        : evaluation.check(for: finding))
+                if let inForce = step.inForce, let issuedAt, issuedAt < inForce.seconds,
+                    findings[position].outcome == .fail
+                {
+                    checks.append(
+                        Evaluation.filled(
+                            step.template, with: Self.notYetInForce(findings[position], inForce.day, issuedText),
+                            fix: step.fix))
+                    continue
+                }
+                checks.append(Evaluation.filled(step.template, with: findings[position], fix: step.fix))
             }
         }
         return checks
+    }
+
+    /// A failure of a requirement that came into force after the artefact was issued: not
+    /// applicable, saying what it would be today.
+    private static func notYetInForce(_ finding: Finding, _ day: String, _ issuedText: String?) -> Finding {
+        let issued = issuedText.map { "issued \($0)" } ?? "issued earlier"
+        return Finding(
+            requirement: finding.requirement, outcome: .notApplicable, observed: finding.observed,
+            expected: finding.expected, location: finding.location,
+            message:
+                "the requirement post-dates the artefact: in force from \(day), the artefact was \(issued); "
+                + "today it would fail: " + (finding.message ?? "see observed"))
     }
 }
