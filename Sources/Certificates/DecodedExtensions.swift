@@ -56,8 +56,7 @@ public struct DecodedExtensions: Sendable {
             ids.authorityKeyIdentifier, AuthorityKeyIdentifier.init(walking:_:), AuthorityKeyIdentifier.init)
         subjectKeyIdentifier = decode(
             ids.subjectKeyIdentifier, SubjectKeyIdentifier.init(walking:_:), SubjectKeyIdentifier.init)
-        // QCStatements keeps swift-asn1 nodes for its statements' info: always the tree decoder.
-        qcStatements = decode(ids.qcStatements, { _, _ in nil }, QCStatements.init)
+        qcStatements = decode(ids.qcStatements, QCStatements.init(walking:_:), QCStatements.init)
         if let reader, let root = DERTree.embeddedRoot(reader, tbs.subjectPublicKeyInfo),
             let key = SubjectPublicKey(walking: reader, root)
         {

@@ -63,6 +63,13 @@ import Testing
         #expect(walked.authorityKeyIdentifier == tree.authorityKeyIdentifier, "\(name)")
         #expect(walked.subjectKeyIdentifier == tree.subjectKeyIdentifier, "\(name)")
         #expect(walked.qcStatements == tree.qcStatements, "\(name)")
+        // The statements' values read from walked bytes and from swift-asn1 nodes.
+        let (walkedStatements, treeStatements) = (walked.statements, tree.statements)
+        #expect(walkedStatements?.semanticsIdentifiers == treeStatements?.semanticsIdentifiers, "\(name)")
+        #expect(walkedStatements?.psd2 == treeStatements?.psd2, "\(name)")
+        #expect(walkedStatements?.limitValue == treeStatements?.limitValue, "\(name)")
+        #expect(walkedStatements?.retentionYears == treeStatements?.retentionYears, "\(name)")
+        #expect(walkedStatements?.legislationCountries == treeStatements?.legislationCountries, "\(name)")
         #expect(walked.publicKey == tree.publicKey, "\(name)")
     }
 
@@ -102,6 +109,31 @@ import Testing
             }
             #expect(answered > original.count, "\(path): walked \(answered) mutations")
         }
+    }
+
+    /// The statements of qualified and PSD2 certificates are read from the walked bytes, not
+    /// left to swift-asn1, and say what the tree decoder says.
+    @Test func walksTheQCStatementsOfQualifiedCertificates() throws {
+        for path in ["certificates/etsi/psd2-qwac__ok.pem", "certificates/etsi/qcp-n-qscd__ok.pem"] {
+            let bytes = try Repository.der(path)
+            let reader = TLVReader(bytes)
+            let certificate = try #require(Certificate(walking: bytes, length: bytes.count))
+            let ext = try #require(certificate.tbs.extension(ASN1ObjectIdentifier.CertificateExtension.qcStatements))
+            let root = try #require(DERTree.embeddedRoot(reader, ext.value))
+            let walked = try #require(QCStatements(walking: reader, root), "\(path)")
+            let tree = try QCStatements(ext)
+            #expect(walked == tree, "\(path)")
+            #expect(walked.qcTypes == tree.qcTypes && walked.qcTypes?.isEmpty == false, "\(path)")
+            #expect(walked.pdsLocations == tree.pdsLocations && walked.pdsLocations?.isEmpty == false, "\(path)")
+            #expect(walked.statements.map(\.info) == tree.statements.map(\.info), "\(path)")
+        }
+        let psd2 = try Repository.der("certificates/etsi/psd2-qwac__ok.pem")
+        let certificate = try #require(Certificate(walking: psd2, length: psd2.count))
+        let ext = try #require(certificate.tbs.extension(ASN1ObjectIdentifier.CertificateExtension.qcStatements))
+        let root = try #require(DERTree.embeddedRoot(TLVReader(psd2), ext.value))
+        let walked = try #require(QCStatements(walking: TLVReader(psd2), root))
+        #expect(walked.psd2?.roles.isEmpty == false)
+        #expect(walked.psd2 == (try QCStatements(ext)).psd2)
     }
 
     @Test func readsObjectIdentifiersAsTheTreeDecoderDoes() {

@@ -1,3 +1,4 @@
+import DERWalk
 import SwiftASN1
 
 /// qcStatements (RFC 3739 §3.2.6; ETSI EN 319 412-5) with the ETSI and TS 119 495 statements
@@ -40,10 +41,80 @@ public struct QCStatements: Sendable, Hashable {
         public static let eidasLegal: ASN1ObjectIdentifier = [0, 4, 0, 194121, 1, 4]
     }
 
-    /// One statement: its id and the info node, if any.
+    /// One statement: its id and its info, if any.
     public struct Statement: Sendable, Hashable {
         public var id: ASN1ObjectIdentifier
-        public var info: ASN1Node?
+        /// The statementInfo as swift-asn1 decodes it (a walked statement decodes it on demand).
+        public var info: ASN1Node? {
+            get {
+                switch body {
+                case .node(let node): return node
+                case .walked(let walked): return walked.node
+                }
+            }
+            set { body = .node(newValue) }
+        }
+        private var body: Body
+
+        /// Where the info is read from.
+        private enum Body: Sendable {
+            case node(ASN1Node?)
+            case walked(WalkedInfo)
+        }
+
+        /// The info of a statement the walking decoder read, and where to find the swift-asn1
+        /// node that stands for it.
+        private struct WalkedInfo: Sendable {
+            let reader: TLVReader
+            let info: TLV?
+            /// The extension value, and this statement's position in it.
+            let value: Range<Int>
+            let position: Int
+
+            var element: WalkedElement? { info.map { WalkedElement(reader: reader, tlv: $0) } }
+
+            var node: ASN1Node? {
+                guard info != nil, let root = try? LenientASN1.root(reader.bytes[value], "qcStatements"),
+                    case .constructed(let statements) = root.content
+                else { return nil }
+                var remaining = statements.dropFirst(position).makeIterator()
+                guard let statement = remaining.next(), case .constructed(let parts) = statement.content else {
+                    return nil
+                }
+                var fields = parts.makeIterator()
+                _ = fields.next()
+                return fields.next()
+            }
+        }
+
+        init(id: ASN1ObjectIdentifier, info: ASN1Node?) {
+            self.id = id
+            body = .node(info)
+        }
+
+        fileprivate init(id: ASN1ObjectIdentifier, reader: TLVReader, info: TLV?, value: Range<Int>, position: Int) {
+            self.id = id
+            body = .walked(WalkedInfo(reader: reader, info: info, value: value, position: position))
+        }
+
+        /// The info read by `read`, from the node or from the walked bytes.
+        fileprivate func reading<Value>(
+            _ read: (ASN1Node?) -> Value, _ readWalked: (WalkedElement?) -> Value
+        ) -> Value {
+            switch body {
+            case .node(let node): read(node)
+            case .walked(let walked): readWalked(walked.element)
+            }
+        }
+
+        // By value: a walked statement equals the decoded one with the same id and info.
+
+        public static func == (lhs: Statement, rhs: Statement) -> Bool { lhs.id == rhs.id && lhs.info == rhs.info }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(id)
+            hasher.combine(info)
+        }
     }
 
     /// A PdsLocation.
@@ -95,6 +166,21 @@ public struct QCStatements: Sendable, Hashable {
         (cachedQcTypes, cachedPDSLocations) = Self.derived(statements)
     }
 
+    /// Reads a qcStatements value the walking decoder checked (``DERTree/embeddedRoot(_:_:)``);
+    /// nil where ``init(_:)`` would throw or where the walk leaves the answer to swift-asn1.
+    init?(walking reader: TLVReader, _ root: TLV) {
+        guard root.tag == 0x30 else { return nil }
+        var statements: [Statement] = []
+        for (position, statement) in DERTree.lenient(reader, root).enumerated() {
+            var parts = DERTree.lenient(reader, statement)
+            guard let first = parts.next(), case .oid(let id) = DERTree.readOID(reader, first) else { return nil }
+            statements.append(
+                Statement(id: id, reader: reader, info: parts.next(), value: root.encoded, position: position))
+        }
+        self.statements = statements
+        (cachedQcTypes, cachedPDSLocations) = Self.derived(statements)
+    }
+
     private static func derived(_ statements: [Statement]) -> ([ASN1ObjectIdentifier]?, [PDSLocation]?) {
         let decoded = QCStatements(unreadStatements: statements)
         return (decoded.readQcTypes, decoded.readPDSLocations)
@@ -106,7 +192,7 @@ public struct QCStatements: Sendable, Hashable {
     }
 
     public func statement(_ id: ASN1ObjectIdentifier) -> Statement? {
-        // By index: `first(where:)` copies each statement it passes (its id and info node).
+        // By index: `first(where:)` copies each statement it passes (its id and info).
         for position in statements.indices where statements[position].id == id { return statements[position] }
         return nil
     }
@@ -119,53 +205,75 @@ public struct QCStatements: Sendable, Hashable {
     public var qcTypes: [ASN1ObjectIdentifier]? { cachedQcTypes }
 
     private var readQcTypes: [ASN1ObjectIdentifier]? {
-        statement(ID.qcType).map { ($0.info).map { LenientASN1.children($0).compactMap(LenientASN1.oid) } ?? [] }
+        statement(ID.qcType).map { $0.reading(Self.qcTypes, Self.qcTypes) }
+    }
+
+    private static func qcTypes(_ info: (some LenientElement)?) -> [ASN1ObjectIdentifier] {
+        info.map { $0.lenientChildren.compactMap(\.lenientOID) } ?? []
     }
 
     /// PdsLocations, nil when absent; a malformed entry yields an empty url or language.
     public var pdsLocations: [PDSLocation]? { cachedPDSLocations }
 
     private var readPDSLocations: [PDSLocation]? {
-        statement(ID.qcPDS).map { statement in
-            (statement.info.map(LenientASN1.children) ?? []).map { location in
-                let parts = LenientASN1.children(location)
-                return PDSLocation(
-                    url: parts.first.flatMap(LenientASN1.string) ?? "",
-                    language: parts.dropFirst().first.flatMap(LenientASN1.string) ?? "")
-            }
+        statement(ID.qcPDS).map { $0.reading(Self.pdsLocations, Self.pdsLocations) }
+    }
+
+    private static func pdsLocations(_ info: (some LenientElement)?) -> [PDSLocation] {
+        (info?.lenientChildren ?? []).map { location in
+            let parts = location.lenientChildren
+            return PDSLocation(
+                url: parts.first?.lenientString ?? "", language: parts.dropFirst().first?.lenientString ?? "")
         }
     }
 
     public var retentionYears: Int?? {
-        statement(ID.qcRetentionPeriod).map { $0.info.flatMap(LenientASN1.integer) }
+        statement(ID.qcRetentionPeriod).map { $0.reading(Self.integer, Self.integer) }
     }
 
+    private static func integer(_ info: (some LenientElement)?) -> Int? { info?.lenientInteger }
+
     public var limitValue: LimitValue? {
-        statement(ID.qcLimitValue).map { statement in
-            let parts = statement.info.map(LenientASN1.children) ?? []
-            var value = LimitValue()
-            if let currency = parts.first {
-                if currency.identifier == .integer {
-                    value.numericCurrency = LenientASN1.integer(currency)
-                } else {
-                    value.alphabeticCurrency = LenientASN1.string(currency)
-                }
+        statement(ID.qcLimitValue).map { $0.reading(Self.limitValue, Self.limitValue) }
+    }
+
+    private static func limitValue(_ info: (some LenientElement)?) -> LimitValue {
+        let parts = info?.lenientChildren ?? []
+        var value = LimitValue()
+        if let currency = parts.first {
+            if currency.isInteger {
+                value.numericCurrency = currency.lenientInteger
+            } else {
+                value.alphabeticCurrency = currency.lenientString
             }
-            value.amount = parts.dropFirst().first.flatMap(LenientASN1.integer)
-            value.exponent = parts.dropFirst(2).first.flatMap(LenientASN1.integer)
-            return value
         }
+        value.amount = parts.dropFirst().first?.lenientInteger
+        value.exponent = parts.dropFirst(2).first?.lenientInteger
+        return value
     }
 
     public var legislationCountries: [String]? {
-        statement(ID.qcCClegislation).map { ($0.info.map(LenientASN1.children) ?? []).compactMap(LenientASN1.string) }
+        statement(ID.qcCClegislation).map { $0.reading(Self.strings, Self.strings) }
+    }
+
+    private static func strings(_ info: (some LenientElement)?) -> [String] {
+        (info?.lenientChildren ?? []).compactMap(\.lenientString)
     }
 
     /// The semantics identifiers of all pkixQCSyntax statements (v1 and v2).
     public var semanticsIdentifiers: [ASN1ObjectIdentifier] {
-        statements.filter { $0.id == ID.pkixQCSyntaxV2 || $0.id == ID.pkixQCSyntaxV1 }.compactMap { statement in
-            statement.info.flatMap { LenientASN1.children($0).first.flatMap(LenientASN1.oid) }
+        var identifiers: [ASN1ObjectIdentifier] = []
+        for position in statements.indices
+        where statements[position].id == ID.pkixQCSyntaxV2 || statements[position].id == ID.pkixQCSyntaxV1 {
+            if let identifier = statements[position].reading(Self.firstOID, Self.firstOID) {
+                identifiers.append(identifier)
+            }
         }
+        return identifiers
+    }
+
+    private static func firstOID(_ info: (some LenientElement)?) -> ASN1ObjectIdentifier? {
+        info?.lenientChildren.first?.lenientOID
     }
 
     public var psd2: PSD2QcType? { statement(ID.psd2).map(PSD2QcType.init) }
@@ -195,13 +303,16 @@ public struct PSD2QcType: Sendable, Hashable {
     public var ncaID: String?
 
     init(_ statement: QCStatements.Statement) {
-        let parts = statement.info.map(LenientASN1.children) ?? []
-        roles = (parts.first.map(LenientASN1.children) ?? []).map { role in
-            let fields = LenientASN1.children(role)
-            return Role(
-                oid: fields.first.flatMap(LenientASN1.oid), name: fields.dropFirst().first.flatMap(LenientASN1.string))
+        self = statement.reading(Self.init(info:), Self.init(info:))
+    }
+
+    fileprivate init(info: (some LenientElement)?) {
+        let parts = info?.lenientChildren ?? []
+        roles = (parts.first?.lenientChildren ?? []).map { role in
+            let fields = role.lenientChildren
+            return Role(oid: fields.first?.lenientOID, name: fields.dropFirst().first?.lenientString)
         }
-        ncaName = parts.dropFirst().first.flatMap(LenientASN1.string)
-        ncaID = parts.dropFirst(2).first.flatMap(LenientASN1.string)
+        ncaName = parts.dropFirst().first?.lenientString
+        ncaID = parts.dropFirst(2).first?.lenientString
     }
 }
