@@ -5,13 +5,13 @@ import SwiftASN1
 /// octets: the walking decoder takes the shared value instead of building one per occurrence.
 /// Identifiers outside the table are built from their arcs, which gives an equal value.
 enum KnownObjectIdentifiers {
-    static let byContent: [ArraySlice<UInt8>: ASN1ObjectIdentifier] = {
-        var table: [ArraySlice<UInt8>: ASN1ObjectIdentifier] = [:]
+    static let byContent: ObjectIdentifierTable = {
+        var table: [(content: [UInt8], oid: ASN1ObjectIdentifier)] = []
         func add(_ prefix: [UInt], _ last: ClosedRange<UInt>) {
             for arc in last {
                 let arcs = prefix + [arc]
                 guard let oid = try? ASN1ObjectIdentifier(elements: arcs) else { continue }
-                table[contentOctets(arcs)[...]] = oid
+                table.append((contentOctets(arcs), oid))
             }
         }
         add([2, 5, 4], 0...100) // name attributes
@@ -45,7 +45,7 @@ enum KnownObjectIdentifiers {
         add([2, 5, 29, 32], 0...0) // anyPolicy
         add([2, 5, 29, 37], 0...0) // anyExtendedKeyUsage
         add([0, 9, 2342, 19_200_300, 100, 1], 1...25) // uid, domainComponent
-        return table
+        return ObjectIdentifierTable(table)
     }()
 
     /// The dotted text of every identifier in ``byContent``.
