@@ -21,11 +21,7 @@ enum PolicyRules {
                     location: "certificatePolicies", message: "more than one EN 319 411-1 reserved policy")
             ]
         }
-        let pairs: [ASN1ObjectIdentifier: ASN1ObjectIdentifier] = [
-            IDs.evcp: IDs.cabEV, IDs.ovcp: IDs.cabOV,
-            IDs.ivcp: IDs.cabIV, IDs.dvcp: IDs.cabDV,
-        ]
-        if let etsi = reserved.first, let cab = pairs[etsi] {
+        if let etsi = reserved.first, let cab = cabTypeOfReservedPolicy[etsi] {
             let cabPresent = policies.filter { IDs.cab[$0] != nil }
             if !cabPresent.isEmpty && !cabPresent.contains(cab) {
                 return [
@@ -38,6 +34,11 @@ enum PolicyRules {
         }
         return []
     }
+
+    /// The CA/B Forum validation type each EN 319 411-1 reserved policy corresponds to.
+    private static let cabTypeOfReservedPolicy: [ASN1ObjectIdentifier: ASN1ObjectIdentifier] = [
+        IDs.evcp: IDs.cabEV, IDs.ovcp: IDs.cabOV, IDs.ivcp: IDs.cabIV, IDs.dvcp: IDs.cabDV,
+    ]
 
     /// Each EN 319 411-2 policy agrees with the subject kind, QcType and QcSSCD.
     static let policyConsistency = CertificateRules.profiled("CERT-171") { view, context in
