@@ -26,15 +26,11 @@ public struct Evaluation: Sendable {
 
     /// `template` (citation and grade of the finding's requirement) with the finding's outcome
     /// and values, the grade capped and the fix appended to a failure's message.
-    static func filled(_ template: Check, with finding: Finding, fix: String?) -> Check {
-        var check = template
-        check.outcome = finding.outcome
-        check.grade = grade(template.grade, cap: finding.gradeCap)
-        check.observed = finding.observed
-        check.expected = finding.expected
-        check.location = finding.location
-        check.message = message(of: finding, fix: fix)
-        return check
+    static func filled(_ template: Check, with finding: consuming Finding, fix: String?) -> Check {
+        let message = message(of: finding, fix: fix)
+        return Check(
+            citation: template.citation, outcome: finding.outcome, grade: grade(template.grade, cap: finding.gradeCap),
+            observed: finding.observed, expected: finding.expected, location: finding.location, message: message)
     }
 
     /// The check of `requirement` before a finding fills it: citation and the profile's grade.

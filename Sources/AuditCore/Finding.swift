@@ -5,7 +5,7 @@
 ///
 /// A rule names its requirement once, where it is declared. The constructors without a
 /// requirement (`.fail(observed:…)`, `.notApplicable(because:)`, …) make a finding about "the
-/// rule that returns it"; ``Rule`` fills in its own id before anything reads the finding.
+/// rule that returns it"; the requirement of the rule that returns it applies (``Rule`` fills in its id).
 public struct Finding: Sendable, Hashable {
     public var requirement: RequirementID
     public var outcome: Outcome
@@ -22,6 +22,7 @@ public struct Finding: Sendable, Hashable {
     /// not critical). The profile's grade applies when it is lower.
     public var gradeCap: Grade?
 
+    @inlinable
     public init(
         requirement: RequirementID = .ofReturningRule, outcome: Outcome, observed: String? = nil,
         expected: String? = nil,
@@ -35,12 +36,14 @@ public struct Finding: Sendable, Hashable {
         self.message = message
     }
 
+    @inlinable
     public static func pass(
         _ requirement: RequirementID, observed: String? = nil, location: String? = nil
     ) -> Finding {
         Finding(requirement: requirement, outcome: .pass, observed: observed, location: location)
     }
 
+    @inlinable
     public static func fail(
         _ requirement: RequirementID, observed: String?, expected: String? = nil, location: String? = nil,
         message: String
@@ -52,6 +55,7 @@ public struct Finding: Sendable, Hashable {
 
     /// A failure whose aspect the standard words as "should": capped at minor whatever the
     /// profile grades the requirement.
+    @inlinable
     public static func shouldFail(
         _ requirement: RequirementID, observed: String?, expected: String? = nil, location: String? = nil,
         message: String
@@ -62,36 +66,43 @@ public struct Finding: Sendable, Hashable {
         return finding
     }
 
+    @inlinable
     public static func notApplicable(_ requirement: RequirementID, because reason: String) -> Finding {
         Finding(requirement: requirement, outcome: .notApplicable, message: reason)
     }
 
+    @inlinable
     public static func notChecked(_ requirement: RequirementID, because reason: String) -> Finding {
         Finding(requirement: requirement, outcome: .notChecked, message: reason)
     }
 
     // The same constructors for the requirement of the rule that returns the finding.
 
+    @inlinable
     public static func pass(observed: String? = nil, location: String? = nil) -> Finding {
         pass(.ofReturningRule, observed: observed, location: location)
     }
 
+    @inlinable
     public static func fail(observed: String?, expected: String? = nil, location: String? = nil, message: String)
         -> Finding
     {
         fail(.ofReturningRule, observed: observed, expected: expected, location: location, message: message)
     }
 
+    @inlinable
     public static func shouldFail(
         observed: String?, expected: String? = nil, location: String? = nil, message: String
     ) -> Finding {
         shouldFail(.ofReturningRule, observed: observed, expected: expected, location: location, message: message)
     }
 
+    @inlinable
     public static func notApplicable(because reason: String) -> Finding {
         notApplicable(.ofReturningRule, because: reason)
     }
 
+    @inlinable
     public static func notChecked(because reason: String) -> Finding { notChecked(.ofReturningRule, because: reason) }
 }
 

@@ -75,29 +75,28 @@ public struct ProfilePlan<Subject>: Sendable {
         for step in steps {
             // The rule's body, not `Rule.findings`: a finding without a requirement is the rule's
             // own, which is read as such below instead of rewriting each one.
-            let findings = step.rule.body(subject, context)
+            var findings = step.rule.body(subject, context)
             if findings.isEmpty {
                 // The usual answer: the template is that pass, without building its finding.
                 checks.append(step.template)
                 continue
             }
-            // Findings are read in place: copying one retains its five strings.
-            for position in findings.indices {
-                let requirement = findings[position].requirement
+            // Each finding is moved out of the array into its check: copying one would retain
+            // its five strings. Reversed first, so that popping keeps the rule's order.
+            findings.reverse()
+            while let finding = findings.popLast() {
+                let requirement = finding.requirement
                 guard requirement == .ofReturningRule || requirement == step.rule.requirement else {
-                    checks.append(evaluation.check(for: findings[position]))
+                    checks.append(evaluation.check(for: finding))
                     continue
                 }
-                if let inForce = step.inForce, let issuedAt, issuedAt < inForce.seconds,
-                    findings[position].outcome == .fail
-                {
+                if let inForce = step.inForce, let issuedAt, issuedAt < inForce.seconds, finding.outcome == .fail {
                     checks.append(
                         Evaluation.filled(
-                            step.template, with: Self.notYetInForce(findings[position], inForce.day, issuedText),
-                            fix: step.fix))
+                            step.template, with: Self.notYetInForce(finding, inForce.day, issuedText), fix: step.fix))
                     continue
                 }
-                checks.append(Evaluation.filled(step.template, with: findings[position], fix: step.fix))
+                checks.append(Evaluation.filled(step.template, with: finding, fix: step.fix))
             }
         }
         return checks
