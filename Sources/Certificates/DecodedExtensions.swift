@@ -24,39 +24,39 @@ public struct DecodedExtensions: Sendable {
     ///     walking their DER (``TLVReader``); each decoder then falls back to swift-asn1 where
     ///     the walk does not answer, so the values are the same either way.
     init(_ tbs: TBSCertificate, walking reader: TLVReader? = nil) {
+        // A walked certificate's extensions are found by their OIDs' bytes, in one pass.
+        let positions = reader.flatMap { ExtensionPositions(tbs.extensions, $0) }
         func decode<T>(
-            _ oid: SwiftASN1.ASN1ObjectIdentifier, _ walk: (TLVReader, TLV) -> T?,
+            _ decoded: ExtensionPositions.Decoded, _ walk: (TLVReader, TLV) -> T?,
             _ make: (CertificateExtension) throws(CertificateError) -> T
         )
             -> Result<T, CertificateError>?
         {
-            guard let ext = tbs.extension(oid) else { return nil }
+            let found = positions.map { $0[decoded].map { tbs.extensions[$0] } } ?? tbs.extension(decoded.oid)
+            guard let ext = found else { return nil }
             if let reader, let root = DERTree.embeddedRoot(reader, ext.value), let value = walk(reader, root) {
                 return .success(value)
             }
             do throws(CertificateError) { return .success(try make(ext)) } catch { return .failure(error) }
         }
-        let ids = SwiftASN1.ASN1ObjectIdentifier.CertificateExtension.self
-        basicConstraints = decode(ids.basicConstraints, BasicConstraints.init(walking:_:), BasicConstraints.init)
-        keyUsage = decode(ids.keyUsage, KeyUsage.init(walking:_:), KeyUsage.init)
-        extendedKeyUsage = decode(ids.extendedKeyUsage, ExtendedKeyUsage.init(walking:_:), ExtendedKeyUsage.init)
+        basicConstraints = decode(.basicConstraints, BasicConstraints.init(walking:_:), BasicConstraints.init)
+        keyUsage = decode(.keyUsage, KeyUsage.init(walking:_:), KeyUsage.init)
+        extendedKeyUsage = decode(.extendedKeyUsage, ExtendedKeyUsage.init(walking:_:), ExtendedKeyUsage.init)
         // One decode of certificatePolicies serves the policy OIDs and the qualifier rules.
-        policyInformation = decode(
-            ids.certificatePolicies, PolicyInformation.list(walking:_:), PolicyInformation.list)
+        policyInformation = decode(.certificatePolicies, PolicyInformation.list(walking:_:), PolicyInformation.list)
         certificatePolicies = policyInformation.map {
             $0.map { CertificatePolicies(policies: $0.compactMap(\.policy)) }
         }
-        subjectAltName = decode(ids.subjectAltName, SubjectAltName.init(walking:_:), SubjectAltName.init)
+        subjectAltName = decode(.subjectAltName, SubjectAltName.init(walking:_:), SubjectAltName.init)
         authorityInformationAccess = decode(
-            ids.authorityInformationAccess, AuthorityInformationAccess.init(walking:_:),
-            AuthorityInformationAccess.init)
+            .authorityInformationAccess, AuthorityInformationAccess.init(walking:_:), AuthorityInformationAccess.init)
         crlDistributionPoints = decode(
-            ids.crlDistributionPoints, CRLDistributionPoints.init(walking:_:), CRLDistributionPoints.init)
+            .crlDistributionPoints, CRLDistributionPoints.init(walking:_:), CRLDistributionPoints.init)
         authorityKeyIdentifier = decode(
-            ids.authorityKeyIdentifier, AuthorityKeyIdentifier.init(walking:_:), AuthorityKeyIdentifier.init)
+            .authorityKeyIdentifier, AuthorityKeyIdentifier.init(walking:_:), AuthorityKeyIdentifier.init)
         subjectKeyIdentifier = decode(
-            ids.subjectKeyIdentifier, SubjectKeyIdentifier.init(walking:_:), SubjectKeyIdentifier.init)
-        qcStatements = decode(ids.qcStatements, QCStatements.init(walking:_:), QCStatements.init)
+            .subjectKeyIdentifier, SubjectKeyIdentifier.init(walking:_:), SubjectKeyIdentifier.init)
+        qcStatements = decode(.qcStatements, QCStatements.init(walking:_:), QCStatements.init)
         if let reader, let root = DERTree.embeddedRoot(reader, tbs.subjectPublicKeyInfo),
             let key = SubjectPublicKey(walking: reader, root)
         {

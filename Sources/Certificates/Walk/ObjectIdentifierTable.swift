@@ -7,7 +7,7 @@ import SwiftASN1
 /// octets into two words, hashes them with one multiplication and compares words.
 struct ObjectIdentifierTable: Sendable {
     /// The content octets, little-endian in two words, and their number.
-    private struct Key: Equatable, Sendable {
+    struct Key: Equatable, Sendable {
         var low: UInt64 = 0
         var high: UInt64 = 0
         var count = 0
