@@ -26,6 +26,10 @@ struct ByteSink: ~Copyable {
         bytes.withUnsafeBufferPointer { append($0) }
     }
 
+    mutating func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     mutating func append(_ byte: UInt8) {
         reserve(1)
         base[count] = byte
@@ -69,5 +73,5 @@ struct ByteSink: ~Copyable {
 }
 
 private enum JSONSinkLiterals {
-    static let null = Array("null".utf8)
+    static var null: StaticString { "null" }
 }

@@ -24,14 +24,16 @@ public enum EvidenceJSON {
     static func appendHead(_ evidence: ItemEvidence, profileReason: Bool, to out: inout ByteSink) {
         out.append(RecordKeys.index)
         out.appendDecimal(evidence.index)
-        for (key, value) in [
-            (RecordKeys.source, evidence.source), (RecordKeys.sha256, evidence.sha256),
-            (RecordKeys.kind, evidence.kind.rawValue),
-            (RecordKeys.type, evidence.type), (RecordKeys.profile, evidence.profile),
-        ] {
-            out.append(key)
-            out.appendJSONString(value)
-        }
+        out.append(RecordKeys.source)
+        out.appendJSONString(evidence.source)
+        out.append(RecordKeys.sha256)
+        out.appendJSONString(evidence.sha256)
+        out.append(RecordKeys.kind)
+        out.appendJSONString(evidence.kind.rawValue)
+        out.append(RecordKeys.type)
+        out.appendJSONString(evidence.type)
+        out.append(RecordKeys.profile)
+        out.appendJSONString(evidence.profile)
         if profileReason {
             out.append(RecordKeys.profileReason)
             out.appendJSONString(evidence.profileReason)
@@ -48,73 +50,41 @@ public enum EvidenceJSON {
     /// Appends the check at `position` as a JSON object in the record's key order.
     static func appendCheck(_ checks: [Check], _ position: Int, to out: inout ByteSink) {
         // requirement, standard, version and clause: encoded once per run in the citation.
-        out.append(checks[position].citation.jsonOpening)
-        out.append(CheckKeys.outcomeAndGrade[CheckKeys.slot(checks[position].outcome, checks[position].grade)])
-        if checks[position].observed == nil, checks[position].expected == nil, checks[position].location == nil,
-            checks[position].message == nil
-        {
-            // Most checks are passes with nothing to say: their tail is one constant.
-            return out.append(CheckKeys.nullTail)
+        let saysNothing =
+            checks[position].observed == nil && checks[position].expected == nil
+            && checks[position].location == nil && checks[position].message == nil
+        // The citation is read unretained: the array holds it for the whole call.
+        let citation = Unmanaged.passUnretained(checks[position].citation)
+        if saysNothing, checks[position].outcome == .pass {
+            // Most checks: the whole object, encoded once per run.
+            let grade = checks[position].grade
+            return citation._withUnsafeGuaranteedRef { $0.withPassObject(grade) { out.append($0) } }
         }
+        citation._withUnsafeGuaranteedRef { $0.withJSONOpening { out.append($0) } }
+        out.append(CheckJSON.outcomeAndGrade(checks[position].outcome, checks[position].grade))
+        if saysNothing { return out.append(CheckJSON.nullTail) }
         out.appendJSONString(checks[position].observed)
-        out.append(CheckKeys.expected)
+        out.append(CheckJSON.expected)
         out.appendJSONString(checks[position].expected)
-        out.append(CheckKeys.location)
+        out.append(CheckJSON.location)
         out.appendJSONString(checks[position].location)
-        out.append(CheckKeys.message)
+        out.append(CheckJSON.message)
         out.appendJSONString(checks[position].message)
-        out.append(CheckKeys.end)
+        out.append(CheckJSON.end)
     }
 }
 
 /// The fixed parts of a record, in its key order.
 enum RecordKeys {
-    static let index = Array(#"{"index":"#.utf8)
-    static let source = Array(#","source":"#.utf8)
-    static let sha256 = Array(#","sha256":"#.utf8)
-    static let kind = Array(#","kind":"#.utf8)
-    static let type = Array(#","type":"#.utf8)
-    static let profile = Array(#","profile":"#.utf8)
-    static let profileReason = Array(#","profileReason":"#.utf8)
-    static let verdict = Array(#","verdict":"#.utf8)
-    static let failed = Array(#","failed":["#.utf8)
-    static let checks = Array(#"],"checks":["#.utf8)
-    static let end = Array("]}\n".utf8)
-}
-
-/// The fixed parts of a check object, in the record's key order.
-enum CheckKeys {
-    /// `,"outcome":"…","grade":"…","observed":` for every outcome and grade, at ``slot(_:_:)``.
-    static let outcomeAndGrade: [[UInt8]] = Outcome.allCases.flatMap { outcome in
-        Grade.allCases.map { grade in
-            Array(#","outcome":"\#(outcome.rawValue)","grade":"\#(grade.rawValue)","observed":"#.utf8)
-        }
-    }
-
-    /// The position in ``outcomeAndGrade``: outcomes and grades in their declaration order
-    /// (`allCases` builds an array per call, so not on this path).
-    static func slot(_ outcome: Outcome, _ grade: Grade) -> Int {
-        let row: Int
-        switch outcome {
-        case .pass: row = 0
-        case .fail: row = 1
-        case .notApplicable: row = 2
-        case .notChecked: row = 3
-        case .error: row = 4
-        }
-        let column: Int
-        switch grade {
-        case .observation: column = 0
-        case .minor: column = 1
-        case .major: column = 2
-        }
-        return row * 3 + column
-    }
-
-    /// The rest of a check whose observed, expected, location and message are all absent.
-    static let nullTail = Array(#"null,"expected":null,"location":null,"message":null}"#.utf8)
-    static let expected = Array(#","expected":"#.utf8)
-    static let location = Array(#","location":"#.utf8)
-    static let message = Array(#","message":"#.utf8)
-    static let end = Array("}".utf8)
+    static var index: StaticString { #"{"index":"# }
+    static var source: StaticString { #","source":"# }
+    static var sha256: StaticString { #","sha256":"# }
+    static var kind: StaticString { #","kind":"# }
+    static var type: StaticString { #","type":"# }
+    static var profile: StaticString { #","profile":"# }
+    static var profileReason: StaticString { #","profileReason":"# }
+    static var verdict: StaticString { #","verdict":"# }
+    static var failed: StaticString { #","failed":["# }
+    static var checks: StaticString { #"],"checks":["# }
+    static var end: StaticString { "]}\n" }
 }
