@@ -27,10 +27,13 @@ public struct Evaluation: Sendable {
     /// `template` (citation and grade of the finding's requirement) with the finding's outcome
     /// and values, the grade capped and the fix appended to a failure's message.
     static func filled(_ template: Check, with finding: consuming Finding, fix: String?) -> Check {
-        let message = message(of: finding, fix: fix)
+        // The strings are moved out of the finding (`take()`), not copied: the finding ends here.
+        var finding = finding
+        let message = message(of: &finding, fix: fix)
         return Check(
             citation: template.citation, outcome: finding.outcome, grade: grade(template.grade, cap: finding.gradeCap),
-            observed: finding.observed, expected: finding.expected, location: finding.location, message: message)
+            observed: finding.observed.take(), expected: finding.expected.take(), location: finding.location.take(),
+            message: message)
     }
 
     /// The check of `requirement` before a finding fills it: citation and the profile's grade.
@@ -45,8 +48,8 @@ public struct Evaluation: Sendable {
     }
 
     /// The finding's message; a failure gets the requirement's fix appended.
-    private static func message(of finding: Finding, fix: String?) -> String? {
-        guard finding.outcome == .fail, let fix else { return finding.message }
+    private static func message(of finding: inout Finding, fix: String?) -> String? {
+        guard finding.outcome == .fail, let fix else { return finding.message.take() }
         return finding.message.map { sentence($0) + " Fix: \(fix)" } ?? "Fix: \(fix)"
     }
 

@@ -23,10 +23,23 @@ public struct ProfilePlan<Subject>: Sendable {
         }
     }
 
-    public let profile: ResolvedProfile
-    private let steps: [Step]
-    private let context: EvaluationContext
-    private let evaluation: Evaluation
+    /// What the plan holds, behind one reference: a plan is looked up and copied per item.
+    private final class Storage: Sendable {
+        let profile: ResolvedProfile
+        let steps: [Step]
+        let context: EvaluationContext
+        let evaluation: Evaluation
+
+        init(profile: ResolvedProfile, steps: [Step], context: EvaluationContext, evaluation: Evaluation) {
+            self.profile = profile
+            self.steps = steps
+            self.context = context
+            self.evaluation = evaluation
+        }
+    }
+
+    private let storage: Storage
+    public var profile: ResolvedProfile { storage.profile }
 
     /// - Parameters:
     ///   - ruleSets: evaluated one after the other, each in the profile's order (as
@@ -55,10 +68,7 @@ public struct ProfilePlan<Subject>: Sendable {
         }
         var context = context
         context.parameters.merge(profile.parameters) { _, profile in profile }
-        self.profile = profile
-        self.steps = steps
-        self.context = context
-        self.evaluation = evaluation
+        storage = Storage(profile: profile, steps: steps, context: context, evaluation: evaluation)
     }
 
     /// The graded checks of `subject`, in the order the profile lists its requirements.
@@ -70,6 +80,7 @@ public struct ProfilePlan<Subject>: Sendable {
     ///     applicable, saying so; passes stay passes.
     ///   - issuedText: `issuedAt` as the artefact writes it, quoted in that message.
     public func checks(_ subject: Subject, issuedAt: Int64? = nil, issuedText: String? = nil) -> [Check] {
+        let (steps, context, evaluation) = (storage.steps, storage.context, storage.evaluation)
         var checks: [Check] = []
         checks.reserveCapacity(steps.count)
         for step in steps {
