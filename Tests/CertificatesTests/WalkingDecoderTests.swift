@@ -35,7 +35,14 @@ import Testing
         guard scan.violations.isEmpty, scan.suppressedViolations == 0, scan.valueLength == bytes.count else {
             return false
         }
+        // A clean scan's walkable flag stands for the walk's own check of the tree.
+        if let root = TLVReader(bytes).element(at: 0, limit: bytes.count), root.end == bytes.count {
+            #expect(scan.isWalkable == DERTree.parsesAsTree(TLVReader(bytes), root), "\(name)")
+        } else {
+            #expect(!scan.isWalkable || bytes.count < 2, "\(name)")
+        }
         guard let walked = Certificate(walking: bytes, length: bytes.count) else { return false }
+        #expect(Certificate(walking: bytes, length: bytes.count, treeChecked: scan.isWalkable) == walked, "\(name)")
         #expect(walked == treeDecoded(bytes, length: bytes.count), "\(name)")
         let reader = TLVReader(bytes)
         expectSameExtensions(DecodedExtensions(walked.tbs, walking: reader), DecodedExtensions(walked.tbs), name)

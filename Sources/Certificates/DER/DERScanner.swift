@@ -19,6 +19,8 @@ public struct DERScanner {
     private let base: Int
     private var violations: [DERViolation] = []
     private var suppressed = 0
+    /// Cleared at an element the walking decoder does not read (see ``DERScan/isWalkable``).
+    private var walkable = true
 
     private init(bytes: UnsafeBufferPointer<UInt8>, base: Int) {
         self.bytes = bytes
@@ -49,7 +51,8 @@ public struct DERScanner {
     public static func scan(_ bytes: [UInt8]) -> DERScan { scan(bytes[...], offset: 0) }
 
     private func result(valueLength: Int?) -> DERScan {
-        DERScan(violations: violations, suppressedViolations: suppressed, valueLength: valueLength)
+        DERScan(
+            violations: violations, suppressedViolations: suppressed, valueLength: valueLength, isWalkable: walkable)
     }
 
     private mutating func report(_ index: Int, _ message: String) {
@@ -76,6 +79,8 @@ public struct DERScanner {
         let tag = bytes[index]
         index += 1
         var tagNumber = UInt(tag & 0x1F)
+        // [UNIVERSAL 0] is swift-asn1's end-of-contents marker; high tag numbers TLVReader skips.
+        if tag & 0xDF == 0 || tagNumber == 0x1F { walkable = false }
         if tagNumber == 0x1F {
             tagNumber = 0
             var first = true
@@ -123,6 +128,7 @@ public struct DERScanner {
             report(start, "truncated: the length runs past the end of the data")
             return nil
         }
+        if count > 4 { walkable = false }
         var length: UInt64 = 0
         for i in 0..<count { length = length << 8 | UInt64(bytes[index + i]) }
         if bytes[index] == 0 {
@@ -142,6 +148,8 @@ public struct DERScanner {
     /// cannot be found (truncation, broken header).
     private mutating func element(at start: Int, limit: Int, depth: Int) -> Int? {
         guard let header = header(at: start, limit: limit) else { return nil }
+        // The walk's tree check allows 40 levels, the root being the first.
+        if depth >= 40 { walkable = false }
         let contentStart = header.contentStart
         guard let length = header.length else {
             guard header.isConstructed else {

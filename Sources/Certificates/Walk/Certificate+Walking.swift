@@ -16,7 +16,7 @@ extension Certificate {
     > {
         let end = scan.valueLength ?? bytes.count
         if scan.violations.isEmpty, scan.suppressedViolations == 0, end == bytes.count,
-            let certificate = Certificate(walking: bytes, length: end)
+            let certificate = Certificate(walking: bytes, length: end, treeChecked: scan.isWalkable)
         {
             return .success((certificate, true))
         }
@@ -42,10 +42,13 @@ extension Certificate {
     /// swift-asn1 tree: for bytes the DER scan found clean, which is nearly every certificate.
     /// Nil at anything unexpected; ``init(node:)`` then decodes the same bytes and says what is
     /// wrong. Where both decode, the values are equal (tested on every vector).
-    init?(walking bytes: [UInt8], length: Int) {
+    ///
+    /// - Parameter treeChecked: the bytes' clean DER scan found them walkable
+    ///   (``DERScan/isWalkable``), which spares the walk's own check of the tree.
+    init?(walking bytes: [UInt8], length: Int, treeChecked: Bool = false) {
         let reader = TLVReader(bytes)
         guard let root = reader.element(at: 0, limit: length), root.end == length,
-            DERTree.parsesAsTree(reader, root),
+            treeChecked || DERTree.parsesAsTree(reader, root),
             let parts = DERTree.children(reader, root, tag: 0x30), parts.count == 3,
             let tbs = TBSCertificate(walking: reader, parts[0]),
             let signatureAlgorithm = AlgorithmIdentifier(walking: reader, parts[1]),
