@@ -63,27 +63,31 @@ extension Certificate {
 
 extension TBSCertificate {
     init?(walking reader: TLVReader, _ node: TLV) {
-        guard var fields = DERTree.children(reader, node, tag: 0x30)?[...] else { return nil }
+        // The fields are read with a cursor, not collected into arrays first: a certificate has
+        // about ten of them and ten extensions, and every array is an allocation.
+        guard var fields = DERTree.Children(reader, node, tag: 0x30), var field = fields.next() else { return nil }
         encoded = reader.encoded(node)
         version = nil
-        if let first = fields.first, first.tag & 0xDF == 0x80 {
-            guard let integer = DERTree.explicit(reader, first, number: 0),
-                let octets = DERTree.primitive(reader, integer, tag: 0x02)
+        if field.tag & 0xDF == 0x80 {
+            guard let integer = DERTree.explicit(reader, field, number: 0),
+                let octets = DERTree.primitive(reader, integer, tag: 0x02), let next = fields.next()
             else { return nil }
             version = octets.count <= 4 ? octets.reduce(0) { $0 << 8 | Int($1) } : Int.max
-            fields = fields.dropFirst()
+            field = next
         }
-        guard fields.count >= 6, let serialNumber = DERTree.primitive(reader, fields.removeFirst(), tag: 0x02),
-            let signature = AlgorithmIdentifier(walking: reader, fields.removeFirst()),
-            let issuer = DistinguishedName(walking: reader, fields.removeFirst()),
-            let validity = DERTree.children(reader, fields.removeFirst(), tag: 0x30), validity.count == 2,
-            let notBefore = CertificateTime(walking: reader, validity[0]),
-            let notAfter = CertificateTime(walking: reader, validity[1]),
-            let subject = DistinguishedName(walking: reader, fields.removeFirst())
-        else { return nil }
-        let spki = fields.removeFirst()
-        guard let spkiParts = DERTree.children(reader, spki, tag: 0x30), spkiParts.count == 2,
-            let keyAlgorithm = AlgorithmIdentifier(walking: reader, spkiParts[0])
+        guard let serialNumber = DERTree.primitive(reader, field, tag: 0x02),
+            let signatureNode = fields.next(), let signature = AlgorithmIdentifier(walking: reader, signatureNode),
+            let issuerNode = fields.next(), let issuer = DistinguishedName(walking: reader, issuerNode),
+            let validityNode = fields.next(), var validity = DERTree.Children(reader, validityNode, tag: 0x30),
+            let notBeforeNode = validity.next(), let notAfterNode = validity.next(), validity.next() == nil,
+            validity.isComplete,
+            let notBefore = CertificateTime(walking: reader, notBeforeNode),
+            let notAfter = CertificateTime(walking: reader, notAfterNode),
+            let subjectNode = fields.next(), let subject = DistinguishedName(walking: reader, subjectNode),
+            let spki = fields.next(), var spkiParts = DERTree.Children(reader, spki, tag: 0x30),
+            let keyAlgorithmNode = spkiParts.next(), spkiParts.next() != nil, spkiParts.next() == nil,
+            spkiParts.isComplete,
+            let keyAlgorithm = AlgorithmIdentifier(walking: reader, keyAlgorithmNode)
         else { return nil }
         self.serialNumber = serialNumber
         self.signature = signature
@@ -94,18 +98,21 @@ extension TBSCertificate {
         subjectPublicKeyInfo = reader.encoded(spki)
         subjectPublicKeyAlgorithm = keyAlgorithm.algorithm
         extensions = []
-        for field in fields {
+        while let field = fields.next() {
             // [1] and [2] are the unique identifiers, skipped as by init(node:).
             guard field.tag & 0xC0 == 0x80, (1...3).contains(field.tag & 0x1F) else { return nil }
             guard field.tag & 0x1F == 3 else { continue }
             guard let list = DERTree.explicit(reader, field, number: 3),
-                let nodes = DERTree.children(reader, list, tag: 0x30)
+                var nodes = DERTree.Children(reader, list, tag: 0x30)
             else { return nil }
-            for node in nodes {
+            extensions.reserveCapacity(16)
+            while let node = nodes.next() {
                 guard let parsed = CertificateExtension(walking: reader, node) else { return nil }
                 extensions.append(parsed)
             }
+            guard nodes.isComplete else { return nil }
         }
+        guard fields.isComplete else { return nil }
     }
 }
 
@@ -126,6 +133,7 @@ extension DistinguishedName {
     init?(walking reader: TLVReader, _ node: TLV) {
         guard var sets = DERTree.Children(reader, node, tag: 0x30) else { return nil }
         var rdns: [[Attribute]] = []
+        rdns.reserveCapacity(8) // names have about five RDNs: one allocation, not four
         while let set = sets.next() {
             guard var members = DERTree.Children(reader, set, tag: 0x31) else { return nil }
             var attributes: [Attribute] = []

@@ -192,13 +192,16 @@ extension PolicyInformation {
 
 extension SubjectPublicKey {
     init?(walking reader: TLVReader, _ root: TLV) {
-        let parts = DERTree.lenientChildren(reader, root)
-        guard parts.count == 2, let algorithmNode = DERTree.lenientChildren(reader, parts[0]).first,
-            parts[1].tag & 0x20 == 0
-        else { return nil }
+        // Children are read with iterators: arrays of them were four allocations per key.
+        var parts = DERTree.lenient(reader, root)
+        guard let algorithmIdentifier = parts.next(), let keyBits = parts.next(), parts.next() == nil else {
+            return nil
+        }
+        var algorithmParts = DERTree.lenient(reader, algorithmIdentifier)
+        guard let algorithmNode = algorithmParts.next(), keyBits.tag & 0x20 == 0 else { return nil }
         guard case .oid(let algorithm) = DERTree.readOID(reader, algorithmNode) else { return nil }
         self.algorithm = algorithm
-        let parameterNode = DERTree.lenientChildren(reader, parts[0]).dropFirst().first
+        let parameterNode = algorithmParts.next()
         if let parameterNode {
             switch DERTree.readOID(reader, parameterNode) {
             case .oid(let oid): curve = oid
@@ -213,13 +216,15 @@ extension SubjectPublicKey {
         rsaExponent = nil
         guard algorithm == Self.rsaEncryption else { return }
         // RSAPublicKey inside the BIT STRING (after its unused-bits octet), read as BER.
-        let bits = reader.content(parts[1])
+        let bits = reader.content(keyBits)
         guard let key = DERTree.embeddedRoot(reader, bits.dropFirst()) else { return nil }
-        let numbers = DERTree.lenientChildren(reader, key)
-        if numbers.count == 2, numbers[0].tag & 0x20 == 0, numbers[1].tag & 0x20 == 0 {
-            let significant = reader.content(numbers[0]).drop { $0 == 0 }
+        var numbers = DERTree.lenient(reader, key)
+        if let modulus = numbers.next(), let exponent = numbers.next(), numbers.next() == nil,
+            modulus.tag & 0x20 == 0, exponent.tag & 0x20 == 0
+        {
+            let significant = reader.content(modulus).drop { $0 == 0 }
             rsaModulusBits = significant.first.map { significant.count * 8 - $0.leadingZeroBitCount } ?? 0
-            let e = reader.content(numbers[1]).drop { $0 == 0 }
+            let e = reader.content(exponent).drop { $0 == 0 }
             rsaExponent = e.count <= 8 ? e.reduce(0) { $0 << 8 | UInt64($1) } : nil
         }
     }
