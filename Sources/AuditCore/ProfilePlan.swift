@@ -21,6 +21,37 @@ public struct ProfilePlan<Subject>: Sendable {
             self.fix = fix
             self.inForce = inForce
         }
+
+        /// Appends the checks of `subject` for this step's requirement to `checks`.
+        func appendChecks(
+            of subject: Subject, _ context: EvaluationContext, _ evaluation: Evaluation, issuedAt: Int64?,
+            issuedText: String?, to checks: inout [Check]
+        ) {
+            // The rule's body, not `Rule.findings`: a finding without a requirement is the rule's
+            // own, which is read as such below instead of rewriting each one.
+            var findings = rule.body(subject, context)
+            if findings.isEmpty {
+                // The usual answer: the template is that pass, without building its finding.
+                return checks.append(template)
+            }
+            // Each finding is moved out of the array into its check: copying one would retain
+            // its five strings. Reversed first, so that popping keeps the rule's order.
+            findings.reverse()
+            while let finding = findings.popLast() {
+                let requirement = finding.requirement
+                guard requirement == .ofReturningRule || requirement == rule.requirement else {
+                    checks.append(evaluation.check(for: finding))
+                    continue
+                }
+                if let inForce, let issuedAt, issuedAt < inForce.seconds, finding.outcome == .fail {
+                    checks.append(
+                        Evaluation.filled(
+                            template, with: ProfilePlan.notYetInForce(finding, inForce.day, issuedText), fix: fix))
+                    continue
+                }
+                checks.append(Evaluation.filled(template, with: finding, fix: fix))
+            }
+        }
     }
 
     /// What the plan holds, behind one reference: a plan is looked up and copied per item.
@@ -83,31 +114,11 @@ public struct ProfilePlan<Subject>: Sendable {
         let (steps, context, evaluation) = (storage.steps, storage.context, storage.evaluation)
         var checks: [Check] = []
         checks.reserveCapacity(steps.count)
-        for step in steps {
-            // The rule's body, not `Rule.findings`: a finding without a requirement is the rule's
-            // own, which is read as such below instead of rewriting each one.
-            var findings = step.rule.body(subject, context)
-            if findings.isEmpty {
-                // The usual answer: the template is that pass, without building its finding.
-                checks.append(step.template)
-                continue
-            }
-            // Each finding is moved out of the array into its check: copying one would retain
-            // its five strings. Reversed first, so that popping keeps the rule's order.
-            findings.reverse()
-            while let finding = findings.popLast() {
-                let requirement = finding.requirement
-                guard requirement == .ofReturningRule || requirement == step.rule.requirement else {
-                    checks.append(evaluation.check(for: finding))
-                    continue
-                }
-                if let inForce = step.inForce, let issuedAt, issuedAt < inForce.seconds, finding.outcome == .fail {
-                    checks.append(
-                        Evaluation.filled(
-                            step.template, with: Self.notYetInForce(finding, inForce.day, issuedText), fix: step.fix))
-                    continue
-                }
-                checks.append(Evaluation.filled(step.template, with: finding, fix: step.fix))
+        for index in steps.indices {
+            // The plan holds its steps for the whole call: each is lent without a retain.
+            Unmanaged.passUnretained(steps[index])._withUnsafeGuaranteedRef { step in
+                step.appendChecks(
+                    of: subject, context, evaluation, issuedAt: issuedAt, issuedText: issuedText, to: &checks)
             }
         }
         return checks
@@ -115,7 +126,7 @@ public struct ProfilePlan<Subject>: Sendable {
 
     /// A failure of a requirement that came into force after the artefact was issued: not
     /// applicable, saying what it would be today.
-    private static func notYetInForce(_ finding: Finding, _ day: String, _ issuedText: String?) -> Finding {
+    fileprivate static func notYetInForce(_ finding: Finding, _ day: String, _ issuedText: String?) -> Finding {
         let issued = issuedText.map { "issued \($0)" } ?? "issued earlier"
         return Finding(
             requirement: finding.requirement, outcome: .notApplicable, observed: finding.observed,

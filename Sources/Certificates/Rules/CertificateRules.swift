@@ -24,11 +24,13 @@ public enum CertificateRules {
         _ id: RequirementID, _ body: @escaping @Sendable (CertificateView, EvaluationContext) -> [Finding]
     ) -> Rule<InspectedCertificate> {
         Rule(id) { item, context in
-            guard let view = item.view else {
+            // The item holds the view for the whole call: it is lent to the rule without a
+            // retain (sixty rules per certificate).
+            guard let view = item.view.map(Unmanaged.passUnretained) else {
                 let reason = item.decodingError.map { "\($0)" } ?? ""
                 return [.notChecked(id, because: "the certificate could not be decoded: \(reason)")]
             }
-            return body(view, context)
+            return view._withUnsafeGuaranteedRef { body($0, context) }
         }
     }
 }
