@@ -152,7 +152,12 @@ enum StringKind: Sendable {
         }
     }
 
-    var isDirectoryStringChoice: Bool { [.printable, .utf8, .bmp, .universal, .teletex].contains(self) }
+    var isDirectoryStringChoice: Bool {
+        switch self {
+        case .printable, .utf8, .bmp, .universal, .teletex: true
+        case .ia5, .visible, .numeric: false
+        }
+    }
 
     /// The number of characters, or nil when a byte or code unit is outside the type's repertoire.
     func characterCount(_ value: ArraySlice<UInt8>) -> Int? {
@@ -166,6 +171,8 @@ enum StringKind: Sendable {
         case .numeric:
             return value.allSatisfy { $0 == 0x20 || (0x30...0x39).contains($0) } ? value.count : nil
         case .utf8:
+            // ASCII, nearly every name: one scalar per byte.
+            if value.allSatisfy({ $0 < 0x80 }) { return value.count }
             var count = 0
             return Self.forEachUTF8Scalar(value) { _ in count += 1 } ? count : nil
         case .bmp:

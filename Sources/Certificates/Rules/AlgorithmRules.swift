@@ -111,6 +111,9 @@ enum AlgorithmRules {
         ]
     }
 
+    /// Ed25519 and Ed448 (RFC 8410), built once: CERT-052 passes them as they are.
+    private static let edwardsCurveKeys: [ASN1ObjectIdentifier] = [[1, 3, 101, 112], [1, 3, 101, 113]]
+
     /// RSA keys of at least 2048 bits with an odd exponent 2^16+1 ≤ e < 2^256; EC keys on a listed named curve.
     static let publicKey = CertificateRules.profiled("CERT-052") { view, _ in
         let key: SubjectPublicKey
@@ -161,7 +164,7 @@ enum AlgorithmRules {
             }
             return [.pass(observed: "EC \(name)")]
         }
-        if [[1, 3, 101, 112], [1, 3, 101, 113]].contains(key.algorithm) { return [.pass(observed: "\(key)")] }
+        if edwardsCurveKeys.contains(key.algorithm) { return [.pass(observed: "\(key)")] }
         return [.notChecked(because: "key algorithm \(key.algorithm) is not assessed by this rule")]
     }
 

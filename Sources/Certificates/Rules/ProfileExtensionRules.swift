@@ -144,6 +144,26 @@ enum ProfileExtensionRules {
     }
 
     /// The URI's scheme in lower case ("" without a colon); ASCII only, as RFC 3986 §3.1 defines it.
+    /// Whether `uri`'s scheme is one of `schemes` (lower case), as ``scheme(_:)`` reads it,
+    /// without building the scheme's text for the usual URI.
+    static func hasScheme(_ uri: String, _ schemes: [String]) -> Bool {
+        var uri = uri
+        return uri.withUTF8 { bytes in
+            guard let colon = bytes.firstIndex(of: 0x3A) else {
+                return schemes.contains(scheme(String(decoding: bytes, as: UTF8.self)))
+            }
+            return schemes.contains { candidate in
+                candidate.utf8.count == colon
+                    && zip(candidate.utf8, bytes[..<colon]).allSatisfy {
+                        $0 == ((0x41...0x5A).contains($1) ? $1 | 0x20 : $1)
+                    }
+            }
+        }
+    }
+
+    private static let httpOrLDAP = ["http", "ldap"]
+    private static let httpOrHTTPS = ["http", "https"]
+
     static func scheme(_ uri: String) -> String {
         let bytes = uri.utf8
         guard let colon = bytes.firstIndex(of: 0x3A) else { return uri.isEmpty ? "" : uri.lowercased() }
@@ -166,7 +186,7 @@ enum ProfileExtensionRules {
         case .success(let points)?:
             var findings: [Finding] = []
             let uris = points.names.compactMap(\.uri)
-            if !uris.contains(where: { ["http", "ldap"].contains(scheme($0)) }) {
+            if !uris.contains(where: { hasScheme($0, httpOrLDAP) }) {
                 findings.append(
                     .fail(
                         observed: uris.joined(separator: ", "), expected: "an http:// or ldap:// URI",
@@ -198,7 +218,7 @@ enum ProfileExtensionRules {
         case .success(let aia)?:
             var findings: [Finding] = []
             let issuers = aia.caIssuers.compactMap(\.uri)
-            if !issuers.contains(where: { ["http", "https"].contains(scheme($0)) }) {
+            if !issuers.contains(where: { hasScheme($0, httpOrHTTPS) }) {
                 findings.append(
                     .fail(
                         observed: issuers.isEmpty ? "no caIssuers" : issuers.joined(separator: ", "),
@@ -207,7 +227,7 @@ enum ProfileExtensionRules {
                             "authorityInfoAccess must point to the issuing CA certificate (caIssuers, http or https)"))
             }
             let ocsp = aia.ocsp.compactMap(\.uri)
-            if let bad = ocsp.first(where: { !["http", "https"].contains(scheme($0)) }) {
+            if let bad = ocsp.first(where: { !hasScheme($0, httpOrHTTPS) }) {
                 findings.append(
                     .fail(
                         observed: bad, location: "authorityInfoAccess.ocsp",
