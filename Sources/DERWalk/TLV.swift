@@ -10,6 +10,14 @@ public struct TLV: Sendable, Hashable {
     /// The offset after the last content octet.
     public var end: Int
 
+    @inlinable
+    public init(tag: UInt8, start: Int, contentStart: Int, end: Int) {
+        self.tag = tag
+        self.start = start
+        self.contentStart = contentStart
+        self.end = end
+    }
+
     public var content: Range<Int> { contentStart..<end }
     public var encoded: Range<Int> { start..<end }
     public var isEmpty: Bool { contentStart == end }
@@ -20,11 +28,12 @@ public struct TLV: Sendable, Hashable {
 public struct TLVReader: Sendable {
     public let bytes: [UInt8]
 
+    @inlinable
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// The element starting at `index` that ends by `limit`; nil when the header is truncated,
     /// uses the indefinite form or a high tag number, or the value overruns `limit`.
-    @inline(__always)
+    @inlinable
     public func element(at index: Int, limit: Int) -> TLV? {
         guard index + 1 < limit, limit <= bytes.count else { return nil }
         let tag = bytes[index]
@@ -55,9 +64,11 @@ public struct TLVReader: Sendable {
     }
 
     /// The content octets of `element`.
+    @inlinable
     public func content(_ element: TLV) -> ArraySlice<UInt8> { bytes[element.content] }
 
     /// The whole encoding of `element` (header and content).
+    @inlinable
     public func encoded(_ element: TLV) -> ArraySlice<UInt8> { bytes[element.encoded] }
 
     /// The value of a small INTEGER or ENUMERATED (at most 8 content octets), two's complement.

@@ -74,6 +74,7 @@ public struct DERScanner {
     }
 
     /// Reads one header; nil (after reporting) when it cannot be read at all.
+    @inline(__always)
     private mutating func header(at start: Int, limit: Int) -> Header? {
         var index = start
         let tag = bytes[index]

@@ -16,13 +16,13 @@ struct ObjectIdentifierTable: Sendable {
         init?(_ content: ArraySlice<UInt8>) {
             guard content.count <= 16 else { return nil }
             count = content.count
-            for (shift, byte) in content.enumerated() {
-                if shift < 8 {
-                    low |= UInt64(byte) << (8 * UInt64(shift))
-                } else {
-                    high |= UInt64(byte) << (8 * UInt64(shift - 8))
-                }
+            // One copy into two zeroed words, not a shift per octet: every OID is looked up.
+            var words: (UInt64, UInt64) = (0, 0)
+            content.withUnsafeBytes { octets in
+                withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: octets) }
             }
+            low = UInt64(littleEndian: words.0)
+            high = UInt64(littleEndian: words.1)
         }
 
         func slot(_ mask: Int) -> Int {

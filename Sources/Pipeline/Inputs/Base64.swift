@@ -21,37 +21,48 @@ enum Base64 {
         return Array(text).withUnsafeBufferPointer(decode)
     }
 
+    /// Each character's 6-bit value already shifted to its place in a group of four: entry
+    /// `256 * place + byte`, with bit 24 set for anything that is not a data character, so
+    /// one OR of four look-ups gives the group's three octets or shows it needs a closer look.
+    private static let placed: [UInt32] = {
+        var table = [UInt32](repeating: 1 << 24, count: 1024)
+        for byte in 0..<256 where values[byte] < 64 {
+            for place in 0..<4 {
+                table[256 * place + byte] = UInt32(values[byte]) << (18 - 6 * place)
+            }
+        }
+        return table
+    }()
+
     private static func decode(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var out = [UInt8](repeating: 0, count: text.count / 4 * 3 + 3)
+        // One spare octet: the fast loop stores four octets per group of three.
+        let capacity = text.count / 4 * 3 + 4
         var written = 0
         var quad: UInt32 = 0
         var filled = 0
         var padded = 0
         var seen = 0
-        let valid = values.withUnsafeBufferPointer { values in
-            out.withUnsafeMutableBufferPointer { out in
+        var valid = true
+        let out = [UInt8](unsafeUninitializedCapacity: capacity) { out, initialized in
+            valid = placed.withUnsafeBufferPointer { placed in
                 var position = 0
                 // Eight data characters, two whole groups, at a time: nearly all of an item.
-                while position + 8 <= text.count {
-                    let a = values[Int(text[position])]
-                    let b = values[Int(text[position + 1])]
-                    let c = values[Int(text[position + 2])]
-                    let d = values[Int(text[position + 3])]
-                    let e = values[Int(text[position + 4])]
-                    let f = values[Int(text[position + 5])]
-                    let g = values[Int(text[position + 6])]
-                    let h = values[Int(text[position + 7])]
-                    guard (a | b | c | d | e | f | g | h) < 64 else { break }
-                    let first = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                    let second = UInt32(e) << 18 | UInt32(f) << 12 | UInt32(g) << 6 | UInt32(h)
-                    out[written] = UInt8(truncatingIfNeeded: first >> 16)
-                    out[written + 1] = UInt8(truncatingIfNeeded: first >> 8)
-                    out[written + 2] = UInt8(truncatingIfNeeded: first)
-                    out[written + 3] = UInt8(truncatingIfNeeded: second >> 16)
-                    out[written + 4] = UInt8(truncatingIfNeeded: second >> 8)
-                    out[written + 5] = UInt8(truncatingIfNeeded: second)
-                    written += 6
-                    position += 8
+                if let input = text.baseAddress, let output = out.baseAddress, let table = placed.baseAddress {
+                    let output = UnsafeMutableRawPointer(output)
+                    while position + 8 <= text.count {
+                        let first =
+                            table[Int(input[position])] | table[256 + Int(input[position + 1])]
+                            | table[512 + Int(input[position + 2])] | table[768 + Int(input[position + 3])]
+                        let second =
+                            table[Int(input[position + 4])] | table[256 + Int(input[position + 5])]
+                            | table[512 + Int(input[position + 6])] | table[768 + Int(input[position + 7])]
+                        guard (first | second) < 1 << 24 else { break }
+                        // Big-endian, the group's three octets lead; the fourth is overwritten.
+                        output.storeBytes(of: (first << 8).bigEndian, toByteOffset: written, as: UInt32.self)
+                        output.storeBytes(of: (second << 8).bigEndian, toByteOffset: written + 3, as: UInt32.self)
+                        written += 6
+                        position += 8
+                    }
                 }
                 seen += position
                 while position < text.count {
@@ -101,9 +112,9 @@ enum Base64 {
                 }
                 return true
             }
+            initialized = written
         }
         guard valid, seen > 0, filled == 0 else { return nil }
-        out.removeLast(out.count - written)
         return out
     }
 }
