@@ -5,7 +5,8 @@
 /// requirement up three times per item (rule, citation, grade) and merges the parameters per
 /// item; a plan does that work when the run starts and gives the same checks in the same order.
 public struct ProfilePlan<Subject>: Sendable {
-    /// A class: iterating the plan then retains one reference per rule, not each field.
+    /// A class, so that a step is lent to the item's checks by one unretained reference rather
+    /// than copied field by field.
     private final class Step: Sendable {
         let rule: Rule<Subject>
         /// The check a finding of `rule.requirement` becomes (citation and grade filled in); as
@@ -57,13 +58,18 @@ public struct ProfilePlan<Subject>: Sendable {
     /// What the plan holds, behind one reference: a plan is looked up and copied per item.
     private final class Storage: Sendable {
         let profile: ResolvedProfile
+        /// Owns the steps for the plan's lifetime.
         let steps: [Step]
+        /// The same steps as unowned references: reading an element of `[Step]` in this generic
+        /// type goes through a value witness that retains it, once per rule and item.
+        let lentSteps: [Unmanaged<Step>]
         let context: EvaluationContext
         let evaluation: Evaluation
 
         init(profile: ResolvedProfile, steps: [Step], context: EvaluationContext, evaluation: Evaluation) {
             self.profile = profile
             self.steps = steps
+            lentSteps = steps.map { Unmanaged.passUnretained($0) }
             self.context = context
             self.evaluation = evaluation
         }
@@ -111,12 +117,12 @@ public struct ProfilePlan<Subject>: Sendable {
     ///     applicable, saying so; passes stay passes.
     ///   - issuedText: `issuedAt` as the artefact writes it, quoted in that message.
     public func checks(_ subject: Subject, issuedAt: Int64? = nil, issuedText: String? = nil) -> [Check] {
-        let (steps, context, evaluation) = (storage.steps, storage.context, storage.evaluation)
+        let (steps, context, evaluation) = (storage.lentSteps, storage.context, storage.evaluation)
         var checks: [Check] = []
         checks.reserveCapacity(steps.count)
         for index in steps.indices {
             // The plan holds its steps for the whole call: each is lent without a retain.
-            Unmanaged.passUnretained(steps[index])._withUnsafeGuaranteedRef { step in
+            steps[index]._withUnsafeGuaranteedRef { step in
                 step.appendChecks(
                     of: subject, context, evaluation, issuedAt: issuedAt, issuedText: issuedText, to: &checks)
             }
